@@ -1,0 +1,306 @@
+package io.smartshare.hal.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * One YAML mapping of a configuration file, read key by key with its line numbers kept,
+ * so every error names file, line and key.
+ *
+ * <p>Readers take the keys they know with the typed getters, then call {@link
+ * #requireNoOtherKeys()}: any key nobody asked for is reported as unknown (a typo in a
+ * board file must not be silently ignored). Instances are not thread-safe; they live
+ * only while a file is being read.
+ */
+public final class ConfigMap {
+    /** Largest configuration document accepted, in characters. */
+    static final int MAX_DOCUMENT_CHARS = 1 << 20;
+
+    private final String source;
+    private final String path;
+    private final int line;
+    private final Map<String, NodeTuple> entries;
+    private final Set<String> read = new HashSet<>();
+
+    private ConfigMap(String source, String path, MappingNode node) {
+        this.source = source;
+        this.path = path;
+        this.line = lineOf(node);
+        this.entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : node.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+                throw new ConfigException(source, lineOf(tuple.getKeyNode()), path, "keys must be plain names");
+            }
+            String key = keyNode.getValue();
+            if (entries.putIfAbsent(key, tuple) != null) {
+                throw new ConfigException(source, lineOf(keyNode), qualify(key), "duplicate key");
+            }
+        }
+    }
+
+    /** Reads the YAML document in {@code file}; its top level must be a mapping. */
+    public static ConfigMap load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, "", "cannot read: " + e);
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** Reads a YAML (or JSON) document given as text; {@code source} names it in errors. */
+    public static ConfigMap parse(String source, String text) {
+        if (text.length() > MAX_DOCUMENT_CHARS) {
+            throw new ConfigException(source, 1, "", "document larger than " + MAX_DOCUMENT_CHARS + " characters");
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        options.setNestingDepthLimit(20);
+        Node root;
+        try {
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new ConfigException(source, line, "", "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new ConfigException(source, 1, "", "not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw new ConfigException(source, 1, "", "empty document");
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw new ConfigException(source, lineOf(root), "", "expected a mapping of keys at the top level");
+        }
+        return new ConfigMap(source, "", mapping);
+    }
+
+    /** The file or source this mapping was read from. */
+    public String source() {
+        return source;
+    }
+
+    /** The 1-based line where this mapping starts. */
+    public int line() {
+        return line;
+    }
+
+    /** The dotted key path of this mapping; empty at the top level. */
+    public String path() {
+        return path;
+    }
+
+    /** True if {@code key} is present (it counts as read). */
+    public boolean has(String key) {
+        read.add(key);
+        return entries.containsKey(key);
+    }
+
+    /** A required text value. */
+    public String string(String key) {
+        return optionalString(key).orElseThrow(() -> missing(key));
+    }
+
+    /** An optional text value. */
+    public Optional<String> optionalString(String key) {
+        return scalar(key).map(ScalarNode::getValue);
+    }
+
+    /** A required integer within {@code [min, max]}. */
+    public long integer(String key, long min, long max) {
+        return optionalInteger(key, min, max).orElseThrow(() -> missing(key));
+    }
+
+    /** An optional integer within {@code [min, max]}. */
+    public Optional<Long> optionalInteger(String key, long min, long max) {
+        return scalar(key).map(node -> {
+            long value;
+            try {
+                value = Long.parseLong(node.getValue().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw wrong(key, node, "expected an integer, found '" + node.getValue() + "'");
+            }
+            if (value < min || value > max) {
+                throw wrong(key, node, "expected an integer from " + min + " to " + max + ", found " + value);
+            }
+            return value;
+        });
+    }
+
+    /** An optional decimal number within {@code [min, max]}. */
+    public Optional<Double> optionalNumber(String key, double min, double max) {
+        return scalar(key).map(node -> {
+            double value;
+            try {
+                value = Double.parseDouble(node.getValue());
+            } catch (NumberFormatException e) {
+                throw wrong(key, node, "expected a number, found '" + node.getValue() + "'");
+            }
+            if (!(value >= min && value <= max)) {
+                throw wrong(key, node, "expected a number from " + min + " to " + max + ", found " + node.getValue());
+            }
+            return value;
+        });
+    }
+
+    /** An optional {@code true}/{@code false} value. */
+    public Optional<Boolean> optionalBoolean(String key) {
+        return scalar(key).map(node -> switch (node.getValue()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw wrong(key, node, "expected true or false, found '" + node.getValue() + "'");
+        });
+    }
+
+    /** An optional value that must be one of {@code allowed}. */
+    public Optional<String> optionalChoice(String key, Set<String> allowed) {
+        return scalar(key).map(node -> {
+            if (!allowed.contains(node.getValue())) {
+                throw wrong(key, node, "expected one of " + new java.util.TreeSet<>(allowed)
+                        + ", found '" + node.getValue() + "'");
+            }
+            return node.getValue();
+        });
+    }
+
+    /** A required nested mapping. */
+    public ConfigMap map(String key) {
+        return optionalMap(key).orElseThrow(() -> missing(key));
+    }
+
+    /** An optional nested mapping. */
+    public Optional<ConfigMap> optionalMap(String key) {
+        return value(key).map(node -> {
+            if (!(node instanceof MappingNode mapping)) {
+                throw wrong(key, node, "expected a mapping of keys");
+            }
+            return new ConfigMap(source, qualify(key), mapping);
+        });
+    }
+
+    /** A list of mappings; an absent key gives an empty list. */
+    public List<ConfigMap> mapList(String key) {
+        return list(key, (item, index) -> {
+            if (!(item instanceof MappingNode mapping)) {
+                throw new ConfigException(source, lineOf(item), qualify(key) + "[" + index + "]", "expected a mapping of keys");
+            }
+            return new ConfigMap(source, qualify(key) + "[" + index + "]", mapping);
+        });
+    }
+
+    /** A list of text values; an absent key gives an empty list. */
+    public List<String> stringList(String key) {
+        return list(key, (item, index) -> {
+            if (!(item instanceof ScalarNode scalar)) {
+                throw new ConfigException(source, lineOf(item), qualify(key) + "[" + index + "]", "expected a single value");
+            }
+            return scalar.getValue();
+        });
+    }
+
+    /**
+     * Applies {@code reader} to each nested mapping of this one, in file order, keyed by its
+     * name: for sections such as {@code sensors: {bme: {...}, sht: {...}}}.
+     */
+    public <T> Map<String, T> eachMap(Function<ConfigMap, T> reader) {
+        Map<String, T> result = new LinkedHashMap<>();
+        for (String key : entries.keySet()) {
+            result.put(key, reader.apply(map(key)));
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    /**
+     * Reports the first key that no getter asked for.
+     *
+     * @throws ConfigException naming the line and key of the unknown entry
+     */
+    public void requireNoOtherKeys() {
+        for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+            if (!read.contains(entry.getKey())) {
+                throw new ConfigException(source, lineOf(entry.getValue().getKeyNode()), qualify(entry.getKey()),
+                        "unknown key");
+            }
+        }
+    }
+
+    /** An error about the value of {@code key}, for checks the getters cannot make. */
+    public ConfigException invalid(String key, String problem) {
+        NodeTuple tuple = entries.get(key);
+        int at = tuple == null ? line : lineOf(tuple.getValueNode());
+        return new ConfigException(source, at, qualify(key), problem);
+    }
+
+    private Optional<Node> value(String key) {
+        read.add(key);
+        NodeTuple tuple = entries.get(key);
+        return tuple == null ? Optional.empty() : Optional.of(tuple.getValueNode());
+    }
+
+    private Optional<ScalarNode> scalar(String key) {
+        return value(key).map(node -> {
+            if (!(node instanceof ScalarNode scalar)) {
+                throw wrong(key, node, "expected a single value, found a " + (node instanceof MappingNode ? "mapping" : "list"));
+            }
+            return scalar;
+        });
+    }
+
+    private <T> List<T> list(String key, ItemReader<T> reader) {
+        Optional<Node> value = value(key);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        if (!(value.get() instanceof SequenceNode sequence)) {
+            throw wrong(key, value.get(), "expected a list");
+        }
+        List<T> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            items.add(reader.read(item, items.size()));
+        }
+        return List.copyOf(items);
+    }
+
+    private ConfigException missing(String key) {
+        return new ConfigException(source, line, qualify(key), "missing required key");
+    }
+
+    private ConfigException wrong(String key, Node node, String problem) {
+        return new ConfigException(source, lineOf(node), qualify(key), problem);
+    }
+
+    private String qualify(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static int lineOf(Node node) {
+        return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
+    }
+
+    @FunctionalInterface
+    private interface ItemReader<T> {
+        T read(Node item, int index);
+    }
+}
