@@ -133,12 +133,15 @@ public final class ConfigMap {
         return optionalInteger(key, min, max).orElseThrow(() -> missing(key));
     }
 
-    /** An optional integer within {@code [min, max]}. */
+    /**
+     * An optional integer within {@code [min, max]}; written in decimal, or in hexadecimal
+     * with a {@code 0x} prefix (for bus addresses such as {@code 0x76}).
+     */
     public Optional<Long> optionalInteger(String key, long min, long max) {
         return scalar(key).map(node -> {
             long value;
             try {
-                value = Long.parseLong(node.getValue().replace("_", ""));
+                value = parseInteger(node.getValue().replace("_", ""));
             } catch (NumberFormatException e) {
                 throw wrong(key, node, "expected an integer, found '" + node.getValue() + "'");
             }
@@ -281,6 +284,13 @@ public final class ConfigMap {
             items.add(reader.read(item, items.size()));
         }
         return List.copyOf(items);
+    }
+
+    private static long parseInteger(String text) {
+        if (text.startsWith("0x") || text.startsWith("0X")) {
+            return Long.parseLong(text.substring(2), 16);
+        }
+        return Long.parseLong(text);
     }
 
     private ConfigException missing(String key) {

@@ -1,0 +1,227 @@
+package io.smartshare.hal.board;
+
+import io.smartshare.hal.config.ConfigMap;
+import io.smartshare.hal.sensor.Quantity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** Turns one parsed board file into a {@link BoardSpec}, naming file, line and key on any error. */
+final class BoardReader {
+    private static final long MIB = 1024L * 1024;
+    private static final long MAX_POLL_MS = 24L * 3600 * 1000;
+
+    private BoardReader() {
+    }
+
+    static BoardSpec read(ConfigMap root) {
+        String name = root.string("name");
+        String description = root.string("description");
+        String dataDir = root.string("default-data-dir");
+        if (dataDir.isBlank()) {
+            throw root.invalid("default-data-dir", "must not be empty");
+        }
+        BoardSpec.Platform platform = choice(root, "platform", BoardSpec.Platform.values(), BoardSpec.Platform::name)
+                .orElseThrow(() -> root.invalid("platform", "missing required key"));
+        long seed = root.optionalInteger("seed", Long.MIN_VALUE, Long.MAX_VALUE).orElse(1L);
+        List<LinkSpec> interfaces = interfaces(root);
+        StorageSpec storage = storage(root.map("storage"));
+        ConfigMap cpuMap = root.map("cpu");
+        CpuSpec cpu = new CpuSpec((int) cpuMap.integer("share-cap-percent", 1, 100));
+        cpuMap.requireNoOtherKeys();
+        RadioSpec radios = root.optionalMap("radios").map(BoardReader::radios).orElse(RadioSpec.none());
+        Optional<GpioSpec> gpio = root.optionalMap("gpio").map(BoardReader::gpio);
+        List<SensorSpec> sensors = sensors(root);
+        MeshSpec mesh = mesh(root.map("mesh"), interfaces, radios);
+        root.requireNoOtherKeys();
+        return build(root, "name", () -> new BoardSpec(name, description, root.source(), dataDir, platform, seed,
+                interfaces, storage, cpu, radios, gpio, sensors, mesh));
+    }
+
+    private static List<LinkSpec> interfaces(ConfigMap root) {
+        List<ConfigMap> items = root.mapList("interfaces");
+        Map<String, Integer> seen = new HashMap<>();
+        List<LinkSpec> links = new ArrayList<>();
+        for (ConfigMap item : items) {
+            String name = item.string("name");
+            LinkSpec.Role role = choice(item, "role", LinkSpec.Role.values(), LinkSpec.Role::name)
+                    .orElseThrow(() -> item.invalid("role", "missing required key"));
+            item.requireNoOtherKeys();
+            if (seen.putIfAbsent(name, item.line()) != null) {
+                throw item.invalid("name", "interface '" + name + "' is listed twice");
+            }
+            links.add(build(item, "name", () -> new LinkSpec(name, role)));
+        }
+        return links;
+    }
+
+    private static StorageSpec storage(ConfigMap map) {
+        Optional<String> path = map.optionalString("path");
+        long quotaMb = map.integer("quota-mb", 0, Long.MAX_VALUE / MIB);
+        map.requireNoOtherKeys();
+        if (path.isPresent() && path.get().isBlank()) {
+            throw map.invalid("path", "must not be empty; leave the key out to use the data directory");
+        }
+        return new StorageSpec(path, quotaMb * MIB);
+    }
+
+    private static RadioSpec radios(ConfigMap map) {
+        List<WifiSpec> wifi = new ArrayList<>();
+        for (ConfigMap item : map.mapList("wifi")) {
+            String iface = item.string("interface");
+            WifiSpec.Band band = choice(item, "band", WifiSpec.Band.values(), WifiSpec.Band::label)
+                    .orElseThrow(() -> item.invalid("band", "missing required key"));
+            item.requireNoOtherKeys();
+            wifi.add(new WifiSpec(iface, band));
+        }
+        Optional<BleSpec> ble = map.optionalMap("ble").map(b -> {
+            BleSpec.Driver driver = choice(b, "driver", BleSpec.Driver.values(), BleSpec.Driver::name)
+                    .orElseThrow(() -> b.invalid("driver", "missing required key"));
+            String adapter = b.optionalString("adapter").orElse("hci0");
+            double range = b.optionalNumber("range-m", 0.1, 10_000).orElse(10.0);
+            double loss = b.optionalNumber("loss-percent", 0, 100).orElse(0.0);
+            b.requireNoOtherKeys();
+            if (driver == BleSpec.Driver.TINYB && !adapter.matches("hci[0-9]{1,2}")) {
+                throw b.invalid("adapter", "expected a BlueZ adapter name such as hci0, found '" + adapter + "'");
+            }
+            return new BleSpec(driver, adapter, range, loss);
+        });
+        map.requireNoOtherKeys();
+        return new RadioSpec(wifi, ble);
+    }
+
+    private static GpioSpec gpio(ConfigMap map) {
+        GpioSpec.Driver driver = choice(map, "driver", GpioSpec.Driver.values(), GpioSpec.Driver::name)
+                .orElseThrow(() -> map.invalid("driver", "missing required key"));
+        int sysfsBase = map.optionalInteger("sysfs-base", 0, 4096).orElse(0L).intValue();
+        List<PinSpec> pins = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        Map<Integer, String> numbers = new HashMap<>();
+        for (ConfigMap item : map.mapList("pins")) {
+            String id = item.string("id");
+            PinSpec.Direction direction = choice(item, "direction", PinSpec.Direction.values(), PinSpec.Direction::name)
+                    .orElseThrow(() -> item.invalid("direction", "missing required key"));
+            int bcm = (int) item.integer("bcm", 0, 63);
+            boolean activeLow = item.optionalBoolean("active-low").orElse(false);
+            Optional<PinSpec.Pull> pull = choice(item, "pull", PinSpec.Pull.values(), PinSpec.Pull::name);
+            item.requireNoOtherKeys();
+            if (pull.isPresent() && direction == PinSpec.Direction.OUTPUT) {
+                throw item.invalid("pull", "only inputs have a pull resistor");
+            }
+            if (ids.putIfAbsent(id, item.line()) != null) {
+                throw item.invalid("id", "pin id '" + id + "' is used twice");
+            }
+            String other = numbers.putIfAbsent(bcm, id);
+            if (other != null) {
+                throw item.invalid("bcm", "BCM " + bcm + " is already used by pin '" + other + "'");
+            }
+            pins.add(new PinSpec(id, direction, bcm, activeLow, pull.orElse(PinSpec.Pull.NONE)));
+        }
+        map.requireNoOtherKeys();
+        return new GpioSpec(driver, sysfsBase, pins);
+    }
+
+    private static List<SensorSpec> sensors(ConfigMap root) {
+        List<SensorSpec> sensors = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        Map<String, String> busAddresses = new HashMap<>();
+        for (ConfigMap item : root.mapList("sensors")) {
+            String id = item.string("id");
+            if (!id.matches("[a-z0-9][a-z0-9-]{0,31}")) {
+                throw item.invalid("id", "must be lower-case letters, digits and '-', at most 32, found '" + id + "'");
+            }
+            if (ids.putIfAbsent(id, item.line()) != null) {
+                throw item.invalid("id", "sensor id '" + id + "' is used twice");
+            }
+            String type = item.optionalChoice("type", Set.of("bme280", "sht3x", "thermal-zone", "sim"))
+                    .orElseThrow(() -> item.invalid("type", "missing required key"));
+            Duration poll = Duration.ofMillis(item.optionalInteger("poll-ms", 100, MAX_POLL_MS).orElse(10_000L));
+            SensorSpec sensor = switch (type) {
+                case "bme280", "sht3x" -> {
+                    SensorSpec.I2c.Chip chip = SensorSpec.I2c.Chip.valueOf(type.toUpperCase(Locale.ROOT));
+                    int bus = (int) item.integer("bus", 0, 255);
+                    int address = (int) item.integer("address", 0x03, 0x77);
+                    String other = busAddresses.putIfAbsent(bus + "/" + address, id);
+                    if (other != null) {
+                        throw item.invalid("address", String.format("bus %d address 0x%02x is already used by sensor '%s'",
+                                bus, address, other));
+                    }
+                    yield build(item, "address", () -> new SensorSpec.I2c(id, chip, bus, address, poll));
+                }
+                case "thermal-zone" -> new SensorSpec.ThermalZone(id, item.optionalInteger("zone", 0, 255).orElse(0L).intValue(), poll);
+                default -> {
+                    Quantity quantity = choice(item, "quantity", Quantity.values(), Quantity::label)
+                            .orElseThrow(() -> item.invalid("quantity", "missing required key"));
+                    double base = item.optionalNumber("base", -1e6, 1e6).orElseThrow(() -> item.invalid("base", "missing required key"));
+                    double amplitude = item.optionalNumber("amplitude", 0, 1e6).orElse(0.0);
+                    Duration period = Duration.ofMillis(item.optionalInteger("period-ms", 1, Long.MAX_VALUE / 1_000_000).orElse(600_000L));
+                    double noise = item.optionalNumber("noise", 0, 1e6).orElse(0.0);
+                    yield new SensorSpec.Sim(id, quantity, base, amplitude, period, noise, poll);
+                }
+            };
+            item.requireNoOtherKeys();
+            sensors.add(sensor);
+        }
+        return sensors;
+    }
+
+    private static MeshSpec mesh(ConfigMap map, List<LinkSpec> interfaces, RadioSpec radios) {
+        Set<MeshSpec.Transport> transports = EnumSet.noneOf(MeshSpec.Transport.class);
+        List<String> listed = map.stringList("transports");
+        if (listed.isEmpty()) {
+            throw map.invalid("transports", "list at least one of [ble, ip]");
+        }
+        for (String transport : listed) {
+            MeshSpec.Transport value = byLabel(MeshSpec.Transport.values(), MeshSpec.Transport::name).get(transport);
+            if (value == null) {
+                throw map.invalid("transports", "expected items from [ble, ip], found '" + transport + "'");
+            }
+            transports.add(value);
+        }
+        if (transports.contains(MeshSpec.Transport.BLE) && radios.ble().isEmpty()) {
+            throw map.invalid("transports", "ble is listed but radios.ble is not configured");
+        }
+        int maxNeighbours = map.optionalInteger("max-neighbours", 1, 10_000).orElse(32L).intValue();
+        Duration hello = Duration.ofMillis(map.optionalInteger("hello-interval-ms", 100, 3_600_000).orElse(1_000L));
+        Optional<String> uplink = map.optionalString("uplink");
+        map.requireNoOtherKeys();
+        if (uplink.isPresent() && interfaces.stream().noneMatch(l -> l.matches(uplink.get()))) {
+            throw map.invalid("uplink", "'" + uplink.get() + "' is not among the interfaces "
+                    + interfaces.stream().map(LinkSpec::name).collect(Collectors.toList()));
+        }
+        return new MeshSpec(transports, maxNeighbours, hello, uplink);
+    }
+
+    /** Reads an enum value spelled as {@code label} lower-cased, with '_' written as '-'. */
+    private static <E extends Enum<E>> Optional<E> choice(ConfigMap map, String key, E[] values, Function<E, String> label) {
+        Map<String, E> byLabel = byLabel(values, label);
+        return map.optionalChoice(key, byLabel.keySet()).map(byLabel::get);
+    }
+
+    private static <E extends Enum<E>> Map<String, E> byLabel(E[] values, Function<E, String> label) {
+        Map<String, E> byLabel = new LinkedHashMap<>();
+        for (E value : values) {
+            byLabel.put(label.apply(value).toLowerCase(Locale.ROOT).replace('_', '-'), value);
+        }
+        return byLabel;
+    }
+
+    /** Builds a value whose own checks may fail, reporting the failure at {@code key}. */
+    private static <T> T build(ConfigMap map, String key, Supplier<T> builder) {
+        try {
+            return builder.get();
+        } catch (IllegalArgumentException e) {
+            throw map.invalid(key, e.getMessage());
+        }
+    }
+}
