@@ -1,0 +1,165 @@
+package io.smartshare.node.coap;
+
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.config.NodeConfig;
+import io.smartshare.node.config.PskIdentity;
+import io.smartshare.node.config.SettingsStore;
+import io.smartshare.node.health.ComponentHealth;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.util.ExecutorsUtil;
+import org.eclipse.californium.elements.util.NamedThreadFactory;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's CoAP server: {@code coap://} always, {@code coaps://} (DTLS with the operator's
+ * PSK identities) when any identity is configured, with the monitoring resources mounted.
+ */
+public final class NodeCoapServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeCoapServer.class);
+
+    private final CoapServer server;
+    private final CoapEndpoint coap;
+    private final Optional<CoapEndpoint> coaps;
+    private final MetricsResource metrics;
+    private final ScheduledExecutorService notifier;
+
+    private NodeCoapServer(CoapServer server, CoapEndpoint coap, Optional<CoapEndpoint> coaps,
+            MetricsResource metrics, ScheduledExecutorService notifier) {
+        this.server = server;
+        this.coap = coap;
+        this.coaps = coaps;
+        this.metrics = metrics;
+        this.notifier = notifier;
+    }
+
+    /** What the resources show about the node. */
+    public record NodeFacts(NodeIdentity identity, String version, String board, Uptime uptime) {
+    }
+
+    /**
+     * Binds the endpoints and starts serving.
+     *
+     * @throws CoapStartException if a port cannot be bound (in use, no permission)
+     */
+    public static NodeCoapServer start(NodeConfig config, NodeFacts facts, SettingsStore settings,
+            Supplier<List<ComponentHealth>> health) {
+        Configuration cf = SmallDeviceCoapConfig.create();
+        CoapServer server = new CoapServer(cf);
+        Map<String, RequestCounters> counters = new LinkedHashMap<>();
+
+        CoapEndpoint coap = CoapEndpoint.builder().setConfiguration(cf)
+                .setInetSocketAddress(address(config, config.coapPort())).setLoggingTag("coap").build();
+        counters.put("coap", attachCounters(coap));
+        Optional<CoapEndpoint> coaps = Optional.empty();
+        if (!config.pskIdentities().isEmpty()) {
+            CoapEndpoint secure = CoapEndpoint.builder().setConfiguration(cf).setLoggingTag("coaps")
+                    .setConnector(new DTLSConnector(dtlsConfig(cf, config))).build();
+            counters.put("coaps", attachCounters(secure));
+            coaps = Optional.of(secure);
+        }
+
+        MetricsResource metrics = new MetricsResource(facts.uptime(), counters,
+                () -> settings.current().metricsIntervalSeconds());
+        server.add(new NodeResource(facts.identity(), facts.version(), facts.board(), facts.uptime(), settings),
+                new HealthResource(health), metrics,
+                new ConfigResource(settings, new WriteAuthorization(config)));
+
+        // The server's executors are set before its endpoints are added, so that each endpoint
+        // can be started (and a bind failure reported) on its own before the server runs.
+        server.setExecutors(ExecutorsUtil.newScheduledThreadPool(cf.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT),
+                new NamedThreadFactory("coap-protocol#")),
+                ExecutorsUtil.newDefaultSecondaryScheduler("coap-timer#"), false);
+        server.addEndpoint(coap);
+        coaps.ifPresent(server::addEndpoint);
+        try {
+            startEndpoint(coap, "coap", config);
+            if (coaps.isPresent()) {
+                startEndpoint(coaps.get(), "coaps", config);
+            }
+        } catch (CoapStartException e) {
+            server.destroy();
+            throw e;
+        }
+        server.start();
+        ScheduledExecutorService notifier = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "metrics-notify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        metrics.startNotifications(notifier);
+        NodeCoapServer node = new NodeCoapServer(server, coap, coaps, metrics, notifier);
+        LOG.info("event=listening scheme=coap port={}", node.coapPort());
+        node.coapsPort().ifPresentOrElse(port -> LOG.info("event=listening scheme=coaps port={}", port),
+                () -> LOG.info("event=coaps-disabled reason=\"no psk identities configured\""));
+        return node;
+    }
+
+    private static RequestCounters attachCounters(CoapEndpoint endpoint) {
+        RequestCounters counters = new RequestCounters();
+        endpoint.addInterceptor(counters);
+        return counters;
+    }
+
+    private static void startEndpoint(CoapEndpoint endpoint, String scheme, NodeConfig config) {
+        try {
+            endpoint.start();
+        } catch (IOException e) {
+            int port = scheme.equals("coap") ? config.coapPort() : config.coapsPort();
+            throw new CoapStartException("cannot listen for " + scheme + ":// on UDP "
+                    + config.bindAddress().orElse("*") + ":" + port + ": " + e.getMessage()
+                    + " (is another node running? use --" + scheme + "-port to pick another port)", e);
+        }
+    }
+
+    private static InetSocketAddress address(NodeConfig config, int port) {
+        return config.bindAddress().map(host -> new InetSocketAddress(host, port))
+                .orElseGet(() -> new InetSocketAddress(port));
+    }
+
+    private static DtlsConnectorConfig dtlsConfig(Configuration cf, NodeConfig config) {
+        AdvancedMultiPskStore store = new AdvancedMultiPskStore();
+        for (PskIdentity identity : config.pskIdentities()) {
+            store.setKey(identity.identity(), identity.key());
+        }
+        return DtlsConnectorConfig.builder(cf)
+                .setAddress(address(config, config.coapsPort()))
+                .setAdvancedPskStore(store)
+                .setLoggingTag("coaps")
+                .build();
+    }
+
+    /** The UDP port {@code coap://} listens on. */
+    public int coapPort() {
+        return coap.getAddress().getPort();
+    }
+
+    /** The UDP port {@code coaps://} listens on, if DTLS is enabled. */
+    public Optional<Integer> coapsPort() {
+        return coaps.map(endpoint -> endpoint.getAddress().getPort());
+    }
+
+    /** Stops accepting requests, then releases sockets and threads. */
+    @Override
+    public void close() {
+        metrics.stopNotifications();
+        notifier.shutdownNow();
+        server.stop();
+        server.destroy();
+    }
+}

@@ -1,0 +1,61 @@
+package io.smartshare.node.coap;
+
+import java.util.concurrent.TimeUnit;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.SystemConfig;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+
+/**
+ * The one place where Californium and Scandium are sized for a router or a Raspberry Pi.
+ *
+ * <p>Californium's defaults are sized for servers with thousands of clients: a bare server
+ * with {@code Configuration.getStandard()} runs out of heap within seconds under {@code
+ * -Xmx32m}. A node is monitored by a handful of operators and talks to tens of neighbours,
+ * so every pool, store and lifetime here is bounded for that:
+ * <ul>
+ *   <li>{@code MAX_ACTIVE_PEERS 100}: peers tracked at once (exchanges, deduplication);
+ *   <li>{@code MAX_SERVER_OBSERVES 50}: observe relations the node keeps;
+ *   <li>{@code PROTOCOL_STAGE_THREAD_COUNT 1}: resources answer from one thread;
+ *   <li>{@code EXCHANGE_LIFETIME 60 s}, {@code NON_LIFETIME 30 s}: how long exchange state
+ *       and duplicates are kept (RFC 7252 suggests 247 s and 145 s for worst-case links;
+ *       a device on a LAN or mesh hop sees far shorter round trips);
+ *   <li>{@code PEERS_MARK_AND_SWEEP} deduplicator, at most 64 remembered messages per peer;
+ *   <li>one UDP receiver and one sender thread;
+ *   <li>DTLS: server only, 50 connections, one receiver and one handshake thread,
+ *       stale connections dropped after 10 minutes.
+ * </ul>
+ * The configuration is built in memory; Californium writes no properties file.
+ */
+public final class SmallDeviceCoapConfig {
+    static {
+        CoapConfig.register();
+        UdpConfig.register();
+        DtlsConfig.register();
+        SystemConfig.register();
+    }
+
+    private SmallDeviceCoapConfig() {
+    }
+
+    /** A fresh configuration with the small-device settings above. */
+    public static Configuration create() {
+        Configuration config = Configuration.createStandardWithoutFile();
+        config.set(CoapConfig.MAX_ACTIVE_PEERS, 100);
+        config.set(CoapConfig.MAX_SERVER_OBSERVES, 50);
+        config.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
+        config.set(CoapConfig.EXCHANGE_LIFETIME, 60, TimeUnit.SECONDS);
+        config.set(CoapConfig.NON_LIFETIME, 30, TimeUnit.SECONDS);
+        config.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
+        config.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, 64);
+        config.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1);
+        config.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
+        config.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
+        config.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 50);
+        config.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
+        config.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
+        config.set(DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD, 10, TimeUnit.MINUTES);
+        return config;
+    }
+}

@@ -1,0 +1,45 @@
+package io.smartshare.node.coap;
+
+import io.smartshare.node.config.NodeConfig;
+import io.smartshare.node.config.PskIdentity;
+import java.security.Principal;
+import java.util.Optional;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
+
+/**
+ * Decides whether a request may change state: only over {@code coaps://} (a DTLS peer
+ * identity is present), and only by a PSK identity the operator marked
+ * {@code may-write-config}. Plain {@code coap://} gets 4.01, another identity 4.03.
+ */
+final class WriteAuthorization {
+    private final NodeConfig config;
+
+    WriteAuthorization(NodeConfig config) {
+        this.config = config;
+    }
+
+    /** The outcome: the writer's identity, or the response that refuses the request. */
+    record Decision(String identity, Optional<Refusal> refusal) {
+    }
+
+    /** A refusal: the response code and the diagnostic payload. */
+    record Refusal(ResponseCode code, String diagnostic) {
+    }
+
+    Decision decide(CoapExchange exchange) {
+        Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
+        if (!(peer instanceof PreSharedKeyIdentity psk)) {
+            return new Decision("", Optional.of(new Refusal(ResponseCode.UNAUTHORIZED,
+                    "changes need coaps:// with an authorised PSK identity")));
+        }
+        String identity = psk.getIdentity();
+        boolean allowed = config.pskIdentity(identity).map(PskIdentity::mayWriteConfig).orElse(false);
+        if (!allowed) {
+            return new Decision(identity, Optional.of(new Refusal(ResponseCode.FORBIDDEN,
+                    "identity '" + identity + "' may not change the configuration")));
+        }
+        return new Decision(identity, Optional.empty());
+    }
+}

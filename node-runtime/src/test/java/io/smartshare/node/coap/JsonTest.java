@@ -1,0 +1,29 @@
+package io.smartshare.node.coap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+    @Test
+    void writesNestedDocumentsInInsertionOrder() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("b", 1L);
+        doc.put("a", List.of(true, "x", Map.of()));
+        assertEquals("{\"b\":1,\"a\":[true,\"x\",{}]}", Json.write(doc));
+    }
+
+    @Test
+    void escapesQuotesBackslashesAndControlCharacters() {
+        assertEquals("\"q\\\"b\\\\n\\nc\\u0001\"", Json.write("q\"b\\n\nc\u0001"));
+    }
+
+    @Test
+    void rejectsValuesOutsideTheDocumentModel() {
+        assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("x", 1.5)));
+    }
+}

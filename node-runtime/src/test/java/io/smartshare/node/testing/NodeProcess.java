@@ -1,0 +1,168 @@
+package io.smartshare.node.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real artifact ({@code smartshare-node.jar}, built by {@code mvn package}) running as a
+ * child process with {@code -Xmx32m}, as a device runs it. Collects its stderr and learns
+ * the ports it listens on from its log.
+ */
+public final class NodeProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("event=listening scheme=(coaps?) port=(\\d+)");
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private final Process process;
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile int coapPort;
+    private volatile int coapsPort;
+    private final Thread reader;
+
+    private NodeProcess(Process process, boolean expectCoaps) {
+        this.process = process;
+        this.reader = new Thread(() -> readLog(expectCoaps), "node-log-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** The jar under test. */
+    public static Path jar() {
+        String jar = System.getProperty("smartshare.jar");
+        if (jar == null) {
+            throw new IllegalStateException("system property smartshare.jar is not set: run through mvn verify");
+        }
+        return Path.of(jar);
+    }
+
+    /** Runs {@code smartshare-node <args>} and returns the process without waiting. */
+    public static Process launch(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m", "-jar", jar().toString()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+    }
+
+    /** Runs a command to completion and returns its exit code, stdout and stderr. */
+    public static Result runToEnd(List<String> args) throws IOException, InterruptedException {
+        Process process = launch(args);
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        if (!process.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("smartshare-node " + args + " did not end within " + START_TIMEOUT_SECONDS + " s");
+        }
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
+    }
+
+    /** The outcome of a command run to its end. */
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * Starts {@code smartshare-node run} on the sim board with free ports in {@code dataDir},
+     * plus {@code extraArgs}, and waits until it listens.
+     */
+    public static NodeProcess start(Path dataDir, boolean expectCoaps, String... extraArgs)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("run", "--board", "sim", "--data-dir", dataDir.toString(),
+                "--coap-port", "0", "--coaps-port", "0"));
+        args.addAll(List.of(extraArgs));
+        NodeProcess node = new NodeProcess(launch(args), expectCoaps);
+        if (!node.ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            node.process.destroyForcibly();
+            throw new AssertionError("node did not start listening; log:\n" + node.log());
+        }
+        if (!node.process.isAlive() && node.coapPort == 0) {
+            throw new AssertionError("node exited with " + node.process.exitValue() + "; log:\n" + node.log());
+        }
+        return node;
+    }
+
+    private void readLog(boolean expectCoaps) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                log.add(line);
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    if (m.group(1).equals("coap")) {
+                        coapPort = Integer.parseInt(m.group(2));
+                    } else {
+                        coapsPort = Integer.parseInt(m.group(2));
+                    }
+                }
+                if (line.contains("event=started") && coapPort != 0 && (!expectCoaps || coapsPort != 0)) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException e) {
+            log.add("(log reader stopped: " + e + ")");
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    public int coapPort() {
+        return coapPort;
+    }
+
+    public int coapsPort() {
+        return coapsPort;
+    }
+
+    public String coapUri(String path) {
+        return "coap://127.0.0.1:" + coapPort + path;
+    }
+
+    public String coapsUri(String path) {
+        return "coaps://127.0.0.1:" + coapsPort + path;
+    }
+
+    public String log() {
+        synchronized (log) {
+            return String.join("\n", log);
+        }
+    }
+
+    /**
+     * Sends SIGTERM and waits for the exit code. (Through the process handle: {@code
+     * Process.destroy()} would also close the pipes and lose the last log lines.)
+     */
+    public Optional<Integer> terminate(long timeoutSeconds) throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            return Optional.empty();
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(timeoutSeconds));
+        return Optional.of(process.exitValue());
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
