@@ -1,0 +1,215 @@
+package io.smartshare.node.bench;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * scripts/bench-footprint: start time, resident memory and idle CPU of the node, each next to
+ * the same figure for a bare Californium server (same JVM options, same small-device
+ * configuration) measured in the same run, and against its DESIGN.md budget.
+ *
+ * <p>Arguments: the node jar, the classpath holding {@link BareCoapServer}, the JVM options
+ * file, the kernel's clock ticks per second, a scratch directory.
+ */
+public final class FootprintBench {
+    static final int START_ROUNDS = 5;
+    static final int IDLE_SECONDS = 30;
+    static final int LOAD_SECONDS = 20;
+    static final int LOAD_CLIENTS = 4;
+    static final int LOAD_RATE_PER_CLIENT = 50;
+
+    private final Path jar;
+    private final String classpath;
+    private final List<String> jvmOptions;
+    private final long clockTicks;
+    private final Path scratch;
+
+    private FootprintBench(Path jar, String classpath, List<String> jvmOptions, long clockTicks, Path scratch) {
+        this.jar = jar;
+        this.classpath = classpath;
+        this.jvmOptions = jvmOptions;
+        this.clockTicks = clockTicks;
+        this.scratch = scratch;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Files.readAllLines(Path.of(args[2])).stream()
+                .map(line -> line.replaceAll("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
+        new FootprintBench(Path.of(args[0]), args[1], options, Long.parseLong(args[3]), Path.of(args[4])).run();
+    }
+
+    private void run() throws Exception {
+        System.out.println("JVM options: " + String.join(" ", jvmOptions));
+        double oursStart = medianStartMillis(true);
+        double bareStart = medianStartMillis(false);
+        bench("start-to-first-coap-answer", oursStart, bareStart, "ms", "<=1500ms (ours)");
+
+        int oursPort = freePort();
+        int barePort = freePort();
+        Process ours = startOurs(oursPort, scratch.resolve("idle"));
+        Process bare = startBare(barePort);
+        try {
+            awaitAnswer(oursPort);
+            awaitAnswer(barePort);
+            Thread.sleep(5_000);
+            long oursTicks = cpuTicks(ours);
+            long bareTicks = cpuTicks(bare);
+            Thread.sleep(IDLE_SECONDS * 1000L);
+            double oursCpu = percentOfOneCore(cpuTicks(ours) - oursTicks, IDLE_SECONDS);
+            double bareCpu = percentOfOneCore(cpuTicks(bare) - bareTicks, IDLE_SECONDS);
+            bench("idle-cpu-" + IDLE_SECONDS + "s", oursCpu, bareCpu, "%", "<=1% of one core");
+            bench("rss-idle", rssMegabytes(ours), rssMegabytes(bare), "MB", "<=64MB with -Xmx32m");
+            System.out.printf(Locale.ROOT, "load: %d clients, each up to %d GET/s round-robin over /node /health /metrics,"
+                    + " %d s per server, one server at a time%n", LOAD_CLIENTS, LOAD_RATE_PER_CLIENT, LOAD_SECONDS);
+            LoadResult oursLoad = load(ours, oursPort);
+            LoadResult bareLoad = load(bare, barePort);
+            System.out.printf(Locale.ROOT, "load answered: ours %.0f GET/s, reference %.0f GET/s%n",
+                    oursLoad.requestsPerSecond, bareLoad.requestsPerSecond);
+            bench("rss-under-monitoring-load", oursLoad.peakRssMegabytes, bareLoad.peakRssMegabytes, "MB",
+                    "<=64MB with -Xmx32m");
+        } finally {
+            stop(ours);
+            stop(bare);
+        }
+    }
+
+    private double medianStartMillis(boolean oursNotBare) throws Exception {
+        double[] samples = new double[START_ROUNDS];
+        for (int i = 0; i < START_ROUNDS; i++) {
+            int port = freePort();
+            long start = System.nanoTime();
+            Process process = oursNotBare ? startOurs(port, scratch.resolve("start-" + i)) : startBare(port);
+            try {
+                awaitAnswer(port);
+                samples[i] = (System.nanoTime() - start) / 1e6;
+            } finally {
+                stop(process);
+            }
+        }
+        Arrays.sort(samples);
+        System.out.printf(Locale.ROOT, "start samples (%s): %s%n", oursNotBare ? "ours" : "reference",
+                Arrays.toString(samples));
+        return samples[START_ROUNDS / 2];
+    }
+
+    private Process startOurs(int port, Path dataDir) throws IOException {
+        List<String> command = java();
+        command.addAll(List.of("-jar", jar.toString(), "run", "--board", "sim", "--data-dir", dataDir.toString(),
+                "--coap-port", String.valueOf(port), "--coaps-port", "0"));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(scratch.resolve("node-" + port + ".log").toFile()).start();
+    }
+
+    private Process startBare(int port) throws IOException {
+        List<String> command = java();
+        command.addAll(List.of("-cp", classpath, BareCoapServer.class.getName(), String.valueOf(port)));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(scratch.resolve("bare-" + port + ".log").toFile()).start();
+    }
+
+    private List<String> java() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        return command;
+    }
+
+    private static void awaitAnswer(int port) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (CoapProbe probe = new CoapProbe(new InetSocketAddress("127.0.0.1", port), 10)) {
+            while (!probe.get("node")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no answer on port " + port + " within 60 s");
+                }
+            }
+        }
+    }
+
+    private record LoadResult(double requestsPerSecond, double peakRssMegabytes) {
+    }
+
+    private LoadResult load(Process server, int port) throws Exception {
+        AtomicLong answered = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < LOAD_CLIENTS; c++) {
+            Thread client = new Thread(() -> {
+                String[] paths = {"node", "health", "metrics"};
+                long intervalNanos = 1_000_000_000L / LOAD_RATE_PER_CLIENT;
+                try (CoapProbe probe = new CoapProbe(new InetSocketAddress("127.0.0.1", port), 1000)) {
+                    long next = System.nanoTime();
+                    for (int i = 0; System.nanoTime() < end; i++) {
+                        if (probe.get(paths[i % paths.length])) {
+                            answered.incrementAndGet();
+                        }
+                        next += intervalNanos;
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                    }
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException("load client failed: " + e, e);
+                }
+            }, "load-" + c);
+            client.start();
+            clients.add(client);
+        }
+        double peak = 0;
+        while (System.nanoTime() < end) {
+            peak = Math.max(peak, rssMegabytes(server));
+            Thread.sleep(250);
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        peak = Math.max(peak, rssMegabytes(server));
+        return new LoadResult(answered.get() / (double) LOAD_SECONDS, peak);
+    }
+
+    private long cpuTicks(Process process) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+    }
+
+    private double percentOfOneCore(long ticks, int seconds) {
+        return 100.0 * ticks / clockTicks / seconds;
+    }
+
+    private static double rssMegabytes(Process process) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IOException("no VmRSS for pid " + process.pid());
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void bench(String figure, double ours, double reference, String unit, String budget) {
+        System.out.printf(Locale.ROOT, "BENCH %s ours=%.2f%s reference=%.2f%s ratio=%.2f budget=%s%n",
+                figure, ours, unit, reference, unit, reference == 0 ? Double.NaN : ours / reference, budget);
+    }
+}
