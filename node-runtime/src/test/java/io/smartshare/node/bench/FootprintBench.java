@@ -49,9 +49,10 @@ public final class FootprintBench {
 
     private void run() throws Exception {
         System.out.println("JVM options: " + String.join(" ", jvmOptions));
-        double oursStart = medianStartMillis(true);
-        double bareStart = medianStartMillis(false);
-        bench("start-to-first-coap-answer", oursStart, bareStart, "ms", "<=1500ms (ours)");
+        StartStop oursLifecycle = medianStartStopMillis(true);
+        StartStop bareLifecycle = medianStartStopMillis(false);
+        bench("start-to-first-coap-answer", oursLifecycle.startMillis, bareLifecycle.startMillis, "ms", "<=1500ms (ours)");
+        bench("sigterm-to-exit", oursLifecycle.stopMillis, bareLifecycle.stopMillis, "ms", "<=3000ms (ours)");
 
         int oursPort = freePort();
         int barePort = freePort();
@@ -82,23 +83,32 @@ public final class FootprintBench {
         }
     }
 
-    private double medianStartMillis(boolean oursNotBare) throws Exception {
-        double[] samples = new double[START_ROUNDS];
+    private record StartStop(double startMillis, double stopMillis) {
+    }
+
+    /** Medians of start (spawn to first answer) and stop (SIGTERM to exit) over a few rounds. */
+    private StartStop medianStartStopMillis(boolean oursNotBare) throws Exception {
+        double[] starts = new double[START_ROUNDS];
+        double[] stops = new double[START_ROUNDS];
         for (int i = 0; i < START_ROUNDS; i++) {
             int port = freePort();
             long start = System.nanoTime();
             Process process = oursNotBare ? startOurs(port, scratch.resolve("start-" + i)) : startBare(port);
             try {
                 awaitAnswer(port);
-                samples[i] = (System.nanoTime() - start) / 1e6;
+                starts[i] = (System.nanoTime() - start) / 1e6;
             } finally {
+                long stop = System.nanoTime();
                 stop(process);
+                stops[i] = (System.nanoTime() - stop) / 1e6;
             }
         }
-        Arrays.sort(samples);
-        System.out.printf(Locale.ROOT, "start samples (%s): %s%n", oursNotBare ? "ours" : "reference",
-                Arrays.toString(samples));
-        return samples[START_ROUNDS / 2];
+        Arrays.sort(starts);
+        Arrays.sort(stops);
+        String who = oursNotBare ? "ours" : "reference";
+        System.out.printf(Locale.ROOT, "start samples (%s): %s%n", who, Arrays.toString(starts));
+        System.out.printf(Locale.ROOT, "stop samples (%s): %s%n", who, Arrays.toString(stops));
+        return new StartStop(starts[START_ROUNDS / 2], stops[START_ROUNDS / 2]);
     }
 
     private Process startOurs(int port, Path dataDir) throws IOException {
