@@ -4,9 +4,9 @@ package io.smartshare.node.mesh;
  * Timers and limits of one mesh node. {@link #defaults()} gives the values specified in
  * docs/mesh-protocol.md, each with its reason there.
  *
- * @param heartbeatIntervalMillis mean gap between heartbeats (jittered by ±10 %); 500 ms
- * @param missedHeartbeatsForDeath a neighbour unheard for this many intervals (plus half an
- *     interval of slack) is declared dead; 4
+ * @param heartbeatIntervalMillis mean gap between heartbeats (jittered by ±10 %); 400 ms
+ * @param missedHeartbeatsForDeath a neighbour unheard for longer than this many intervals
+ *     (plus half an interval of slack) is declared dead; 5
  * @param timeoutsForDeath consecutive CON timeouts that declare a neighbour dead; 2
  * @param trickleIminMillis Trickle Imin; 100 ms
  * @param trickleDoublings Trickle Imax = Imin * 2^doublings; 9 (51.2 s)
@@ -57,10 +57,10 @@ public record MeshConfig(long heartbeatIntervalMillis, int missedHeartbeatsForDe
 
     /** The specified defaults. */
     public static MeshConfig defaults() {
-        return new MeshConfig(500, 4, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, false);
+        return new MeshConfig(400, 5, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, false);
     }
 
-    /** The time after the last frame heard from a neighbour at which it is declared dead. */
+    /** A neighbour silent for longer than this is declared dead. */
     public long deadAfterMillis() {
         return missedHeartbeatsForDeath * heartbeatIntervalMillis + heartbeatIntervalMillis / 2;
     }

@@ -31,6 +31,7 @@ import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.RepairRequest;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class MeshNode {
     private static final Logger LOG = LoggerFactory.getLogger(MeshNode.class);
     private static final long MAX_REPAIR_BACKOFF_MILLIS = 32_000;
+    private static final int MAX_PENDING_REGISTRATIONS = 16;
 
     private final NodeId self;
     private final MeshConfig config;
@@ -66,6 +68,8 @@ public final class MeshNode {
     private final RelayMeter meter = new RelayMeter();
     private final TrickleTimer trickle;
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+    /** Registrations from addresses whose hello has not been verified yet, applied when it is. */
+    private final Map<LinkAddress, Registration> pendingRegistrations = new LinkedHashMap<>();
     private long delivered;
     private long forwarded;
     private int heartbeatSequence;
@@ -218,6 +222,10 @@ public final class MeshNode {
         if (gate.admit(from, hello, now) != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
             return;
         }
+        Registration pending = pendingRegistrations.remove(from);
+        if (pending != null) {
+            onRegistration(from, pending, now);
+        }
         if (hello.epoch() == routing.epoch()) {
             trickle.hearConsistent();
         } else {
@@ -240,7 +248,16 @@ public final class MeshNode {
 
     private void onRegistration(LinkAddress from, Registration registration, long now) {
         Optional<NodeId> child = neighbors.idAt(from).filter(neighbors::isAlive);
-        if (child.isEmpty() || child.equals(routing.parent())) {
+        if (child.isEmpty()) {
+            // a new child can register before its hello reaches us: keep it, ask for the hello
+            if (pendingRegistrations.size() >= MAX_PENDING_REGISTRATIONS) {
+                pendingRegistrations.remove(pendingRegistrations.keySet().iterator().next());
+            }
+            pendingRegistrations.put(from, registration);
+            transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
+            return;
+        }
+        if (child.equals(routing.parent())) {
             return;
         }
         List<Registration.Target> changed = new ArrayList<>();
@@ -360,7 +377,6 @@ public final class MeshNode {
         }
         if (neighbors.delivery(neighbor, outcome, scheduler.nowMillis())) {
             LOG.info("event=neighbor_dead node={} neighbor={} cause=con_timeouts", self, neighbor);
-            downward.removeVia(neighbor);
         }
         react(routing.reselect(neighbors.candidates()));
     }
@@ -379,12 +395,9 @@ public final class MeshNode {
         long now = scheduler.nowMillis();
         heartbeatSequence = (heartbeatSequence + 1) & 0xff;
         transport.multicast(FrameCodec.encode(new Heartbeat(heartbeatSequence, Heartbeat.keyTagOf(signerKey().encoded()))));
-        List<NodeId> died = neighbors.expire(now);
+        List<NodeId> died = neighbors.expire(now, downward::removeVia);
         if (!died.isEmpty()) {
-            died.forEach(d -> {
-                LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d);
-                downward.removeVia(d);
-            });
+            died.forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
             react(routing.reselect(neighbors.candidates()));
         }
         downward.expire(now);

@@ -11,7 +11,12 @@ import io.smartshare.node.mesh.Delivery;
  *   <li>confirmable outcomes: an acknowledgement after n sends gives n, a timeout gives
  *   {@link #MAX_ETX}.</li>
  * </ul>
- * Starts at {@link #INITIAL_ETX}. Not thread-safe.
+ * Starts at {@link #INITIAL_ETX}.
+ *
+ * <p>The {@link #metric()} that ranks are computed from follows the average only when it
+ * drifts by at least {@link #METRIC_HYSTERESIS}: sampling noise would otherwise make ranks
+ * wobble, and a wobble up after a wobble down can make a parent infeasible (see
+ * ParentSelector) and cost a global repair. Not thread-safe.
  */
 public final class EtxEstimator {
     /** ETX assumed for a link before any sample. */
@@ -22,8 +27,11 @@ public final class EtxEstimator {
     public static final int WINDOW = 8;
     /** Weight of a new sample. */
     public static final double ALPHA = 0.25;
+    /** Smallest change of the average that moves the metric. */
+    public static final double METRIC_HYSTERESIS = 0.5;
 
     private double etx = INITIAL_ETX;
+    private double used = INITIAL_ETX;
     private int lastSequence = -1;
     private int expected;
     private int received;
@@ -31,7 +39,7 @@ public final class EtxEstimator {
     /**
      * Records heartbeat {@code sequence} (mod 256).
      *
-     * @return true if this completed a window and changed the estimate
+     * @return true if this changed the metric
      */
     public boolean heartbeat(int sequence) {
         if (lastSequence < 0) {
@@ -54,13 +62,16 @@ public final class EtxEstimator {
         double p = (double) received / expected;
         expected = 0;
         received = 0;
-        sample(1.0 / (p * p));
-        return true;
+        return sample(1.0 / (p * p));
     }
 
-    /** Records the outcome of one confirmable transmission. */
-    public void delivery(Delivery outcome) {
-        sample(outcome instanceof Delivery.Acknowledged ? outcome.transmissions() : MAX_ETX);
+    /**
+     * Records the outcome of one confirmable transmission.
+     *
+     * @return true if this changed the metric
+     */
+    public boolean delivery(Delivery outcome) {
+        return sample(outcome instanceof Delivery.Acknowledged ? outcome.transmissions() : MAX_ETX);
     }
 
     /** The current estimate, at least 1. */
@@ -68,12 +79,17 @@ public final class EtxEstimator {
         return etx;
     }
 
-    /** The estimate as an RFC 6719 link metric: ETX * 128, rounded. */
+    /** The link metric (RFC 6719 units: ETX * 128, rounded) of the last significant estimate. */
     public int metric() {
-        return (int) Math.round(etx * 128);
+        return (int) Math.round(used * 128);
     }
 
-    private void sample(double value) {
+    private boolean sample(double value) {
         etx += ALPHA * (Math.max(1.0, Math.min(MAX_ETX, value)) - etx);
+        if (Math.abs(etx - used) < METRIC_HYSTERESIS) {
+            return false;
+        }
+        used = etx;
+        return true;
     }
 }

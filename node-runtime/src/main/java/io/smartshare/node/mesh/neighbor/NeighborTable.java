@@ -13,10 +13,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The neighbours this node has verified hellos from, their link quality (ETX) and liveness.
- * A neighbour is declared dead after {@code deadAfterMillis} without any frame from it, or
+ * A neighbour is declared dead after more than {@code deadAfterMillis} without a frame from it, or
  * after {@code timeoutsForDeath} consecutive confirmable timeouts; hearing it again revives
  * it. Dead neighbours are forgotten after {@code purgeAfterMillis}. Not thread-safe.
  */
@@ -107,17 +108,21 @@ public final class NeighborTable {
         return false;
     }
 
-    /** Declares dead every neighbour silent for too long and forgets long-dead ones; returns the newly dead. */
-    public List<NodeId> expire(long nowMillis) {
+    /**
+     * Declares dead every neighbour silent for too long (returned) and forgets those dead for
+     * longer than the purge time (passed to {@code purged}).
+     */
+    public List<NodeId> expire(long nowMillis, Consumer<NodeId> purged) {
         List<NodeId> died = new ArrayList<>();
         for (Iterator<Neighbor> it = byId.values().iterator(); it.hasNext(); ) {
             Neighbor n = it.next();
-            if (n.alive && nowMillis - n.lastHeardMillis >= deadAfterMillis) {
+            if (n.alive && nowMillis - n.lastHeardMillis > deadAfterMillis) {
                 die(n, nowMillis);
                 died.add(n.id);
             } else if (!n.alive && nowMillis - n.deadSinceMillis >= purgeAfterMillis) {
                 it.remove();
                 byAddress.remove(n.address, n);
+                purged.accept(n.id);
             }
         }
         return died;

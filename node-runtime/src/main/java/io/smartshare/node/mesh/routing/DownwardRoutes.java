@@ -41,7 +41,7 @@ public final class DownwardRoutes {
         return e != null && nowMillis < e.expiresAtMillis ? Optional.of(e.via) : Optional.empty();
     }
 
-    /** Drops every route through {@code child} (it died). */
+    /** Drops every route through {@code child} (it was forgotten after dying). */
     public void removeVia(NodeId child) {
         routes.values().removeIf(e -> e.via.equals(child));
     }
