@@ -1,0 +1,37 @@
+package io.smartshare.node.mesh;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link MeshScheduler} on the wall clock with one daemon thread named {@code mesh-timer}.
+ * {@link #close()} stops it; tasks scheduled afterwards are ignored.
+ */
+public final class ExecutorMeshScheduler implements MeshScheduler, AutoCloseable {
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mesh-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public long nowMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    }
+
+    @Override
+    public Cancellable schedule(long delayMillis, Runnable task) {
+        if (executor.isShutdown()) {
+            return () -> { };
+        }
+        ScheduledFuture<?> future = executor.schedule(task, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        return () -> future.cancel(false);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

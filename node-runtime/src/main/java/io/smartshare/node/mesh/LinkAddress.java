@@ -1,0 +1,21 @@
+package io.smartshare.node.mesh;
+
+/**
+ * Where a neighbour can be reached on one transport, opaque to the mesh: {@code
+ * "10.201.0.3:5683"} over CoAP/UDP, {@code "ble:AA:BB:CC:DD:EE:FF"} over BLE, {@code "sim:42"}
+ * in the simulator. The transport that produced it knows how to parse it back.
+ *
+ * @param value non-blank
+ */
+public record LinkAddress(String value) {
+    public LinkAddress {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("link address: expected a non-blank value");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

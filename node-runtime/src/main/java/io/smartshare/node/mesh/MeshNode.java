@@ -1,0 +1,452 @@
+package io.smartshare.node.mesh;
+
+import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.forwarding.Forwarder;
+import io.smartshare.node.mesh.forwarding.ForwardingDecision;
+import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
+import io.smartshare.node.mesh.forwarding.RelayMeter;
+import io.smartshare.node.mesh.forwarding.RelaySnapshot;
+import io.smartshare.node.mesh.hello.HelloCounters;
+import io.smartshare.node.mesh.hello.HelloGate;
+import io.smartshare.node.mesh.hello.HelloSigner;
+import io.smartshare.node.mesh.hello.HelloVerdict;
+import io.smartshare.node.mesh.hello.HelloVerifier;
+import io.smartshare.node.mesh.neighbor.Heard;
+import io.smartshare.node.mesh.neighbor.NeighborTable;
+import io.smartshare.node.mesh.neighbor.NeighborView;
+import io.smartshare.node.mesh.routing.DownwardRoutes;
+import io.smartshare.node.mesh.routing.Rank;
+import io.smartshare.node.mesh.routing.RoutingChange;
+import io.smartshare.node.mesh.routing.RoutingEngine;
+import io.smartshare.node.mesh.trickle.TrickleTimer;
+import io.smartshare.node.mesh.wire.DataPacket;
+import io.smartshare.node.mesh.wire.Frame;
+import io.smartshare.node.mesh.wire.FrameCodec;
+import io.smartshare.node.mesh.wire.Heartbeat;
+import io.smartshare.node.mesh.wire.Hello;
+import io.smartshare.node.mesh.wire.MalformedFrameException;
+import io.smartshare.node.mesh.wire.Registration;
+import io.smartshare.node.mesh.wire.RepairRequest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node of the mesh (docs/mesh-protocol.md): discovery by signed hellos on a Trickle
+ * timer, liveness by heartbeats, parent selection towards gateways, downward routes from
+ * registrations, hop-by-hop forwarding with per-peer byte accounting.
+ *
+ * <p>The node touches the outside world only through a {@link MeshTransport} and a {@link
+ * MeshScheduler}, so the same code runs in the daemon and in the simulator. Every public
+ * method is thread-safe (the node is a monitor); reads return immutable snapshots.
+ */
+public final class MeshNode {
+    private static final Logger LOG = LoggerFactory.getLogger(MeshNode.class);
+    private static final long MAX_REPAIR_BACKOFF_MILLIS = 32_000;
+    private static final int MAX_PENDING_REGISTRATIONS = 16;
+
+    private final NodeId self;
+    private final MeshConfig config;
+    private final MeshTransport transport;
+    private final MeshScheduler scheduler;
+    private final Random random;
+    private final Consumer<DataPacket> inbox;
+    private final HelloGate gate;
+    private final HelloSigner signer;
+    private final NeighborTable neighbors;
+    private final RoutingEngine routing;
+    private final DownwardRoutes downward = new DownwardRoutes();
+    private final RelayMeter meter = new RelayMeter();
+    private final TrickleTimer trickle;
+    private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+    /** Registrations from addresses whose hello has not been verified yet, applied when it is. */
+    private final Map<LinkAddress, Registration> pendingRegistrations = new LinkedHashMap<>();
+    private long delivered;
+    private long forwarded;
+    private int heartbeatSequence;
+    private long ownPathSequence;
+    private long nextRepairAtMillis;
+    private long repairBackoffMillis;
+    private long lastEpochRepairMillis = Long.MIN_VALUE / 2;
+    private boolean running;
+    private MeshScheduler.Cancellable tick = () -> { };
+    private MeshScheduler.Cancellable refresh = () -> { };
+
+    MeshNode(MeshNodeBuilder b) {
+        this.self = b.identity.nodeId();
+        this.config = b.config;
+        this.transport = b.transport;
+        this.scheduler = b.scheduler;
+        this.random = b.random;
+        this.inbox = b.inbox;
+        this.gate = new HelloGate(b.verifier, config.helloBurst(), config.hellosPerSecond(), 4 * config.maxNeighbors());
+        this.signer = new HelloSigner(b.identity, b.firstHelloSequence);
+        this.neighbors = new NeighborTable(config.maxNeighbors(), config.deadAfterMillis(), config.timeoutsForDeath(),
+                config.neighborPurgeMillis());
+        this.routing = new RoutingEngine(self);
+        this.trickle = new TrickleTimer(scheduler, random, config.trickleIminMillis(), config.trickleDoublings(),
+                config.trickleRedundancy(), guarded(this::sendHello));
+        this.repairBackoffMillis = config.repairMinIntervalMillis();
+    }
+
+    /** Starts assembling a node with {@link MeshConfig#defaults()}. */
+    public static MeshNodeBuilder builder(NodeIdentity identity, MeshTransport transport, MeshScheduler scheduler) {
+        return new MeshNodeBuilder(identity, transport, scheduler);
+    }
+
+    /** This node's id. */
+    public NodeId id() {
+        return self;
+    }
+
+    /** Starts the timers: hellos, heartbeats, registration refresh. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        react(routing.reselect(neighbors.candidates()));
+        trickle.start();
+        nextRepairAtMillis = scheduler.nowMillis() + config.trickleIminMillis();
+        scheduleTick();
+        scheduleRefresh();
+        LOG.info("event=mesh_started node={} gateway={}", self, routing.gateway());
+    }
+
+    /** Stops every timer; frames received afterwards are ignored. */
+    public synchronized void stop() {
+        running = false;
+        trickle.stop();
+        tick.cancel();
+        refresh.cancel();
+        LOG.info("event=mesh_stopped node={}", self);
+    }
+
+    /**
+     * Reports this node's uplink. With an uplink the node is a gateway (a DODAG root); losing
+     * it makes the subtree fail over to other gateways.
+     */
+    public synchronized void setUplink(boolean up, long kbps) {
+        react(routing.setUplink(up, kbps, neighbors.candidates()));
+    }
+
+    /** Hands a datagram received from the link to the node. Malformed input is counted and dropped. */
+    public synchronized void onFrame(LinkAddress from, byte[] datagram) {
+        if (!running) {
+            return;
+        }
+        Frame frame;
+        try {
+            frame = FrameCodec.decode(datagram);
+        } catch (MalformedFrameException e) {
+            gate.countMalformed();
+            LOG.debug("event=frame_malformed from={} reason=\"{}\"", from, e.getMessage());
+            return;
+        }
+        long now = scheduler.nowMillis();
+        if (frame instanceof Hello hello) {
+            onHello(from, hello, now);
+        } else if (frame instanceof Heartbeat beat) {
+            onHeard(from, neighbors.heartbeat(from, beat, now));
+        } else if (frame instanceof Registration registration) {
+            onHeard(from, neighbors.heardFrom(from, now));
+            onRegistration(from, registration, now);
+        } else if (frame instanceof RepairRequest request) {
+            onHeard(from, neighbors.heardFrom(from, now));
+            onRepairRequest(from, request, now);
+        } else if (frame instanceof DataPacket packet) {
+            onHeard(from, neighbors.heardFrom(from, now));
+            neighbors.idAt(from).ifPresent(prev -> route(packet, Optional.of(prev)));
+        }
+    }
+
+    /**
+     * Sends {@code payload} to {@code destination} through the mesh with this node's hop
+     * limit, and says what happened to it here.
+     */
+    public synchronized ForwardingDecision send(NodeId destination, byte[] payload) {
+        return route(new DataPacket(config.hopLimit(), self, destination, payload), Optional.empty());
+    }
+
+    /**
+     * Reports the outcome of a confirmable exchange with a neighbour made outside the mesh
+     * (e.g. a CoAP request the daemon sent to it): feeds its ETX and failure detection.
+     */
+    public synchronized void reportDelivery(NodeId neighbor, Delivery outcome) {
+        onDelivery(neighbor, outcome);
+    }
+
+    /** The neighbour table, for {@code /mesh/neighbors}. */
+    public synchronized List<NeighborView> neighbors() {
+        return neighbors.views(scheduler.nowMillis());
+    }
+
+    /** The upward position only (cheap; used by the simulator's loop check). */
+    public synchronized RoutePosition position() {
+        return new RoutePosition(routing.gateway(), routing.epoch(), routing.rank(), routing.parent(), routing.backups());
+    }
+
+    /** Upward and downward routes, for {@code /mesh/routes}. */
+    public synchronized RoutesView routes() {
+        return new RoutesView(self, position(), downward.views(scheduler.nowMillis()));
+    }
+
+    /** Bytes relayed per upstream and downstream peer, for metering. */
+    public synchronized RelaySnapshot relayBytes() {
+        return meter.snapshot();
+    }
+
+    /** Hello admission counters. */
+    public synchronized HelloCounters helloCounters() {
+        return gate.counters();
+    }
+
+    /** Data packet counters. */
+    public synchronized ForwardingCounters forwardingCounters() {
+        return new ForwardingCounters(delivered, forwarded, drops);
+    }
+
+    private void onHello(LinkAddress from, Hello hello, long now) {
+        if (hello.publicKey().equals(signerKey())) {
+            return; // our own multicast looped back
+        }
+        if (gate.admit(from, hello, now) != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
+            return;
+        }
+        Registration pending = pendingRegistrations.remove(from);
+        if (pending != null) {
+            onRegistration(from, pending, now);
+        }
+        if (hello.epoch() == routing.epoch()) {
+            trickle.hearConsistent();
+        } else {
+            trickle.reset();
+        }
+        react(routing.reselect(neighbors.candidates()));
+    }
+
+    private void onHeard(LinkAddress from, Heard heard) {
+        switch (heard) {
+            case UNKNOWN, ALIVE -> { }
+            case ESTIMATE_CHANGED -> react(routing.reselect(neighbors.candidates()));
+            case REVIVED -> {
+                // its rank may be stale (it may have rebooted): ask it for a fresh hello
+                transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
+                react(routing.reselect(neighbors.candidates()));
+            }
+        }
+    }
+
+    private void onRegistration(LinkAddress from, Registration registration, long now) {
+        Optional<NodeId> child = neighbors.idAt(from).filter(neighbors::isAlive);
+        if (child.isEmpty()) {
+            // a new child can register before its hello reaches us: keep it, ask for the hello
+            if (pendingRegistrations.size() >= MAX_PENDING_REGISTRATIONS) {
+                pendingRegistrations.remove(pendingRegistrations.keySet().iterator().next());
+            }
+            pendingRegistrations.put(from, registration);
+            transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
+            return;
+        }
+        if (child.equals(routing.parent())) {
+            return;
+        }
+        List<Registration.Target> changed = new ArrayList<>();
+        for (Registration.Target t : registration.targets()) {
+            if (!t.node().equals(self)
+                    && downward.learn(t.node(), child.get(), t.pathSequence(), t.lifetimeSeconds(), now)) {
+                changed.add(t);
+            }
+        }
+        if (!routing.gateway()) {
+            registerWithParent(changed);
+        }
+    }
+
+    private void onRepairRequest(LinkAddress from, RepairRequest request, long now) {
+        if (!routing.attached() || request.epoch() > routing.epoch()) {
+            return;
+        }
+        if (request.epoch() < routing.epoch() || routing.rank() < request.feasibleDistance()) {
+            trickle.reset(); // our next hello is all the requester needs
+            return;
+        }
+        if (now - lastEpochRepairMillis < config.repairMinIntervalMillis()
+                || neighbors.idAt(from).isEmpty()) {
+            return;
+        }
+        lastEpochRepairMillis = now;
+        if (routing.gateway()) {
+            react(routing.startNewEpoch(request.epoch()));
+        } else {
+            routing.parent().flatMap(neighbors::addressOf).ifPresent(parent -> confirmable(routing.parent().get(), parent,
+                    FrameCodec.encode(new RepairRequest(request.epoch(), 0))));
+        }
+    }
+
+    private ForwardingDecision route(DataPacket packet, Optional<NodeId> previousHop) {
+        long now = scheduler.nowMillis();
+        ForwardingDecision decision = Forwarder.decide(self, packet, previousHop.isEmpty(),
+                downward.nextHop(packet.destination(), now), routing.parent());
+        if (decision instanceof ForwardingDecision.Forward forward) {
+            Optional<LinkAddress> address = neighbors.addressOf(forward.nextHop());
+            if (address.isEmpty()) {
+                decision = new ForwardingDecision.Drop(DropReason.NEXT_HOP_DOWN);
+            } else {
+                forwarded++;
+                byte[] bytes = FrameCodec.encode(forward.packet());
+                NodeId next = forward.nextHop();
+                transport.confirmable(address.get(), bytes, outcome -> {
+                    synchronized (this) {
+                        onDelivery(next, outcome);
+                        if (outcome instanceof Delivery.Acknowledged) {
+                            previousHop.ifPresent(prev -> meter.relayed(prev, next, bytes.length));
+                        } else {
+                            drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
+                        }
+                    }
+                });
+            }
+        }
+        if (decision instanceof ForwardingDecision.Deliver deliver) {
+            delivered++;
+            inbox.accept(deliver.packet());
+        } else if (decision instanceof ForwardingDecision.Drop drop) {
+            drops.merge(drop.reason(), 1L, Long::sum);
+            LOG.debug("event=packet_dropped node={} reason={} destination={} hopLimit={}", self, drop.reason(),
+                    packet.destination(), packet.hopLimit());
+        }
+        return decision;
+    }
+
+    private void react(RoutingChange change) {
+        if (change.advertiseNow()) {
+            trickle.reset();
+        }
+        if (change.parentChanged() && routing.parent().isPresent()) {
+            ownPathSequence++;
+            List<Registration.Target> all = new ArrayList<>();
+            all.add(ownTarget());
+            all.addAll(downward.targets(scheduler.nowMillis()));
+            registerWithParent(all);
+        }
+        if (routing.attached()) {
+            repairBackoffMillis = config.repairMinIntervalMillis();
+        } else if (change.poisoned()) {
+            nextRepairAtMillis = scheduler.nowMillis();
+            sendRepairIfDue();
+        }
+    }
+
+    private void registerWithParent(List<Registration.Target> targets) {
+        Optional<NodeId> parent = routing.parent();
+        Optional<LinkAddress> address = parent.flatMap(neighbors::addressOf);
+        if (address.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < targets.size(); i += Registration.MAX_TARGETS) {
+            List<Registration.Target> chunk = targets.subList(i, Math.min(targets.size(), i + Registration.MAX_TARGETS));
+            confirmable(parent.get(), address.get(), FrameCodec.encode(new Registration(chunk)));
+        }
+    }
+
+    private Registration.Target ownTarget() {
+        return new Registration.Target(self, ownPathSequence & 0xFFFF_FFFFL, config.registrationLifetimeSeconds());
+    }
+
+    private void confirmable(NodeId neighbor, LinkAddress address, byte[] frame) {
+        transport.confirmable(address, frame, outcome -> {
+            synchronized (this) {
+                onDelivery(neighbor, outcome);
+            }
+        });
+    }
+
+    private void onDelivery(NodeId neighbor, Delivery outcome) {
+        if (!running) {
+            return;
+        }
+        if (neighbors.delivery(neighbor, outcome, scheduler.nowMillis())) {
+            LOG.info("event=neighbor_dead node={} neighbor={} cause=con_timeouts", self, neighbor);
+        }
+        react(routing.reselect(neighbors.candidates()));
+    }
+
+    private void sendHello() {
+        Hello hello = signer.sign(routing.gateway(), routing.rank(), routing.epoch(), routing.uplinkKbps());
+        byte[] bytes = FrameCodec.encode(hello);
+        transport.multicast(bytes);
+        if (config.unicastProbes()) {
+            neighbors.liveAddresses().forEach(a -> transport.unicast(a, bytes));
+        }
+        routing.advertised();
+    }
+
+    private void onTick() {
+        long now = scheduler.nowMillis();
+        heartbeatSequence = (heartbeatSequence + 1) & 0xff;
+        transport.multicast(FrameCodec.encode(new Heartbeat(heartbeatSequence, Heartbeat.keyTagOf(signerKey().encoded()))));
+        List<NodeId> died = neighbors.expire(now, downward::removeVia);
+        if (!died.isEmpty()) {
+            died.forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
+            react(routing.reselect(neighbors.candidates()));
+        }
+        downward.expire(now);
+        sendRepairIfDue();
+        scheduleTick();
+    }
+
+    private void sendRepairIfDue() {
+        long now = scheduler.nowMillis();
+        if (routing.attached() || now < nextRepairAtMillis) {
+            return;
+        }
+        transport.multicast(FrameCodec.encode(new RepairRequest(routing.epoch(), routing.feasibleDistance())));
+        nextRepairAtMillis = now + repairBackoffMillis;
+        repairBackoffMillis = Math.min(MAX_REPAIR_BACKOFF_MILLIS, repairBackoffMillis * 2);
+    }
+
+    private void onRefresh() {
+        if (!routing.gateway() && routing.parent().isPresent()) {
+            ownPathSequence++;
+            registerWithParent(List.of(ownTarget()));
+        }
+        scheduleRefresh();
+    }
+
+    private void scheduleTick() {
+        tick = scheduler.schedule(jitter(config.heartbeatIntervalMillis()), guarded(this::onTick));
+    }
+
+    private void scheduleRefresh() {
+        refresh = scheduler.schedule(jitter(config.registrationRefreshMillis()), guarded(this::onRefresh));
+    }
+
+    /** {@code mean} ± 10 %, uniformly. */
+    private long jitter(long mean) {
+        return mean - mean / 10 + (long) (random.nextDouble() * (mean / 5));
+    }
+
+    private Ed25519PublicKey signerKey() {
+        return signer.publicKey();
+    }
+
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            synchronized (this) {
+                if (running) {
+                    task.run();
+                }
+            }
+        };
+    }
+}

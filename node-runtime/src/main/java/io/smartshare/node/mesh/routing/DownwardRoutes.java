@@ -1,0 +1,90 @@
+package io.smartshare.node.mesh.routing;
+
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.mesh.wire.Registration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Routes down the tree learnt from registrations (RPL storing mode): target, the child it is
+ * reached through, its path sequence and expiry. A registration replaces an entry if its
+ * path sequence is newer (RFC 1982 serial arithmetic on 32 bits) or equal with a different
+ * child (a node in between changed parent). Not thread-safe.
+ */
+public final class DownwardRoutes {
+    private final Map<NodeId, Entry> routes = new HashMap<>();
+
+    /**
+     * Learns {@code target} via {@code child}.
+     *
+     * @return true if the table changed in a way the parent must hear about
+     */
+    public boolean learn(NodeId target, NodeId child, long pathSequence, int lifetimeSeconds, long nowMillis) {
+        Entry old = routes.get(target);
+        if (old != null && nowMillis < old.expiresAtMillis) {
+            int order = serialCompare(pathSequence, old.pathSequence);
+            if (order < 0 || (order == 0 && old.via.equals(child))) {
+                return false;
+            }
+        }
+        routes.put(target, new Entry(child, pathSequence, nowMillis + lifetimeSeconds * 1000L));
+        return true;
+    }
+
+    /** The child to send a packet for {@code target} to. */
+    public Optional<NodeId> nextHop(NodeId target, long nowMillis) {
+        Entry e = routes.get(target);
+        return e != null && nowMillis < e.expiresAtMillis ? Optional.of(e.via) : Optional.empty();
+    }
+
+    /** Drops every route through {@code child} (it was forgotten after dying). */
+    public void removeVia(NodeId child) {
+        routes.values().removeIf(e -> e.via.equals(child));
+    }
+
+    /** Drops expired routes. */
+    public void expire(long nowMillis) {
+        routes.values().removeIf(e -> nowMillis >= e.expiresAtMillis);
+    }
+
+    /** The live routes as registration targets with their remaining lifetime, for re-registering upward. */
+    public List<Registration.Target> targets(long nowMillis) {
+        List<Registration.Target> out = new ArrayList<>();
+        routes.forEach((target, e) -> {
+            long left = (e.expiresAtMillis - nowMillis) / 1000;
+            if (left >= 1) {
+                out.add(new Registration.Target(target, e.pathSequence, (int) Math.min(0xFFFF, left)));
+            }
+        });
+        return out;
+    }
+
+    /** A snapshot of the live routes, sorted by target. */
+    public List<DownwardRoute> views(long nowMillis) {
+        List<DownwardRoute> out = new ArrayList<>();
+        routes.forEach((target, e) -> {
+            if (nowMillis < e.expiresAtMillis) {
+                out.add(new DownwardRoute(target, e.via, e.expiresAtMillis - nowMillis));
+            }
+        });
+        out.sort(Comparator.comparing(r -> r.target().value()));
+        return out;
+    }
+
+    /** The number of live routes. */
+    public int size(long nowMillis) {
+        return (int) routes.values().stream().filter(e -> nowMillis < e.expiresAtMillis).count();
+    }
+
+    static int serialCompare(long a, long b) {
+        long diff = (a - b) & 0xFFFF_FFFFL;
+        return diff == 0 ? 0 : diff < 0x8000_0000L ? 1 : -1;
+    }
+
+    private record Entry(NodeId via, long pathSequence, long expiresAtMillis) {
+    }
+}

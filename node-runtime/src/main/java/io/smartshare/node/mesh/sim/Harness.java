@@ -1,0 +1,133 @@
+package io.smartshare.node.mesh.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+
+/**
+ * Drives a {@link SimNetwork} in steps, inspecting the tree after every step (so loops are
+ * looked for continuously, not just at the end) and sending test packets on demand.
+ */
+public final class Harness {
+    private final SimNetwork net;
+    private final Random random;
+    private final List<Long> sentTags = new ArrayList<>();
+    private long nextTag;
+    private int checks;
+    private int maxNodesInLoops;
+    private TreeCheck last;
+
+    public Harness(SimNetwork net, long seed) {
+        this.net = net;
+        this.random = new Random(seed ^ 0x7e57L);
+        this.last = TreeCheck.of(net);
+    }
+
+    public SimNetwork net() {
+        return net;
+    }
+
+    public long now() {
+        return net.loop().nowMillis();
+    }
+
+    /** Advances by {@code millis}, inspecting every {@code stepMillis}. */
+    public void run(long millis, long stepMillis) {
+        long end = now() + millis;
+        while (now() < end) {
+            step(Math.min(stepMillis, end - now()));
+        }
+    }
+
+    /**
+     * Advances in steps of {@code stepMillis} until {@code done} holds for the inspection, at
+     * most {@code limitMillis}; returns the time it took, or -1 if it never held.
+     */
+    public long runUntil(Predicate<TreeCheck> done, long stepMillis, long limitMillis) {
+        long start = now();
+        do {
+            if (now() - start >= limitMillis) {
+                return -1;
+            }
+            step(stepMillis);
+        } while (!done.test(last));
+        return now() - start;
+    }
+
+    /** The latest inspection. */
+    public TreeCheck last() {
+        return last;
+    }
+
+    /** Inspections made so far. */
+    public int checks() {
+        return checks;
+    }
+
+    /** The largest number of nodes found in loops by any inspection. */
+    public int maxNodesInLoops() {
+        return maxNodesInLoops;
+    }
+
+    /**
+     * Sends {@code count} test packets between random attached nodes and their gateway, half
+     * upward (node to gateway), half downward (gateway to node).
+     */
+    public void sendTestPackets(int count) {
+        int[] root = last.root();
+        List<Integer> attached = new ArrayList<>();
+        for (int i = 0; i < root.length; i++) {
+            if (root[i] >= 0 && root[i] != i) {
+                attached.add(i);
+            }
+        }
+        if (attached.isEmpty()) {
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            int node = attached.get(random.nextInt(attached.size()));
+            if (random.nextBoolean()) {
+                sendTestPacket(node, root[node]);
+            } else {
+                sendTestPacket(root[node], node);
+            }
+        }
+    }
+
+    /** Test packets sent so far. */
+    public int packetsSent() {
+        return sentTags.size();
+    }
+
+    /** Of the test packets sent so far, the fraction that arrived. */
+    public double deliveryRatio() {
+        if (sentTags.isEmpty()) {
+            return Double.NaN;
+        }
+        return (double) sentTags.stream().filter(net::delivered).count() / sentTags.size();
+    }
+
+    /** Sends one test packet from {@code source} to {@code destination} and tracks it. */
+    public void sendTestPacket(int source, int destination) {
+        long tag = nextTag++;
+        sentTags.add(tag);
+        net.sendTestPacket(source, destination, tag);
+    }
+
+    /** Total control bytes sent by all nodes so far. */
+    public long totalControlBytes() {
+        long sum = 0;
+        for (int i = 0; i < net.size(); i++) {
+            sum += net.controlBytes(i);
+        }
+        return sum;
+    }
+
+    private void step(long millis) {
+        net.loop().runUntil(now() + millis);
+        last = TreeCheck.of(net);
+        checks++;
+        maxNodesInLoops = Math.max(maxNodesInLoops, last.nodesInLoops());
+    }
+}

@@ -1,0 +1,128 @@
+package io.smartshare.node.mesh.wire;
+
+import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.ledger.identity.IdentityException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Encodes and decodes version-1 mesh frames (docs/mesh-protocol.md). Stateless. */
+public final class FrameCodec {
+    private FrameCodec() {
+    }
+
+    /** The bytes of {@code frame}. */
+    public static byte[] encode(Frame frame) {
+        ByteBuffer out = ByteBuffer.allocate(frame.size());
+        frame.writeTo(out);
+        return out.array();
+    }
+
+    /**
+     * The bytes a hello signature covers: {@link Hello#SIGNING_DOMAIN} in ASCII followed by
+     * the first {@link Hello#SIGNED_LENGTH} bytes of the encoded hello.
+     */
+    public static byte[] helloSigningInput(boolean gateway, int rank, long epoch, long uplinkKbps, long sequence,
+                                           Ed25519PublicKey key) {
+        byte[] domain = Hello.SIGNING_DOMAIN.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer out = ByteBuffer.allocate(domain.length + Hello.SIGNED_LENGTH);
+        out.put(domain);
+        putHelloBody(out, gateway, rank, epoch, uplinkKbps, sequence, key);
+        return out.array();
+    }
+
+    static void putHelloBody(ByteBuffer out, boolean gateway, int rank, long epoch, long uplinkKbps,
+                                     long sequence, Ed25519PublicKey key) {
+        out.put(FrameType.HELLO.header()).put((byte) (gateway ? 1 : 0)).putShort((short) rank)
+                .putInt((int) epoch).putInt((int) uplinkKbps).putLong(sequence).put(key.encoded());
+    }
+
+    /**
+     * Decodes one datagram.
+     *
+     * @throws MalformedFrameException naming the field that is wrong, if the bytes are not a
+     *     well-formed frame (a hello's signature is not checked here)
+     */
+    public static Frame decode(byte[] bytes) throws MalformedFrameException {
+        if (bytes.length == 0) {
+            throw new MalformedFrameException("empty datagram");
+        }
+        FrameType type = FrameType.ofHeader(bytes[0]).orElseThrow(() -> new MalformedFrameException(
+                String.format("header: expected version 1 and a known type, found 0x%02x", bytes[0] & 0xff)));
+        ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+        try {
+            Frame frame = switch (type) {
+                case HELLO -> decodeHello(in, bytes.length);
+                case HEARTBEAT -> {
+                    expectLength(type, bytes.length, Heartbeat.SIZE);
+                    yield new Heartbeat(in.get() & 0xff, in.getShort() & 0xffff);
+                }
+                case REGISTRATION -> decodeRegistration(in, bytes.length);
+                case REPAIR_REQUEST -> {
+                    expectLength(type, bytes.length, RepairRequest.SIZE);
+                    yield new RepairRequest(in.getInt() & 0xFFFF_FFFFL, in.getShort() & 0xffff);
+                }
+                case DATA -> decodeData(in, bytes.length);
+            };
+            if (in.hasRemaining()) {
+                throw new MalformedFrameException(type + ": " + in.remaining() + " trailing bytes");
+            }
+            return frame;
+        } catch (BufferUnderflowException e) {
+            throw new MalformedFrameException(type + ": truncated at " + bytes.length + " bytes");
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFrameException(type + ": " + e.getMessage());
+        }
+    }
+
+    private static Hello decodeHello(ByteBuffer in, int length) throws MalformedFrameException {
+        expectLength(FrameType.HELLO, length, Hello.SIZE);
+        int flags = in.get() & 0xff;
+        if ((flags & ~1) != 0) {
+            throw new MalformedFrameException(String.format("HELLO flags: expected 0x00 or 0x01, found 0x%02x", flags));
+        }
+        int rank = in.getShort() & 0xffff;
+        long epoch = in.getInt() & 0xFFFF_FFFFL;
+        long uplink = in.getInt() & 0xFFFF_FFFFL;
+        long sequence = in.getLong();
+        byte[] key = new byte[Ed25519PublicKey.LENGTH];
+        in.get(key);
+        byte[] signature = new byte[Ed25519PublicKey.SIGNATURE_LENGTH];
+        in.get(signature);
+        Ed25519PublicKey publicKey;
+        try {
+            publicKey = Ed25519PublicKey.of(key);
+        } catch (IdentityException e) {
+            throw new MalformedFrameException("HELLO public key: " + e.getMessage());
+        }
+        return new Hello(flags == 1, rank, epoch, uplink, sequence, publicKey, signature);
+    }
+
+    private static Registration decodeRegistration(ByteBuffer in, int length) throws MalformedFrameException {
+        int count = in.get() & 0xff;
+        expectLength(FrameType.REGISTRATION, length, 2 + count * Registration.TARGET_SIZE);
+        List<Registration.Target> targets = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            targets.add(new Registration.Target(NodeIds.get(in, "REGISTRATION target " + i),
+                    in.getInt() & 0xFFFF_FFFFL, in.getShort() & 0xffff));
+        }
+        return new Registration(targets);
+    }
+
+    private static DataPacket decodeData(ByteBuffer in, int length) throws MalformedFrameException {
+        int hopLimit = in.get() & 0xff;
+        var source = NodeIds.get(in, "DATA source");
+        var destination = NodeIds.get(in, "DATA destination");
+        byte[] payload = new byte[length - DataPacket.HEADER_SIZE];
+        in.get(payload);
+        return new DataPacket(hopLimit, source, destination, payload);
+    }
+
+    private static void expectLength(FrameType type, int found, int expected) throws MalformedFrameException {
+        if (found != expected) {
+            throw new MalformedFrameException(type + ": expected " + expected + " bytes, found " + found);
+        }
+    }
+}

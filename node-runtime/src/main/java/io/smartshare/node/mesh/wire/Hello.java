@@ -1,0 +1,87 @@
+package io.smartshare.node.mesh.wire;
+
+import java.nio.ByteBuffer;
+
+import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.ledger.identity.NodeId;
+import java.util.Arrays;
+
+/**
+ * A signed hello: who the sender is and where it sits in the DODAG.
+ *
+ * <p>Layout (116 bytes, big-endian): header, flags (bit 0 = gateway with a working uplink),
+ * rank u16, epoch u32, uplink kbit/s u32, sequence u64, public key (32), Ed25519 signature
+ * (64) over {@link #SIGNING_DOMAIN} followed by bytes 0..51.
+ *
+ * @param gateway true if the sender has a working uplink and is a DODAG root
+ * @param rank the sender's advertised rank, {@code 0xFFFF} meaning infinite (poisoned)
+ * @param epoch the DODAG epoch (version) the rank belongs to, unsigned 32 bits
+ * @param uplinkKbps the sender's uplink capacity in kbit/s, 0 when it has none
+ * @param sequence strictly increasing per sender, unsigned 64 bits
+ * @param publicKey the sender's Ed25519 key; its {@link NodeId} names the sender
+ * @param signature the 64-byte signature (a copy is kept)
+ */
+public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long sequence,
+                    Ed25519PublicKey publicKey, byte[] signature) implements Frame {
+    /** Encoded size in bytes. */
+    public static final int SIZE = 116;
+    /** Number of leading bytes covered by the signature. */
+    public static final int SIGNED_LENGTH = 52;
+    /** Prefix mixed into every hello signature so it cannot be replayed as another message. */
+    public static final String SIGNING_DOMAIN = "smartshare/mesh-hello/v1";
+
+    public Hello {
+        if (rank < 0 || rank > 0xFFFF) {
+            throw new IllegalArgumentException("hello rank: expected 0..65535, found " + rank);
+        }
+        if (epoch < 0 || epoch > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("hello epoch: expected unsigned 32-bit, found " + epoch);
+        }
+        if (uplinkKbps < 0 || uplinkKbps > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("hello uplink: expected unsigned 32-bit, found " + uplinkKbps);
+        }
+        if (signature.length != Ed25519PublicKey.SIGNATURE_LENGTH) {
+            throw new IllegalArgumentException("hello signature: expected 64 bytes, found " + signature.length);
+        }
+        signature = signature.clone();
+    }
+
+    /** The sender's node id, derived from its key. */
+    public NodeId sender() {
+        return NodeId.of(publicKey);
+    }
+
+    @Override
+    public byte[] signature() {
+        return signature.clone();
+    }
+
+    @Override
+    public void writeTo(ByteBuffer out) {
+        FrameCodec.putHelloBody(out, gateway, rank, epoch, uplinkKbps, sequence, publicKey);
+        out.put(signature);
+    }
+
+    @Override
+    public int size() {
+        return SIZE;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Hello h && gateway == h.gateway && rank == h.rank && epoch == h.epoch
+                && uplinkKbps == h.uplinkKbps && sequence == h.sequence && publicKey.equals(h.publicKey)
+                && Arrays.equals(signature, h.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(sequence) + Arrays.hashCode(signature);
+    }
+
+    @Override
+    public String toString() {
+        return "Hello[sender=" + sender() + ", gateway=" + gateway + ", rank=" + rank + ", epoch=" + epoch
+                + ", uplinkKbps=" + uplinkKbps + ", sequence=" + Long.toUnsignedString(sequence) + "]";
+    }
+}
