@@ -1,5 +1,6 @@
 package io.smartshare.hal.sensor;
 
+import io.smartshare.hal.Listeners;
 import io.smartshare.hal.Subscription;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.hal.health.HealthRecorder;
@@ -8,10 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,7 @@ public final class Sensors implements AutoCloseable {
     private final Map<String, Duration> intervals;
     private final Map<String, HealthRecorder> health = new LinkedHashMap<>();
     private final Map<String, List<Reading>> latest = new ConcurrentHashMap<>();
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<Reading> listeners = new Listeners<>("source=sensors");
     private final Object pollLock = new Object();
     private ScheduledExecutorService scheduler;
 
@@ -71,7 +70,7 @@ public final class Sensors implements AutoCloseable {
 
     /** Calls {@code listener} on the poll thread with every changed reading of any sensor. */
     public Subscription listen(Consumer<Reading> listener) {
-        return add(new Listener(Optional.empty(), listener));
+        return listeners.add(listener);
     }
 
     /** Calls {@code listener} on the poll thread with every changed reading of sensor {@code id}. */
@@ -79,7 +78,11 @@ public final class Sensors implements AutoCloseable {
         if (!sensors.containsKey(id)) {
             throw new IllegalArgumentException("no sensor '" + id + "'; sensors are " + sensors.keySet());
         }
-        return add(new Listener(Optional.of(id), listener));
+        return listeners.add(reading -> {
+            if (reading.sensorId().equals(id)) {
+                listener.accept(reading);
+            }
+        });
     }
 
     /** Reads every sensor once, now, on the calling thread, as a scheduled poll would. */
@@ -153,7 +156,7 @@ public final class Sensors implements AutoCloseable {
             List<Reading> before = latest.put(sensor.id(), readings);
             for (Reading reading : readings) {
                 if (before == null || changed(before, reading)) {
-                    notifyListeners(reading);
+                    listeners.fire(reading);
                 }
             }
         }
@@ -163,26 +166,5 @@ public final class Sensors implements AutoCloseable {
         return before.stream()
                 .filter(old -> old.quantity() == reading.quantity())
                 .noneMatch(old -> old.value() == reading.value());
-    }
-
-    private void notifyListeners(Reading reading) {
-        for (Listener listener : listeners) {
-            if (listener.sensorId().map(reading.sensorId()::equals).orElse(true)) {
-                try {
-                    listener.consumer().accept(reading);
-                } catch (RuntimeException e) {
-                    LOG.warn("event=sensor-listener-failed sensor={} error=\"{}\"", reading.sensorId(), e.toString());
-                }
-            }
-        }
-    }
-
-    private Subscription add(Listener listener) {
-        Objects.requireNonNull(listener.consumer(), "listener");
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    private record Listener(Optional<String> sensorId, Consumer<Reading> consumer) {
     }
 }
