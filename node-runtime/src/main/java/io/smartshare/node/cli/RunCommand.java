@@ -4,7 +4,11 @@ import io.smartshare.node.daemon.Node;
 import io.smartshare.node.daemon.RunOptions;
 import io.smartshare.node.daemon.ShutdownSignal;
 import java.io.PrintStream;
+import io.smartshare.node.mesh.coap.CoapMeshOptions;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /** {@code smartshare-node run}: starts the node and runs it until SIGTERM or SIGINT. */
@@ -19,6 +23,14 @@ final class RunCommand {
               --coaps-port N      UDP port for coaps:// (default 5684; 0 picks a free port and logs it)
               --config FILE       operator config (YAML): addresses, PSK identities, settings
 
+            mesh (started when the board's mesh section lists the ip transport, as sim does):
+              --mesh-interface IF join the All-CoAP-Nodes group (224.0.1.187, else ff02::fd) on
+                                  interface IF and send hellos there on UDP 5683; default: none,
+                                  so a node on a laptop sends no multicast unless asked
+              --mesh-peers LIST   comma-separated numeric HOST:PORT of neighbours to reach by
+                                  unicast too (for links that filter multicast)
+              --uplink KBPS       this node shares an uplink of KBPS kbit/s: it is a gateway
+
             Stops cleanly on SIGTERM or SIGINT (exit 0). See docs/operator-guide.md.
             """;
 
@@ -27,7 +39,8 @@ final class RunCommand {
 
     static int run(String[] args, PrintStream out) {
         Args parsed = Args.parse("run", args,
-                Set.of("board", "data-dir", "coap-port", "coaps-port", "config"), Set.of("help"));
+                Set.of("board", "data-dir", "coap-port", "coaps-port", "config", "mesh-interface", "mesh-peers", "uplink"),
+                Set.of("help"));
         if (parsed.flag("help")) {
             out.print(HELP);
             return Main.OK;
@@ -37,7 +50,10 @@ final class RunCommand {
                 parsed.option("data-dir").map(Path::of),
                 parsed.intOption("coap-port", 0, 65535),
                 parsed.intOption("coaps-port", 0, 65535),
-                parsed.option("config").map(Path::of));
+                parsed.option("config").map(Path::of),
+                parsed.option("mesh-interface"),
+                parsed.option("mesh-peers").map(RunCommand::peers).orElse(List.of()),
+                parsed.intOption("uplink", 1, Integer.MAX_VALUE).map(Integer::longValue));
         ShutdownSignal signal = ShutdownSignal.install();
         try (Node node = Node.start(options)) {
             signal.await();
@@ -45,5 +61,14 @@ final class RunCommand {
             Thread.currentThread().interrupt();
         }
         return Main.OK;
+    }
+
+    static List<InetSocketAddress> peers(String list) {
+        try {
+            return Arrays.stream(list.split(",")).map(String::trim).filter(p -> !p.isEmpty())
+                    .map(CoapMeshOptions::parsePeer).toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --mesh-peers: " + e.getMessage());
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.PskIdentity;
 import io.smartshare.node.config.SettingsStore;
 import io.smartshare.node.health.ComponentHealth;
+import io.smartshare.node.mesh.coap.HopLimitOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.Resource;
+import org.eclipse.californium.elements.UDPConnector;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.eclipse.californium.elements.util.NamedThreadFactory;
@@ -59,12 +62,25 @@ public final class NodeCoapServer implements AutoCloseable {
      */
     public static NodeCoapServer start(NodeConfig config, NodeFacts facts, SettingsStore settings,
             Supplier<List<ComponentHealth>> health) {
-        Configuration cf = SmallDeviceCoapConfig.create();
+        return start(config, SmallDeviceCoapConfig.create(), false, facts, settings, health);
+    }
+
+    /**
+     * Binds the endpoints with {@code cf} and starts serving.
+     *
+     * @param sharedPort let a multicast receiver bind the {@code coap://} port as well
+     *     (SO_REUSEADDR): a second process on the same port is then not refused
+     * @throws CoapStartException if a port cannot be bound (in use, no permission)
+     */
+    public static NodeCoapServer start(NodeConfig config, Configuration cf, boolean sharedPort, NodeFacts facts,
+            SettingsStore settings, Supplier<List<ComponentHealth>> health) {
         CoapServer server = new CoapServer(cf);
         Map<String, RequestCounters> counters = new LinkedHashMap<>();
 
-        CoapEndpoint coap = CoapEndpoint.builder().setConfiguration(cf)
-                .setInetSocketAddress(address(config, config.coapPort())).setLoggingTag("coap").build();
+        UDPConnector udp = new UDPConnector(address(config, config.coapPort()), cf);
+        udp.setReuseAddress(sharedPort);
+        CoapEndpoint coap = CoapEndpoint.builder().setConfiguration(cf).setConnector(udp)
+                .setOptionRegistry(HopLimitOption.REGISTRY).setLoggingTag("coap").build();
         counters.put("coap", attachCounters(coap));
         Optional<CoapEndpoint> coaps = Optional.empty();
         if (!config.pskIdentities().isEmpty()) {
@@ -142,6 +158,16 @@ public final class NodeCoapServer implements AutoCloseable {
                 .setAdvancedPskStore(store)
                 .setLoggingTag("coaps")
                 .build();
+    }
+
+    /** The {@code coap://} endpoint, for the mesh to send from. */
+    public CoapEndpoint coapEndpoint() {
+        return coap;
+    }
+
+    /** The resource tree's root, for mounting resources of other components (the mesh). */
+    public Resource root() {
+        return server.getRoot();
     }
 
     /** The UDP port {@code coap://} listens on. */

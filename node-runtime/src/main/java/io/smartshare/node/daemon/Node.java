@@ -2,24 +2,32 @@ package io.smartshare.node.daemon;
 
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.hal.board.BoardSpec;
+import io.smartshare.hal.board.MeshSpec;
 import io.smartshare.ledger.identity.KeyFile;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.coap.NodeCoapServer;
+import io.smartshare.node.coap.SmallDeviceCoapConfig;
 import io.smartshare.node.coap.Uptime;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.SettingsStore;
 import io.smartshare.node.health.ComponentHealth;
+import io.smartshare.node.mesh.coap.CoapMesh;
+import io.smartshare.node.mesh.coap.CoapMeshOptions;
+import io.smartshare.node.mesh.coap.MeshChangeLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.californium.elements.config.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node: board, data dir, identity, settings and CoAP server, started in that
- * order and closed in reverse. Configuration errors surface as
+ * A running node: board, data dir, identity, settings, CoAP server and mesh (when the
+ * board's mesh section lists the {@code ip} transport), started in that order and closed in
+ * reverse. Configuration errors surface as
  * {@link io.smartshare.hal.config.ConfigException}, other start failures as
  * {@link StartupException}; either way nothing is left running.
  */
@@ -30,10 +38,12 @@ public final class Node implements AutoCloseable {
 
     private final DataDir dataDir;
     private final NodeCoapServer coap;
+    private final Optional<CoapMesh> mesh;
 
-    private Node(DataDir dataDir, NodeCoapServer coap) {
+    private Node(DataDir dataDir, NodeCoapServer coap, Optional<CoapMesh> mesh) {
         this.dataDir = dataDir;
         this.coap = coap;
+        this.mesh = mesh;
     }
 
     /** Starts a node as {@code options} say. */
@@ -47,12 +57,23 @@ public final class Node implements AutoCloseable {
         try {
             NodeIdentity identity = loadIdentity(dataDir);
             SettingsStore settings = SettingsStore.open(dataDir.path(), config.settings());
-            NodeCoapServer coap = NodeCoapServer.start(config,
+            boolean meshOn = board.mesh().transports().contains(MeshSpec.Transport.IP);
+            Configuration cf = SmallDeviceCoapConfig.create();
+            NodeCoapServer coap = NodeCoapServer.start(config, cf, meshOn && options.meshInterface().isPresent(),
                     new NodeCoapServer.NodeFacts(identity, Version.current(), board.name(), uptime), settings,
                     () -> List.of(ComponentHealth.up("coap"), ComponentHealth.up("identity")));
-            LOG.info("event=started node={} board={} data-dir={} version={}", identity.nodeId(), board.name(),
-                    dataDir.path(), Version.current());
-            return new Node(dataDir, coap);
+            Optional<CoapMesh> mesh;
+            try {
+                mesh = meshOn ? Optional.of(CoapMesh.start(identity, coap, cf, new CoapMeshOptions(options.meshInterface(),
+                        CoapMeshOptions.DEFAULT_GROUP_PORT, options.meshPeers(), options.uplinkKbps(),
+                        board.mesh().maxNeighbours()), MeshChangeLog.toLog())) : Optional.empty();
+            } catch (RuntimeException e) {
+                coap.close();
+                throw e;
+            }
+            LOG.info("event=started node={} board={} data-dir={} version={} mesh={}", identity.nodeId(), board.name(),
+                    dataDir.path(), Version.current(), meshOn);
+            return new Node(dataDir, coap, mesh);
         } catch (RuntimeException e) {
             closeQuietly(dataDir, e);
             throw e;
@@ -71,6 +92,7 @@ public final class Node implements AutoCloseable {
     /** Stops accepting requests, flushes and releases everything. */
     @Override
     public void close() {
+        mesh.ifPresent(CoapMesh::close);
         coap.close();
         try {
             dataDir.close();

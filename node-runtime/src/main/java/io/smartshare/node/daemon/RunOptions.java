@@ -1,6 +1,8 @@
 package io.smartshare.node.daemon;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,7 +13,14 @@ import java.util.Optional;
  * @param coapPort overrides the config's {@code coap.port}
  * @param coapsPort overrides the config's {@code coap.coaps-port}
  * @param configFile the operator's config file, if any
+ * @param meshInterface the interface whose All-CoAP-Nodes group the mesh joins; empty for none
+ * @param meshPeers neighbours the mesh also reaches by unicast
+ * @param uplinkKbps the uplink capacity this node shares with the mesh; present makes it a gateway
  */
 public record RunOptions(String board, Optional<Path> dataDir, Optional<Integer> coapPort,
-        Optional<Integer> coapsPort, Optional<Path> configFile) {
+        Optional<Integer> coapsPort, Optional<Path> configFile, Optional<String> meshInterface,
+        List<InetSocketAddress> meshPeers, Optional<Long> uplinkKbps) {
+    public RunOptions {
+        meshPeers = List.copyOf(meshPeers);
+    }
 }

@@ -205,6 +205,33 @@ public final class MeshNode {
         return meter.snapshot();
     }
 
+    /**
+     * Where this node would send a packet for {@code destination} next: the neighbour on a
+     * registered route down, else the preferred parent; empty when it is this node, or when
+     * there is no route or the next hop is not a live neighbour. For relays that carry their
+     * own payload outside data frames (hop-by-hop CoAP forwarding).
+     */
+    public synchronized Optional<LinkAddress> nextHop(NodeId destination) {
+        if (destination.equals(self)) {
+            return Optional.empty();
+        }
+        Optional<NodeId> next = downward.nextHop(destination, scheduler.nowMillis()).or(routing::parent);
+        return next.flatMap(neighbors::addressOf);
+    }
+
+    /** The live neighbour heard at {@code address}, if any. */
+    public synchronized Optional<NodeId> neighborAt(LinkAddress address) {
+        return neighbors.idAt(address).filter(neighbors::isAlive);
+    }
+
+    /**
+     * Counts {@code bytes} relayed outside data frames (a forwarded CoAP exchange) from
+     * {@code upstream} to {@code downstream} in the relay meter.
+     */
+    public synchronized void recordRelay(NodeId upstream, NodeId downstream, int bytes) {
+        meter.relayed(upstream, downstream, bytes);
+    }
+
     /** Hello admission counters. */
     public synchronized HelloCounters helloCounters() {
         return gate.counters();

@@ -1,0 +1,110 @@
+package io.smartshare.node.mesh.coap;
+
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.coap.NodeCoapServer;
+import io.smartshare.node.mesh.ExecutorMeshScheduler;
+import io.smartshare.node.mesh.MeshConfig;
+import io.smartshare.node.mesh.MeshNode;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.stack.ReliabilityLayerParameters;
+import org.eclipse.californium.elements.UDPConnector;
+import org.eclipse.californium.elements.config.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's mesh running over its CoAP server: the {@link MeshNode} with a {@link
+ * CoapMeshTransport} on the {@code coap://} endpoint, group membership on the mesh
+ * interface, and the resources under {@code /mesh} ({@code frame}, {@code neighbors},
+ * {@code routes}, {@code relay}, {@code echo}). {@link #close()} stops timers and leaves the
+ * group; the CoAP server is its owner's to close.
+ */
+public final class CoapMesh implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CoapMesh.class);
+    /** CON timing of mesh frames and relayed requests: a LAN or radio hop answers in milliseconds. */
+    private static final int ACK_TIMEOUT_MILLIS = 1_000;
+    private static final int MAX_RETRANSMIT = 3;
+
+    private final MeshNode node;
+    private final ExecutorMeshScheduler scheduler;
+    private final MeshWatcher watcher;
+    private final Optional<GroupMembership> group;
+    private final TransportCounters counters;
+
+    private CoapMesh(MeshNode node, ExecutorMeshScheduler scheduler, MeshWatcher watcher,
+            Optional<GroupMembership> group, TransportCounters counters) {
+        this.node = node;
+        this.scheduler = scheduler;
+        this.watcher = watcher;
+        this.group = group;
+        this.counters = counters;
+    }
+
+    /**
+     * Starts the mesh of the node with {@code identity} on {@code server}.
+     *
+     * @param changes hears neighbour and route changes (on the mesh's timer thread)
+     * @throws io.smartshare.node.coap.CoapStartException if the group cannot be joined
+     */
+    public static CoapMesh start(NodeIdentity identity, NodeCoapServer server, Configuration coapConfig,
+            CoapMeshOptions options, Consumer<MeshChange> changes) {
+        CoapEndpoint endpoint = server.coapEndpoint();
+        Optional<GroupMembership> group = options.interfaceName().map(name -> GroupMembership.join(name,
+                options.groupPort(), (UDPConnector) endpoint.getConnector(), coapConfig));
+        ExecutorMeshScheduler scheduler = new ExecutorMeshScheduler();
+        List<InetSocketAddress> targets = new ArrayList<>();
+        group.ifPresent(g -> targets.add(g.group()));
+        targets.addAll(options.peers());
+        ReliabilityLayerParameters reliability = ReliabilityLayerParameters.builder().applyConfig(coapConfig)
+                .ackTimeout(ACK_TIMEOUT_MILLIS).maxRetransmit(MAX_RETRANSMIT).build();
+        TransportCounters counters = new TransportCounters();
+        MeshNode node = MeshNode.builder(identity, new CoapMeshTransport(endpoint, targets, reliability, counters), scheduler)
+                .config(config(options))
+                .firstHelloSequence(System.currentTimeMillis() * 1000)
+                .build();
+        CoapResource mesh = new CoapResource("mesh");
+        mesh.add(new MeshFrameResource(node, counters), new MeshNeighborsResource(node, counters),
+                new MeshRoutesResource(node), new MeshRelayResource(node, server.root(), endpoint, reliability, counters),
+                new MeshEchoResource());
+        server.root().add(mesh);
+        options.uplinkKbps().ifPresent(kbps -> node.setUplink(true, kbps));
+        node.start();
+        MeshWatcher watcher = new MeshWatcher(node, scheduler, changes);
+        watcher.start();
+        LOG.info("event=mesh_listening node={} group={} peers={} gateway={}", identity.nodeId(),
+                group.map(g -> g.group().toString()).orElse("none"), options.peers().size(), options.uplinkKbps().isPresent());
+        return new CoapMesh(node, scheduler, watcher, group, counters);
+    }
+
+    private static MeshConfig config(CoapMeshOptions options) {
+        MeshConfig d = MeshConfig.defaults();
+        return new MeshConfig(d.heartbeatIntervalMillis(), d.missedHeartbeatsForDeath(), d.timeoutsForDeath(),
+                d.trickleIminMillis(), d.trickleDoublings(), d.trickleRedundancy(), d.registrationRefreshMillis(),
+                d.registrationLifetimeSeconds(), d.hopLimit(), options.maxNeighbors(), d.helloBurst(),
+                d.hellosPerSecond(), d.neighborPurgeMillis(), d.repairMinIntervalMillis(), d.unicastProbes());
+    }
+
+    /** The running node (routes, neighbours, relay counts). */
+    public MeshNode node() {
+        return node;
+    }
+
+    /** CoAP bytes of mesh frames this node has sent: its control traffic. */
+    public long controlBytesSent() {
+        return counters.controlBytesSent();
+    }
+
+    @Override
+    public void close() {
+        watcher.stop();
+        node.stop();
+        scheduler.close();
+        group.ifPresent(GroupMembership::close);
+    }
+}

@@ -1,0 +1,48 @@
+package io.smartshare.node.mesh.coap;
+
+import io.smartshare.node.mesh.MeshNode;
+import io.smartshare.node.mesh.wire.FrameCodec;
+import io.smartshare.node.mesh.wire.MalformedFrameException;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /mesh/frame}: one mesh frame from a neighbour, handed to the node with the
+ * sender's address as its link address. A payload that is not a well-formed frame gets 4.00
+ * with the reason and changes nothing (it is counted as rejected); a well-formed one gets 2.04
+ * (suppressed when the sender asked for No-Response), whatever the node then makes of it.
+ */
+final class MeshFrameResource extends CoapResource {
+    private static final Logger LOG = LoggerFactory.getLogger(MeshFrameResource.class);
+
+    private final MeshNode node;
+    private final TransportCounters counters;
+
+    MeshFrameResource(MeshNode node, TransportCounters counters) {
+        super("frame");
+        this.node = node;
+        this.counters = counters;
+        getAttributes().addResourceType("smartshare.mesh.frame");
+        getAttributes().addContentType(MediaTypeRegistry.APPLICATION_OCTET_STREAM);
+    }
+
+    @Override
+    public void handlePOST(CoapExchange exchange) {
+        byte[] frame = exchange.getRequestPayload();
+        try {
+            FrameCodec.decode(frame);
+        } catch (MalformedFrameException e) {
+            counters.frameRejected();
+            LOG.debug("event=mesh_frame_rejected from={} reason=\"{}\"", exchange.getSourceSocketAddress(), e.getMessage());
+            exchange.respond(ResponseCode.BAD_REQUEST, "mesh frame: " + e.getMessage(), MediaTypeRegistry.TEXT_PLAIN);
+            return;
+        }
+        counters.frameReceived();
+        node.onFrame(UdpLinkAddresses.of(exchange.getSourceSocketAddress()), frame);
+        exchange.respond(ResponseCode.CHANGED);
+    }
+}

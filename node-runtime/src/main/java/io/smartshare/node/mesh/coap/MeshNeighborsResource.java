@@ -1,0 +1,57 @@
+package io.smartshare.node.mesh.coap;
+
+import io.smartshare.node.coap.DocumentResource;
+import io.smartshare.node.mesh.MeshNode;
+import io.smartshare.node.mesh.hello.HelloCounters;
+import io.smartshare.node.mesh.neighbor.NeighborView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /mesh/neighbors}: the neighbour table, hello admission counters (forged,
+ * replayed, flooding and malformed input is counted here) and the transport's counters.
+ * ETX is given in hundredths ({@code etx-x100}), documents carrying integers only.
+ */
+final class MeshNeighborsResource extends DocumentResource {
+    private final MeshNode node;
+    private final TransportCounters counters;
+
+    MeshNeighborsResource(MeshNode node, TransportCounters counters) {
+        super("neighbors", "smartshare.mesh.neighbors", "core.s");
+        this.node = node;
+        this.counters = counters;
+    }
+
+    @Override
+    protected Map<String, Object> document() {
+        List<Object> rows = node.neighbors().stream().<Object>map(MeshNeighborsResource::row).toList();
+        HelloCounters hellos = node.helloCounters();
+        Map<String, Object> admission = new LinkedHashMap<>();
+        admission.put("accepted", hellos.accepted());
+        admission.put("bad-signature", hellos.badSignature());
+        admission.put("replayed", hellos.replayed());
+        admission.put("rate-limited", hellos.rateLimited());
+        admission.put("malformed", hellos.malformed());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("node", node.id().value());
+        doc.put("neighbors", rows);
+        doc.put("hellos", admission);
+        doc.put("transport", counters.toDocument());
+        return doc;
+    }
+
+    private static Map<String, Object> row(NeighborView n) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", n.id().value());
+        row.put("address", n.address().value());
+        row.put("alive", n.alive());
+        row.put("etx-x100", Math.round(n.etx() * 100));
+        row.put("rank", n.rank());
+        row.put("epoch", n.epoch());
+        row.put("gateway", n.gateway());
+        row.put("uplink-kbps", n.uplinkKbps());
+        row.put("last-heard-ms", n.lastHeardMillisAgo());
+        return row;
+    }
+}

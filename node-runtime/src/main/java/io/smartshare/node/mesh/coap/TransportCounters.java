@@ -1,0 +1,57 @@
+package io.smartshare.node.mesh.coap;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the CoAP transport carried since the node started: mesh frames in and out, the CoAP
+ * bytes they took on the wire (the mesh's control traffic), and forwarded application
+ * requests. Thread-safe.
+ */
+final class TransportCounters {
+    private final LongAdder framesSent = new LongAdder();
+    private final LongAdder controlBytesSent = new LongAdder();
+    private final LongAdder framesReceived = new LongAdder();
+    private final LongAdder framesRejected = new LongAdder();
+    private final LongAdder sendFailures = new LongAdder();
+    private final LongAdder requestsRelayed = new LongAdder();
+    private final LongAdder requestsRelayFailed = new LongAdder();
+
+    void frameSent(int coapBytes) {
+        framesSent.increment();
+        controlBytesSent.add(coapBytes);
+    }
+
+    void frameReceived() {
+        framesReceived.increment();
+    }
+
+    void frameRejected() {
+        framesRejected.increment();
+    }
+
+    void sendFailed() {
+        sendFailures.increment();
+    }
+
+    void relayed(boolean answered) {
+        (answered ? requestsRelayed : requestsRelayFailed).increment();
+    }
+
+    long controlBytesSent() {
+        return controlBytesSent.sum();
+    }
+
+    Map<String, Object> toDocument() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("frames-sent", framesSent.sum());
+        doc.put("control-bytes-sent", controlBytesSent.sum());
+        doc.put("frames-received", framesReceived.sum());
+        doc.put("frames-rejected", framesRejected.sum());
+        doc.put("send-failures", sendFailures.sum());
+        doc.put("requests-relayed", requestsRelayed.sum());
+        doc.put("requests-relay-failed", requestsRelayFailed.sum());
+        return doc;
+    }
+}
