@@ -64,7 +64,7 @@ public final class Node implements AutoCloseable {
                     () -> List.of(ComponentHealth.up("coap"), ComponentHealth.up("identity")));
             Optional<CoapMesh> mesh;
             try {
-                mesh = meshOn ? Optional.of(CoapMesh.start(identity, coap, cf, new CoapMeshOptions(options.meshInterface(),
+                mesh = meshOn ? Optional.of(CoapMesh.start(identity, coap.coapEndpoint(), coap.root(), cf, new CoapMeshOptions(options.meshInterface(),
                         CoapMeshOptions.DEFAULT_GROUP_PORT, options.meshPeers(), options.uplinkKbps(),
                         board.mesh().maxNeighbours()), MeshChangeLog.toLog())) : Optional.empty();
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.smartshare.node.daemon;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import sun.misc.Signal;
 
 /**
@@ -17,6 +18,11 @@ public final class ShutdownSignal {
         Signal.handle(new Signal("TERM"), s -> signal.requested.countDown());
         Signal.handle(new Signal("INT"), s -> signal.requested.countDown());
         return signal;
+    }
+
+    /** Blocks until a stop is requested or {@code timeout} passes; true if a stop was requested. */
+    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        return requested.await(timeout, unit);
     }
 
     /** Blocks until a stop is requested. */

@@ -78,8 +78,14 @@ public final class NodeProcess implements AutoCloseable {
      */
     public static NodeProcess start(Path dataDir, boolean expectCoaps, String... extraArgs)
             throws IOException, InterruptedException {
+        return start(dataDir, 0, expectCoaps, extraArgs);
+    }
+
+    /** As {@link #start(Path, boolean, String...)}, with {@code coap://} on {@code coapPort}. */
+    public static NodeProcess start(Path dataDir, int coapPort, boolean expectCoaps, String... extraArgs)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("run", "--board", "sim", "--data-dir", dataDir.toString(),
-                "--coap-port", "0", "--coaps-port", "0"));
+                "--coap-port", Integer.toString(coapPort), "--coaps-port", "0"));
         args.addAll(List.of(extraArgs));
         NodeProcess node = new NodeProcess(launch(args), expectCoaps);
         if (!node.ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

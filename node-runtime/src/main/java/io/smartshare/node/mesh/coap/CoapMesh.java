@@ -1,7 +1,6 @@
 package io.smartshare.node.mesh.coap;
 
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.coap.NodeCoapServer;
 import io.smartshare.node.mesh.ExecutorMeshScheduler;
 import io.smartshare.node.mesh.MeshConfig;
 import io.smartshare.node.mesh.MeshNode;
@@ -13,13 +12,14 @@ import java.util.function.Consumer;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.stack.ReliabilityLayerParameters;
+import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.UDPConnector;
 import org.eclipse.californium.elements.config.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node's mesh running over its CoAP server: the {@link MeshNode} with a {@link
+ * A node's mesh running over a CoAP server: the {@link MeshNode} with a {@link
  * CoapMeshTransport} on the {@code coap://} endpoint, group membership on the mesh
  * interface, and the resources under {@code /mesh} ({@code frame}, {@code neighbors},
  * {@code routes}, {@code relay}, {@code echo}). {@link #close()} stops timers and leaves the
@@ -47,14 +47,15 @@ public final class CoapMesh implements AutoCloseable {
     }
 
     /**
-     * Starts the mesh of the node with {@code identity} on {@code server}.
+     * Starts the mesh of the node with {@code identity} on a running CoAP server.
      *
+     * @param endpoint the server's {@code coap://} endpoint (built with {@link HopLimitOption#REGISTRY})
+     * @param root the server's resource root; {@code /mesh} is mounted there
      * @param changes hears neighbour and route changes (on the mesh's timer thread)
      * @throws io.smartshare.node.coap.CoapStartException if the group cannot be joined
      */
-    public static CoapMesh start(NodeIdentity identity, NodeCoapServer server, Configuration coapConfig,
+    public static CoapMesh start(NodeIdentity identity, CoapEndpoint endpoint, Resource root, Configuration coapConfig,
             CoapMeshOptions options, Consumer<MeshChange> changes) {
-        CoapEndpoint endpoint = server.coapEndpoint();
         Optional<GroupMembership> group = options.interfaceName().map(name -> GroupMembership.join(name,
                 options.groupPort(), (UDPConnector) endpoint.getConnector(), coapConfig));
         ExecutorMeshScheduler scheduler = new ExecutorMeshScheduler();
@@ -70,9 +71,9 @@ public final class CoapMesh implements AutoCloseable {
                 .build();
         CoapResource mesh = new CoapResource("mesh");
         mesh.add(new MeshFrameResource(node, counters), new MeshNeighborsResource(node, counters),
-                new MeshRoutesResource(node), new MeshRelayResource(node, server.root(), endpoint, reliability, counters),
+                new MeshRoutesResource(node), new MeshRelayResource(node, root, endpoint, reliability, counters),
                 new MeshEchoResource());
-        server.root().add(mesh);
+        root.add(mesh);
         options.uplinkKbps().ifPresent(kbps -> node.setUplink(true, kbps));
         node.start();
         MeshWatcher watcher = new MeshWatcher(node, scheduler, changes);

@@ -1,0 +1,92 @@
+package io.smartshare.node.cli;
+
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.daemon.ShutdownSignal;
+import io.smartshare.node.mesh.coap.LoopbackMesh;
+import io.smartshare.node.mesh.sim.Topology;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code smartshare-node sim}: N mesh nodes in this process, each with its own CoAP server on
+ * a loopback port, wired as a line, a grid or a random disk graph, printing every neighbour
+ * and route change and a summary every few seconds, until SIGINT/SIGTERM or {@code --seconds}.
+ */
+final class SimCommand {
+    static final String HELP = """
+            usage: smartshare-node sim [options]
+
+              --nodes N            how many nodes (2 to 100; default 9)
+              --topology T         line, grid or random (default grid; grid needs a square N:
+                                   4, 9, 16, 25 ...); node n0 of a line, the centre of a grid and
+                                   the most central node of a random graph is the gateway
+              --seconds S          stop after S seconds (default: run until Ctrl-C)
+              --seed X             seed of the random topology (default 1)
+              --summary-seconds S  how often to print the summary line (default 5)
+
+            Each node runs the real mesh over CoAP/UDP on 127.0.0.1 (its neighbours are the
+            topology's, reached by unicast; no multicast leaves the machine). Query any node
+            with coap-client, e.g. coap://127.0.0.1:PORT/mesh/routes; the ports are printed.
+            """;
+
+    private SimCommand() {
+    }
+
+    static int run(String[] args, PrintStream out) {
+        Args parsed = Args.parse("sim", args, Set.of("nodes", "topology", "seconds", "seed", "summary-seconds"),
+                Set.of("help"));
+        if (parsed.flag("help")) {
+            out.print(HELP);
+            return Main.OK;
+        }
+        parsed.operands(0);
+        int n = parsed.intOption("nodes", 2, 100).orElse(9);
+        String kind = parsed.option("topology").orElse("grid");
+        Optional<Integer> seconds = parsed.intOption("seconds", 1, 86_400);
+        int seed = parsed.intOption("seed", 0, Integer.MAX_VALUE).orElse(1);
+        int summarySeconds = parsed.intOption("summary-seconds", 1, 3600).orElse(5);
+        Topology topology = topology(kind, n, seed);
+
+        SecureRandom random = new SecureRandom();
+        List<NodeIdentity> identities = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            identities.add(NodeIdentity.generate(random));
+        }
+        SimConsole console = new SimConsole(out, identities.stream().map(NodeIdentity::nodeId).toList());
+        ShutdownSignal signal = ShutdownSignal.install();
+        console.starting(topology);
+        try (LoopbackMesh mesh = LoopbackMesh.start(topology, identities, console::change)) {
+            console.ports(topology, mesh);
+            long end = seconds.map(s -> System.nanoTime() + TimeUnit.SECONDS.toNanos(s)).orElse(Long.MAX_VALUE);
+            while (!signal.await(Math.min(TimeUnit.SECONDS.toNanos(summarySeconds), end - System.nanoTime()),
+                    TimeUnit.NANOSECONDS) && System.nanoTime() < end) {
+                console.summary(mesh);
+            }
+            console.summary(mesh);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Main.OK;
+    }
+
+    private static Topology topology(String kind, int n, int seed) {
+        return switch (kind) {
+            case "line" -> Topology.line(n);
+            case "grid" -> {
+                int side = (int) Math.round(Math.sqrt(n));
+                if (side * side != n) {
+                    throw new UsageException("option --topology grid: needs a square number of nodes (4, 9, 16, 25 ...), found "
+                            + n);
+                }
+                yield Topology.grid(side, 1);
+            }
+            case "random" -> Topology.randomDisk(n, 5.0, 1, seed);
+            default -> throw new UsageException("option --topology: expected line, grid or random, found '" + kind + "'");
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package io.smartshare.node.cli;
+
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.mesh.RoutePosition;
+import io.smartshare.node.mesh.coap.CoapMesh;
+import io.smartshare.node.mesh.coap.LoopbackMesh;
+import io.smartshare.node.mesh.coap.MeshChange;
+import io.smartshare.node.mesh.hello.HelloCounters;
+import io.smartshare.node.mesh.neighbor.NeighborView;
+import io.smartshare.node.mesh.routing.Rank;
+import io.smartshare.node.mesh.sim.Topology;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code sim} prints: nodes named n0, n1 … in topology order, one line per change with
+ * the time since start, and a summary line (attached nodes, deepest route, live links,
+ * control traffic, dropped hellos). Thread-safe: changes come from every node's timer thread.
+ */
+final class SimConsole {
+    private final PrintStream out;
+    private final Map<NodeId, String> names = new HashMap<>();
+    private final long startNanos = System.nanoTime();
+    private long lastControlBytes;
+    private long lastSummaryNanos = startNanos;
+
+    SimConsole(PrintStream out, List<NodeId> ids) {
+        this.out = out;
+        for (int i = 0; i < ids.size(); i++) {
+            names.put(ids.get(i), "n" + i);
+        }
+    }
+
+    synchronized void starting(Topology topology) {
+        out.printf("sim: %d nodes, %s topology, gateway%s %s; Ctrl-C stops%n", topology.size(), topology.name(),
+                topology.gateways().length > 1 ? "s" : "", gatewayNames(topology));
+    }
+
+    synchronized void ports(Topology topology, LoopbackMesh mesh) {
+        StringBuilder ports = new StringBuilder();
+        for (int i = 0; i < topology.size(); i++) {
+            ports.append(i == 0 ? "" : " ").append("n").append(i).append('=').append(mesh.coapPort(i));
+        }
+        out.println("sim: query a node at coap://127.0.0.1:PORT/mesh/routes (or /mesh/neighbors); ports " + ports);
+    }
+
+    synchronized void change(MeshChange change) {
+        String who = name(change.node());
+        String what;
+        if (change instanceof MeshChange.NeighborUp up) {
+            what = "neighbour up   " + name(up.neighbor()) + " at " + up.address();
+        } else if (change instanceof MeshChange.NeighborDown down) {
+            what = "neighbour down " + name(down.neighbor());
+        } else {
+            RoutePosition p = ((MeshChange.RouteChanged) change).position();
+            what = p.gateway() ? "route: gateway, rank " + p.rank()
+                    : p.parent().map(parent -> "route: parent " + name(parent) + ", rank " + p.rank() + ", epoch " + p.epoch())
+                            .orElse("route: none (rank infinite)");
+        }
+        out.printf("%8.2fs %-4s %s%n", seconds(), who, what);
+    }
+
+    synchronized void summary(LoopbackMesh mesh) {
+        List<CoapMesh> nodes = mesh.nodes();
+        Map<NodeId, RoutePosition> positions = new HashMap<>();
+        int links = 0;
+        long drops = 0;
+        long control = 0;
+        for (CoapMesh node : nodes) {
+            positions.put(node.node().id(), node.node().position());
+            links += (int) node.node().neighbors().stream().filter(NeighborView::alive).count();
+            HelloCounters hellos = node.node().helloCounters();
+            drops += hellos.dropped();
+            control += node.controlBytesSent();
+        }
+        long attached = positions.values().stream().filter(p -> p.gateway() || p.rank() != Rank.INFINITE).count();
+        int deepest = positions.keySet().stream().mapToInt(id -> hops(id, positions)).max().orElse(0);
+        long now = System.nanoTime();
+        double perNode = (control - lastControlBytes) / ((now - lastSummaryNanos) / 1e9) / nodes.size();
+        lastControlBytes = control;
+        lastSummaryNanos = now;
+        out.printf("%8.2fs summary: attached %d/%d, deepest route %d hops, live links %d, control %.0f B/s per node,"
+                + " hellos dropped %d%n", seconds(), attached, nodes.size(), deepest, links / 2, perNode, drops);
+    }
+
+    /** Hops from {@code id} up to its gateway along parents; 0 for a gateway or a detached node. */
+    private static int hops(NodeId id, Map<NodeId, RoutePosition> positions) {
+        int hops = 0;
+        Optional<NodeId> at = Optional.of(id);
+        while (at.isPresent() && hops <= positions.size()) {
+            RoutePosition p = positions.get(at.get());
+            if (p == null || p.gateway() || p.parent().isEmpty()) {
+                return p != null && p.gateway() ? hops : 0;
+            }
+            at = p.parent();
+            hops++;
+        }
+        return hops;
+    }
+
+    private String gatewayNames(Topology topology) {
+        StringBuilder s = new StringBuilder();
+        for (int g : topology.gateways()) {
+            s.append(s.length() == 0 ? "" : ",").append('n').append(g);
+        }
+        return s.toString();
+    }
+
+    private String name(NodeId id) {
+        return names.getOrDefault(id, id.value().substring(0, 8));
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
