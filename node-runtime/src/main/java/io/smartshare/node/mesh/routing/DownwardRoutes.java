@@ -82,11 +82,6 @@ public final class DownwardRoutes {
         return out;
     }
 
-    /** The number of live routes. */
-    public int size(long nowMillis) {
-        return (int) routes.values().stream().filter(e -> nowMillis < e.expiresAtMillis).count();
-    }
-
     static int serialCompare(long a, long b) {
         long diff = (a - b) & 0xFFFF_FFFFL;
         return diff == 0 ? 0 : diff < 0x8000_0000L ? 1 : -1;
