@@ -26,6 +26,7 @@ import io.smartshare.node.mesh.wire.Frame;
 import io.smartshare.node.mesh.wire.FrameCodec;
 import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
+import io.smartshare.node.mesh.wire.KeyCache;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
 import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.RepairRequest;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class MeshNode {
     private static final Logger LOG = LoggerFactory.getLogger(MeshNode.class);
     private static final long MAX_REPAIR_BACKOFF_MILLIS = 32_000;
-    private static final int MAX_PENDING_REGISTRATIONS = 16;
+    private static final int MAX_PENDING_ADDRESSES = 16;
+    private static final int MAX_PENDING_TARGETS = 4 * Registration.MAX_TARGETS;
 
     private final NodeId self;
     private final MeshConfig config;
@@ -68,8 +70,9 @@ public final class MeshNode {
     private final RelayMeter meter = new RelayMeter();
     private final TrickleTimer trickle;
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+    private final KeyCache keys;
     /** Registrations from addresses whose hello has not been verified yet, applied when it is. */
-    private final Map<LinkAddress, Registration> pendingRegistrations = new LinkedHashMap<>();
+    private final Map<LinkAddress, List<Registration.Target>> pendingRegistrations = new LinkedHashMap<>();
     private long delivered;
     private long forwarded;
     private int heartbeatSequence;
@@ -93,6 +96,7 @@ public final class MeshNode {
         this.neighbors = new NeighborTable(config.maxNeighbors(), config.deadAfterMillis(), config.timeoutsForDeath(),
                 config.neighborPurgeMillis());
         this.routing = new RoutingEngine(self);
+        this.keys = new KeyCache(4 * config.maxNeighbors());
         this.trickle = new TrickleTimer(scheduler, random, config.trickleIminMillis(), config.trickleDoublings(),
                 config.trickleRedundancy(), guarded(this::sendHello));
         this.repairBackoffMillis = config.repairMinIntervalMillis();
@@ -146,7 +150,7 @@ public final class MeshNode {
         }
         Frame frame;
         try {
-            frame = FrameCodec.decode(datagram);
+            frame = FrameCodec.decode(datagram, keys);
         } catch (MalformedFrameException e) {
             gate.countMalformed();
             LOG.debug("event=frame_malformed from={} reason=\"{}\"", from, e.getMessage());
@@ -249,9 +253,9 @@ public final class MeshNode {
         if (gate.admit(from, hello, now) != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
             return;
         }
-        Registration pending = pendingRegistrations.remove(from);
+        List<Registration.Target> pending = pendingRegistrations.remove(from);
         if (pending != null) {
-            onRegistration(from, pending, now);
+            learnRegistrations(from, pending, now);
         }
         if (hello.epoch() == routing.epoch()) {
             trickle.hearConsistent();
@@ -274,21 +278,28 @@ public final class MeshNode {
     }
 
     private void onRegistration(LinkAddress from, Registration registration, long now) {
-        Optional<NodeId> child = neighbors.idAt(from).filter(neighbors::isAlive);
-        if (child.isEmpty()) {
-            // a new child can register before its hello reaches us: keep it, ask for the hello
-            if (pendingRegistrations.size() >= MAX_PENDING_REGISTRATIONS) {
-                pendingRegistrations.remove(pendingRegistrations.keySet().iterator().next());
-            }
-            pendingRegistrations.put(from, registration);
-            transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
+        if (neighbors.idAt(from).filter(neighbors::isAlive).isPresent()) {
+            learnRegistrations(from, registration.targets(), now);
             return;
         }
-        if (child.equals(routing.parent())) {
+        // a new child can register before its hello reaches us: keep the targets, ask for the hello
+        if (!pendingRegistrations.containsKey(from) && pendingRegistrations.size() >= MAX_PENDING_ADDRESSES) {
+            pendingRegistrations.remove(pendingRegistrations.keySet().iterator().next());
+        }
+        List<Registration.Target> pending = pendingRegistrations.computeIfAbsent(from, a -> new ArrayList<>());
+        if (pending.size() + registration.targets().size() <= MAX_PENDING_TARGETS) {
+            pending.addAll(registration.targets());
+        }
+        transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
+    }
+
+    private void learnRegistrations(LinkAddress from, List<Registration.Target> targets, long now) {
+        Optional<NodeId> child = neighbors.idAt(from);
+        if (child.isEmpty() || child.equals(routing.parent())) {
             return;
         }
         List<Registration.Target> changed = new ArrayList<>();
-        for (Registration.Target t : registration.targets()) {
+        for (Registration.Target t : targets) {
             if (!t.node().equals(self)
                     && downward.learn(t.node(), child.get(), t.pathSequence(), t.lifetimeSeconds(), now)) {
                 changed.add(t);
@@ -360,6 +371,8 @@ public final class MeshNode {
             trickle.reset();
         }
         if (change.parentChanged() && routing.parent().isPresent()) {
+            // a parent is never a next hop down: such routes are stale and would make a cycle
+            downward.removeVia(routing.parent().get());
             ownPathSequence++;
             List<Registration.Target> all = new ArrayList<>();
             all.add(ownTarget());

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 /**
  * Assembles a {@link MeshNode}. Required: identity, transport, scheduler. Defaults: {@link
  * MeshConfig#defaults()}, a {@link SecureRandom} for jitter, direct signature checks, the
- * first hello sequence {@code scheduler.nowMillis() * 1000} (see the spec: it must exceed any
- * sequence used before a restart; the daemon should pass wall-clock micros), and an inbox that
- * drops packets addressed to this node.
+ * wall clock in microseconds as the first hello sequence (it must exceed any sequence this
+ * key used before a restart; see the spec for devices without a real-time clock), and an
+ * inbox that drops packets addressed to this node.
  */
 public final class MeshNodeBuilder {
     final NodeIdentity identity;
@@ -28,7 +28,7 @@ public final class MeshNodeBuilder {
         this.identity = identity;
         this.transport = transport;
         this.scheduler = scheduler;
-        this.firstHelloSequence = scheduler.nowMillis() * 1000;
+        this.firstHelloSequence = System.currentTimeMillis() * 1000;
     }
 
     public MeshNodeBuilder config(MeshConfig value) {

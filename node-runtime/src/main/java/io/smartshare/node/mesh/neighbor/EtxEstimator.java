@@ -8,13 +8,14 @@ import io.smartshare.node.mesh.Delivery;
  * <ul>
  *   <li>heartbeat loss: every {@link #WINDOW} expected heartbeats give the sample 1/p², p the
  *   fraction received (the reverse direction is assumed to lose as much);</li>
- *   <li>confirmable outcomes: an acknowledgement after n sends gives n, a timeout gives
- *   {@link #MAX_ETX}.</li>
+ *   <li>confirmable outcomes: every {@link #CON_WINDOW} outcomes give the mean of their
+ *   costs, an acknowledgement after n sends costing n, a timeout {@link #MAX_ETX}.</li>
  * </ul>
  * Starts at {@link #INITIAL_ETX}.
  *
- * <p>The {@link #metric()} that ranks are computed from follows the average only when it
- * drifts by at least {@link #METRIC_HYSTERESIS}: sampling noise would otherwise make ranks
+ * <p>The {@link #metric()} that ranks are computed from is the average rounded to a multiple
+ * of {@link #METRIC_STEP}, and it moves only when the average drifts more than {@link
+ * #METRIC_HYSTERESIS} from it: sampling noise would otherwise make ranks
  * wobble, and a wobble up after a wobble down can make a parent infeasible (see
  * ParentSelector) and cost a global repair. Not thread-safe.
  */
@@ -24,17 +25,23 @@ public final class EtxEstimator {
     /** Upper bound of any sample. */
     public static final double MAX_ETX = 8.0;
     /** Heartbeats per loss sample. */
-    public static final int WINDOW = 8;
+    public static final int WINDOW = 32;
+    /** Confirmable outcomes per sample. */
+    public static final int CON_WINDOW = 16;
     /** Weight of a new sample. */
     public static final double ALPHA = 0.25;
-    /** Smallest change of the average that moves the metric. */
-    public static final double METRIC_HYSTERESIS = 0.5;
+    /** Granularity of the metric, in ETX. */
+    public static final double METRIC_STEP = 0.25;
+    /** The metric moves when the average is further than this from it (one and a half steps). */
+    public static final double METRIC_HYSTERESIS = 1.5 * METRIC_STEP;
 
     private double etx = INITIAL_ETX;
     private double used = INITIAL_ETX;
     private int lastSequence = -1;
     private int expected;
     private int received;
+    private double conCost;
+    private int conOutcomes;
 
     /**
      * Records heartbeat {@code sequence} (mod 256).
@@ -71,7 +78,14 @@ public final class EtxEstimator {
      * @return true if this changed the metric
      */
     public boolean delivery(Delivery outcome) {
-        return sample(outcome instanceof Delivery.Acknowledged ? outcome.transmissions() : MAX_ETX);
+        conCost += outcome instanceof Delivery.Acknowledged ? outcome.transmissions() : MAX_ETX;
+        if (++conOutcomes < CON_WINDOW) {
+            return false;
+        }
+        double mean = conCost / conOutcomes;
+        conCost = 0;
+        conOutcomes = 0;
+        return sample(mean);
     }
 
     /** The current estimate, at least 1. */
@@ -86,10 +100,10 @@ public final class EtxEstimator {
 
     private boolean sample(double value) {
         etx += ALPHA * (Math.max(1.0, Math.min(MAX_ETX, value)) - etx);
-        if (Math.abs(etx - used) < METRIC_HYSTERESIS) {
+        if (Math.abs(etx - used) <= METRIC_HYSTERESIS) {
             return false;
         }
-        used = etx;
+        used = Math.max(1.0, Math.round(etx / METRIC_STEP) * METRIC_STEP);
         return true;
     }
 }

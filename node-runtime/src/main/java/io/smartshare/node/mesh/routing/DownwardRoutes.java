@@ -16,7 +16,10 @@ import java.util.Optional;
  * child (a node in between changed parent). Not thread-safe.
  */
 public final class DownwardRoutes {
+    /** Expired routes are never used; they are swept out at most this often. */
+    private static final long SWEEP_INTERVAL_MILLIS = 10_000;
     private final Map<NodeId, Entry> routes = new HashMap<>();
+    private long nextSweepMillis;
 
     /**
      * Learns {@code target} via {@code child}.
@@ -41,13 +44,17 @@ public final class DownwardRoutes {
         return e != null && nowMillis < e.expiresAtMillis ? Optional.of(e.via) : Optional.empty();
     }
 
-    /** Drops every route through {@code child} (it was forgotten after dying). */
-    public void removeVia(NodeId child) {
-        routes.values().removeIf(e -> e.via.equals(child));
+    /** Drops every route through {@code neighbor} (it was forgotten after dying, or became the parent). */
+    public void removeVia(NodeId neighbor) {
+        routes.values().removeIf(e -> e.via.equals(neighbor));
     }
 
-    /** Drops expired routes. */
+    /** Drops expired routes (at most every few seconds; until then they are ignored). */
     public void expire(long nowMillis) {
+        if (nowMillis < nextSweepMillis) {
+            return;
+        }
+        nextSweepMillis = nowMillis + SWEEP_INTERVAL_MILLIS;
         routes.values().removeIf(e -> nowMillis >= e.expiresAtMillis);
     }
 
@@ -73,11 +80,6 @@ public final class DownwardRoutes {
         });
         out.sort(Comparator.comparing(r -> r.target().value()));
         return out;
-    }
-
-    /** The number of live routes. */
-    public int size(long nowMillis) {
-        return (int) routes.values().stream().filter(e -> nowMillis < e.expiresAtMillis).count();
     }
 
     static int serialCompare(long a, long b) {

@@ -3,11 +3,10 @@ package io.smartshare.node.mesh.routing;
 /**
  * What one routing update changed, so the node knows what to send.
  *
- * @param epochChanged the node joined a newer epoch (or, as a gateway, started one)
  * @param parentChanged the preferred parent is different (register downward routes with it)
  * @param poisoned the node just lost its last feasible parent and now advertises infinite rank
  * @param advertiseNow the change is worth advertising at once (Trickle reset)
  */
-public record RoutingChange(boolean epochChanged, boolean parentChanged, boolean poisoned, boolean advertiseNow) {
-    static final RoutingChange NONE = new RoutingChange(false, false, false, false);
+public record RoutingChange(boolean parentChanged, boolean poisoned, boolean advertiseNow) {
+    static final RoutingChange NONE = new RoutingChange(false, false, false);
 }

@@ -50,7 +50,7 @@ public final class RoutingEngine {
         gateway = up;
         LOG.info("event=uplink node={} up={} kbps={} epoch={}", self, up, uplinkKbps, epoch);
         RoutingChange change = reselect(neighbors);
-        return new RoutingChange(change.epochChanged(), change.parentChanged(), change.poisoned(), true);
+        return new RoutingChange(change.parentChanged(), change.poisoned(), true);
     }
 
     /**
@@ -64,7 +64,7 @@ public final class RoutingEngine {
         epoch = Math.min(0xFFFF_FFFFL, Math.max(epoch, seen) + 1);
         feasibleDistance = Rank.INFINITE;
         LOG.info("event=new_epoch node={} epoch={}", self, epoch);
-        return new RoutingChange(true, false, false, true);
+        return new RoutingChange(false, false, true);
     }
 
     /** Records that a hello with the current rank was sent: lowers the feasible distance. */
@@ -92,8 +92,7 @@ public final class RoutingEngine {
         rank = next.rank();
         parent = next.parent();
         backups = next.backups();
-        return new RoutingChange(epochChanged, parentChanged, poisoned,
-                epochChanged || parentChanged || poisoned || attached || significant);
+        return new RoutingChange(parentChanged, poisoned, epochChanged || parentChanged || poisoned || attached || significant);
     }
 
     public boolean gateway() {

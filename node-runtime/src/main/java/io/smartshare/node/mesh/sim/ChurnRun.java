@@ -14,7 +14,7 @@ import java.util.Random;
  *
  * @param topology topology name
  * @param nodes number of nodes
- * @param convergenceMillis initial convergence
+ * @param convergenceMillis from the last boot until every reachable node is attached (-1 if never)
  * @param failoverMillis from a gateway's uplink loss until every reachable node is attached again (-1 if never)
  * @param reconvergenceMillis from the end of churn (everyone revived) until converged (-1 if never)
  * @param kills nodes killed during churn
@@ -29,8 +29,7 @@ public record ChurnRun(String topology, int nodes, long convergenceMillis, long 
         SimNetwork net = new SimNetwork(topology, link, config, seed);
         Harness h = new Harness(net, seed);
         Random random = new Random(seed ^ 0xc4a05L);
-        net.bootAll(1_000);
-        long converged = h.runUntil(TreeCheck::converged, 100, 600_000);
+        long converged = h.bootAndConverge(1_000, 600_000);
         h.run(30_000, 500);
 
         int[] gateways = topology.gateways();

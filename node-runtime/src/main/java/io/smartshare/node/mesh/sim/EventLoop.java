@@ -12,7 +12,6 @@ public final class EventLoop implements MeshScheduler {
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private long now;
     private long sequence;
-    private long executed;
 
     @Override
     public long nowMillis() {
@@ -32,16 +31,10 @@ public final class EventLoop implements MeshScheduler {
             Event e = queue.poll();
             now = e.at;
             if (!e.cancelled) {
-                executed++;
                 e.task.run();
             }
         }
         now = Math.max(now, untilMillis);
-    }
-
-    /** Events run so far (for the simulator's own performance report). */
-    public long executed() {
-        return executed;
     }
 
     private static final class Event implements Comparable<Event> {

@@ -32,6 +32,16 @@ public final class Harness {
         return net.loop().nowMillis();
     }
 
+    /**
+     * Boots every node within {@code spreadMillis} and runs until converged; returns the time
+     * from the last boot to convergence, or -1 if not within {@code limitMillis}.
+     */
+    public long bootAndConverge(long spreadMillis, long limitMillis) {
+        net.bootAll(spreadMillis);
+        run(spreadMillis, 100);
+        return runUntil(TreeCheck::converged, 100, limitMillis);
+    }
+
     /** Advances by {@code millis}, inspecting every {@code stepMillis}. */
     public void run(long millis, long stepMillis) {
         long end = now() + millis;

@@ -18,8 +18,7 @@ public record LossyLineRun(int hops, double loss, int packets, double deliveryRa
     public static LossyLineRun run(int hops, double loss, int packets, MeshConfig config, long seed) {
         SimNetwork net = new SimNetwork(Topology.line(hops + 1), LinkModel.withLoss(loss), config, seed);
         Harness h = new Harness(net, seed);
-        net.bootAll(1_000);
-        h.runUntil(TreeCheck::converged, 100, 120_000);
+        h.bootAndConverge(1_000, 120_000);
         h.run(60_000, 1_000);
         for (int k = 0; k < packets; k++) {
             if (k % 2 == 0) {

@@ -78,7 +78,7 @@ public final class MeshBench {
 
     private static void churn(MeshConfig config) {
         for (Topology t : List.of(Topology.grid(32, 4), Topology.randomDisk(1000, 10, 4, SEED))) {
-            ChurnRun r = ChurnRun.run(t, LinkModel.withLoss(BACKGROUND_LOSS), config, SEED, 300_000);
+            ChurnRun r = ChurnRun.run(t, LinkModel.withLoss(BACKGROUND_LOSS), config, SEED, 120_000);
             sim("scenario=churn topology=%s nodes=%d convergence_ms=%d failover_ms=%d reconvergence_ms=%d kills=%d "
                             + "checks=%d delivered=%.4f loops=%d", r.topology(), r.nodes(), r.convergenceMillis(),
                     r.failoverMillis(), r.reconvergenceMillis(), r.kills(), r.checks(), r.deliveryRatio(), r.maxNodesInLoops());

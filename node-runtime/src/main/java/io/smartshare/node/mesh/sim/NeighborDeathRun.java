@@ -54,8 +54,7 @@ public record NeighborDeathRun(String topology, int nodes, long[] detectionMilli
         SimNetwork net = new SimNetwork(topology, link, config, seed);
         Harness h = new Harness(net, seed);
         Random random = new Random(seed ^ 0xdeadL);
-        net.bootAll(1_000);
-        h.runUntil(TreeCheck::converged, 100, 600_000);
+        h.bootAndConverge(1_000, 600_000);
         h.run(60_000, 1_000);
         long[] detection = new long[trials];
         long[] reconvergence = new long[trials];

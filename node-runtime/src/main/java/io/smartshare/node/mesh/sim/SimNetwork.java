@@ -11,13 +11,16 @@ import io.smartshare.node.mesh.RoutePosition;
 import io.smartshare.node.mesh.hello.HelloVerifier;
 import io.smartshare.node.mesh.wire.Hello;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +51,7 @@ public final class SimNetwork {
     private final long[] controlBytes;
     private final long[] controlDatagrams;
     private final Set<Long> deliveredPackets = new HashSet<>();
+    private final List<BiConsumer<Integer, byte[]>> multicastTaps = new ArrayList<>();
 
     public SimNetwork(Topology topology, LinkModel link, MeshConfig config, long seed) {
         this.topology = topology;
@@ -87,6 +91,11 @@ public final class SimNetwork {
 
     public int size() {
         return nodes.length;
+    }
+
+    /** Calls {@code tap} with the sender and bytes of every multicast frame sent from now on. */
+    public void tapMulticast(BiConsumer<Integer, byte[]> tap) {
+        multicastTaps.add(tap);
     }
 
     /** Boots every node at a random instant within the next {@code spreadMillis}. */
@@ -240,6 +249,7 @@ public final class SimNetwork {
         @Override
         public void multicast(byte[] frame) {
             count(self, frame);
+            multicastTaps.forEach(t -> t.accept(self, frame));
             for (int to : topology.neighborsOf(self)) {
                 deliver(self, to, frame);
             }

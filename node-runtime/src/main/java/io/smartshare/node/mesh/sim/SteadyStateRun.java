@@ -8,7 +8,7 @@ import io.smartshare.node.mesh.MeshConfig;
  *
  * @param topology topology name
  * @param nodes number of nodes
- * @param convergenceMillis from the first boot until every reachable node is attached
+ * @param convergenceMillis from the last boot until every reachable node is attached (-1 if never)
  * @param controlBytesPerNodePerSecond control frame bytes (and their CoAP ACKs) sent per node per second in the window
  * @param controlDatagramsPerNodePerSecond control datagrams sent per node per second in the window
  * @param deliveryRatio fraction of test packets delivered
@@ -28,8 +28,7 @@ public record SteadyStateRun(String topology, int nodes, long convergenceMillis,
                                      long windowMillis) {
         SimNetwork net = new SimNetwork(topology, link, config, seed);
         Harness h = new Harness(net, seed);
-        net.bootAll(1_000);
-        long converged = h.runUntil(TreeCheck::converged, 100, 600_000);
+        long converged = h.bootAndConverge(1_000, 600_000);
         h.run(warmupMillis, 1_000);
         long bytesBefore = h.totalControlBytes();
         long datagramsBefore = totalDatagrams(net);

@@ -42,10 +42,11 @@ public final class FrameCodec {
     /**
      * Decodes one datagram.
      *
+     * @param keys where hello keys are decoded (and remembered)
      * @throws MalformedFrameException naming the field that is wrong, if the bytes are not a
      *     well-formed frame (a hello's signature is not checked here)
      */
-    public static Frame decode(byte[] bytes) throws MalformedFrameException {
+    public static Frame decode(byte[] bytes, KeyCache keys) throws MalformedFrameException {
         if (bytes.length == 0) {
             throw new MalformedFrameException("empty datagram");
         }
@@ -54,7 +55,7 @@ public final class FrameCodec {
         ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
         try {
             Frame frame = switch (type) {
-                case HELLO -> decodeHello(in, bytes.length);
+                case HELLO -> decodeHello(in, bytes.length, keys);
                 case HEARTBEAT -> {
                     expectLength(type, bytes.length, Heartbeat.SIZE);
                     yield new Heartbeat(in.get() & 0xff, in.getShort() & 0xffff);
@@ -77,7 +78,7 @@ public final class FrameCodec {
         }
     }
 
-    private static Hello decodeHello(ByteBuffer in, int length) throws MalformedFrameException {
+    private static Hello decodeHello(ByteBuffer in, int length, KeyCache keys) throws MalformedFrameException {
         expectLength(FrameType.HELLO, length, Hello.SIZE);
         int flags = in.get() & 0xff;
         if ((flags & ~1) != 0) {
@@ -93,7 +94,7 @@ public final class FrameCodec {
         in.get(signature);
         Ed25519PublicKey publicKey;
         try {
-            publicKey = Ed25519PublicKey.of(key);
+            publicKey = keys.decode(key);
         } catch (IdentityException e) {
             throw new MalformedFrameException("HELLO public key: " + e.getMessage());
         }

@@ -1,0 +1,107 @@
+package io.smartshare.node.mesh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.hello.HelloSigner;
+import io.smartshare.node.mesh.routing.Rank;
+import io.smartshare.node.mesh.sim.Harness;
+import io.smartshare.node.mesh.sim.LinkModel;
+import io.smartshare.node.mesh.sim.SimNetwork;
+import io.smartshare.node.mesh.sim.Topology;
+import io.smartshare.node.mesh.wire.Frame;
+import io.smartshare.node.mesh.wire.FrameCodec;
+import io.smartshare.node.mesh.wire.Hello;
+import io.smartshare.node.mesh.wire.KeyCache;
+import io.smartshare.node.mesh.wire.MalformedFrameException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Forged, replayed and flooding hellos against a converged line gateway(0) - 1 - 2. */
+class HelloAttackTest {
+    private static final LinkAddress ATTACKER = new LinkAddress("sim:77");
+    private SimNetwork net;
+    private Harness harness;
+    private final List<Hello> gatewayHellos = new ArrayList<>();
+
+    @BeforeEach
+    void converge() {
+        net = new SimNetwork(Topology.line(3), LinkModel.withLoss(0), MeshConfig.defaults(), 11);
+        net.tapMulticast((sender, frame) -> {
+            if (sender == 0) {
+                decode(frame).filter(Hello.class::isInstance).map(Hello.class::cast).ifPresent(gatewayHellos::add);
+            }
+        });
+        harness = new Harness(net, 11);
+        assertTrue(harness.bootAndConverge(1_000, 60_000) >= 0);
+        harness.run(120_000, 1_000);
+    }
+
+    @Test
+    void forgedHellosAreDroppedCountedAndRoutesDoNotMove() {
+        RoutePosition before = net.node(2).position();
+        Hello real = gatewayHellos.get(gatewayHellos.size() - 1);
+        // node 1's address claiming to be a gateway with the gateway's key but not its signature
+        Hello spoofed = new Hello(true, Rank.ROOT, real.epoch(), 1, real.sequence() + 1, real.publicKey(), real.signature());
+        Hello garbage = new Hello(true, Rank.ROOT, real.epoch() + 1, 1, 1, attacker().publicKey(), new byte[64]);
+        for (int i = 0; i < 5; i++) {
+            net.node(2).onFrame(new LinkAddress("sim:1"), FrameCodec.encode(spoofed));
+            net.node(2).onFrame(ATTACKER, FrameCodec.encode(garbage));
+        }
+        harness.run(10_000, 1_000);
+        assertEquals(10, net.node(2).helloCounters().badSignature());
+        assertEquals(before.parent(), net.node(2).position().parent());
+        assertEquals(before.epoch(), net.node(2).position().epoch());
+        assertFalse(net.node(2).neighbors().stream().anyMatch(n -> n.id().equals(attacker().nodeId())));
+    }
+
+    @Test
+    void replayedGatewayHelloIsDroppedCountedAndDoesNotRevivePoisonedRoutes() {
+        Hello old = gatewayHellos.get(gatewayHellos.size() - 1);
+        net.setUplink(0, false);
+        harness.run(10_000, 500);
+        assertEquals(Rank.INFINITE, net.node(1).position().rank());
+        for (Hello h : List.of(old, gatewayHellos.get(0))) {
+            net.node(1).onFrame(new LinkAddress("sim:0"), FrameCodec.encode(h));
+        }
+        harness.run(2_000, 500);
+        assertEquals(2, net.node(1).helloCounters().replayed());
+        assertEquals(Rank.INFINITE, net.node(1).position().rank());
+        assertTrue(net.node(1).position().parent().isEmpty());
+    }
+
+    @Test
+    void floodingHellosOverTheRateLimitAreDroppedCountedAndRoutesDoNotMove() {
+        RoutePosition before = net.node(2).position();
+        HelloSigner flooder = new HelloSigner(attacker(), 1);
+        MeshConfig config = MeshConfig.defaults();
+        for (int i = 0; i < config.helloBurst(); i++) {
+            net.node(2).onFrame(ATTACKER, FrameCodec.encode(flooder.sign(false, Rank.INFINITE, before.epoch(), 0)));
+        }
+        for (int i = 0; i < 40; i++) {
+            net.node(2).onFrame(ATTACKER, FrameCodec.encode(flooder.sign(true, Rank.ROOT, before.epoch(), 1_000_000)));
+        }
+        assertEquals(40, net.node(2).helloCounters().rateLimited());
+        assertEquals(before.parent(), net.node(2).position().parent());
+        assertEquals(before.rank(), net.node(2).position().rank());
+    }
+
+    private static NodeIdentity attacker() {
+        byte[] seed = new byte[32];
+        new Random(666).nextBytes(seed);
+        return NodeIdentity.fromSeed(seed);
+    }
+
+    private static java.util.Optional<Frame> decode(byte[] frame) {
+        try {
+            return java.util.Optional.of(FrameCodec.decode(frame, new KeyCache(4)));
+        } catch (MalformedFrameException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

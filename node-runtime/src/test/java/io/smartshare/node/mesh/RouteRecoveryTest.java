@@ -1,0 +1,128 @@
+package io.smartshare.node.mesh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
+import io.smartshare.node.mesh.neighbor.NeighborView;
+import io.smartshare.node.mesh.routing.Rank;
+import io.smartshare.node.mesh.sim.Harness;
+import io.smartshare.node.mesh.sim.LinkModel;
+import io.smartshare.node.mesh.sim.SimNetwork;
+import io.smartshare.node.mesh.sim.Topology;
+import io.smartshare.node.mesh.sim.TreeCheck;
+import io.smartshare.node.mesh.wire.FrameCodec;
+import io.smartshare.node.mesh.wire.Hello;
+import io.smartshare.node.mesh.wire.KeyCache;
+import io.smartshare.node.mesh.wire.MalformedFrameException;
+import io.smartshare.node.mesh.wire.Registration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Parent loss, poisoning, gateway failover, the hop limit and relay accounting, in virtual time. */
+class RouteRecoveryTest {
+    private static Harness converged(Topology topology, long seed) {
+        SimNetwork net = new SimNetwork(topology, LinkModel.withLoss(0), MeshConfig.defaults(), seed);
+        Harness h = new Harness(net, seed);
+        assertTrue(h.bootAndConverge(1_000, 60_000) >= 0);
+        h.run(120_000, 1_000);
+        return h;
+    }
+
+    @Test
+    void parentLossSwitchesToTheBackupParentAtTheMomentOfDetection() {
+        Topology diamond = new Topology("diamond", new int[][] {{1, 2}, {0, 3}, {0, 3}, {1, 2}}, new int[] {0});
+        Harness h = converged(diamond, 3);
+        SimNetwork net = h.net();
+        RoutePosition before = net.node(3).position();
+        NodeId parent = before.parent().orElseThrow();
+        NodeId backup = before.backups().get(0);
+        net.kill(net.indexOf(parent));
+        while (net.node(3).neighbors().stream().filter(n -> n.id().equals(parent)).allMatch(NeighborView::alive)) {
+            assertTrue(net.node(3).position().rank() < Rank.INFINITE, "poisoned before detecting the loss");
+            h.run(10, 10);
+        }
+        RoutePosition after = net.node(3).position();
+        assertEquals(backup, after.parent().orElseThrow());
+        assertTrue(after.rank() < Rank.INFINITE);
+        assertEquals(0, h.maxNodesInLoops());
+    }
+
+    @Test
+    void nodeWithoutAnyParentPoisonsItsRouteAndAdvertisesInfiniteRank() {
+        Harness h = converged(Topology.line(3), 5);
+        SimNetwork net = h.net();
+        List<Integer> advertisedByNode1 = new ArrayList<>();
+        net.tapMulticast((sender, frame) -> {
+            if (sender == 1 && (frame[0] & 0x0f) == 1) {
+                advertisedByNode1.add(rankOf(frame));
+            }
+        });
+        net.kill(0);
+        h.run(5_000, 100);
+        assertEquals(Rank.INFINITE, net.node(1).position().rank());
+        assertTrue(net.node(1).position().parent().isEmpty());
+        assertTrue(advertisedByNode1.contains(Rank.INFINITE), "advertised " + advertisedByNode1);
+        assertEquals(Rank.INFINITE, net.node(2).position().rank());
+        assertEquals(0, h.maxNodesInLoops());
+    }
+
+    @Test
+    void gatewayLosingItsUplinkFailsOverToTheOtherGateway() {
+        Topology twoGateways = new Topology("line-2gw", new int[][] {{1}, {0, 2}, {1, 3}, {2, 4}, {3}}, new int[] {0, 4});
+        Harness h = converged(twoGateways, 9);
+        SimNetwork net = h.net();
+        assertEquals(0, h.last().root()[1]);
+        net.setUplink(0, false);
+        long failover = h.runUntil(TreeCheck::converged, 100, 30_000);
+        assertTrue(failover >= 0 && failover <= 10_000, "failover took " + failover + " ms of virtual time");
+        int[] roots = h.last().root();
+        IntStream.range(0, 4).forEach(i -> assertEquals(4, roots[i], "root of node " + i));
+        assertEquals(0, h.maxNodesInLoops());
+    }
+
+    @Test
+    void hopLimitStopsAForcedForwardingLoop() {
+        Harness h = converged(Topology.line(2), 13);
+        SimNetwork net = h.net();
+        NodeId nowhere = new NodeId("ssxxxxxxxxxxxxxxxxxxxxxxxxxx");
+        // node 1 "registers" a target it cannot reach: the gateway sends it down, node 1 sends it up
+        net.node(0).onFrame(new LinkAddress("sim:1"),
+                FrameCodec.encode(new Registration(List.of(new Registration.Target(nowhere, 1, 600)))));
+        net.node(0).send(nowhere, new byte[8]);
+        h.run(5_000, 100);
+        ForwardingCounters gw = net.node(0).forwardingCounters();
+        ForwardingCounters relay = net.node(1).forwardingCounters();
+        assertEquals(MeshConfig.defaults().hopLimit(), gw.forwarded() + relay.forwarded());
+        assertEquals(1, gw.dropped().get(DropReason.HOP_LIMIT_EXHAUSTED) + relay.dropped().get(DropReason.HOP_LIMIT_EXHAUSTED));
+    }
+
+    @Test
+    void relayCountsBytesPerUpstreamAndDownstreamPeer() {
+        Harness h = converged(Topology.line(3), 17);
+        SimNetwork net = h.net();
+        net.node(2).send(net.id(0), new byte[100]);
+        net.node(0).send(net.id(2), new byte[40]);
+        h.run(2_000, 100);
+        int up = 54 + 100;
+        int down = 54 + 40;
+        var relayed = net.node(1).relayBytes();
+        assertEquals(up, relayed.of(net.id(2)).bytesFromUpstream());
+        assertEquals(down, relayed.of(net.id(2)).bytesToDownstream());
+        assertEquals(down, relayed.of(net.id(0)).bytesFromUpstream());
+        assertEquals(up, relayed.of(net.id(0)).bytesToDownstream());
+        assertEquals(1, net.node(0).forwardingCounters().delivered());
+        assertEquals(1, net.node(2).forwardingCounters().delivered());
+    }
+
+    private static int rankOf(byte[] frame) {
+        try {
+            return ((Hello) FrameCodec.decode(frame, new KeyCache(1))).rank();
+        } catch (MalformedFrameException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

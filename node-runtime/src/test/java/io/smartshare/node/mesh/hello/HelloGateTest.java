@@ -1,0 +1,62 @@
+package io.smartshare.node.mesh.hello;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.wire.Hello;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class HelloGateTest {
+    private static final LinkAddress FROM = new LinkAddress("sim:1");
+    private final NodeIdentity identity = NodeIdentity.fromSeed(HexFormat.of()
+            .parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+    private final HelloSigner signer = new HelloSigner(identity, 100);
+    private final HelloGate gate = new HelloGate(HelloVerifier.direct(), 8, 2.0, 64);
+
+    @Test
+    void acceptsSignedHelloWithNewSequence() {
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 0));
+        assertEquals(1, gate.counters().accepted());
+    }
+
+    @Test
+    void dropsAndCountsHelloWhoseContentsWereAlteredAfterSigning() {
+        Hello honest = signer.sign(false, 900, 1, 0);
+        Hello forged = new Hello(true, 128, honest.epoch(), 10_000, honest.sequence(), honest.publicKey(), honest.signature());
+        assertEquals(HelloVerdict.BAD_SIGNATURE, gate.admit(FROM, forged, 0));
+        assertEquals(1, gate.counters().badSignature());
+        assertEquals(0, gate.counters().accepted());
+    }
+
+    @Test
+    void dropsAndCountsReplayedAndOlderSequences() {
+        Hello first = signer.sign(false, 300, 1, 0);
+        Hello second = signer.sign(false, 400, 1, 0);
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, second, 0));
+        assertEquals(HelloVerdict.REPLAYED, gate.admit(FROM, second, 10));
+        assertEquals(HelloVerdict.REPLAYED, gate.admit(FROM, first, 20));
+        assertEquals(2, gate.counters().replayed());
+    }
+
+    @Test
+    void forgedHelloDoesNotConsumeTheRealSendersSequence() {
+        Hello real = signer.sign(false, 300, 1, 0);
+        Hello forgedAhead = new Hello(false, 128, 1, 0, real.sequence() + 1000, real.publicKey(), real.signature());
+        assertEquals(HelloVerdict.BAD_SIGNATURE, gate.admit(new LinkAddress("sim:66"), forgedAhead, 0));
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, real, 0));
+    }
+
+    @Test
+    void dropsAndCountsHellosBeyondTheBurstFromOneAddressUntilTokensRefill() {
+        for (int i = 0; i < 8; i++) {
+            assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 0));
+        }
+        for (int i = 0; i < 40; i++) {
+            assertEquals(HelloVerdict.RATE_LIMITED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 100));
+        }
+        assertEquals(40, gate.counters().rateLimited());
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 600));
+    }
+}

@@ -1,0 +1,82 @@
+package io.smartshare.node.mesh.neighbor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.Delivery;
+import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.hello.HelloSigner;
+import io.smartshare.node.mesh.wire.Heartbeat;
+import io.smartshare.node.mesh.wire.Hello;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class NeighborTableTest {
+    private static final LinkAddress ADDRESS = new LinkAddress("sim:5");
+    private final NeighborTable table = new NeighborTable(8, 2_200, 2, 60_000);
+    private final Hello hello = helloFrom(1);
+    private final int tag = Heartbeat.keyTagOf(hello.publicKey().encoded());
+
+    private static Hello helloFrom(long seed) {
+        byte[] key = new byte[32];
+        new Random(seed).nextBytes(key);
+        return new HelloSigner(NodeIdentity.fromSeed(key), 1).sign(false, 256, 0, 0);
+    }
+
+    @Test
+    void declaresNeighbourDeadAfterMissedHeartbeatsAndOnlyThen() {
+        table.helloAccepted(ADDRESS, hello, 0);
+        for (int t = 400, seq = 1; t <= 2_000; t += 400, seq++) {
+            table.heartbeat(ADDRESS, new Heartbeat(seq, tag), t);
+        }
+        assertEquals(List.of(), table.expire(4_200, id -> { }));
+        assertEquals(List.of(hello.sender()), table.expire(4_201, id -> { }));
+        assertFalse(table.isAlive(hello.sender()));
+    }
+
+    @Test
+    void declaresNeighbourDeadAfterConsecutiveConTimeouts() {
+        table.helloAccepted(ADDRESS, hello, 0);
+        assertFalse(table.delivery(hello.sender(), new Delivery.TimedOut(5), 10));
+        assertTrue(table.delivery(hello.sender(), new Delivery.TimedOut(5), 20));
+        assertFalse(table.isAlive(hello.sender()));
+    }
+
+    @Test
+    void acknowledgementResetsTheTimeoutCount() {
+        table.helloAccepted(ADDRESS, hello, 0);
+        table.delivery(hello.sender(), new Delivery.TimedOut(5), 10);
+        table.delivery(hello.sender(), new Delivery.Acknowledged(1), 20);
+        assertFalse(table.delivery(hello.sender(), new Delivery.TimedOut(5), 30));
+    }
+
+    @Test
+    void revivedNeighbourIsNoParentCandidateUntilItsNextHello() {
+        table.helloAccepted(ADDRESS, hello, 0);
+        table.expire(10_000, id -> { });
+        assertEquals(Heard.REVIVED, table.heartbeat(ADDRESS, new Heartbeat(9, tag), 10_100));
+        assertTrue(table.isAlive(hello.sender()));
+        assertTrue(table.candidates().isEmpty());
+        table.helloAccepted(ADDRESS, helloFrom(1), 10_200);
+        assertEquals(1, table.candidates().size());
+    }
+
+    @Test
+    void ignoresHeartbeatWithAnotherKeyTagAtTheSameAddress() {
+        table.helloAccepted(ADDRESS, hello, 0);
+        assertEquals(Heard.UNKNOWN, table.heartbeat(ADDRESS, new Heartbeat(1, tag ^ 1), 100));
+    }
+
+    @Test
+    void forgetsLongDeadNeighboursAndReportsThem() {
+        table.helloAccepted(ADDRESS, hello, 0);
+        table.expire(3_000, id -> { });
+        List<Object> purged = new java.util.ArrayList<>();
+        table.expire(63_000, purged::add);
+        assertEquals(List.of(hello.sender()), purged);
+        assertTrue(table.views(63_000).isEmpty());
+    }
+}
