@@ -57,6 +57,13 @@ public interface Ledger extends AutoCloseable {
      */
     CompletableFuture<Record> append(RecordBody body);
 
+    /**
+     * Publishes a checkpoint of all synced records now, unless the latest one already
+     * covers them (besides its own marker), and completes with the latest checkpoint once
+     * it is persisted. Fails on an empty log.
+     */
+    CompletableFuture<SignedCheckpoint> publishCheckpoint();
+
     /** The number of synced records; the tree size a proof can refer to. */
     long size();
 

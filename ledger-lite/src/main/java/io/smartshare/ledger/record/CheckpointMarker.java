@@ -1,11 +1,13 @@
 package io.smartshare.ledger.record;
 
 import io.smartshare.ledger.cbor.CborMap;
+import io.smartshare.ledger.checkpoint.Checkpoint;
 import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.merkle.Hash;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The log's own record of a checkpoint it published: the tree of the first {@code size}
@@ -45,6 +47,24 @@ public final class CheckpointMarker implements RecordBody {
     /** The log key's Ed25519 signature of the checkpoint note body (a copy). */
     public byte[] signature() {
         return signature.clone();
+    }
+
+    /**
+     * Why this marker, found at {@code seq} in the log of key {@code key} named {@code
+     * origin} whose first {@code seq} records hash to {@code treeRoot}, is invalid; empty if
+     * it is valid (size equals seq, same root, valid signature).
+     */
+    public Optional<String> problem(long seq, Hash treeRoot, String origin, Ed25519PublicKey key) {
+        if (size != seq) {
+            return Optional.of("checkpoint marker: size " + size + " differs from its seq " + seq);
+        }
+        if (!root.equals(treeRoot)) {
+            return Optional.of("checkpoint marker: root " + root + " differs from the tree's " + treeRoot);
+        }
+        if (!key.verify(new Checkpoint(origin, size, root).body(), signature)) {
+            return Optional.of("checkpoint marker: signature is not valid for key " + key);
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.smartshare.ledger.storage;
 
 import io.smartshare.ledger.checkpoint.Checkpoint;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
-import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.merkle.CompactRange;
 import io.smartshare.ledger.merkle.Hash;
 import io.smartshare.ledger.merkle.TreeHasher;
@@ -26,10 +25,16 @@ import java.util.concurrent.TimeUnit;
  * the fail-stop rule: after any write or fsync error nothing more is written.
  */
 final class LogWriter {
-    private record Request(RecordBody body, CompletableFuture<Record> future) {
+    /** An append ({@code body} set) or a checkpoint request ({@code checkpoint} set). */
+    private record Request(RecordBody body, CompletableFuture<Record> future,
+            CompletableFuture<SignedCheckpoint> checkpoint) {
+        void fail(Throwable t) {
+            future.completeExceptionally(t);
+            checkpoint.completeExceptionally(t);
+        }
     }
 
-    private static final Request CLOSE = new Request(null, new CompletableFuture<>());
+    private static final Request CLOSE = new Request(null, new CompletableFuture<>(), new CompletableFuture<>());
 
     private final LogState state;
     private final LogOptions options;
@@ -37,6 +42,7 @@ final class LogWriter {
     private final Thread thread;
     private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
     private final List<Request> batch;
+    private final List<Request> checkpointRequests = new ArrayList<>();
     private final List<Record> written;
     private final CompactRange range;
     private Hash lastLeaf;
@@ -70,22 +76,32 @@ final class LogWriter {
     }
 
     CompletableFuture<Record> submit(RecordBody body) {
-        CompletableFuture<Record> future = new CompletableFuture<>();
+        Request request = new Request(body, new CompletableFuture<>(), new CompletableFuture<>());
+        enqueue(request);
+        return request.future();
+    }
+
+    CompletableFuture<SignedCheckpoint> checkpointNow() {
+        Request request = new Request(null, new CompletableFuture<>(), new CompletableFuture<>());
+        enqueue(request);
+        return request.checkpoint();
+    }
+
+    private void enqueue(Request request) {
         if (closed || failure != null) {
-            future.completeExceptionally(refusal());
-            return future;
+            request.fail(refusal());
+            return;
         }
         try {
-            queue.put(new Request(body, future));
+            queue.put(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            future.completeExceptionally(new StorageException(state.dir + ": interrupted while queueing an append", e));
-            return future;
+            request.fail(new StorageException(state.dir + ": interrupted while queueing a request", e));
+            return;
         }
         if (closed || failure != null) {
             failQueued();
         }
-        return future;
     }
 
     private StorageException refusal() {
@@ -100,7 +116,7 @@ final class LogWriter {
     private void failQueued() {
         Request r;
         while ((r = queue.poll()) != null) {
-            r.future().completeExceptionally(refusal());
+            r.fail(refusal());
         }
     }
 
@@ -122,15 +138,18 @@ final class LogWriter {
             while (true) {
                 Request first = queue.poll(waitMillis(), TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    maybeCheckpoint();
+                    maybeCheckpoint(false);
                     continue;
                 }
                 batch.clear();
                 batch.add(first);
                 collect();
                 boolean closing = batch.removeIf(r -> r == CLOSE);
+                checkpointRequests.clear();
+                batch.removeIf(r -> r.body() == null && checkpointRequests.add(r));
                 commit();
-                maybeCheckpoint();
+                maybeCheckpoint(!checkpointRequests.isEmpty());
+                answer(checkpointRequests);
                 if (closing) {
                     if (pendingMarker.isPresent()) {
                         batch.clear();
@@ -142,7 +161,10 @@ final class LogWriter {
         } catch (Throwable t) {
             failure = t;
             for (Request r : batch) {
-                r.future().completeExceptionally(refusal());
+                r.fail(refusal());
+            }
+            for (Request r : checkpointRequests) {
+                r.fail(refusal());
             }
             failQueued();
         }
@@ -191,7 +213,7 @@ final class LogWriter {
                 append(r.body(), now);
                 accepted.add(r);
             } catch (RecordException e) {
-                r.future().completeExceptionally(e);
+                r.fail(e);
             }
         }
         if (written.isEmpty()) {
@@ -279,10 +301,23 @@ final class LogWriter {
         return new Segment(path, header, channel, SegmentHeader.LENGTH);
     }
 
-    private void maybeCheckpoint() throws IOException {
+    private void answer(List<Request> checkpointRequests) {
+        for (Request r : checkpointRequests) {
+            Optional<SignedCheckpoint> latest = state.latest;
+            if (latest.isPresent()) {
+                r.checkpoint().complete(latest.get());
+            } else {
+                r.checkpoint().completeExceptionally(new IllegalStateException("ledger " + state.dir
+                        + " is empty: there is nothing to checkpoint"));
+            }
+        }
+    }
+
+    /** Publishes a checkpoint if one is due, or if {@code force}d and records were added since the last. */
+    private void maybeCheckpoint(boolean force) throws IOException {
         long now = options.clock().millis();
         boolean due = recordsSinceCheckpoint >= options.checkpointEveryRecords() || (recordsSinceCheckpoint > 0
-                && now - lastCheckpointMillis >= options.checkpointInterval().toMillis());
+                && (force || now - lastCheckpointMillis >= options.checkpointInterval().toMillis()));
         if (!due) {
             return;
         }
@@ -303,19 +338,5 @@ final class LogWriter {
                 signed.logSignature(state.identity.publicKey()).orElseThrow()));
         recordsSinceCheckpoint = 0;
         lastCheckpointMillis = now;
-    }
-
-    /** Why {@code marker} at {@code seq} is not the valid marker of tree {@code root}, or null. */
-    static String checkMarker(CheckpointMarker marker, long seq, Hash root, String origin, Ed25519PublicKey key) {
-        if (marker.size() != seq) {
-            return "checkpoint marker: size " + marker.size() + " differs from its seq " + seq;
-        }
-        if (!marker.root().equals(root)) {
-            return "checkpoint marker: root " + marker.root() + " differs from the tree's " + root;
-        }
-        if (!key.verify(new Checkpoint(origin, marker.size(), root).body(), marker.signature())) {
-            return "checkpoint marker: signature is not valid for key " + key;
-        }
-        return null;
     }
 }

@@ -234,9 +234,9 @@ final class Recovery {
             return "prev: expected " + lastLeaf + ", found " + record.prev();
         }
         if (record.body() instanceof CheckpointMarker marker) {
-            String bad = LogWriter.checkMarker(marker, record.seq(), range.root(), state.origin, key);
-            if (bad != null) {
-                return bad;
+            Optional<String> bad = marker.problem(record.seq(), range.root(), state.origin, key);
+            if (bad.isPresent()) {
+                return bad.get();
             }
             state.markers.add(size);
         } else {

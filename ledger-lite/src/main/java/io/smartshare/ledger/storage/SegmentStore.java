@@ -38,6 +38,11 @@ final class SegmentStore implements Ledger {
     }
 
     @Override
+    public CompletableFuture<SignedCheckpoint> publishCheckpoint() {
+        return writer.checkpointNow();
+    }
+
+    @Override
     public long size() {
         return state.durableSize;
     }
