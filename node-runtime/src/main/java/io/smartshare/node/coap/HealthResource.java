@@ -20,7 +20,7 @@ final class HealthResource extends DocumentResource {
     }
 
     @Override
-    protected Map<String, Object> document() {
+    protected Map<String, Object> document(QueryParameters query) {
         List<ComponentHealth> all = components.get();
         ComponentHealth.State worst = ComponentHealth.State.UP;
         List<Object> entries = new ArrayList<>();

@@ -52,7 +52,7 @@ final class MetricsResource extends DocumentResource {
     }
 
     @Override
-    protected Map<String, Object> document() {
+    protected Map<String, Object> document(QueryParameters query) {
         MemoryUsage heap = memory.getHeapMemoryUsage();
         Map<String, Object> jvm = new LinkedHashMap<>();
         jvm.put("heap-used-bytes", heap.getUsed());

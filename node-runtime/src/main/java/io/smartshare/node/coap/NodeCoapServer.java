@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.eclipse.californium.elements.util.NamedThreadFactory;
@@ -53,12 +54,12 @@ public final class NodeCoapServer implements AutoCloseable {
     }
 
     /**
-     * Binds the endpoints and starts serving.
+     * Binds the endpoints and starts serving the monitoring resources and {@code moreResources}.
      *
      * @throws CoapStartException if a port cannot be bound (in use, no permission)
      */
     public static NodeCoapServer start(NodeConfig config, NodeFacts facts, SettingsStore settings,
-            Supplier<List<ComponentHealth>> health) {
+            Supplier<List<ComponentHealth>> health, List<Resource> moreResources) {
         Configuration cf = SmallDeviceCoapConfig.create();
         CoapServer server = new CoapServer(cf);
         Map<String, RequestCounters> counters = new LinkedHashMap<>();
@@ -79,6 +80,7 @@ public final class NodeCoapServer implements AutoCloseable {
         server.add(new NodeResource(facts.identity(), facts.version(), facts.board(), facts.uptime(), settings),
                 new HealthResource(health), metrics,
                 new ConfigResource(settings, new WriteAuthorization(config)));
+        moreResources.forEach(server::add);
 
         // The server's executors are set before its endpoints are added, so that each endpoint
         // can be started (and a bind failure reported) on its own before the server runs.
