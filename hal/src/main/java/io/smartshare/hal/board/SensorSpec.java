@@ -74,12 +74,13 @@ public sealed interface SensorSpec {
 
     /**
      * A simulated sensor: {@code base + amplitude * sin(2 pi t / period)} plus seeded noise,
-     * where t counts polls, so the same seed gives the same series on every run.
+     * where t is the time since the board opened and the noise is drawn once per poll
+     * interval, so the same seed and clock give the same series on every run.
      *
      * @param quantity what it pretends to measure
      * @param base the mean value
      * @param amplitude half the swing of the sine
-     * @param period the length of one sine cycle, counted in poll intervals of time
+     * @param period the length of one sine cycle
      * @param noise standard deviation of the added Gaussian noise
      */
     record Sim(String id, Quantity quantity, double base, double amplitude, Duration period, double noise,
