@@ -1,17 +1,16 @@
 package io.smartshare.node.coap;
 
+import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.PskIdentity;
 import io.smartshare.node.config.SettingsStore;
-import io.smartshare.node.health.ComponentHealth;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.eclipse.californium.core.CoapServer;
@@ -38,19 +37,28 @@ public final class NodeCoapServer implements AutoCloseable {
     private final CoapEndpoint coap;
     private final Optional<CoapEndpoint> coaps;
     private final MetricsResource metrics;
-    private final ScheduledExecutorService notifier;
 
     private NodeCoapServer(CoapServer server, CoapEndpoint coap, Optional<CoapEndpoint> coaps,
-            MetricsResource metrics, ScheduledExecutorService notifier) {
+            MetricsResource metrics) {
         this.server = server;
         this.coap = coap;
         this.coaps = coaps;
         this.metrics = metrics;
-        this.notifier = notifier;
     }
 
     /** What the resources show about the node. */
     public record NodeFacts(NodeIdentity identity, String version, String board, Uptime uptime) {
+    }
+
+    /**
+     * Where {@code /health} and {@code /metrics} read the node's state.
+     *
+     * @param health every component's state, read per request
+     * @param meters the {@code meters} section of {@code /metrics}
+     * @param scheduler runs the {@code /metrics} notifications
+     */
+    public record Monitoring(Supplier<List<DriverHealth>> health, Supplier<Map<String, Object>> meters,
+            ScheduledExecutorService scheduler) {
     }
 
     /**
@@ -59,7 +67,7 @@ public final class NodeCoapServer implements AutoCloseable {
      * @throws CoapStartException if a port cannot be bound (in use, no permission)
      */
     public static NodeCoapServer start(NodeConfig config, NodeFacts facts, SettingsStore settings,
-            Supplier<List<ComponentHealth>> health, List<Resource> moreResources) {
+            Monitoring monitoring, List<Resource> moreResources) {
         Configuration cf = SmallDeviceCoapConfig.create();
         CoapServer server = new CoapServer(cf);
         Map<String, RequestCounters> counters = new LinkedHashMap<>();
@@ -75,10 +83,10 @@ public final class NodeCoapServer implements AutoCloseable {
             coaps = Optional.of(secure);
         }
 
-        MetricsResource metrics = new MetricsResource(facts.uptime(), counters,
+        MetricsResource metrics = new MetricsResource(facts.uptime(), counters, monitoring.meters(),
                 () -> settings.current().metricsIntervalSeconds());
         server.add(new NodeResource(facts.identity(), facts.version(), facts.board(), facts.uptime(), settings),
-                new HealthResource(health), metrics,
+                new HealthResource(monitoring.health()), metrics,
                 new ConfigResource(settings, new WriteAuthorization(config)));
         moreResources.forEach(server::add);
 
@@ -99,13 +107,8 @@ public final class NodeCoapServer implements AutoCloseable {
             throw e;
         }
         server.start();
-        ScheduledExecutorService notifier = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "metrics-notify");
-            thread.setDaemon(true);
-            return thread;
-        });
-        metrics.startNotifications(notifier);
-        NodeCoapServer node = new NodeCoapServer(server, coap, coaps, metrics, notifier);
+        metrics.startNotifications(monitoring.scheduler());
+        NodeCoapServer node = new NodeCoapServer(server, coap, coaps, metrics);
         LOG.info("event=listening scheme=coap port={}", node.coapPort());
         node.coapsPort().ifPresentOrElse(port -> LOG.info("event=listening scheme=coaps port={}", port),
                 () -> LOG.info("event=coaps-disabled reason=\"no psk identities configured\""));
@@ -160,7 +163,6 @@ public final class NodeCoapServer implements AutoCloseable {
     @Override
     public void close() {
         metrics.stopNotifications();
-        notifier.shutdownNow();
         server.stop();
         server.destroy();
     }

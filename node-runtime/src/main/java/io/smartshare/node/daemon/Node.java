@@ -1,7 +1,9 @@
 package io.smartshare.node.daemon;
 
+import io.smartshare.hal.Board;
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.hal.board.BoardSpec;
+import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.KeyFile;
 import io.smartshare.ledger.identity.NodeIdentity;
@@ -11,62 +13,78 @@ import io.smartshare.node.coap.Uptime;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.SettingsStore;
-import io.smartshare.node.health.ComponentHealth;
 import io.smartshare.node.ledger.LedgerResources;
-import java.io.IOException;
+import io.smartshare.node.metering.BoardMeters;
+import io.smartshare.node.metering.LedgerMetering;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node: board, data dir, identity, settings, ledger and CoAP server, started in
- * that order and closed in reverse. Configuration errors surface as
- * {@link io.smartshare.hal.config.ConfigException}, other start failures as
- * {@link StartupException}; either way nothing is left running.
+ * A running node: board file, data dir, identity, board drivers, settings, ledger,
+ * metering and CoAP server, started in that order and stopped in reverse. Configuration
+ * errors surface as {@link io.smartshare.hal.config.ConfigException}, other start failures
+ * as {@link StartupException}; either way nothing is left running.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     /** The key file's name inside the data dir. */
     public static final String KEY_FILE = "node.key";
 
-    private final DataDir dataDir;
-    private final Ledger ledger;
-    private final NodeCoapServer coap;
+    private final List<AutoCloseable> parts;
 
-    private Node(DataDir dataDir, Ledger ledger, NodeCoapServer coap) {
-        this.dataDir = dataDir;
-        this.ledger = ledger;
-        this.coap = coap;
+    private Node(List<AutoCloseable> parts) {
+        this.parts = parts;
     }
 
     /** Starts a node as {@code options} say. */
     public static Node start(RunOptions options) {
         Uptime uptime = new Uptime();
-        BoardSpec board = BoardFiles.resolve(options.board());
+        BoardSpec spec = BoardFiles.resolve(options.board());
         NodeConfig config = options.configFile().map(NodeConfigReader::read).orElseGet(NodeConfig::defaults);
         config = options.coapPort().map(config::withCoapPort).orElse(config);
         config = options.coapsPort().map(config::withCoapsPort).orElse(config);
-        DataDir dataDir = DataDir.open(options.dataDir().orElse(Path.of(board.defaultDataDir())));
-        List<AutoCloseable> opened = new ArrayList<>(List.of(dataDir));
+        DataDir dataDir = DataDir.open(options.dataDir().orElse(Path.of(spec.defaultDataDir())));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(dataDir));
         try {
             NodeIdentity identity = loadIdentity(dataDir);
             SettingsStore settings = SettingsStore.open(dataDir.path(), config.settings());
+            Board board = Board.open(spec, dataDir.path());
+            parts.add(board);
             Ledger ledger = openLedger(dataDir, identity);
-            opened.add(ledger);
+            parts.add(ledger);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "node-timer"));
+            parts.add(() -> stopTimer(timer));
+            BoardMeters meters = new BoardMeters(board);
+            LedgerMetering metering = new LedgerMetering(meters, ledger, () -> settings.current().meteringIntervalSeconds());
+            metering.start(timer);
+            parts.add(metering::stop);
             NodeCoapServer coap = NodeCoapServer.start(config,
-                    new NodeCoapServer.NodeFacts(identity, Version.current(), board.name(), uptime), settings,
-                    () -> List.of(ComponentHealth.up("coap"), ComponentHealth.up("identity")),
+                    new NodeCoapServer.NodeFacts(identity, Version.current(), spec.name(), uptime), settings,
+                    new NodeCoapServer.Monitoring(() -> health(board), meters::document, timer),
                     List.of(LedgerResources.create(ledger)));
-            LOG.info("event=started node={} board={} data-dir={} version={}", identity.nodeId(), board.name(),
+            parts.add(coap);
+            LOG.info("event=started node={} board={} data-dir={} version={}", identity.nodeId(), spec.name(),
                     dataDir.path(), Version.current());
-            return new Node(dataDir, ledger, coap);
+            return new Node(parts);
         } catch (RuntimeException e) {
-            closeAll(opened, e);
+            closeAll(parts).forEach(e::addSuppressed);
             throw e;
         }
+    }
+
+    private static List<DriverHealth> health(Board board) {
+        List<DriverHealth> all = new ArrayList<>();
+        all.add(DriverHealth.up("coap", "californium"));
+        all.add(DriverHealth.up("ledger", "ledger-lite"));
+        all.addAll(board.health());
+        return all;
     }
 
     private static Ledger openLedger(DataDir dataDir, NodeIdentity identity) {
@@ -85,30 +103,36 @@ public final class Node implements AutoCloseable {
         return KeyFile.loadOrCreate(dataDir.resolve(KEY_FILE), new SecureRandom());
     }
 
-    public int coapPort() {
-        return coap.coapPort();
+    private static void stopTimer(ScheduledExecutorService timer) throws InterruptedException {
+        timer.shutdownNow();
+        timer.awaitTermination(2, TimeUnit.SECONDS);
     }
 
-    /** Stops accepting requests, flushes the ledger and releases everything. */
+    /**
+     * Stops accepting requests, stops metering, flushes and closes the ledger, closes the
+     * board's drivers and unlocks the data dir.
+     */
     @Override
     public void close() {
-        coap.close();
-        ledger.close();
-        try {
-            dataDir.close();
-        } catch (IOException e) {
-            LOG.warn("event=data-dir-unlock-failed error=\"{}\"", e.toString());
+        for (Exception problem : closeAll(parts)) {
+            LOG.warn("event=stop-problem error=\"{}\"", problem.toString());
         }
         LOG.info("event=stopped");
     }
 
-    private static void closeAll(List<AutoCloseable> opened, RuntimeException cause) {
-        for (int i = opened.size() - 1; i >= 0; i--) {
+    /** Closes {@code parts} last to first and returns what failed. */
+    private static List<Exception> closeAll(List<AutoCloseable> parts) {
+        List<Exception> problems = new ArrayList<>();
+        for (int i = parts.size() - 1; i >= 0; i--) {
             try {
-                opened.get(i).close();
+                parts.get(i).close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problems.add(e);
             } catch (Exception e) {
-                cause.addSuppressed(e);
+                problems.add(e);
             }
         }
+        return problems;
     }
 }
