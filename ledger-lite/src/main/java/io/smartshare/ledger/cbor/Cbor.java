@@ -84,6 +84,10 @@ public final class Cbor {
             }
         } else if (value instanceof CborValue.Bool b) {
             out.write(b.value() ? 0xf5 : 0xf4);
+        } else if (value instanceof CborValue.Float f) {
+            FloatEncoding.Encoded encoded = FloatEncoding.encode(f.value());
+            out.write(0xe0 | encoded.info());
+            out.writeBigEndian(encoded.bits(), 1 << (encoded.info() - 24));
         } else {
             out.write(0xf6);
         }
@@ -167,6 +171,28 @@ public final class Cbor {
             return new CborException("offset " + (at - start) + ": " + what);
         }
 
+        private CborValue floatItem(int at, int info) {
+            int length = 1 << (info - 24);
+            if (end - pos < length) {
+                throw error(at, "float needs " + length + " bytes, found " + (end - pos));
+            }
+            long bits = 0;
+            for (int i = 0; i < length; i++) {
+                bits = (bits << 8) | (bytes[pos++] & 0xff);
+            }
+            double value = switch (info) {
+                case 25 -> FloatEncoding.halfToDouble((int) bits);
+                case 26 -> java.lang.Float.intBitsToFloat((int) bits);
+                default -> Double.longBitsToDouble(bits);
+            };
+            FloatEncoding.Encoded preferred = FloatEncoding.encode(value);
+            if (preferred.info() != info || preferred.bits() != bits) {
+                throw error(at, "float not in its shortest form (expected " + (1 << (preferred.info() - 24))
+                        + " bytes" + (Double.isNaN(value) ? ", NaN as 0xf97e00" : "") + ")");
+            }
+            return new CborValue.Float(value);
+        }
+
         CborValue item(int depth) {
             int at = pos;
             if (pos >= end) {
@@ -180,7 +206,7 @@ public final class Cbor {
                     case 20 -> new CborValue.Bool(false);
                     case 21 -> new CborValue.Bool(true);
                     case 22 -> CborValue.Null.NULL;
-                    case 25, 26, 27 -> throw error(at, "floating-point values are not accepted");
+                    case 25, 26, 27 -> floatItem(at, info);
                     case 31 -> throw error(at, "unexpected 'break' (indefinite lengths are not accepted)");
                     default -> throw error(at, "simple value " + info + " is not accepted (only false, true, null)");
                 };
