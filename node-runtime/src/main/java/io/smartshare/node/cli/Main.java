@@ -26,6 +26,7 @@ public final class Main {
               run       run the node (the daemon)
               id        print the node id of a data dir (creating the identity on first use)
               status    print node, health and metrics of a running node
+              board     check a board file
 
             'smartshare-node <command> --help' describes a command's options.
             """;
@@ -48,6 +49,7 @@ public final class Main {
                 case "run" -> RunCommand.run(rest, out);
                 case "id" -> IdCommand.run(rest, out, err);
                 case "status" -> StatusCommand.run(rest, out, err);
+                case "board" -> BoardCommand.run(rest, out);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE_TEXT);
             };
         } catch (UsageException | ConfigException e) {

@@ -16,6 +16,7 @@ import io.smartshare.node.config.SettingsStore;
 import io.smartshare.node.ledger.LedgerResources;
 import io.smartshare.node.metering.BoardMeters;
 import io.smartshare.node.metering.LedgerMetering;
+import io.smartshare.node.sensors.SensorsResource;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -65,10 +66,12 @@ public final class Node implements AutoCloseable {
             LedgerMetering metering = new LedgerMetering(meters, ledger, () -> settings.current().meteringIntervalSeconds());
             metering.start(timer);
             parts.add(metering::stop);
+            SensorsResource sensors = new SensorsResource(board.sensors(), timer);
+            parts.add(sensors::close);
             NodeCoapServer coap = NodeCoapServer.start(config,
                     new NodeCoapServer.NodeFacts(identity, Version.current(), spec.name(), uptime), settings,
                     new NodeCoapServer.Monitoring(() -> health(board), meters::document, timer),
-                    List.of(LedgerResources.create(ledger)));
+                    List.of(sensors, LedgerResources.create(ledger)));
             parts.add(coap);
             LOG.info("event=started node={} board={} data-dir={} version={}", identity.nodeId(), spec.name(),
                     dataDir.path(), Version.current());

@@ -78,7 +78,13 @@ public final class NodeProcess implements AutoCloseable {
      */
     public static NodeProcess start(Path dataDir, boolean expectCoaps, String... extraArgs)
             throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("run", "--board", "sim", "--data-dir", dataDir.toString(),
+        return start("sim", dataDir, expectCoaps, extraArgs);
+    }
+
+    /** Like {@link #start(Path, boolean, String...)} on {@code board}. */
+    public static NodeProcess start(String board, Path dataDir, boolean expectCoaps, String... extraArgs)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("run", "--board", board, "--data-dir", dataDir.toString(),
                 "--coap-port", "0", "--coaps-port", "0"));
         args.addAll(List.of(extraArgs));
         NodeProcess node = new NodeProcess(launch(args), expectCoaps);
