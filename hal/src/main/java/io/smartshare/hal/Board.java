@@ -165,14 +165,18 @@ public final class Board implements AutoCloseable {
     @Override
     public void close() {
         sensors.close();
-        for (int i = owned.size() - 1; i >= 0; i--) {
+        closeInReverse(owned, spec);
+        LOG.info("event=board-closed board={}", spec.name());
+    }
+
+    private static void closeInReverse(List<AutoCloseable> drivers, BoardSpec spec) {
+        for (int i = drivers.size() - 1; i >= 0; i--) {
             try {
-                owned.get(i).close();
+                drivers.get(i).close();
             } catch (Exception e) {
                 LOG.warn("event=driver-close-failed board={} error=\"{}\"", spec.name(), e.toString());
             }
         }
-        LOG.info("event=board-closed board={}", spec.name());
     }
 
     private static String driverName(GpioSpec.Driver driver) {
@@ -312,13 +316,10 @@ public final class Board implements AutoCloseable {
         }
 
         void closeOwned() {
-            for (int i = owned.size() - 1; i >= 0; i--) {
-                try {
-                    owned.get(i).close();
-                } catch (Exception e) {
-                    LOG.warn("event=driver-close-failed board={} error=\"{}\"", spec.name(), e.toString());
-                }
+            if (sensors != null) {
+                sensors.close();
             }
+            closeInReverse(owned, spec);
         }
 
         private void openMeters() {
