@@ -9,6 +9,7 @@ import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.hal.health.DriverState;
 import io.smartshare.hal.meter.CpuTimes;
 import io.smartshare.hal.meter.IpLink;
+import io.smartshare.hal.meter.MeterSnapshot;
 import io.smartshare.hal.meter.StorageUsage;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -98,6 +99,25 @@ class GenericLinuxBoardIT {
                 }
                 sendLoopbackTraffic();
             }
+        }
+    }
+
+    @Test
+    void meterSnapshotForMetricsIsBoundedByProcReadsAroundIt() throws Exception {
+        try (Board board = Board.builder(BoardFiles.resolve("generic-linux")).dataDir(dataDir).withoutPolling().open()) {
+            Map<String, long[]> netBefore = procNetDev();
+            long[] cpuBefore = procStat();
+            MeterSnapshot snapshot = board.meters();
+            long[] cpuAfter = procStat();
+            Map<String, long[]> netAfter = procNetDev();
+            assertFalse(snapshot.links().isEmpty());
+            for (IpLink link : snapshot.links()) {
+                assertTrue(netBefore.get(link.name())[0] <= link.rxBytes() && link.rxBytes() <= netAfter.get(link.name())[0]);
+                assertTrue(netBefore.get(link.name())[1] <= link.txBytes() && link.txBytes() <= netAfter.get(link.name())[1]);
+            }
+            long busy = snapshot.cpu().orElseThrow().systemBusy().toMillis();
+            assertTrue(cpuBefore[0] * TICK_MS <= busy && busy <= cpuAfter[0] * TICK_MS);
+            assertEquals(dataDir, snapshot.storage().orElseThrow().path());
         }
     }
 
