@@ -8,6 +8,7 @@ import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import io.smartshare.hal.board.BoardFiles;
+import io.smartshare.hal.board.LinkSpec;
 import io.smartshare.hal.driver.pi4j.Bme280Fixture;
 import io.smartshare.hal.driver.pi4j.MockPi4j;
 import io.smartshare.hal.driver.linux.LinuxDriver;
@@ -80,7 +81,8 @@ class DeviceBoardsTest {
         try (Board board = Board.builder(BoardFiles.resolve("raspberry-pi-4b")).dataDir(root.resolve("data"))
                 .linux(capturedKernel("net-dev-raspberry-pi-4b.txt", "stat-raspberry-pi-4b.txt", "48312"))
                 .pi4j(pi4j).tinyb(noBluetooth("aarch64")).withoutPolling().open()) {
-            assertEquals(List.of(new IpLink("eth0", false, 734128830, 48203381), new IpLink("wlan0", false, 3301290, 812004)),
+            assertEquals(List.of(new IpLink("eth0", LinkSpec.Role.WAN, false, 734128830, 48203381),
+                    new IpLink("wlan0", LinkSpec.Role.LAN, false, 3301290, 812004)),
                     board.links().list());
             assertEquals(4, board.cpu().read().cores());
             assertTrue(board.ble().isEmpty());
