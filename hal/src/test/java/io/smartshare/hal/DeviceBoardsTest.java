@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
-import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
 import io.smartshare.hal.board.BoardFiles;
+import io.smartshare.hal.board.LinkSpec;
 import io.smartshare.hal.driver.pi4j.Bme280Fixture;
+import io.smartshare.hal.driver.pi4j.MockPi4j;
 import io.smartshare.hal.driver.linux.LinuxDriver;
 import io.smartshare.hal.driver.tinyb.TinybDriver;
 import io.smartshare.hal.health.DriverHealth;
@@ -44,10 +42,7 @@ class DeviceBoardsTest {
 
     @BeforeEach
     void mockPi4j() {
-        pi4j = Pi4J.newContextBuilder().noAutoDetect()
-                .add(MockI2CProvider.newInstance(), MockDigitalInputProvider.newInstance(),
-                        MockDigitalOutputProvider.newInstance())
-                .build();
+        pi4j = MockPi4j.context();
     }
 
     @AfterEach
@@ -86,7 +81,8 @@ class DeviceBoardsTest {
         try (Board board = Board.builder(BoardFiles.resolve("raspberry-pi-4b")).dataDir(root.resolve("data"))
                 .linux(capturedKernel("net-dev-raspberry-pi-4b.txt", "stat-raspberry-pi-4b.txt", "48312"))
                 .pi4j(pi4j).tinyb(noBluetooth("aarch64")).withoutPolling().open()) {
-            assertEquals(List.of(new IpLink("eth0", false, 734128830, 48203381), new IpLink("wlan0", false, 3301290, 812004)),
+            assertEquals(List.of(new IpLink("eth0", LinkSpec.Role.WAN, false, 734128830, 48203381),
+                    new IpLink("wlan0", LinkSpec.Role.LAN, false, 3301290, 812004)),
                     board.links().list());
             assertEquals(4, board.cpu().read().cores());
             assertTrue(board.ble().isEmpty());
@@ -139,7 +135,7 @@ class DeviceBoardsTest {
         try (Board board = Board.builder(BoardFiles.resolve("raspberry-pi-4b")).dataDir(root.resolve("data"))
                 .linux(capturedKernel("net-dev-raspberry-pi-4b.txt", "stat-raspberry-pi-4b.txt", "40000"))
                 .pi4j(pi4j).tinyb(noBluetooth("aarch64")).withoutPolling().open()) {
-            com.pi4j.io.i2c.I2C chip = pi4j.registry().get("i2c-1-76");
+            com.pi4j.io.i2c.I2C chip = MockPi4j.device(pi4j, 1, 0x76);
             chip.writeRegister(0xD0, (byte) 0x60);
             chip.writeRegister(0x88, Bme280Fixture.calibrationTp());
             chip.writeRegister(0xA1, (byte) Bme280Fixture.H1);

@@ -2,7 +2,7 @@ package io.smartshare.ledger.record;
 
 import io.smartshare.ledger.cbor.CborMap;
 import io.smartshare.ledger.checkpoint.Checkpoint;
-import io.smartshare.ledger.cbor.CborValue;
+import io.smartshare.ledger.cbor.CborReader;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.merkle.Hash;
 import java.util.Arrays;
@@ -77,10 +77,10 @@ public final class CheckpointMarker implements RecordBody {
         return CborMap.builder().put(0, size).put(1, root.bytes()).put(2, signature).build();
     }
 
-    static CheckpointMarker fromCbor(CborValue value) {
-        Fields f = Fields.of(value, "checkpoint marker", 3);
-        return new CheckpointMarker(f.uint(0, "size"), Hash.of(f.bytes(1, "root", Hash.LENGTH)),
-                f.bytes(2, "signature", Ed25519PublicKey.SIGNATURE_LENGTH));
+    static CheckpointMarker read(CborReader reader) {
+        Fields f = Fields.of(reader, "checkpoint marker", 3);
+        return new CheckpointMarker(f.uint("size"), Hash.of(f.bytes("root", Hash.LENGTH)),
+                f.bytes("signature", Ed25519PublicKey.SIGNATURE_LENGTH));
     }
 
     @Override

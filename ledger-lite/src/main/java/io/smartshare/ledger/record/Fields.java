@@ -1,65 +1,100 @@
 package io.smartshare.ledger.record;
 
-import io.smartshare.ledger.cbor.CborMap;
-import io.smartshare.ledger.cbor.CborValue;
+import io.smartshare.ledger.cbor.CborException;
+import io.smartshare.ledger.cbor.CborReader;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.IdentityException;
 
-/** Strict reading of the integer-keyed maps records are made of: keys 0..n-1, all present. */
+/**
+ * Strict reading of the integer-keyed maps records are made of: exactly the keys
+ * {@code 0..count-1}, in order, each read once with its expected type.
+ */
 final class Fields {
-    private final CborMap map;
+    private final CborReader reader;
     private final String what;
+    private final int count;
+    private int next;
 
-    private Fields(CborMap map, String what) {
-        this.map = map;
+    private Fields(CborReader reader, String what, int count) {
+        this.reader = reader;
         this.what = what;
+        this.count = count;
     }
 
-    /** Checks that {@code value} is a map with exactly the keys {@code 0..count-1}. */
-    static Fields of(CborValue value, String what, int count) {
-        if (!(value instanceof CborMap map)) {
-            throw new RecordException(what + ": expected a map, found " + value);
-        }
-        if (map.size() != count) {
-            throw new RecordException(what + ": expected keys 0.." + (count - 1) + ", found " + map.size() + " keys");
-        }
-        for (int i = 0; i < count; i++) {
-            if (!(map.entries().get(i).key() instanceof CborValue.Int k) || k.value() != i) {
-                throw new RecordException(what + ": expected key " + i + ", found " + map.entries().get(i).key());
-            }
-        }
-        return new Fields(map, what);
-    }
-
-    CborValue get(int key) {
-        return map.entries().get(key).value();
-    }
-
-    long uint(int key, String name) {
-        if (get(key) instanceof CborValue.Int i && i.value() >= 0) {
-            return i.value();
-        }
-        throw new RecordException(what + ": field " + name + ": expected an unsigned integer, found " + get(key));
-    }
-
-    String text(int key, String name) {
-        if (get(key) instanceof CborValue.Text t) {
-            return t.value();
-        }
-        throw new RecordException(what + ": field " + name + ": expected text, found " + get(key));
-    }
-
-    byte[] bytes(int key, String name, int expectedLength) {
-        if (get(key) instanceof CborValue.Bytes b && (expectedLength < 0 || b.length() == expectedLength)) {
-            return b.value();
-        }
-        throw new RecordException(what + ": field " + name + ": expected "
-                + (expectedLength < 0 ? "a byte string" : expectedLength + " bytes") + ", found " + get(key));
-    }
-
-    Ed25519PublicKey publicKey(int key, String name) {
+    /** Reads the map head, which must announce exactly {@code count} keys. */
+    static Fields of(CborReader reader, String what, int count) {
+        int found;
         try {
-            return Ed25519PublicKey.of(bytes(key, name, Ed25519PublicKey.LENGTH));
+            found = reader.readMapHeader();
+        } catch (CborException e) {
+            throw new RecordException(what + ": expected a map: " + e.getMessage(), e);
+        }
+        if (found != count) {
+            throw new RecordException(what + ": expected keys 0.." + (count - 1) + ", found " + found + " keys");
+        }
+        return new Fields(reader, what, count);
+    }
+
+    /** Reads the next key, which must be {@code next}; returns the reader positioned at its value. */
+    CborReader key(String name) {
+        if (next >= count) {
+            throw new IllegalStateException(what + ": all " + count + " fields already read");
+        }
+        long key;
+        try {
+            key = reader.readUint();
+        } catch (CborException e) {
+            throw new RecordException(what + ": expected key " + next + " (" + name + "): " + e.getMessage(), e);
+        }
+        if (key != next) {
+            throw new RecordException(what + ": expected key " + next + " (" + name + "), found " + key);
+        }
+        next++;
+        return reader;
+    }
+
+    private RecordException bad(String name, CborException e) {
+        return new RecordException(what + ": field " + name + ": " + e.getMessage(), e);
+    }
+
+    long uint(String name) {
+        key(name);
+        try {
+            return reader.readUint();
+        } catch (CborException e) {
+            throw bad(name, e);
+        }
+    }
+
+    String text(String name) {
+        key(name);
+        try {
+            return reader.readText();
+        } catch (CborException e) {
+            throw bad(name, e);
+        }
+    }
+
+    /** A byte string of {@code expectedLength} bytes, or of any length if negative. */
+    byte[] bytes(String name, int expectedLength) {
+        key(name);
+        byte[] b;
+        try {
+            b = reader.readBytes();
+        } catch (CborException e) {
+            throw bad(name, e);
+        }
+        if (expectedLength >= 0 && b.length != expectedLength) {
+            throw new RecordException(what + ": field " + name + ": expected " + expectedLength + " bytes, found "
+                    + b.length);
+        }
+        return b;
+    }
+
+    Ed25519PublicKey publicKey(String name) {
+        byte[] b = bytes(name, Ed25519PublicKey.LENGTH);
+        try {
+            return Ed25519PublicKey.of(b);
         } catch (IdentityException e) {
             throw new RecordException(what + ": field " + name + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package io.smartshare.ledger.record;
 
 import io.smartshare.ledger.cbor.CborMap;
-import io.smartshare.ledger.cbor.CborValue;
+import io.smartshare.ledger.cbor.CborReader;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import java.util.Objects;
 
@@ -49,8 +49,8 @@ public record KeyEvent(Kind kind, Ed25519PublicKey key) implements RecordBody {
         return CborMap.builder().put(0, kind.code()).put(1, key.encoded()).build();
     }
 
-    static KeyEvent fromCbor(CborValue value) {
-        Fields f = Fields.of(value, "key event", 2);
-        return new KeyEvent(Kind.of(f.uint(0, "kind")), f.publicKey(1, "key"));
+    static KeyEvent read(CborReader reader) {
+        Fields f = Fields.of(reader, "key event", 2);
+        return new KeyEvent(Kind.of(f.uint("kind")), f.publicKey("key"));
     }
 }

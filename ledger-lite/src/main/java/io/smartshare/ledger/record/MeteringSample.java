@@ -1,7 +1,7 @@
 package io.smartshare.ledger.record;
 
 import io.smartshare.ledger.cbor.CborMap;
-import io.smartshare.ledger.cbor.CborValue;
+import io.smartshare.ledger.cbor.CborReader;
 import java.util.Objects;
 
 /**
@@ -34,9 +34,8 @@ public record MeteringSample(String resource, long quantity, String unit, long p
         return CborMap.builder().put(0, resource).put(1, quantity).put(2, unit).put(3, periodMillis).build();
     }
 
-    static MeteringSample fromCbor(CborValue value) {
-        Fields f = Fields.of(value, "metering sample", 4);
-        return new MeteringSample(f.text(0, "resource"), f.uint(1, "quantity"), f.text(2, "unit"),
-                f.uint(3, "period"));
+    static MeteringSample read(CborReader reader) {
+        Fields f = Fields.of(reader, "metering sample", 4);
+        return new MeteringSample(f.text("resource"), f.uint("quantity"), f.text("unit"), f.uint("period"));
     }
 }

@@ -1,7 +1,7 @@
 package io.smartshare.ledger.record;
 
 import io.smartshare.ledger.cbor.CborMap;
-import io.smartshare.ledger.cbor.CborValue;
+import io.smartshare.ledger.cbor.CborReader;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import java.util.Arrays;
 import java.util.Objects;
@@ -58,10 +58,10 @@ public final class Receipt implements RecordBody {
         return CborMap.builder().put(0, counterparty.encoded()).put(1, statement).put(2, signature).build();
     }
 
-    static Receipt fromCbor(CborValue value) {
-        Fields f = Fields.of(value, "receipt", 3);
-        return new Receipt(f.publicKey(0, "counterparty"), f.bytes(1, "statement", -1),
-                f.bytes(2, "signature", Ed25519PublicKey.SIGNATURE_LENGTH));
+    static Receipt read(CborReader reader) {
+        Fields f = Fields.of(reader, "receipt", 3);
+        return new Receipt(f.publicKey("counterparty"), f.bytes("statement", -1),
+                f.bytes("signature", Ed25519PublicKey.SIGNATURE_LENGTH));
     }
 
     @Override

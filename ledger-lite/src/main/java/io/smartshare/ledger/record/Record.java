@@ -1,9 +1,8 @@
 package io.smartshare.ledger.record;
 
 import io.smartshare.ledger.cbor.Cbor;
-import io.smartshare.ledger.cbor.CborException;
 import io.smartshare.ledger.cbor.CborMap;
-import io.smartshare.ledger.cbor.CborValue;
+import io.smartshare.ledger.cbor.CborReader;
 import io.smartshare.ledger.merkle.Hash;
 import java.util.Objects;
 
@@ -62,20 +61,18 @@ public record Record(long seq, Hash prev, long timeMillis, RecordBody body) {
      * @throws RecordException naming the field or byte offset at fault
      */
     public static Record decode(byte[] bytes, int offset, int length) {
-        CborValue value;
-        try {
-            value = Cbor.decode(bytes, offset, length);
-        } catch (CborException e) {
-            throw new RecordException("record: not deterministic CBOR: " + e.getMessage(), e);
+        CborReader reader = new CborReader(bytes, offset, length);
+        Fields f = leadingFields(reader);
+        long seq = f.uint("seq");
+        Hash prev = Hash.of(f.bytes("prev", Hash.LENGTH));
+        long time = f.uint("time");
+        long type = f.uint("type");
+        f.key("body");
+        Record record = new Record(seq, prev, time, RecordBody.read(type, reader));
+        if (!reader.atEnd()) {
+            throw new RecordException("record: offset " + reader.position() + ": trailing bytes after the record");
         }
-        Fields f = Fields.of(value, "record", 6);
-        long version = f.uint(0, "version");
-        if (version != VERSION) {
-            throw new RecordException("record: field version: expected " + VERSION + ", found " + version);
-        }
-        long seq = f.uint(1, "seq");
-        return new Record(seq, Hash.of(f.bytes(2, "prev", Hash.LENGTH)), f.uint(3, "time"),
-                RecordBody.fromCbor(f.uint(4, "type"), f.get(5)));
+        return record;
     }
 
     /** Decodes all of {@code bytes}; see {@link #decode(byte[], int, int)}. */
@@ -85,49 +82,25 @@ public record Record(long seq, Hash prev, long timeMillis, RecordBody body) {
 
     /**
      * The type code of an encoded record, read from its leading fields without decoding the
-     * body. For records already known to be valid (e.g. covered by a checked CRC).
+     * body.
      *
-     * @throws RecordException if the leading fields are not laid out as in format version 1
+     * @throws RecordException if the leading fields are not those of format version 1
      */
     public static int peekType(byte[] encoded) {
-        int[] pos = {0};
-        expect(encoded, pos, 0xa6, "map of 6 fields");
-        for (int key = 0; key <= 4; key++) {
-            expect(encoded, pos, key, "key " + key);
-            long value = head(encoded, pos, key == 2 ? 2 : 0);
-            if (key == 2) {
-                pos[0] += (int) value;
-            }
-            if (key == 4) {
-                return (int) value;
-            }
-        }
-        throw new IllegalStateException("unreachable");
+        Fields f = leadingFields(new CborReader(encoded, 0, encoded.length));
+        f.uint("seq");
+        f.bytes("prev", Hash.LENGTH);
+        f.uint("time");
+        return (int) Math.min(f.uint("type"), Integer.MAX_VALUE);
     }
 
-    private static void expect(byte[] b, int[] pos, int value, String what) {
-        if (pos[0] >= b.length || (b[pos[0]] & 0xff) != value) {
-            throw new RecordException("record: byte " + pos[0] + ": expected " + what);
+    /** Reads the record map's head and its version field. */
+    private static Fields leadingFields(CborReader reader) {
+        Fields f = Fields.of(reader, "record", 6);
+        long version = f.uint("version");
+        if (version != VERSION) {
+            throw new RecordException("record: field version: expected " + VERSION + ", found " + version);
         }
-        pos[0]++;
-    }
-
-    private static long head(byte[] b, int[] pos, int major) {
-        if (pos[0] >= b.length || (b[pos[0]] & 0xff) >>> 5 != major) {
-            throw new RecordException("record: byte " + pos[0] + ": expected major type " + major);
-        }
-        int info = b[pos[0]++] & 31;
-        if (info < 24) {
-            return info;
-        }
-        int n = info == 24 ? 1 : info == 25 ? 2 : info == 26 ? 4 : info == 27 ? 8 : -1;
-        if (n < 0 || pos[0] + n > b.length) {
-            throw new RecordException("record: byte " + (pos[0] - 1) + ": bad argument");
-        }
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            v = (v << 8) | (b[pos[0]++] & 0xff);
-        }
-        return v;
+        return f;
     }
 }

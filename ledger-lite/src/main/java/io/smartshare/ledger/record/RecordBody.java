@@ -1,7 +1,7 @@
 package io.smartshare.ledger.record;
 
 import io.smartshare.ledger.cbor.CborMap;
-import io.smartshare.ledger.cbor.CborValue;
+import io.smartshare.ledger.cbor.CborReader;
 
 /** What a record says; the closed set of record types (docs/ledger-format.md §2). */
 public sealed interface RecordBody permits MeteringSample, Receipt, CheckpointMarker, KeyEvent {
@@ -12,16 +12,16 @@ public sealed interface RecordBody permits MeteringSample, Receipt, CheckpointMa
     CborMap toCbor();
 
     /**
-     * Decodes the body of a record of type {@code typeCode}.
+     * Reads the body of a record of type {@code typeCode} from {@code reader}.
      *
      * @throws RecordException if the type is unknown or the body is malformed or invalid
      */
-    static RecordBody fromCbor(long typeCode, CborValue body) {
+    static RecordBody read(long typeCode, CborReader reader) {
         return switch ((int) Math.min(typeCode, Integer.MAX_VALUE)) {
-            case MeteringSample.TYPE -> MeteringSample.fromCbor(body);
-            case Receipt.TYPE -> Receipt.fromCbor(body);
-            case CheckpointMarker.TYPE -> CheckpointMarker.fromCbor(body);
-            case KeyEvent.TYPE -> KeyEvent.fromCbor(body);
+            case MeteringSample.TYPE -> MeteringSample.read(reader);
+            case Receipt.TYPE -> Receipt.read(reader);
+            case CheckpointMarker.TYPE -> CheckpointMarker.read(reader);
+            case KeyEvent.TYPE -> KeyEvent.read(reader);
             default -> throw new RecordException("record: field type: expected 1..4, found " + typeCode);
         };
     }

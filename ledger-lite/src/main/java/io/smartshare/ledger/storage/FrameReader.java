@@ -29,8 +29,11 @@ public final class FrameReader {
     public record End(long offset) implements Result {
     }
 
-    /** An incomplete or corrupt frame starting at {@code offset}. */
-    public record Damaged(long offset, String reason) implements Result {
+    /**
+     * An incomplete or corrupt frame starting at {@code offset}; {@code cutOff} if the input
+     * simply ended inside it (as when a write is in progress or was torn).
+     */
+    public record Damaged(long offset, String reason, boolean cutOff) implements Result {
     }
 
     private final InputStream in;
@@ -50,25 +53,25 @@ public final class FrameReader {
             return new End(offset);
         }
         if (got < Frames.HEADER) {
-            return new Damaged(offset, "incomplete frame header (" + got + " of 8 bytes)");
+            return new Damaged(offset, "incomplete frame header (" + got + " of 8 bytes)", true);
         }
         ByteBuffer h = ByteBuffer.wrap(header);
         int length = h.getInt(0);
         int crc = h.getInt(4);
         if (length <= 0 || length > Record.MAX_ENCODED_LENGTH) {
             return new Damaged(offset, "frame length " + Integer.toUnsignedString(length) + " out of range 1.."
-                    + Record.MAX_ENCODED_LENGTH);
+                    + Record.MAX_ENCODED_LENGTH, false);
         }
         byte[] payload = new byte[length];
         int read = in.readNBytes(payload, 0, length);
         if (read < length) {
             return new Damaged(offset, "frame of " + length + " bytes runs past the end of the file (" + read
-                    + " present)");
+                    + " present)", true);
         }
         int computed = Frames.crc(payload, 0, length);
         if (computed != crc) {
             return new Damaged(offset, "CRC32C mismatch: stored " + Integer.toHexString(crc) + ", computed "
-                    + Integer.toHexString(computed));
+                    + Integer.toHexString(computed), false);
         }
         Frame frame = new Frame(offset, payload);
         offset = frame.end();

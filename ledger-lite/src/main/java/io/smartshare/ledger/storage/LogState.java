@@ -23,8 +23,11 @@ final class LogState {
     volatile long durableSize;
     volatile Optional<SignedCheckpoint> latest = Optional.empty();
 
-    LogState(Path dir, NodeIdentity identity, LogOptions options) {
+    final DirectoryLock lock;
+
+    LogState(Path dir, NodeIdentity identity, LogOptions options, DirectoryLock lock) {
         this.dir = dir;
+        this.lock = lock;
         this.identity = identity;
         this.origin = Checkpoint.originOf(identity.nodeId());
         this.options = options;

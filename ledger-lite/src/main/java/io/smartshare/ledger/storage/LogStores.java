@@ -5,6 +5,8 @@ import io.smartshare.ledger.identity.NodeIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Opens the segment-file implementation of {@link Ledger}; use {@link Ledger#open}. */
 public final class LogStores {
@@ -21,19 +23,60 @@ public final class LogStores {
         } catch (IOException e) {
             throw StorageException.io("create directory", dir, e);
         }
-        LogState state = new LogState(dir, identity, options);
+        DirectoryLock lock = DirectoryLock.acquire(dir);
+        LogState state;
         Recovery.Result recovered;
+        try {
+            state = new LogState(dir, identity, options, lock);
+        } catch (RuntimeException e) {
+            release(lock, e);
+            throw e;
+        }
         try {
             recovered = Recovery.run(state);
         } catch (IOException e) {
-            SegmentStore.closeFiles(state);
-            throw StorageException.io("recover", dir, e);
+            StorageException failure = StorageException.io("recover", dir, e);
+            closeAfterFailure(state, failure);
+            throw failure;
         } catch (RuntimeException e) {
-            SegmentStore.closeFiles(state);
+            closeAfterFailure(state, e);
             throw e;
         }
         LogWriter writer = new LogWriter(state, recovered.writer());
         writer.start();
         return new SegmentStore(state, writer, recovered.truncation());
+    }
+
+    /** The segment files of the log in {@code dir}, in seq order (for read-only tools). */
+    public static List<Path> segmentFiles(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : FileIo.system().list(dir)) {
+            if (Segment.isSegmentName(p.getFileName().toString())) {
+                files.add(p);
+            }
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** The checkpoint file of the log in {@code dir}. */
+    public static Path checkpointFile(Path dir) {
+        return dir.resolve(LogState.CHECKPOINT_FILE);
+    }
+
+    private static void closeAfterFailure(LogState state, RuntimeException failure) {
+        try {
+            SegmentStore.closeFiles(state);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void release(DirectoryLock lock, RuntimeException failure) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 }

@@ -201,6 +201,7 @@ final class SegmentStore implements Ledger {
         StorageException failed = null;
         List<AutoCloseable> files = new ArrayList<>(state.segments);
         files.add(state.tree);
+        files.add(state.lock);
         for (AutoCloseable file : files) {
             try {
                 file.close();

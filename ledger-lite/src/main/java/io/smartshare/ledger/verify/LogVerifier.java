@@ -11,11 +11,18 @@ import io.smartshare.ledger.merkle.TreeHasher;
 import io.smartshare.ledger.record.CheckpointMarker;
 import io.smartshare.ledger.record.Record;
 import io.smartshare.ledger.record.RecordException;
+import io.smartshare.ledger.checkpoint.CheckpointException;
 import io.smartshare.ledger.storage.FrameReader;
+import io.smartshare.ledger.storage.LogStores;
 import io.smartshare.ledger.storage.SegmentHeader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.TreeMap;
 
 /**
@@ -65,6 +72,10 @@ public final class LogVerifier {
 
     /** Checks the next record, given encoded as stored; returns the rejection if any. */
     public Optional<VerificationResult.Rejected> next(byte[] encoded) {
+        return next(encoded, record -> { });
+    }
+
+    private Optional<VerificationResult.Rejected> next(byte[] encoded, Consumer<Record> onRecord) {
         if (rejected.isPresent()) {
             return rejected;
         }
@@ -92,6 +103,7 @@ public final class LogVerifier {
         }
         lastLeaf = TreeHasher.leaf(encoded);
         range.append(lastLeaf);
+        onRecord.accept(record);
         return checkExpected();
     }
 
@@ -134,34 +146,76 @@ public final class LogVerifier {
 
     /**
      * Verifies a whole log given as one segment stream from seq 0 (what {@code ledger
-     * export} writes, or segment files concatenated without their later headers).
+     * export} writes).
      *
      * @throws IOException only if reading {@code in} fails
      */
     public VerificationResult verify(InputStream in) throws IOException {
+        return segment(in, false, record -> { }).map(VerificationResult.class::cast).orElseGet(this::result);
+    }
+
+    /**
+     * Verifies the log files in {@code ledgerDir} (its segments and its checkpoint file)
+     * without changing them; safe while the log's writer runs: a frame cut off at the very
+     * end of the last segment is taken as not yet written. Each verified record is passed to
+     * {@code onRecord} (for {@code ledger show}).
+     *
+     * @throws IOException only if the files cannot be read
+     */
+    public VerificationResult verifyDirectory(Path ledgerDir, Consumer<Record> onRecord) throws IOException {
+        Path checkpointFile = LogStores.checkpointFile(ledgerDir);
+        if (Files.exists(checkpointFile)) {
+            try {
+                Optional<VerificationResult.Rejected> bad = expect(SignedCheckpoint.parse(
+                        Files.readAllBytes(checkpointFile)));
+                if (bad.isPresent()) {
+                    return bad.get();
+                }
+            } catch (CheckpointException e) {
+                return reject(0, checkpointFile + ": " + e.getMessage()).orElseThrow();
+            }
+        }
+        List<Path> segments = LogStores.segmentFiles(ledgerDir);
+        for (int i = 0; i < segments.size(); i++) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(segments.get(i)), 1 << 16)) {
+                Optional<VerificationResult.Rejected> bad = segment(in, i == segments.size() - 1, onRecord);
+                if (bad.isPresent()) {
+                    return new VerificationResult.Rejected(bad.get().seq(), segments.get(i) + ": " + bad.get().reason());
+                }
+            }
+        }
+        return result();
+    }
+
+    /** Checks one segment stream; a cut-off final frame ends it quietly if {@code liveTail}. */
+    private Optional<VerificationResult.Rejected> segment(InputStream in, boolean liveTail, Consumer<Record> onRecord)
+            throws IOException {
         byte[] headerBytes = in.readNBytes(SegmentHeader.LENGTH);
         SegmentHeader header;
         try {
             header = SegmentHeader.decode(headerBytes);
         } catch (IllegalArgumentException e) {
-            return reject(0, e.getMessage()).orElseThrow();
+            return reject(range.size(), e.getMessage());
         }
         if (!header.key().equals(key) || header.firstSeq() != range.size()) {
             return reject(range.size(), "segment header: expected key " + key + " and first seq " + range.size()
-                    + ", found " + header.key() + " and " + header.firstSeq()).orElseThrow();
+                    + ", found " + header.key() + " and " + header.firstSeq());
         }
         FrameReader reader = new FrameReader(in, SegmentHeader.LENGTH);
         while (true) {
             FrameReader.Result r = reader.next();
             if (r instanceof FrameReader.End) {
-                return result();
+                return Optional.empty();
             }
             if (r instanceof FrameReader.Damaged d) {
-                return reject(range.size(), "offset " + d.offset() + ": " + d.reason()).orElseThrow();
+                if (liveTail && d.cutOff()) {
+                    return Optional.empty();
+                }
+                return reject(range.size(), "offset " + d.offset() + ": " + d.reason());
             }
-            Optional<VerificationResult.Rejected> bad = next(((FrameReader.Frame) r).payload());
+            Optional<VerificationResult.Rejected> bad = next(((FrameReader.Frame) r).payload(), onRecord);
             if (bad.isPresent()) {
-                return bad.get();
+                return bad;
             }
         }
     }

@@ -178,4 +178,17 @@ class LedgerLifecycleTest {
         CompletionException e = assertThrows(CompletionException.class, () -> ledger.append(TestLogs.sample(0)).join());
         assertTrue(e.getCause().getMessage().contains("closed"), e.getCause().getMessage());
     }
+
+    @Test
+    void refusesASecondWriterOnTheSameDirectory() {
+        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+            StorageException e = assertThrows(StorageException.class,
+                    () -> Ledger.open(dir, TestLogs.IDENTITY, EVERY_10));
+            assertTrue(e.getMessage().contains("in use"), e.getMessage());
+            ledger.append(TestLogs.sample(1)).join();
+        }
+        try (Ledger again = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+            assertEquals(1, again.size());
+        }
+    }
 }

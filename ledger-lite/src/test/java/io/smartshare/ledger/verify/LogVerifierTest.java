@@ -147,4 +147,34 @@ class LogVerifierTest {
         VerificationResult r = new LogVerifier(OTHER.publicKey()).verify(new ByteArrayInputStream(export));
         assertTrue(((VerificationResult.Rejected) r).reason().contains("segment header"));
     }
+
+    @Test
+    void verifiesADataDirectoryInPlaceAndHandsEachRecordToTheListener() throws Exception {
+        List<Record> seen = new java.util.ArrayList<>();
+        VerificationResult result = new LogVerifier(KEY.publicKey()).verifyDirectory(dir.resolve("ledger"), seen::add);
+        assertTrue(result.accepted(), result.toString());
+        assertEquals(encoded.size(), seen.size());
+        assertEquals(Record.decode(encoded.get(7)), seen.get(7));
+    }
+
+    @Test
+    void verifiesTheDirectoryOfALogThatIsOpenForWriting() throws Exception {
+        try (Ledger ledger = Ledger.open(dir, KEY)) {
+            ledger.append(new MeteringSample("cpu", 1, "ms", 1)).join();
+            VerificationResult result = new LogVerifier(KEY.publicKey()).verifyDirectory(dir.resolve("ledger"),
+                    r -> { });
+            assertTrue(result.accepted(), result.toString());
+            assertTrue(((VerificationResult.Accepted) result).size() >= encoded.size() + 1);
+        }
+    }
+
+    @Test
+    void rejectsADataDirectoryWithARewrittenCheckpoint() throws Exception {
+        Path checkpoint = dir.resolve("ledger").resolve("checkpoint");
+        java.nio.file.Files.write(checkpoint, SignedCheckpoint.sign(new io.smartshare.ledger.checkpoint.Checkpoint(
+                latest.origin(), latest.size(), Hash.ZERO), KEY).encoded());
+        VerificationResult.Rejected r = (VerificationResult.Rejected) new LogVerifier(KEY.publicKey())
+                .verifyDirectory(dir.resolve("ledger"), x -> { });
+        assertTrue(r.reason().contains("supplied checkpoint"), r.reason());
+    }
 }

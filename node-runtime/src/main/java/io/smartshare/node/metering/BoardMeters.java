@@ -1,15 +1,13 @@
 package io.smartshare.node.metering;
 
 import io.smartshare.hal.Board;
-import io.smartshare.hal.meter.CpuTimes;
 import io.smartshare.hal.meter.IpLink;
-import io.smartshare.hal.meter.MeterException;
-import io.smartshare.hal.meter.StorageUsage;
+import io.smartshare.hal.meter.MeterSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +20,7 @@ public final class BoardMeters {
 
     private final Board board;
     private MeterSnapshot cached;
+    private long cachedAtNanos;
 
     public BoardMeters(Board board) {
         this.board = board;
@@ -30,32 +29,11 @@ public final class BoardMeters {
     /** A reading at most {@value #MAX_AGE_MILLIS} ms old. */
     public synchronized MeterSnapshot current() {
         long now = System.nanoTime();
-        if (cached == null || now - cached.monotonicNanos() > TimeUnit.MILLISECONDS.toNanos(MAX_AGE_MILLIS)) {
-            cached = read(now);
+        if (cached == null || now - cachedAtNanos > TimeUnit.MILLISECONDS.toNanos(MAX_AGE_MILLIS)) {
+            cached = board.meters();
+            cachedAtNanos = now;
         }
         return cached;
-    }
-
-    private MeterSnapshot read(long now) {
-        List<IpLink> links;
-        try {
-            links = board.links().list();
-        } catch (MeterException e) {
-            links = List.of();
-        }
-        Optional<StorageUsage> storage;
-        try {
-            storage = Optional.of(board.storage().read());
-        } catch (MeterException e) {
-            storage = Optional.empty();
-        }
-        Optional<CpuTimes> cpu;
-        try {
-            cpu = Optional.of(board.cpu().read());
-        } catch (MeterException e) {
-            cpu = Optional.empty();
-        }
-        return new MeterSnapshot(now, links, storage, cpu);
     }
 
     /** The {@code meters} section of {@code /metrics}. */
@@ -66,6 +44,7 @@ public final class BoardMeters {
         for (IpLink link : snapshot.links()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", link.name());
+            entry.put("role", link.role().name().toLowerCase(Locale.ROOT));
             entry.put("up", link.up());
             entry.put("rx-bytes", link.rxBytes());
             entry.put("tx-bytes", link.txBytes());

@@ -1,8 +1,11 @@
 package io.smartshare.node.metering;
 
 import io.smartshare.hal.meter.IpLink;
+import io.smartshare.hal.meter.MeterSnapshot;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.record.MeteringSample;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +32,7 @@ public final class LedgerMetering {
     private final Ledger ledger;
     private final IntSupplier intervalSeconds;
     private final Map<String, Long> previousCounters = new HashMap<>();
-    private long previousNanos;
+    private Instant previousAt;
     private ScheduledFuture<?> next;
 
     public LedgerMetering(BoardMeters meters, Ledger ledger, IntSupplier intervalSeconds) {
@@ -42,7 +45,7 @@ public final class LedgerMetering {
     public synchronized void start(ScheduledExecutorService scheduler) {
         MeterSnapshot baseline = meters.current();
         counters(baseline).forEach(previousCounters::put);
-        previousNanos = baseline.monotonicNanos();
+        previousAt = baseline.at();
         schedule(scheduler);
     }
 
@@ -66,7 +69,7 @@ public final class LedgerMetering {
 
     synchronized void appendInterval() {
         MeterSnapshot now = meters.current();
-        long periodMillis = TimeUnit.NANOSECONDS.toMillis(now.monotonicNanos() - previousNanos);
+        long periodMillis = Duration.between(previousAt, now.at()).toMillis();
         if (periodMillis <= 0) {
             return;
         }
@@ -79,7 +82,7 @@ public final class LedgerMetering {
         });
         now.storage().ifPresent(usage ->
                 samples.add(new MeteringSample("storage.used", usage.usedBytes(), "B", periodMillis)));
-        previousNanos = now.monotonicNanos();
+        previousAt = now.at();
         for (MeteringSample sample : samples) {
             ledger.append(sample).whenComplete((record, error) -> {
                 if (error != null) {
