@@ -60,6 +60,7 @@ public final class Node implements AutoCloseable {
             parts.add(board);
             Ledger ledger = openLedger(dataDir, identity);
             parts.add(ledger);
+            parts.add(() -> publishFinalCheckpoint(ledger));
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "node-timer"));
             parts.add(() -> stopTimer(timer));
             BoardMeters meters = new BoardMeters(board);
@@ -101,6 +102,13 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** Signs what the node metered since the last checkpoint, so a stopped node's log is fully covered. */
+    private static void publishFinalCheckpoint(Ledger ledger) throws Exception {
+        if (ledger.size() > 0) {
+            ledger.publishCheckpoint().get(2, TimeUnit.SECONDS);
+        }
+    }
+
     /** Loads the identity in {@code dataDir}, creating one on the first start. */
     public static NodeIdentity loadIdentity(DataDir dataDir) {
         return KeyFile.loadOrCreate(dataDir.resolve(KEY_FILE), new SecureRandom());
@@ -112,8 +120,8 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Stops accepting requests, stops metering, flushes and closes the ledger, closes the
-     * board's drivers and unlocks the data dir.
+     * Stops accepting requests, stops metering, signs a final checkpoint, closes the ledger
+     * and the board's drivers and unlocks the data dir.
      */
     @Override
     public void close() {
