@@ -111,12 +111,15 @@ public final class Board implements AutoCloseable {
         return dataDir;
     }
 
-    /** The metered IP interfaces: name, up/down, rx/tx bytes. */
+    /** The metered IP interfaces: name, role, up/down, rx/tx bytes. */
     public IpLinks links() {
         return links;
     }
 
-    /** The shared directory's used, free and quota bytes. */
+    /**
+     * The shared directory's used, free and quota bytes. A directory under the data directory
+     * is created when the board opens; an absolute one (a mounted disk) is only metered.
+     */
     public StorageMeter storage() {
         return storage;
     }
@@ -356,6 +359,9 @@ public final class Board implements AutoCloseable {
 
         private void openMeters() {
             Path shared = spec.storage().resolve(dataDir);
+            if (spec.storage().underDataDir()) {
+                createDirectory(shared);
+            }
             switch (spec.platform()) {
                 case LINUX -> {
                     links = options.linux.links(spec.interfaces());
@@ -365,7 +371,6 @@ public final class Board implements AutoCloseable {
                 case SIM -> {
                     links = sim.links(spec.interfaces());
                     cpu = sim.cpu(spec.cpu().shareCapPercent());
-                    createDirectory(shared);
                     storage = StorageMeter.forDirectory(shared, spec.storage().quotaBytes(), SimDriver.NAME);
                 }
             }

@@ -77,6 +77,8 @@ class LinuxCpuAndThermalTest {
         Files.writeString(temp, "1000000\n");
         assertTrue(assertThrows(SensorException.class, () -> zone().read()).getMessage().contains("reports 1000.0 Cel"));
         Files.delete(temp);
-        assertTrue(assertThrows(SensorException.class, () -> zone().read()).getMessage().startsWith("sensor soc: cannot read"));
+        SensorException missing = assertThrows(SensorException.class, () -> zone().read());
+        assertTrue(missing.isAbsent());
+        assertEquals("sensor soc: no thermal zone " + temp, missing.getMessage());
     }
 }
