@@ -18,9 +18,13 @@ import io.smartshare.hal.gpio.DigitalOutput;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.hal.health.HealthRecorder;
 import io.smartshare.hal.meter.CpuMeter;
+import io.smartshare.hal.meter.CpuTimes;
+import io.smartshare.hal.meter.IpLink;
 import io.smartshare.hal.meter.IpLinks;
 import io.smartshare.hal.meter.MeterException;
+import io.smartshare.hal.meter.MeterSnapshot;
 import io.smartshare.hal.meter.StorageMeter;
+import io.smartshare.hal.meter.StorageUsage;
 import io.smartshare.hal.sensor.Sensor;
 import io.smartshare.hal.sensor.Sensors;
 import java.io.IOException;
@@ -47,10 +51,10 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * BoardSpec spec = BoardFiles.resolve("generic-linux");
  * try (Board board = Board.builder(spec).dataDir(dataDir).open()) {
- *     board.links().list();           // bytes per interface
- *     board.storage().read();         // used / free / quota
- *     board.cpu().read();             // system and process CPU time
+ *     board.meters();                 // bytes per interface, storage, CPU time
+ *     board.sensors().list();         // ids, quantities, units
  *     board.sensors().latest("env");  // last good readings
+ *     board.sensors().listen("env", reading -> ...);  // every changed value
  *     board.health();                 // one entry per driver part
  * }
  * }</pre>
@@ -61,6 +65,7 @@ public final class Board implements AutoCloseable {
 
     private final BoardSpec spec;
     private final Path dataDir;
+    private final Clock clock;
     private final IpLinks links;
     private final StorageMeter storage;
     private final CpuMeter cpu;
@@ -74,6 +79,7 @@ public final class Board implements AutoCloseable {
     private Board(Opening opening) {
         this.spec = opening.spec;
         this.dataDir = opening.dataDir;
+        this.clock = opening.options.clock;
         this.links = opening.links;
         this.storage = opening.storage;
         this.cpu = opening.cpu;
@@ -105,12 +111,15 @@ public final class Board implements AutoCloseable {
         return dataDir;
     }
 
-    /** The metered IP interfaces: name, up/down, rx/tx bytes. */
+    /** The metered IP interfaces: name, role, up/down, rx/tx bytes. */
     public IpLinks links() {
         return links;
     }
 
-    /** The shared directory's used, free and quota bytes. */
+    /**
+     * The shared directory's used, free and quota bytes. A directory under the data directory
+     * is created when the board opens; an absolute one (a mounted disk) is only metered.
+     */
     public StorageMeter storage() {
         return storage;
     }
@@ -118,6 +127,32 @@ public final class Board implements AutoCloseable {
     /** CPU time of the system and of this process, and the share cap. */
     public CpuMeter cpu() {
         return cpu;
+    }
+
+    /**
+     * Reads every meter now. Never throws: a meter that fails is left empty and shows as
+     * degraded or absent in {@link #health()}.
+     */
+    public MeterSnapshot meters() {
+        List<IpLink> linkList;
+        try {
+            linkList = links.list();
+        } catch (MeterException e) {
+            linkList = List.of();
+        }
+        Optional<StorageUsage> usage;
+        try {
+            usage = Optional.of(storage.read());
+        } catch (MeterException e) {
+            usage = Optional.empty();
+        }
+        Optional<CpuTimes> times;
+        try {
+            times = Optional.of(cpu.read());
+        } catch (MeterException e) {
+            times = Optional.empty();
+        }
+        return new MeterSnapshot(clock.instant(), linkList, usage, times);
     }
 
     /** The sensors, their latest readings and change listeners. */
@@ -165,14 +200,18 @@ public final class Board implements AutoCloseable {
     @Override
     public void close() {
         sensors.close();
-        for (int i = owned.size() - 1; i >= 0; i--) {
+        closeInReverse(owned, spec);
+        LOG.info("event=board-closed board={}", spec.name());
+    }
+
+    private static void closeInReverse(List<AutoCloseable> drivers, BoardSpec spec) {
+        for (int i = drivers.size() - 1; i >= 0; i--) {
             try {
-                owned.get(i).close();
+                drivers.get(i).close();
             } catch (Exception e) {
                 LOG.warn("event=driver-close-failed board={} error=\"{}\"", spec.name(), e.toString());
             }
         }
-        LOG.info("event=board-closed board={}", spec.name());
     }
 
     private static String driverName(GpioSpec.Driver driver) {
@@ -312,17 +351,17 @@ public final class Board implements AutoCloseable {
         }
 
         void closeOwned() {
-            for (int i = owned.size() - 1; i >= 0; i--) {
-                try {
-                    owned.get(i).close();
-                } catch (Exception e) {
-                    LOG.warn("event=driver-close-failed board={} error=\"{}\"", spec.name(), e.toString());
-                }
+            if (sensors != null) {
+                sensors.close();
             }
+            closeInReverse(owned, spec);
         }
 
         private void openMeters() {
             Path shared = spec.storage().resolve(dataDir);
+            if (spec.storage().underDataDir()) {
+                createDirectory(shared);
+            }
             switch (spec.platform()) {
                 case LINUX -> {
                     links = options.linux.links(spec.interfaces());
@@ -332,7 +371,6 @@ public final class Board implements AutoCloseable {
                 case SIM -> {
                     links = sim.links(spec.interfaces());
                     cpu = sim.cpu(spec.cpu().shareCapPercent());
-                    createDirectory(shared);
                     storage = StorageMeter.forDirectory(shared, spec.storage().quotaBytes(), SimDriver.NAME);
                 }
             }

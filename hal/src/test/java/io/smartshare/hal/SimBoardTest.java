@@ -13,6 +13,7 @@ import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.hal.health.DriverState;
 import io.smartshare.hal.meter.CpuTimes;
 import io.smartshare.hal.meter.IpLink;
+import io.smartshare.hal.meter.MeterSnapshot;
 import io.smartshare.hal.meter.StorageUsage;
 import io.smartshare.hal.sensor.Quantity;
 import io.smartshare.hal.sensor.Reading;
@@ -128,6 +129,33 @@ class SimBoardTest {
             clock.advance(Duration.ofMinutes(2));
             board.sensors().pollNow();
             assertEquals(3, heard.size());
+        }
+    }
+
+    @Test
+    void meterSnapshotHoldsEveryMeterAtTheBoardsClock() throws Exception {
+        SteppedClock clock = new SteppedClock(START);
+        try (Board board = open(clock, new SimBleMedium(1, clock))) {
+            clock.advance(Duration.ofSeconds(10));
+            MeterSnapshot snapshot = board.meters();
+            assertEquals(START.plusSeconds(10), snapshot.at());
+            assertEquals(board.links().list(), snapshot.links());
+            assertEquals(board.cpu().read(), snapshot.cpu().orElseThrow());
+            assertEquals(dataDir.resolve("storage"), snapshot.storage().orElseThrow().path());
+        }
+    }
+
+    @Test
+    void meterSnapshotLeavesOutAMeterThatFails() throws Exception {
+        SteppedClock clock = new SteppedClock(START);
+        try (Board board = open(clock, new SimBleMedium(1, clock))) {
+            Files.delete(dataDir.resolve("storage"));
+            MeterSnapshot snapshot = board.meters();
+            assertTrue(snapshot.storage().isEmpty());
+            assertEquals(2, snapshot.links().size());
+            assertTrue(snapshot.cpu().isPresent());
+            assertTrue(board.health().stream().anyMatch(h -> h.component().equals("storage")
+                    && h.state() == DriverState.ABSENT));
         }
     }
 

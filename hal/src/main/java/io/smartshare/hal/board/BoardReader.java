@@ -34,7 +34,7 @@ final class BoardReader {
         BoardSpec.Platform platform = choice(root, "platform", BoardSpec.Platform.values(), BoardSpec.Platform::name)
                 .orElseThrow(() -> root.invalid("platform", "missing required key"));
         long seed = root.optionalInteger("seed", Long.MIN_VALUE, Long.MAX_VALUE).orElse(1L);
-        List<LinkSpec> interfaces = interfaces(root);
+        List<LinkSpec> interfaces = interfaces(root, platform);
         StorageSpec storage = storage(root.map("storage"));
         ConfigMap cpuMap = root.map("cpu");
         CpuSpec cpu = new CpuSpec((int) cpuMap.integer("share-cap-percent", 1, 100));
@@ -48,7 +48,7 @@ final class BoardReader {
                 interfaces, storage, cpu, radios, gpio, sensors, mesh));
     }
 
-    private static List<LinkSpec> interfaces(ConfigMap root) {
+    private static List<LinkSpec> interfaces(ConfigMap root, BoardSpec.Platform platform) {
         List<ConfigMap> items = root.mapList("interfaces");
         Map<String, Integer> seen = new HashMap<>();
         List<LinkSpec> links = new ArrayList<>();
@@ -60,7 +60,12 @@ final class BoardReader {
             if (seen.putIfAbsent(name, item.line()) != null) {
                 throw item.invalid("name", "interface '" + name + "' is listed twice");
             }
-            links.add(build(item, "name", () -> new LinkSpec(name, role)));
+            LinkSpec link = build(item, "name", () -> new LinkSpec(name, role));
+            if (platform == BoardSpec.Platform.SIM && link.isPattern()) {
+                throw item.invalid("name", "a sim board simulates the interfaces it names, so '" + name
+                        + "' cannot be a pattern");
+            }
+            links.add(link);
         }
         return links;
     }

@@ -57,10 +57,20 @@ public record BoardSpec(
         }
         interfaces = List.copyOf(interfaces);
         sensors = List.copyOf(sensors);
+        Set<String> names = new HashSet<>();
+        for (LinkSpec link : interfaces) {
+            if (!names.add(link.name())) {
+                throw new IllegalArgumentException("interface '" + link.name() + "' is listed twice");
+            }
+        }
         Set<String> ids = new HashSet<>();
+        Set<String> busAddresses = new HashSet<>();
         for (SensorSpec sensor : sensors) {
             if (!ids.add(sensor.id())) {
                 throw new IllegalArgumentException("sensor id '" + sensor.id() + "' is used twice");
+            }
+            if (sensor instanceof SensorSpec.I2c i2c && !busAddresses.add(i2c.bus() + "/" + i2c.address())) {
+                throw new IllegalArgumentException(String.format("bus %d address 0x%02x is used twice", i2c.bus(), i2c.address()));
             }
         }
         if (mesh.transports().contains(MeshSpec.Transport.BLE) && radios.ble().isEmpty()) {

@@ -1,6 +1,8 @@
 package io.smartshare.hal.board;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The board's GPIO pins and the driver that runs them.
@@ -23,6 +25,16 @@ public record GpioSpec(Driver driver, int sysfsBase, List<PinSpec> pins) {
         pins = List.copyOf(pins);
         if (sysfsBase < 0) {
             throw new IllegalArgumentException("sysfs base must not be negative, found " + sysfsBase);
+        }
+        Set<String> ids = new HashSet<>();
+        Set<Integer> numbers = new HashSet<>();
+        for (PinSpec pin : pins) {
+            if (!ids.add(pin.id())) {
+                throw new IllegalArgumentException("pin id '" + pin.id() + "' is used twice");
+            }
+            if (!numbers.add(pin.bcm())) {
+                throw new IllegalArgumentException("BCM " + pin.bcm() + " is used twice");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.smartshare.hal.board;
 
 import io.smartshare.hal.sensor.Quantity;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * One sensor of the board. The {@code type} key of the board file picks the variant.
@@ -52,7 +53,7 @@ public sealed interface SensorSpec {
                 throw new IllegalArgumentException("I2C bus must not be negative, found " + bus);
             }
             if (!chip.allows(address)) {
-                throw new IllegalArgumentException(chip.name().toLowerCase(java.util.Locale.ROOT) + " answers at "
+                throw new IllegalArgumentException(chip.name().toLowerCase(Locale.ROOT) + " answers at "
                         + chip.addresses() + ", found " + String.format("0x%02x", address));
             }
         }

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * The board's sensors, polled on one named daemon thread ({@code hal-sensors}) at each
  * sensor's interval. Keeps the latest good readings of each sensor and tells listeners of
  * every value that differs from the one before. A failed read keeps the previous readings,
- * marks the sensor degraded in {@link #health()} with the reason, and is retried at the
- * next poll. Thread-safe.
+ * marks the sensor degraded (or absent, if its device is not there) in {@link #health()}
+ * with the reason, and is retried at the next poll. Thread-safe.
  */
 public final class Sensors implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sensors.class);
@@ -146,7 +146,11 @@ public final class Sensors implements AutoCloseable {
             try {
                 readings = List.copyOf(sensor.read());
             } catch (SensorException e) {
-                health.get(sensor.id()).degraded(e.getMessage());
+                if (e.isAbsent()) {
+                    health.get(sensor.id()).absent(e.getMessage());
+                } else {
+                    health.get(sensor.id()).degraded(e.getMessage());
+                }
                 return;
             } catch (RuntimeException e) {
                 health.get(sensor.id()).degraded("driver failed: " + e);

@@ -75,6 +75,16 @@ class BoardFilesTest {
     }
 
     @Test
+    void storageDefaultsToSharedUnderTheDataDirAndMountedDisksAreAbsolute() {
+        StorageSpec generic = BoardFiles.resolve("generic-linux").storage();
+        assertEquals(Path.of("/data/shared"), generic.resolve(Path.of("/data")));
+        assertTrue(generic.underDataDir());
+        StorageSpec router = BoardFiles.resolve("gl-inet-mt3000").storage();
+        assertEquals(Path.of("/mnt/sda1/smartshare"), router.resolve(Path.of("/etc/smartshare")));
+        assertFalse(router.underDataDir());
+    }
+
+    @Test
     void devicesKeepTheirDataOutsideTheWorkingDirectory() {
         assertEquals("/var/lib/smartshare", BoardFiles.resolve("generic-linux").defaultDataDir());
         assertEquals("/etc/smartshare", BoardFiles.resolve("gl-inet-mt3000").defaultDataDir());

@@ -148,6 +148,12 @@ class BrokenBoardFileTest {
     }
 
     @Test
+    void patternInterfaceOnASimBoard() {
+        assertEquals("b.yaml:6: interfaces[0].name: a sim board simulates the interfaces it names, so 'eth*' cannot be a pattern",
+                error(broken("platform: linux", "platform: sim").replace("name: eth0", "name: eth*")));
+    }
+
+    @Test
     void badBoardName() {
         assertEquals("b.yaml:1: name: name must be lower-case letters, digits and '-', found 'Test Board'",
                 error(broken("name: test-board", "name: Test Board")));

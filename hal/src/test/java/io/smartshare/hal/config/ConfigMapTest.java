@@ -64,6 +64,15 @@ class ConfigMapTest {
     }
 
     @Test
+    void integersMayBeHexadecimalOrUseUnderscores() {
+        ConfigMap root = ConfigMap.parse("h.yaml", "address: 0x76\nquota: 1_000\nbad: 0xZZ\n");
+        assertEquals(0x76, root.integer("address", 0, 0x7F));
+        assertEquals(1000, root.integer("quota", 0, 10_000));
+        assertEquals("h.yaml:3: bad: expected an integer, found '0xZZ'",
+                assertThrows(ConfigException.class, () -> root.integer("bad", 0, 10)).getMessage());
+    }
+
+    @Test
     void missingRequiredKeyPointsAtItsSection() {
         ConfigMap coap = ConfigMap.parse("b.yaml", BOARD).map("coap");
         ConfigException error = assertThrows(ConfigException.class, () -> coap.string("address"));

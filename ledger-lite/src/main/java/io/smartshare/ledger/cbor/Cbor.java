@@ -1,11 +1,6 @@
 package io.smartshare.ledger.cbor;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,12 +41,9 @@ public final class Cbor {
 
     /** Like {@link #decode(byte[])} over {@code bytes[offset, offset + length)}. */
     public static CborValue decode(byte[] bytes, int offset, int length) {
-        Reader reader = new Reader(bytes, offset, offset + length);
-        CborValue value = reader.item(0);
-        if (reader.pos != reader.end) {
-            throw new CborException("offset " + (reader.pos - offset) + ": " + (reader.end - reader.pos)
-                    + " trailing bytes after the data item");
-        }
+        CborReader reader = new CborReader(bytes, offset, length);
+        CborValue value = reader.readValue();
+        reader.expectEnd();
         return value;
     }
 
@@ -84,6 +76,10 @@ public final class Cbor {
             }
         } else if (value instanceof CborValue.Bool b) {
             out.write(b.value() ? 0xf5 : 0xf4);
+        } else if (value instanceof CborValue.Float f) {
+            FloatEncoding.Encoded encoded = FloatEncoding.encode(f.value());
+            out.write(0xe0 | encoded.info());
+            out.writeBigEndian(encoded.bits(), 1 << (encoded.info() - 24));
         } else {
             out.write(0xf6);
         }
@@ -144,166 +140,6 @@ public final class Cbor {
 
         byte[] toByteArray() {
             return Arrays.copyOf(buf, size);
-        }
-    }
-
-    private static final class Reader {
-        private final byte[] bytes;
-        private final int start;
-        private final int end;
-        private int pos;
-
-        Reader(byte[] bytes, int start, int end) {
-            if (start < 0 || end > bytes.length || start > end) {
-                throw new IndexOutOfBoundsException("range [" + start + ", " + end + ") of " + bytes.length);
-            }
-            this.bytes = bytes;
-            this.start = start;
-            this.end = end;
-            this.pos = start;
-        }
-
-        private CborException error(int at, String what) {
-            return new CborException("offset " + (at - start) + ": " + what);
-        }
-
-        CborValue item(int depth) {
-            int at = pos;
-            if (pos >= end) {
-                throw error(at, "expected a data item, found end of input");
-            }
-            int initial = bytes[pos++] & 0xff;
-            int major = initial >>> 5;
-            int info = initial & 31;
-            if (major == 7) {
-                return switch (info) {
-                    case 20 -> new CborValue.Bool(false);
-                    case 21 -> new CborValue.Bool(true);
-                    case 22 -> CborValue.Null.NULL;
-                    case 25, 26, 27 -> throw error(at, "floating-point values are not accepted");
-                    case 31 -> throw error(at, "unexpected 'break' (indefinite lengths are not accepted)");
-                    default -> throw error(at, "simple value " + info + " is not accepted (only false, true, null)");
-                };
-            }
-            long argument = argument(at, info);
-            return switch (major) {
-                case 0 -> {
-                    if (argument < 0) {
-                        throw error(at, "unsigned integer above 2^63-1 is out of range");
-                    }
-                    yield new CborValue.Int(argument);
-                }
-                case 1 -> {
-                    if (argument < 0) {
-                        throw error(at, "negative integer below -2^63 is out of range");
-                    }
-                    yield new CborValue.Int(-1 - argument);
-                }
-                case 2 -> new CborValue.Bytes(take(at, argument));
-                case 3 -> new CborValue.Text(utf8(at, take(at, argument)));
-                case 4 -> array(at, argument, depth);
-                case 5 -> map(at, argument, depth);
-                case 6 -> throw error(at, "tags are not accepted");
-                default -> throw new IllegalStateException("major type " + major);
-            };
-        }
-
-        private long argument(int at, int info) {
-            if (info < 24) {
-                return info;
-            }
-            int n = switch (info) {
-                case 24 -> 1;
-                case 25 -> 2;
-                case 26 -> 4;
-                case 27 -> 8;
-                case 31 -> throw error(at, "indefinite lengths are not accepted");
-                default -> throw error(at, "reserved additional information " + info);
-            };
-            if (end - pos < n) {
-                throw error(at, "expected " + n + " argument bytes, found " + (end - pos));
-            }
-            long v = 0;
-            for (int i = 0; i < n; i++) {
-                v = (v << 8) | (bytes[pos++] & 0xff);
-            }
-            long minimum = switch (n) {
-                case 1 -> 24;
-                case 2 -> 0x100;
-                case 4 -> 0x10000;
-                default -> 0x1_0000_0000L;
-            };
-            if (Long.compareUnsigned(v, minimum) < 0) {
-                throw error(at, "argument " + Long.toUnsignedString(v) + " not in shortest form (" + n + " bytes used)");
-            }
-            return v;
-        }
-
-        private byte[] take(int at, long length) {
-            if (length < 0 || length > end - pos) {
-                throw error(at, "length " + Long.toUnsignedString(length) + " exceeds the " + (end - pos)
-                        + " remaining bytes");
-            }
-            byte[] out = Arrays.copyOfRange(bytes, pos, pos + (int) length);
-            pos += (int) length;
-            return out;
-        }
-
-        private String utf8(int at, byte[] raw) {
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            try {
-                return decoder.decode(ByteBuffer.wrap(raw)).toString();
-            } catch (CharacterCodingException e) {
-                throw error(at, "text string is not valid UTF-8");
-            }
-        }
-
-        private void checkCount(int at, long count, int depth) {
-            if (depth >= MAX_DEPTH) {
-                throw error(at, "nesting deeper than " + MAX_DEPTH);
-            }
-            if (count < 0 || count > end - pos) {
-                throw error(at, "count " + Long.toUnsignedString(count) + " exceeds the " + (end - pos)
-                        + " remaining bytes");
-            }
-        }
-
-        private CborValue array(int at, long count, int depth) {
-            checkCount(at, count, depth);
-            List<CborValue> items = new ArrayList<>((int) count);
-            for (long i = 0; i < count; i++) {
-                items.add(item(depth + 1));
-            }
-            return new CborValue.Array(items);
-        }
-
-        private CborValue map(int at, long count, int depth) {
-            checkCount(at, count, depth);
-            List<CborMap.Entry> entries = new ArrayList<>((int) count);
-            List<byte[]> keys = new ArrayList<>((int) count);
-            int previousStart = -1;
-            int previousEnd = -1;
-            for (long i = 0; i < count; i++) {
-                int keyStart = pos;
-                CborValue key = item(depth + 1);
-                int keyEnd = pos;
-                if (previousStart >= 0) {
-                    int order = Arrays.compareUnsigned(bytes, previousStart, previousEnd, bytes, keyStart, keyEnd);
-                    if (order == 0) {
-                        throw error(keyStart, "duplicate map key " + key);
-                    }
-                    if (order > 0) {
-                        throw error(keyStart, "map key " + key + " out of order (keys must be sorted bytewise)");
-                    }
-                }
-                previousStart = keyStart;
-                previousEnd = keyEnd;
-                entries.add(new CborMap.Entry(key, item(depth + 1)));
-                keys.add(Arrays.copyOfRange(bytes, keyStart, keyEnd));
-            }
-            return CborMap.ofSorted(entries, keys);
         }
     }
 }

@@ -2,16 +2,24 @@ package io.smartshare.ledger.cbor;
 
 /**
  * A CBOR data item of the deterministic subset this codec supports: integers in the signed
- * 64-bit range, byte strings, UTF-8 text strings, arrays, maps, {@code true}, {@code false}
- * and {@code null}. Floats, tags, undefined and other simple values are outside the model,
- * so they can be neither encoded nor decoded.
+ * 64-bit range, byte strings, UTF-8 text strings, arrays, maps, {@code true}, {@code false},
+ * {@code null} and floating-point numbers (in their preferred, shortest exact form). Tags,
+ * undefined and other simple values are outside the model, so they can be neither encoded
+ * nor decoded. Ledger records use no floats: their fields are integers.
  *
  * <p>All implementations are immutable; {@link Cbor#encode} of a value is its unique
  * deterministic encoding (RFC 8949 §4.2.1).
  */
 public sealed interface CborValue
         permits CborValue.Int, CborValue.Bytes, CborValue.Text, CborValue.Array, CborMap, CborValue.Bool,
-        CborValue.Null {
+        CborValue.Null, CborValue.Float {
+
+    /**
+     * A floating-point number (major type 7), encoded as the shortest of half, single and
+     * double precision that holds it exactly; every NaN as the half-precision quiet NaN.
+     */
+    record Float(double value) implements CborValue {
+    }
 
     /** An integer (major type 0 or 1). */
     record Int(long value) implements CborValue {

@@ -26,6 +26,8 @@ public final class Main {
               run       run the node (the daemon)
               id        print the node id of a data dir (creating the identity on first use)
               status    print node, health and metrics of a running node
+              board     check a board file
+              ledger    show, verify or export a node's ledger
               sim       run N mesh nodes in this process over loopback and watch them
 
             'smartshare-node <command> --help' describes a command's options.
@@ -50,6 +52,8 @@ public final class Main {
                 case "id" -> IdCommand.run(rest, out, err);
                 case "status" -> StatusCommand.run(rest, out, err);
                 case "sim" -> SimCommand.run(rest, out);
+                case "board" -> BoardCommand.run(rest, out);
+                case "ledger" -> LedgerCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE_TEXT);
             };
         } catch (UsageException | ConfigException e) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Writes a document tree (see {@link Json}) as deterministic CBOR through ledger-lite's
- * codec: maps with text keys, arrays, text, booleans and integers.
+ * codec: maps with text keys, arrays, text, booleans, integers, floats and byte strings.
  */
 final class Cbor {
     private Cbor() {
@@ -25,6 +25,10 @@ final class Cbor {
             return new CborValue.Bool(bool);
         } else if (value instanceof Integer || value instanceof Long) {
             return new CborValue.Int(((Number) value).longValue());
+        } else if (value instanceof Double number) {
+            return new CborValue.Float(number);
+        } else if (value instanceof byte[] bytes) {
+            return new CborValue.Bytes(bytes);
         } else if (value instanceof Map<?, ?> map) {
             CborMap.Builder builder = CborMap.builder();
             map.forEach((key, item) -> builder.put((String) key, toValue(item)));

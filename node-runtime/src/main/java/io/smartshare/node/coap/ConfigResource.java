@@ -31,7 +31,7 @@ final class ConfigResource extends DocumentResource {
     }
 
     @Override
-    protected Map<String, Object> document() {
+    protected Map<String, Object> document(QueryParameters query) {
         return settings.current().toDocument();
     }
 

@@ -1,43 +1,45 @@
 package io.smartshare.node.coap;
 
-import io.smartshare.node.health.ComponentHealth;
+import io.smartshare.hal.health.DriverHealth;
+import io.smartshare.hal.health.DriverState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code /health}: {@code status} is {@code up} when every component is up, {@code degraded}
- * when some work with less, {@code down} when one is down; then one entry per component.
+ * {@code /health}: {@code status} is {@code up} when every component is up and
+ * {@code degraded} when any is degraded (failing now) or absent (a driver the board asked
+ * for but this device lacks); then one entry per component with its driver and, when not
+ * up, the reason.
  */
 final class HealthResource extends DocumentResource {
-    private final Supplier<List<ComponentHealth>> components;
+    private final Supplier<List<DriverHealth>> components;
 
-    HealthResource(Supplier<List<ComponentHealth>> components) {
+    HealthResource(Supplier<List<DriverHealth>> components) {
         super("health", "smartshare.health", "core.rp");
         this.components = components;
     }
 
     @Override
-    protected Map<String, Object> document() {
-        List<ComponentHealth> all = components.get();
-        ComponentHealth.State worst = ComponentHealth.State.UP;
+    protected Map<String, Object> document(QueryParameters query) {
+        boolean allUp = true;
         List<Object> entries = new ArrayList<>();
-        for (ComponentHealth health : all) {
-            if (health.state().compareTo(worst) > 0) {
-                worst = health.state();
-            }
+        for (DriverHealth health : components.get()) {
+            allUp &= health.state() == DriverState.UP;
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("component", health.component());
-            entry.put("state", health.state().label());
+            entry.put("driver", health.driver());
+            entry.put("state", health.state().name().toLowerCase(Locale.ROOT));
             if (!health.reason().isEmpty()) {
                 entry.put("reason", health.reason());
             }
             entries.add(entry);
         }
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("status", worst.label());
+        doc.put("status", allUp ? "up" : "degraded");
         doc.put("components", entries);
         return doc;
     }

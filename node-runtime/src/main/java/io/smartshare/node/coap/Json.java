@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Writes a document tree as compact JSON (RFC 8259). A document is built from {@code Map}s
- * with text keys, {@code List}s, text, booleans and integers; anything
- * else is a programming error.
+ * with text keys, {@code List}s, text, booleans, integers, finite decimals and byte arrays
+ * (written as base64url text without padding, as RFC 8949 §6.1 converts CBOR byte
+ * strings); anything else is a programming error.
  */
 public final class Json {
     private Json() {
@@ -24,6 +25,13 @@ public final class Json {
             appendString(out, text);
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
             out.append(value);
+        } else if (value instanceof Double number) {
+            if (!Double.isFinite(number)) {
+                throw new IllegalArgumentException("JSON has no representation for " + number);
+            }
+            out.append(number.doubleValue());
+        } else if (value instanceof byte[] bytes) {
+            appendString(out, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         } else if (value instanceof Map<?, ?> map) {
             appendMap(out, map);
         } else if (value instanceof List<?> list) {

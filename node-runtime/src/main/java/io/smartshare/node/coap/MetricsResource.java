@@ -9,24 +9,29 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.eclipse.californium.core.coap.CoAP;
 
 /**
- * {@code /metrics}, observable: heap, threads, uptime and request counts per endpoint.
+ * {@code /metrics}, observable: uptime, the board's meters (interfaces, storage, CPU), the
+ * JVM's heap and threads, and request counts per endpoint.
  * Observers are notified every {@code metrics-interval-seconds} (a setting that takes
  * effect at the next notification).
  */
 final class MetricsResource extends DocumentResource {
     private final Uptime uptime;
     private final Map<String, RequestCounters> counters;
+    private final Supplier<Map<String, Object>> meters;
     private final IntSupplier intervalSeconds;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private ScheduledFuture<?> next;
 
-    MetricsResource(Uptime uptime, Map<String, RequestCounters> counters, IntSupplier intervalSeconds) {
+    MetricsResource(Uptime uptime, Map<String, RequestCounters> counters, Supplier<Map<String, Object>> meters,
+            IntSupplier intervalSeconds) {
         super("metrics", "smartshare.metrics", "core.s");
         this.uptime = uptime;
         this.counters = Map.copyOf(counters);
+        this.meters = meters;
         this.intervalSeconds = intervalSeconds;
         setObservable(true);
         setObserveType(CoAP.Type.NON);
@@ -52,7 +57,7 @@ final class MetricsResource extends DocumentResource {
     }
 
     @Override
-    protected Map<String, Object> document() {
+    protected Map<String, Object> document(QueryParameters query) {
         MemoryUsage heap = memory.getHeapMemoryUsage();
         Map<String, Object> jvm = new LinkedHashMap<>();
         jvm.put("heap-used-bytes", heap.getUsed());
@@ -64,6 +69,7 @@ final class MetricsResource extends DocumentResource {
                 .forEach(e -> coap.put(e.getKey(), e.getValue().toDocument()));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uptime-seconds", uptime.seconds());
+        doc.put("meters", meters.get());
         doc.put("jvm", jvm);
         doc.put("coap", coap);
         return doc;

@@ -1,10 +1,10 @@
 package io.smartshare.node.coap;
 
+import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.PskIdentity;
 import io.smartshare.node.config.SettingsStore;
-import io.smartshare.node.health.ComponentHealth;
 import io.smartshare.node.mesh.coap.HopLimitOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.eclipse.californium.core.CoapServer;
@@ -40,15 +39,13 @@ public final class NodeCoapServer implements AutoCloseable {
     private final CoapEndpoint coap;
     private final Optional<CoapEndpoint> coaps;
     private final MetricsResource metrics;
-    private final ScheduledExecutorService notifier;
 
     private NodeCoapServer(CoapServer server, CoapEndpoint coap, Optional<CoapEndpoint> coaps,
-            MetricsResource metrics, ScheduledExecutorService notifier) {
+            MetricsResource metrics) {
         this.server = server;
         this.coap = coap;
         this.coaps = coaps;
         this.metrics = metrics;
-        this.notifier = notifier;
     }
 
     /** What the resources show about the node. */
@@ -56,24 +53,36 @@ public final class NodeCoapServer implements AutoCloseable {
     }
 
     /**
-     * Binds the endpoints and starts serving.
+     * Where {@code /health} and {@code /metrics} read the node's state.
+     *
+     * @param health every component's state, read per request
+     * @param meters the {@code meters} section of {@code /metrics}
+     * @param scheduler runs the {@code /metrics} notifications
+     */
+    public record Monitoring(Supplier<List<DriverHealth>> health, Supplier<Map<String, Object>> meters,
+            ScheduledExecutorService scheduler) {
+    }
+
+    /**
+     * Binds the endpoints and starts serving the monitoring resources and {@code moreResources}.
      *
      * @throws CoapStartException if a port cannot be bound (in use, no permission)
      */
     public static NodeCoapServer start(NodeConfig config, NodeFacts facts, SettingsStore settings,
-            Supplier<List<ComponentHealth>> health) {
-        return start(config, SmallDeviceCoapConfig.create(), false, facts, settings, health);
+            Monitoring monitoring, List<Resource> moreResources) {
+        return start(config, SmallDeviceCoapConfig.create(), false, facts, settings, monitoring, moreResources);
     }
 
     /**
-     * Binds the endpoints with {@code cf} and starts serving.
+     * As {@link #start(NodeConfig, NodeFacts, SettingsStore, Monitoring, List)}, with
+     * Californium configured by {@code cf}.
      *
      * @param sharedPort let a multicast receiver bind the {@code coap://} port as well
-     *     (SO_REUSEADDR): a second process on the same port is then not refused
-     * @throws CoapStartException if a port cannot be bound (in use, no permission)
+     *     (SO_REUSEADDR; the mesh's group membership): a second process on the same port is
+     *     then not refused
      */
     public static NodeCoapServer start(NodeConfig config, Configuration cf, boolean sharedPort, NodeFacts facts,
-            SettingsStore settings, Supplier<List<ComponentHealth>> health) {
+            SettingsStore settings, Monitoring monitoring, List<Resource> moreResources) {
         CoapServer server = new CoapServer(cf);
         Map<String, RequestCounters> counters = new LinkedHashMap<>();
 
@@ -90,11 +99,12 @@ public final class NodeCoapServer implements AutoCloseable {
             coaps = Optional.of(secure);
         }
 
-        MetricsResource metrics = new MetricsResource(facts.uptime(), counters,
+        MetricsResource metrics = new MetricsResource(facts.uptime(), counters, monitoring.meters(),
                 () -> settings.current().metricsIntervalSeconds());
         server.add(new NodeResource(facts.identity(), facts.version(), facts.board(), facts.uptime(), settings),
-                new HealthResource(health), metrics,
+                new HealthResource(monitoring.health()), metrics,
                 new ConfigResource(settings, new WriteAuthorization(config)));
+        moreResources.forEach(server::add);
 
         // The server's executors are set before its endpoints are added, so that each endpoint
         // can be started (and a bind failure reported) on its own before the server runs.
@@ -113,13 +123,8 @@ public final class NodeCoapServer implements AutoCloseable {
             throw e;
         }
         server.start();
-        ScheduledExecutorService notifier = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "metrics-notify");
-            thread.setDaemon(true);
-            return thread;
-        });
-        metrics.startNotifications(notifier);
-        NodeCoapServer node = new NodeCoapServer(server, coap, coaps, metrics, notifier);
+        metrics.startNotifications(monitoring.scheduler());
+        NodeCoapServer node = new NodeCoapServer(server, coap, coaps, metrics);
         LOG.info("event=listening scheme=coap port={}", node.coapPort());
         node.coapsPort().ifPresentOrElse(port -> LOG.info("event=listening scheme=coaps port={}", port),
                 () -> LOG.info("event=coaps-disabled reason=\"no psk identities configured\""));
@@ -165,7 +170,7 @@ public final class NodeCoapServer implements AutoCloseable {
         return coap;
     }
 
-    /** The resource tree's root, for mounting resources of other components (the mesh). */
+    /** The resource tree's root, for components that mount resources once running (the mesh). */
     public Resource root() {
         return server.getRoot();
     }
@@ -184,7 +189,6 @@ public final class NodeCoapServer implements AutoCloseable {
     @Override
     public void close() {
         metrics.stopNotifications();
-        notifier.shutdownNow();
         server.stop();
         server.destroy();
     }

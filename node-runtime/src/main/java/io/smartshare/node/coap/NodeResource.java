@@ -27,7 +27,7 @@ final class NodeResource extends DocumentResource {
     }
 
     @Override
-    protected Map<String, Object> document() {
+    protected Map<String, Object> document(QueryParameters query) {
         NodeSettings current = settings.current();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", identity.nodeId().value());

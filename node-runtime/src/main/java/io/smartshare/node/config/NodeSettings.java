@@ -9,12 +9,13 @@ import java.util.Map;
  *
  * @param label a human name for the node, shown in {@code /node} (at most 64 characters)
  * @param metricsIntervalSeconds how often observers of {@code /metrics} are notified
+ * @param meteringIntervalSeconds how often the node appends what it metered to its ledger
  * @param shareBandwidth whether the node relays traffic for its neighbours
  * @param shareStorage whether the node offers storage to its neighbours
  * @param shareCpu whether the node offers compute to its neighbours
  */
-public record NodeSettings(String label, int metricsIntervalSeconds, boolean shareBandwidth,
-        boolean shareStorage, boolean shareCpu) {
+public record NodeSettings(String label, int metricsIntervalSeconds, int meteringIntervalSeconds,
+        boolean shareBandwidth, boolean shareStorage, boolean shareCpu) {
     static final int MAX_LABEL = 64;
 
     public NodeSettings {
@@ -24,11 +25,17 @@ public record NodeSettings(String label, int metricsIntervalSeconds, boolean sha
         if (metricsIntervalSeconds < 1 || metricsIntervalSeconds > 3600) {
             throw new IllegalArgumentException("metrics-interval-seconds: expected 1 to 3600");
         }
+        if (meteringIntervalSeconds < 1 || meteringIntervalSeconds > 3600) {
+            throw new IllegalArgumentException("metering-interval-seconds: expected 1 to 3600");
+        }
     }
 
-    /** The settings of a node nobody configured: relays, offers nothing else, notifies every 10 s. */
+    /**
+     * The settings of a node nobody configured: relays, offers nothing else, notifies
+     * every 10 s, meters into its ledger every 60 s.
+     */
     public static NodeSettings defaults() {
-        return new NodeSettings("", 10, true, false, false);
+        return new NodeSettings("", 10, 60, true, false, false);
     }
 
     /**
@@ -43,6 +50,8 @@ public record NodeSettings(String label, int metricsIntervalSeconds, boolean sha
         NodeSettings settings = new NodeSettings(label,
                 map.optionalInteger("metrics-interval-seconds", 1, 3600).map(Long::intValue)
                         .orElse(base.metricsIntervalSeconds()),
+                map.optionalInteger("metering-interval-seconds", 1, 3600).map(Long::intValue)
+                        .orElse(base.meteringIntervalSeconds()),
                 map.optionalBoolean("share-bandwidth").orElse(base.shareBandwidth()),
                 map.optionalBoolean("share-storage").orElse(base.shareStorage()),
                 map.optionalBoolean("share-cpu").orElse(base.shareCpu()));
@@ -55,6 +64,7 @@ public record NodeSettings(String label, int metricsIntervalSeconds, boolean sha
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("label", label);
         doc.put("metrics-interval-seconds", metricsIntervalSeconds);
+        doc.put("metering-interval-seconds", meteringIntervalSeconds);
         doc.put("share-bandwidth", shareBandwidth);
         doc.put("share-storage", shareStorage);
         doc.put("share-cpu", shareCpu);

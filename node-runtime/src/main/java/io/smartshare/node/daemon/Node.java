@@ -1,82 +1,126 @@
 package io.smartshare.node.daemon;
 
+import io.smartshare.hal.Board;
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.hal.board.BoardSpec;
 import io.smartshare.hal.board.MeshSpec;
+import io.smartshare.hal.health.DriverHealth;
+import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.KeyFile;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.storage.StorageException;
 import io.smartshare.node.coap.NodeCoapServer;
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
 import io.smartshare.node.coap.Uptime;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.SettingsStore;
-import io.smartshare.node.health.ComponentHealth;
+import io.smartshare.node.ledger.LedgerResources;
 import io.smartshare.node.mesh.coap.CoapMesh;
 import io.smartshare.node.mesh.coap.CoapMeshOptions;
 import io.smartshare.node.mesh.coap.MeshChangeLog;
-import java.io.IOException;
+import io.smartshare.node.metering.BoardMeters;
+import io.smartshare.node.metering.LedgerMetering;
+import io.smartshare.node.sensors.SensorsResource;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.elements.config.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node: board, data dir, identity, settings, CoAP server and mesh (when the
- * board's mesh section lists the {@code ip} transport), started in that order and closed in
- * reverse. Configuration errors surface as
- * {@link io.smartshare.hal.config.ConfigException}, other start failures as
- * {@link StartupException}; either way nothing is left running.
+ * A running node: board file, data dir, identity, board drivers, settings, ledger,
+ * metering, CoAP server and mesh (when the board's mesh section lists the {@code ip}
+ * transport), started in that order and stopped in reverse. Configuration
+ * errors surface as {@link io.smartshare.hal.config.ConfigException}, other start failures
+ * as {@link StartupException}; either way nothing is left running.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     /** The key file's name inside the data dir. */
     public static final String KEY_FILE = "node.key";
 
-    private final DataDir dataDir;
-    private final NodeCoapServer coap;
-    private final Optional<CoapMesh> mesh;
+    private final List<AutoCloseable> parts;
 
-    private Node(DataDir dataDir, NodeCoapServer coap, Optional<CoapMesh> mesh) {
-        this.dataDir = dataDir;
-        this.coap = coap;
-        this.mesh = mesh;
+    private Node(List<AutoCloseable> parts) {
+        this.parts = parts;
     }
 
     /** Starts a node as {@code options} say. */
     public static Node start(RunOptions options) {
         Uptime uptime = new Uptime();
-        BoardSpec board = BoardFiles.resolve(options.board());
+        BoardSpec spec = BoardFiles.resolve(options.board());
         NodeConfig config = options.configFile().map(NodeConfigReader::read).orElseGet(NodeConfig::defaults);
         config = options.coapPort().map(config::withCoapPort).orElse(config);
         config = options.coapsPort().map(config::withCoapsPort).orElse(config);
-        DataDir dataDir = DataDir.open(options.dataDir().orElse(Path.of(board.defaultDataDir())));
+        DataDir dataDir = DataDir.open(options.dataDir().orElse(Path.of(spec.defaultDataDir())));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(dataDir));
         try {
             NodeIdentity identity = loadIdentity(dataDir);
             SettingsStore settings = SettingsStore.open(dataDir.path(), config.settings());
-            boolean meshOn = board.mesh().transports().contains(MeshSpec.Transport.IP);
+            Board board = Board.open(spec, dataDir.path());
+            parts.add(board);
+            Ledger ledger = openLedger(dataDir, identity);
+            parts.add(ledger);
+            parts.add(() -> publishFinalCheckpoint(ledger));
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "node-timer"));
+            parts.add(() -> stopTimer(timer));
+            BoardMeters meters = new BoardMeters(board);
+            LedgerMetering metering = new LedgerMetering(meters, ledger, () -> settings.current().meteringIntervalSeconds());
+            metering.start(timer);
+            parts.add(metering::stop);
+            SensorsResource sensors = new SensorsResource(board.sensors(), timer);
+            parts.add(sensors::close);
+            boolean meshOn = spec.mesh().transports().contains(MeshSpec.Transport.IP);
             Configuration cf = SmallDeviceCoapConfig.create();
             NodeCoapServer coap = NodeCoapServer.start(config, cf, meshOn && options.meshInterface().isPresent(),
-                    new NodeCoapServer.NodeFacts(identity, Version.current(), board.name(), uptime), settings,
-                    () -> List.of(ComponentHealth.up("coap"), ComponentHealth.up("identity")));
-            Optional<CoapMesh> mesh;
-            try {
-                mesh = meshOn ? Optional.of(CoapMesh.start(identity, coap.coapEndpoint(), coap.root(), cf, new CoapMeshOptions(options.meshInterface(),
-                        CoapMeshOptions.DEFAULT_GROUP_PORT, options.meshPeers(), options.uplinkKbps(),
-                        board.mesh().maxNeighbours()), MeshChangeLog.toLog())) : Optional.empty();
-            } catch (RuntimeException e) {
-                coap.close();
-                throw e;
+                    new NodeCoapServer.NodeFacts(identity, Version.current(), spec.name(), uptime), settings,
+                    new NodeCoapServer.Monitoring(() -> health(board), meters::document, timer),
+                    List.of(sensors, LedgerResources.create(ledger)));
+            parts.add(coap);
+            if (meshOn) {
+                parts.add(CoapMesh.start(identity, coap.coapEndpoint(), coap.root(), cf,
+                        new CoapMeshOptions(options.meshInterface(), CoapMeshOptions.DEFAULT_GROUP_PORT,
+                                options.meshPeers(), options.uplinkKbps(), spec.mesh().maxNeighbours()),
+                        MeshChangeLog.toLog()));
             }
-            LOG.info("event=started node={} board={} data-dir={} version={} mesh={}", identity.nodeId(), board.name(),
+            LOG.info("event=started node={} board={} data-dir={} version={} mesh={}", identity.nodeId(), spec.name(),
                     dataDir.path(), Version.current(), meshOn);
-            return new Node(dataDir, coap, mesh);
+            return new Node(parts);
         } catch (RuntimeException e) {
-            closeQuietly(dataDir, e);
+            closeAll(parts).forEach(e::addSuppressed);
             throw e;
+        }
+    }
+
+    private static List<DriverHealth> health(Board board) {
+        List<DriverHealth> all = new ArrayList<>();
+        all.add(DriverHealth.up("coap", "californium"));
+        all.add(DriverHealth.up("ledger", "ledger-lite"));
+        all.addAll(board.health());
+        return all;
+    }
+
+    private static Ledger openLedger(DataDir dataDir, NodeIdentity identity) {
+        try {
+            Ledger ledger = Ledger.open(dataDir.path(), identity);
+            ledger.recovery().ifPresent(cut -> LOG.warn("event=ledger-recovered file={} offset={} dropped-bytes={}"
+                    + " reason=\"{}\"", cut.file(), cut.offset(), cut.bytesDropped(), cut.reason()));
+            return ledger;
+        } catch (StorageException e) {
+            throw new StartupException("ledger in " + dataDir.resolve("ledger") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Signs what the node metered since the last checkpoint, so a stopped node's log is fully covered. */
+    private static void publishFinalCheckpoint(Ledger ledger) throws Exception {
+        if (ledger.size() > 0) {
+            ledger.publishCheckpoint().get(2, TimeUnit.SECONDS);
         }
     }
 
@@ -85,28 +129,36 @@ public final class Node implements AutoCloseable {
         return KeyFile.loadOrCreate(dataDir.resolve(KEY_FILE), new SecureRandom());
     }
 
-    public int coapPort() {
-        return coap.coapPort();
+    private static void stopTimer(ScheduledExecutorService timer) throws InterruptedException {
+        timer.shutdownNow();
+        timer.awaitTermination(2, TimeUnit.SECONDS);
     }
 
-    /** Stops accepting requests, flushes and releases everything. */
+    /**
+     * Stops accepting requests, stops metering, signs a final checkpoint, closes the ledger
+     * and the board's drivers and unlocks the data dir.
+     */
     @Override
     public void close() {
-        mesh.ifPresent(CoapMesh::close);
-        coap.close();
-        try {
-            dataDir.close();
-        } catch (IOException e) {
-            LOG.warn("event=data-dir-unlock-failed error=\"{}\"", e.toString());
+        for (Exception problem : closeAll(parts)) {
+            LOG.warn("event=stop-problem error=\"{}\"", problem.toString());
         }
         LOG.info("event=stopped");
     }
 
-    private static void closeQuietly(DataDir dataDir, RuntimeException cause) {
-        try {
-            dataDir.close();
-        } catch (IOException e) {
-            cause.addSuppressed(e);
+    /** Closes {@code parts} last to first and returns what failed. */
+    private static List<Exception> closeAll(List<AutoCloseable> parts) {
+        List<Exception> problems = new ArrayList<>();
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problems.add(e);
+            } catch (Exception e) {
+                problems.add(e);
+            }
         }
+        return problems;
     }
 }

@@ -13,8 +13,8 @@ class JsonTest {
     void writesNestedDocumentsInInsertionOrder() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("b", 1L);
-        doc.put("a", List.of(true, "x", Map.of()));
-        assertEquals("{\"b\":1,\"a\":[true,\"x\",{}]}", Json.write(doc));
+        doc.put("a", List.of(true, "x", Map.of(), 25.08, new byte[] {(byte) 0xfb, 0x01}));
+        assertEquals("{\"b\":1,\"a\":[true,\"x\",{},25.08,\"-wE\"]}", Json.write(doc));
     }
 
     @Test
@@ -24,6 +24,7 @@ class JsonTest {
 
     @Test
     void rejectsValuesOutsideTheDocumentModel() {
-        assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("x", 1.5)));
+        assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("x", 1.5f)));
+        assertThrows(IllegalArgumentException.class, () -> Json.write(Double.NaN));
     }
 }

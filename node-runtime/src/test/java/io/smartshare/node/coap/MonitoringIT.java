@@ -98,6 +98,28 @@ class MonitoringIT {
         assertTrue(after.contains("\"label\":\"lab-bench\""), after);
     }
 
+    @Test
+    void healthReportsEveryBoardDriver() throws Exception {
+        String json = CoapClientTool.run(CLIENT, 30, "-B", "10", node.coapUri("/health")).text();
+        assertTrue(json.startsWith("{\"status\":\"up\""), json);
+        for (String component : new String[] {"coap", "ledger", "net", "storage", "cpu", "ble", "sensor:temperature"}) {
+            assertTrue(json.contains("\"component\":\"" + component + "\""), component + " in " + json);
+        }
+    }
+
+    @Test
+    void sensorsAreListedAndEachIsObservable() throws Exception {
+        String list = CoapClientTool.run(CLIENT, 30, "-B", "10", node.coapUri("/sensors")).text();
+        assertTrue(list.contains("\"id\":\"temperature\"") && list.contains("\"unit\":\"hPa\""), list);
+        CoapClientTool.Result observed = CoapClientTool.run(CLIENT, 40, "-B", "20", "-s", "12", "-w",
+                node.coapUri("/sensors/temperature"));
+        long answers = observed.text().lines().filter(line -> line.contains("\"quantity\":\"temperature\"")).count();
+        assertTrue(answers >= 2, "the sim sensor is polled every 5 s, so 12 s bring a notification:\n"
+                + observed.text() + observed.stderr());
+        CoapClientTool.Result unknown = CoapClientTool.run(CLIENT, 30, "-B", "10", node.coapUri("/sensors/nope"));
+        assertTrue(unknown.stderr().contains("4.04"), unknown.stderr());
+    }
+
     private static String idFromLog() {
         Matcher m = Pattern.compile("event=started node=(\\S+)").matcher(node.log());
         assertTrue(m.find(), node.log());

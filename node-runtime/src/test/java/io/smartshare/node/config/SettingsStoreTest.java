@@ -17,7 +17,7 @@ class SettingsStoreTest {
     @Test
     void storedSettingsOverrideTheConfiguredOnesAfterReopening() throws Exception {
         SettingsStore store = SettingsStore.open(dir, NodeSettings.defaults());
-        NodeSettings changed = new NodeSettings("attic", 5, false, true, false);
+        NodeSettings changed = new NodeSettings("attic", 5, 30, false, true, false);
         store.replace(changed);
         assertEquals(changed, store.current());
         assertEquals(changed, SettingsStore.open(dir, NodeSettings.defaults()).current());

@@ -78,13 +78,19 @@ public final class NodeProcess implements AutoCloseable {
      */
     public static NodeProcess start(Path dataDir, boolean expectCoaps, String... extraArgs)
             throws IOException, InterruptedException {
-        return start(dataDir, 0, expectCoaps, extraArgs);
+        return start("sim", dataDir, expectCoaps, extraArgs);
     }
 
-    /** As {@link #start(Path, boolean, String...)}, with {@code coap://} on {@code coapPort}. */
-    public static NodeProcess start(Path dataDir, int coapPort, boolean expectCoaps, String... extraArgs)
+    /** Like {@link #start(Path, boolean, String...)} on {@code board}. */
+    public static NodeProcess start(String board, Path dataDir, boolean expectCoaps, String... extraArgs)
             throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("run", "--board", "sim", "--data-dir", dataDir.toString(),
+        return start(board, dataDir, 0, expectCoaps, extraArgs);
+    }
+
+    /** Like {@link #start(String, Path, boolean, String...)} with {@code coap://} on {@code coapPort} (0: any). */
+    public static NodeProcess start(String board, Path dataDir, int coapPort, boolean expectCoaps, String... extraArgs)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("run", "--board", board, "--data-dir", dataDir.toString(),
                 "--coap-port", Integer.toString(coapPort), "--coaps-port", "0"));
         args.addAll(List.of(extraArgs));
         NodeProcess node = new NodeProcess(launch(args), expectCoaps);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,8 @@ final class LinuxLinks implements IpLinks {
         List<IpLink> links = new ArrayList<>();
         for (Map.Entry<String, NetDev.Counters> entry : dev.counters().entrySet()) {
             String name = entry.getKey();
-            if (!selected(name)) {
+            Optional<LinkSpec> spec = selected(name);
+            if (spec.isEmpty()) {
                 continue;
             }
             LinkCounters link = counters.get(name);
@@ -62,15 +64,16 @@ final class LinuxLinks implements IpLinks {
                 }
                 link.advance(entry.getValue());
             }
-            links.add(new IpLink(name, isUp(name), link.rx.total(), link.tx.total()));
+            links.add(new IpLink(name, spec.get().role(), isUp(name), link.rx.total(), link.tx.total()));
         }
         List<String> unreadable = new ArrayList<>();
         for (String name : dev.unreadable()) {
             LinkCounters link = counters.get(name);
-            if (selected(name)) {
+            Optional<LinkSpec> spec = selected(name);
+            if (spec.isPresent()) {
                 unreadable.add(name);
                 if (link != null) {
-                    links.add(new IpLink(name, isUp(name), link.rx.total(), link.tx.total()));
+                    links.add(new IpLink(name, spec.get().role(), isUp(name), link.rx.total(), link.tx.total()));
                 }
             }
         }
@@ -94,13 +97,11 @@ final class LinuxLinks implements IpLinks {
         return health.current();
     }
 
-    private boolean selected(String name) {
-        for (LinkSpec spec : selection) {
-            if (spec.matches(name) && (!name.equals(LOOPBACK) || !spec.isPattern())) {
-                return true;
-            }
-        }
-        return false;
+    /** The first board-file entry that meters {@code name}; loopback only when named outright. */
+    private Optional<LinkSpec> selected(String name) {
+        return selection.stream()
+                .filter(spec -> spec.matches(name) && (!name.equals(LOOPBACK) || !spec.isPattern()))
+                .findFirst();
     }
 
     /**

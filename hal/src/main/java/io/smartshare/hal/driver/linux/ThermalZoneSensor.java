@@ -7,6 +7,7 @@ import io.smartshare.hal.sensor.SensorException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -47,6 +48,8 @@ final class ThermalZoneSensor implements Sensor {
         String text;
         try {
             text = Files.readString(temp, StandardCharsets.US_ASCII).trim();
+        } catch (NoSuchFileException e) {
+            throw SensorException.absent("sensor " + id + ": no thermal zone " + temp, e);
         } catch (IOException e) {
             throw new SensorException("sensor " + id + ": cannot read " + temp + ": " + e.getMessage(), e);
         }

@@ -19,7 +19,7 @@ final class SimLinks implements IpLinks {
     SimLinks(List<LinkSpec> interfaces, SimDriver driver) {
         this.driver = driver;
         for (LinkSpec spec : interfaces) {
-            links.add(new Link(spec.name(),
+            links.add(new Link(spec.name(), spec.role(),
                     new Ramp(MIN_RATE + RATE_SPAN * driver.fraction(spec.name() + "/rx"), PERIOD_SECONDS),
                     new Ramp(MIN_RATE + RATE_SPAN * driver.fraction(spec.name() + "/tx"), PERIOD_SECONDS)));
         }
@@ -28,7 +28,7 @@ final class SimLinks implements IpLinks {
     @Override
     public List<IpLink> list() {
         double t = driver.elapsedSeconds();
-        return links.stream().map(link -> new IpLink(link.name, true, link.rx.at(t), link.tx.at(t))).toList();
+        return links.stream().map(link -> new IpLink(link.name, link.role, true, link.rx.at(t), link.tx.at(t))).toList();
     }
 
     @Override
@@ -36,6 +36,6 @@ final class SimLinks implements IpLinks {
         return DriverHealth.up("net", SimDriver.NAME);
     }
 
-    private record Link(String name, Ramp rx, Ramp tx) {
+    private record Link(String name, LinkSpec.Role role, Ramp rx, Ramp tx) {
     }
 }

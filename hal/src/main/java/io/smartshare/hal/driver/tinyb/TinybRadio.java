@@ -66,6 +66,8 @@ final class TinybRadio implements BleRadio, AutoCloseable {
             return new TinybRadio(manager, adapter, clock);
         } catch (RuntimeException e) {
             throw new BleException("BlueZ through tinyb failed on " + adapterName + ": " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            throw new BleException("tinyb natives do not match its classes: " + e, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.smartshare.hal.driver.linux;
 
+import static io.smartshare.hal.board.LinkSpec.Role.LAN;
+import static io.smartshare.hal.board.LinkSpec.Role.WAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -61,10 +63,10 @@ class LinuxLinksTest {
         IpLinks links = driver.links(List.of(new LinkSpec("eth0", LinkSpec.Role.WAN),
                 new LinkSpec("br-lan", LinkSpec.Role.LAN), new LinkSpec("phy*-ap0", LinkSpec.Role.LAN)));
         assertEquals(List.of(
-                new IpLink("eth0", true, 9817733051L, 1523390814L),
-                new IpLink("br-lan", true, 1388210092L, 9772310440L),
-                new IpLink("phy0-ap0", false, 110233861L, 266120331L),
-                new IpLink("phy1-ap0", false, 387002610L, 1022870114L)), links.list());
+                new IpLink("eth0", WAN, true, 9817733051L, 1523390814L),
+                new IpLink("br-lan", LAN, true, 1388210092L, 9772310440L),
+                new IpLink("phy0-ap0", LAN, false, 110233861L, 266120331L),
+                new IpLink("phy1-ap0", LAN, false, 387002610L, 1022870114L)), links.list());
         assertEquals(DriverState.UP, links.health().state());
     }
 
@@ -74,7 +76,7 @@ class LinuxLinksTest {
         sys("lo", "unknown", "0x9");
         sys("tun0", "unknown", "0x1090");
         IpLinks links = driver.links(List.of(new LinkSpec("lo", LinkSpec.Role.LAN), new LinkSpec("tun0", LinkSpec.Role.WAN)));
-        assertEquals(List.of(new IpLink("lo", true, 5, 5), new IpLink("tun0", false, 7, 8)), links.list());
+        assertEquals(List.of(new IpLink("lo", LAN, true, 5, 5), new IpLink("tun0", WAN, false, 7, 8)), links.list());
     }
 
     @Test
@@ -113,7 +115,7 @@ class LinuxLinksTest {
         assertEquals(List.of("eth0"), links.list().stream().map(IpLink::name).toList());
         // Re-plugged: the kernel starts the new interface's counters from zero.
         kernel(line("eth0", 30, 30), line("usb0", 300, 400));
-        assertEquals(new IpLink("usb0", false, 5300, 6400), links.get("usb0").orElseThrow());
+        assertEquals(new IpLink("usb0", LAN, false, 5300, 6400), links.get("usb0").orElseThrow());
     }
 
     @Test
@@ -122,10 +124,10 @@ class LinuxLinksTest {
         kernel(line("eth0", 10, 20));
         links.list();
         kernel("  eth0: 15 x 0");
-        assertEquals(List.of(new IpLink("eth0", false, 10, 20)), links.list());
+        assertEquals(List.of(new IpLink("eth0", WAN, false, 10, 20)), links.list());
         assertEquals(DriverState.DEGRADED, links.health().state());
         kernel(line("eth0", 30, 40));
-        assertEquals(new IpLink("eth0", false, 30, 40), links.get("eth0").orElseThrow());
+        assertEquals(new IpLink("eth0", WAN, false, 30, 40), links.get("eth0").orElseThrow());
         assertEquals(DriverState.UP, links.health().state());
     }
 

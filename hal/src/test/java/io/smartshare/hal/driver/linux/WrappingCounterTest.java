@@ -2,6 +2,7 @@ package io.smartshare.hal.driver.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class WrappingCounterTest {
@@ -51,5 +52,35 @@ class WrappingCounterTest {
         WrappingCounter counter = new WrappingCounter(5000);
         counter.vanished();
         assertEquals(5000 + 100, counter.advance(100));
+    }
+
+    @Test
+    void followsAWrapping32BitCounterOverManyWrapsExactly() {
+        SplittableRandom random = new SplittableRandom(2026);
+        long kernel = 4_000_000_000L;
+        long truth = kernel;
+        WrappingCounter counter = new WrappingCounter(kernel);
+        for (int read = 0; read < 10_000; read++) {
+            long step = random.nextLong(1L << 30);
+            truth += step;
+            kernel = (kernel + step) & 0xFFFF_FFFFL;
+            assertEquals(truth, counter.advance(kernel));
+        }
+        assertEquals(true, truth > 100 * TWO_POW_32, "the counter wrapped many times");
+    }
+
+    @Test
+    void followsA64BitCounterAcrossItsWrapExactly() {
+        SplittableRandom random = new SplittableRandom(7);
+        long kernel = -(1L << 40); // 2^64 - 2^40, unsigned
+        WrappingCounter counter = new WrappingCounter(kernel);
+        long start = counter.total();
+        long sum = 0;
+        for (int read = 0; read < 10_000; read++) {
+            long step = random.nextLong(1L << 30);
+            sum += step;
+            kernel += step;
+            assertEquals(start + sum, counter.advance(kernel));
+        }
     }
 }

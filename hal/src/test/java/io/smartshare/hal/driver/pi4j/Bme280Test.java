@@ -1,5 +1,17 @@
 package io.smartshare.hal.driver.pi4j;
 
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.ADC_H;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.ADC_P;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.ADC_T;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.H1;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.H2;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.H3;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.H4;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.H5;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.H6;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.calibrationH;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.calibrationTp;
+import static io.smartshare.hal.driver.pi4j.Bme280Fixture.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,16 +40,6 @@ import org.junit.jupiter.api.Test;
  * formula lands within 0.02 Pa of it.
  */
 class Bme280Test {
-    private static final int[] TP = {27504, 26435, -1000, 36477, -10685, 3024, 2855, 140, -7, 15500, -14600, 6000};
-    private static final int H1 = 75;
-    private static final int H2 = 362;
-    private static final int H3 = 0;
-    private static final int H4 = 313;
-    private static final int H5 = 50;
-    private static final int H6 = 30;
-    private static final int ADC_T = 519888;
-    private static final int ADC_P = 415148;
-    private static final int ADC_H = 30000;
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
     private static final SensorSpec.I2c SPEC =
             new SensorSpec.I2c("env", SensorSpec.I2c.Chip.BME280, 1, 0x76, Duration.ofSeconds(10));
@@ -56,25 +58,6 @@ class Bme280Test {
     @AfterEach
     void shutDown() {
         context.shutdown();
-    }
-
-    static byte[] calibrationTp() {
-        byte[] bytes = new byte[24];
-        for (int i = 0; i < TP.length; i++) {
-            bytes[2 * i] = (byte) TP[i];
-            bytes[2 * i + 1] = (byte) (TP[i] >> 8);
-        }
-        return bytes;
-    }
-
-    static byte[] calibrationH() {
-        return new byte[] {(byte) H2, (byte) (H2 >> 8), (byte) H3, (byte) (H4 >> 4),
-            (byte) ((H4 & 0x0F) | ((H5 & 0x0F) << 4)), (byte) (H5 >> 4), (byte) H6};
-    }
-
-    static byte[] data(int adcP, int adcT, int adcH) {
-        return new byte[] {(byte) (adcP >> 12), (byte) (adcP >> 4), (byte) (adcP << 4),
-            (byte) (adcT >> 12), (byte) (adcT >> 4), (byte) (adcT << 4), (byte) (adcH >> 8), (byte) adcH};
     }
 
     private void loadChip(int chipId) {

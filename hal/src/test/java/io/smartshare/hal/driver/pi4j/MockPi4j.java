@@ -13,11 +13,12 @@ import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
  * queue) and one for plain reads and writes; tests load the queues with what the chip
  * would answer.
  */
-final class MockPi4j {
+public final class MockPi4j {
     private MockPi4j() {
     }
 
-    static Context context() {
+    /** A context with Pi4J's mock I2C, digital input and digital output providers. */
+    public static Context context() {
         return Pi4J.newContextBuilder()
                 .noAutoDetect()
                 .add(MockI2CProvider.newInstance(), MockDigitalInputProvider.newInstance(),
@@ -26,7 +27,7 @@ final class MockPi4j {
     }
 
     /** The mock device the driver opened for bus and address. */
-    static I2C device(Context context, int bus, int address) {
+    public static I2C device(Context context, int bus, int address) {
         return context.registry().get(String.format("i2c-%d-%02x", bus, address), I2C.class);
     }
 }

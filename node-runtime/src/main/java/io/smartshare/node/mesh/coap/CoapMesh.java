@@ -67,10 +67,9 @@ public final class CoapMesh implements AutoCloseable {
         TransportCounters counters = new TransportCounters();
         MeshNode node = MeshNode.builder(identity, new CoapMeshTransport(endpoint, targets, reliability, counters), scheduler)
                 .config(config(options))
-                .firstHelloSequence(System.currentTimeMillis() * 1000)
                 .build();
         CoapResource mesh = new CoapResource("mesh");
-        mesh.add(new MeshFrameResource(node, counters), new MeshNeighborsResource(node, counters),
+        mesh.add(new MeshFrameResource(node, counters, options.maxNeighbors()), new MeshNeighborsResource(node, counters),
                 new MeshRoutesResource(node), new MeshRelayResource(node, root, endpoint, reliability, counters),
                 new MeshEchoResource());
         root.add(mesh);

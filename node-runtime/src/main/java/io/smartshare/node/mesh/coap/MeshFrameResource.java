@@ -2,6 +2,7 @@ package io.smartshare.node.mesh.coap;
 
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.wire.FrameCodec;
+import io.smartshare.node.mesh.wire.KeyCache;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -21,9 +22,12 @@ final class MeshFrameResource extends CoapResource {
 
     private final MeshNode node;
     private final TransportCounters counters;
+    /** For the well-formedness check only; the node decodes again with its own cache. */
+    private final KeyCache keys;
 
-    MeshFrameResource(MeshNode node, TransportCounters counters) {
+    MeshFrameResource(MeshNode node, TransportCounters counters, int maxNeighbors) {
         super("frame");
+        this.keys = new KeyCache(maxNeighbors);
         this.node = node;
         this.counters = counters;
         getAttributes().addResourceType("smartshare.mesh.frame");
@@ -34,7 +38,9 @@ final class MeshFrameResource extends CoapResource {
     public void handlePOST(CoapExchange exchange) {
         byte[] frame = exchange.getRequestPayload();
         try {
-            FrameCodec.decode(frame);
+            synchronized (keys) {
+                FrameCodec.decode(frame, keys);
+            }
         } catch (MalformedFrameException e) {
             counters.frameRejected();
             LOG.debug("event=mesh_frame_rejected from={} reason=\"{}\"", exchange.getSourceSocketAddress(), e.getMessage());

@@ -1,6 +1,7 @@
 package io.smartshare.node.mesh.coap;
 
 import io.smartshare.node.coap.DocumentResource;
+import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.hello.HelloCounters;
 import io.smartshare.node.mesh.neighbor.NeighborView;
@@ -24,7 +25,7 @@ final class MeshNeighborsResource extends DocumentResource {
     }
 
     @Override
-    protected Map<String, Object> document() {
+    protected Map<String, Object> document(QueryParameters query) {
         List<Object> rows = node.neighbors().stream().<Object>map(MeshNeighborsResource::row).toList();
         HelloCounters hellos = node.helloCounters();
         Map<String, Object> admission = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.smartshare.node.mesh.coap;
 
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.coap.DocumentResource;
+import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.mesh.ForwardingCounters;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.RoutePosition;
@@ -25,7 +26,7 @@ final class MeshRoutesResource extends DocumentResource {
     }
 
     @Override
-    protected Map<String, Object> document() {
+    protected Map<String, Object> document(QueryParameters query) {
         RoutesView routes = node.routes();
         RoutePosition position = routes.position();
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -50,8 +50,8 @@ class MeshHostileInputIT {
     static void startTwoNodes() throws Exception {
         int g = freePort();
         int a = freePort();
-        gateway = NodeProcess.start(dir.resolve("g"), g, false, "--uplink", "10000", "--mesh-peers", "127.0.0.1:" + a);
-        node = NodeProcess.start(dir.resolve("a"), a, false, "--mesh-peers", "127.0.0.1:" + g);
+        gateway = NodeProcess.start("sim", dir.resolve("g"), g, false, "--uplink", "10000", "--mesh-peers", "127.0.0.1:" + a);
+        node = NodeProcess.start("sim", dir.resolve("a"), a, false, "--mesh-peers", "127.0.0.1:" + g);
         gatewayId = field(get(gateway, "/node"), "id").orElseThrow();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!field(get(node, "/mesh/routes"), "parent").equals(Optional.of(gatewayId))) {

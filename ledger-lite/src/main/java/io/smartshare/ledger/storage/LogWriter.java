@@ -1,0 +1,342 @@
+package io.smartshare.ledger.storage;
+
+import io.smartshare.ledger.checkpoint.Checkpoint;
+import io.smartshare.ledger.checkpoint.SignedCheckpoint;
+import io.smartshare.ledger.merkle.CompactRange;
+import io.smartshare.ledger.merkle.Hash;
+import io.smartshare.ledger.merkle.TreeHasher;
+import io.smartshare.ledger.record.CheckpointMarker;
+import io.smartshare.ledger.record.Record;
+import io.smartshare.ledger.record.RecordBody;
+import io.smartshare.ledger.record.RecordException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The log's single writer thread: group commit (one fsync per batch), checkpoints, and
+ * the fail-stop rule: after any write or fsync error nothing more is written.
+ */
+final class LogWriter {
+    /** An append ({@code body} set) or a checkpoint request ({@code checkpoint} set). */
+    private record Request(RecordBody body, CompletableFuture<Record> future,
+            CompletableFuture<SignedCheckpoint> checkpoint) {
+        void fail(Throwable t) {
+            future.completeExceptionally(t);
+            checkpoint.completeExceptionally(t);
+        }
+    }
+
+    private static final Request CLOSE = new Request(null, new CompletableFuture<>(), new CompletableFuture<>());
+
+    private final LogState state;
+    private final LogOptions options;
+    private final BlockingQueue<Request> queue;
+    private final Thread thread;
+    private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+    private final List<Request> batch;
+    private final List<Request> checkpointRequests = new ArrayList<>();
+    private final List<Record> written;
+    private final CompactRange range;
+    private Hash lastLeaf;
+    private long size;
+    private Segment active;
+    private Optional<CheckpointMarker> pendingMarker;
+    private long recordsSinceCheckpoint;
+    private long lastCheckpointMillis;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    LogWriter(LogState state, WriterState start) {
+        this.state = state;
+        this.options = state.options;
+        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.batch = new ArrayList<>(options.maxBatchRecords());
+        this.written = new ArrayList<>(options.maxBatchRecords() + 1);
+        this.range = start.range();
+        this.lastLeaf = start.lastLeaf();
+        this.size = state.durableSize;
+        this.active = state.segments.get(state.segments.size() - 1);
+        this.pendingMarker = start.pendingMarker();
+        this.recordsSinceCheckpoint = start.recordsSinceCheckpoint();
+        this.lastCheckpointMillis = options.clock().millis();
+        this.thread = new Thread(this::run, "ledger-writer-" + state.identity.nodeId());
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    CompletableFuture<Record> submit(RecordBody body) {
+        Request request = new Request(body, new CompletableFuture<>(), new CompletableFuture<>());
+        enqueue(request);
+        return request.future();
+    }
+
+    CompletableFuture<SignedCheckpoint> checkpointNow() {
+        Request request = new Request(null, new CompletableFuture<>(), new CompletableFuture<>());
+        enqueue(request);
+        return request.checkpoint();
+    }
+
+    private void enqueue(Request request) {
+        if (closed || failure != null) {
+            request.fail(refusal());
+            return;
+        }
+        try {
+            queue.put(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            request.fail(new StorageException(state.dir + ": interrupted while queueing a request", e));
+            return;
+        }
+        if (closed || failure != null) {
+            failQueued();
+        }
+    }
+
+    private StorageException refusal() {
+        Throwable f = failure;
+        if (f != null) {
+            return new StorageException("ledger " + state.dir + " has failed and accepts no more appends (reopen it "
+                    + "to recover): " + f.getMessage(), f);
+        }
+        return new StorageException("ledger " + state.dir + " is closed");
+    }
+
+    private void failQueued() {
+        Request r;
+        while ((r = queue.poll()) != null) {
+            r.fail(refusal());
+        }
+    }
+
+    void close() {
+        closed = true;
+        if (thread.isAlive()) {
+            try {
+                queue.put(CLOSE);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        failQueued();
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                Request first = queue.poll(waitMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    maybeCheckpoint(false);
+                    continue;
+                }
+                batch.clear();
+                batch.add(first);
+                collect();
+                boolean closing = batch.removeIf(r -> r == CLOSE);
+                checkpointRequests.clear();
+                batch.removeIf(r -> r.body() == null && checkpointRequests.add(r));
+                commit();
+                maybeCheckpoint(!checkpointRequests.isEmpty());
+                answer(checkpointRequests);
+                if (closing) {
+                    if (pendingMarker.isPresent()) {
+                        batch.clear();
+                        commit();
+                    }
+                    return;
+                }
+            }
+        } catch (Throwable t) {
+            failure = t;
+            for (Request r : batch) {
+                r.fail(refusal());
+            }
+            for (Request r : checkpointRequests) {
+                r.fail(refusal());
+            }
+            failQueued();
+        }
+    }
+
+    private long waitMillis() {
+        if (recordsSinceCheckpoint == 0) {
+            return 60_000;
+        }
+        long due = lastCheckpointMillis + options.checkpointInterval().toMillis() - options.clock().millis();
+        return Math.max(1, due);
+    }
+
+    private void collect() throws InterruptedException {
+        int max = options.maxBatchRecords();
+        queue.drainTo(batch, max - batch.size());
+        long lingerNanos = options.maxBatchDelay().toNanos();
+        if (lingerNanos > 0 && batch.size() < max && batch.get(batch.size() - 1) != CLOSE) {
+            long deadline = System.nanoTime() + lingerNanos;
+            while (batch.size() < max) {
+                long left = deadline - System.nanoTime();
+                Request next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
+                if (next == CLOSE) {
+                    break;
+                }
+                queue.drainTo(batch, max - batch.size());
+            }
+        }
+    }
+
+    /** Writes the pending marker and the batch, fsyncs once, then acknowledges. */
+    private void commit() throws IOException {
+        written.clear();
+        long now = options.clock().millis();
+        if (pendingMarker.isPresent()) {
+            append(pendingMarker.get(), now);
+            pendingMarker = Optional.empty();
+        }
+        List<Request> accepted = new ArrayList<>(batch.size());
+        for (Request r : batch) {
+            try {
+                append(r.body(), now);
+                accepted.add(r);
+            } catch (RecordException e) {
+                r.fail(e);
+            }
+        }
+        if (written.isEmpty()) {
+            return;
+        }
+        flushBuffer();
+        state.tree.flush();
+        force(active);
+        state.durableSize = size;
+        int first = written.size() - accepted.size();
+        for (int i = 0; i < accepted.size(); i++) {
+            accepted.get(i).future().complete(written.get(first + i));
+        }
+        batch.clear();
+    }
+
+    private void append(RecordBody body, long now) throws IOException {
+        Record record = new Record(size, lastLeaf, now, body);
+        byte[] encoded = record.encode();
+        int frameLength = Frames.HEADER + encoded.length;
+        if (active.end + buffer.position() + frameLength > options.segmentBytes() && active.count > 0) {
+            roll();
+        }
+        if (buffer.remaining() < frameLength) {
+            flushBuffer();
+        }
+        long offset = active.end + buffer.position();
+        Frames.put(buffer, encoded);
+        active.added(offset);
+        Hash leaf = TreeHasher.leaf(encoded);
+        range.append(leaf, (level, hash) -> state.tree.append(hash));
+        lastLeaf = leaf;
+        size++;
+        if (body instanceof CheckpointMarker) {
+            state.markers.add(record.seq());
+        } else {
+            recordsSinceCheckpoint++;
+        }
+        written.add(record);
+    }
+
+    private void flushBuffer() throws IOException {
+        buffer.flip();
+        int n = buffer.remaining();
+        try {
+            active.channel.write(buffer, active.end);
+        } catch (IOException e) {
+            throw StorageException.io("write", active.path, e);
+        } finally {
+            buffer.clear();
+        }
+        active.end += n;
+    }
+
+    private static void force(Segment segment) {
+        try {
+            segment.channel.force();
+        } catch (IOException e) {
+            throw StorageException.io("fsync", segment.path, e);
+        }
+    }
+
+    private void roll() throws IOException {
+        flushBuffer();
+        force(active);
+        active = createSegment(state, size);
+        state.segments.add(active);
+    }
+
+    /** Creates segment file {@code firstSeq} with its header, synced with its directory entry. */
+    static Segment createSegment(LogState state, long firstSeq) throws IOException {
+        Path path = state.dir.resolve(Segment.fileName(firstSeq));
+        FileIo io = state.options.fileIo();
+        SegmentHeader header = new SegmentHeader(firstSeq, state.identity.publicKey());
+        LogChannel channel = io.open(path, true);
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(header.encode()), 0);
+            channel.force();
+            io.syncDirectory(state.dir);
+        } catch (IOException e) {
+            channel.close();
+            throw StorageException.io("create segment", path, e);
+        }
+        return new Segment(path, header, channel, SegmentHeader.LENGTH);
+    }
+
+    private void answer(List<Request> checkpointRequests) {
+        for (Request r : checkpointRequests) {
+            Optional<SignedCheckpoint> latest = state.latest;
+            if (latest.isPresent()) {
+                r.checkpoint().complete(latest.get());
+            } else {
+                r.checkpoint().completeExceptionally(new IllegalStateException("ledger " + state.dir
+                        + " is empty: there is nothing to checkpoint"));
+            }
+        }
+    }
+
+    /** Publishes a checkpoint if one is due, or if {@code force}d and records were added since the last. */
+    private void maybeCheckpoint(boolean force) throws IOException {
+        long now = options.clock().millis();
+        boolean due = recordsSinceCheckpoint >= options.checkpointEveryRecords() || (recordsSinceCheckpoint > 0
+                && (force || now - lastCheckpointMillis >= options.checkpointInterval().toMillis()));
+        if (!due) {
+            return;
+        }
+        try {
+            state.tree.force();
+        } catch (IOException e) {
+            throw StorageException.io("fsync", state.tree.path(), e);
+        }
+        Hash root = range.root();
+        SignedCheckpoint signed = SignedCheckpoint.sign(new Checkpoint(state.origin, size, root), state.identity);
+        try {
+            AtomicFile.write(options.fileIo(), state.checkpointFile(), signed.encoded());
+        } catch (IOException e) {
+            throw StorageException.io("write", state.checkpointFile(), e);
+        }
+        state.latest = Optional.of(signed);
+        pendingMarker = Optional.of(new CheckpointMarker(size, root,
+                signed.logSignature(state.identity.publicKey()).orElseThrow()));
+        recordsSinceCheckpoint = 0;
+        lastCheckpointMillis = now;
+    }
+}

@@ -1,0 +1,252 @@
+package io.smartshare.ledger.verify;
+
+import io.smartshare.ledger.checkpoint.Checkpoint;
+import io.smartshare.ledger.checkpoint.SignedCheckpoint;
+import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.ledger.merkle.CompactRange;
+import io.smartshare.ledger.merkle.Hash;
+import io.smartshare.ledger.merkle.InclusionProof;
+import io.smartshare.ledger.merkle.TreeHasher;
+import io.smartshare.ledger.record.CheckpointMarker;
+import io.smartshare.ledger.record.Record;
+import io.smartshare.ledger.record.RecordException;
+import io.smartshare.ledger.checkpoint.CheckpointException;
+import io.smartshare.ledger.storage.FrameReader;
+import io.smartshare.ledger.storage.LogStores;
+import io.smartshare.ledger.storage.SegmentHeader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.TreeMap;
+
+/**
+ * Verifies a foreign log from its first record, streaming, in O(log n) memory
+ * (docs/ledger-format.md §7): strict decoding, seq, prev chain, receipt signatures, every
+ * checkpoint marker's root and signature, and any checkpoints supplied with {@link #expect}.
+ * A bad log is a {@link VerificationResult.Rejected} result, not an exception. Not
+ * thread-safe; one instance per log.
+ */
+public final class LogVerifier {
+    private final Ed25519PublicKey key;
+    private final String origin;
+    private final CompactRange range = new CompactRange();
+    private final TreeMap<Long, SignedCheckpoint> expected = new TreeMap<>();
+    private Hash lastLeaf = Hash.ZERO;
+    private int checkpointsVerified;
+    private Optional<SignedCheckpoint> latest = Optional.empty();
+    private Optional<VerificationResult.Rejected> rejected = Optional.empty();
+
+    /** A verifier for the log of {@code key}, whose origin is {@code smartshare/ledger/<node-id of key>}. */
+    public LogVerifier(Ed25519PublicKey key) {
+        this.key = key;
+        this.origin = Checkpoint.originOf(NodeId.of(key));
+    }
+
+    /** Records verified so far. */
+    public long size() {
+        return range.size();
+    }
+
+    /**
+     * Adds a checkpoint obtained elsewhere (e.g. from a peer or beacon) that the log must
+     * match when it reaches that size.
+     */
+    public Optional<VerificationResult.Rejected> expect(SignedCheckpoint checkpoint) {
+        if (!checkpoint.origin().equals(origin) || !checkpoint.isSignedBy(key)) {
+            return reject(checkpoint.size(), "supplied checkpoint of size " + checkpoint.size()
+                    + " is not signed by the log key " + key + " under origin " + origin);
+        }
+        if (checkpoint.size() < range.size()) {
+            return reject(checkpoint.size(), "supplied checkpoint of size " + checkpoint.size()
+                    + " is behind the records already verified (" + range.size() + ")");
+        }
+        expected.put(checkpoint.size(), checkpoint);
+        return checkExpected();
+    }
+
+    /** Checks the next record, given encoded as stored; returns the rejection if any. */
+    public Optional<VerificationResult.Rejected> next(byte[] encoded) {
+        return next(encoded, record -> { });
+    }
+
+    private Optional<VerificationResult.Rejected> next(byte[] encoded, Consumer<Record> onRecord) {
+        if (rejected.isPresent()) {
+            return rejected;
+        }
+        long seq = range.size();
+        Record record;
+        try {
+            record = Record.decode(encoded);
+        } catch (RecordException e) {
+            return reject(seq, e.getMessage());
+        }
+        if (record.seq() != seq) {
+            return reject(seq, "seq: expected " + seq + ", found " + record.seq());
+        }
+        if (!record.prev().equals(lastLeaf)) {
+            return reject(seq, "prev: expected " + lastLeaf + ", found " + record.prev());
+        }
+        if (record.body() instanceof CheckpointMarker marker) {
+            Hash root = range.root();
+            Optional<String> problem = marker.problem(seq, root, origin, key);
+            if (problem.isPresent()) {
+                return reject(seq, problem.get());
+            }
+            checkpointsVerified++;
+            latest = Optional.of(SignedCheckpoint.of(new Checkpoint(origin, seq, root), key, marker.signature()));
+        }
+        lastLeaf = TreeHasher.leaf(encoded);
+        range.append(lastLeaf);
+        onRecord.accept(record);
+        return checkExpected();
+    }
+
+    private Optional<VerificationResult.Rejected> checkExpected() {
+        SignedCheckpoint due = expected.get(range.size());
+        if (due != null) {
+            expected.remove(range.size());
+            Hash root = range.root();
+            if (!due.root().equals(root)) {
+                return reject(due.size(), "supplied checkpoint of size " + due.size() + " has root " + due.root()
+                        + ", the records hash to " + root);
+            }
+            checkpointsVerified++;
+            if (latest.map(l -> l.size() <= due.size()).orElse(true)) {
+                latest = Optional.of(due);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<VerificationResult.Rejected> reject(long seq, String reason) {
+        if (rejected.isEmpty()) {
+            rejected = Optional.of(new VerificationResult.Rejected(seq, reason));
+        }
+        return rejected;
+    }
+
+    /** The verdict on everything fed so far; supplied checkpoints beyond the end reject. */
+    public VerificationResult result() {
+        if (rejected.isPresent()) {
+            return rejected.get();
+        }
+        if (!expected.isEmpty()) {
+            long size = expected.firstKey();
+            return new VerificationResult.Rejected(size, "the log ends after " + range.size()
+                    + " records, before the supplied checkpoint of size " + size);
+        }
+        return new VerificationResult.Accepted(range.size(), range.root(), checkpointsVerified, latest);
+    }
+
+    /**
+     * Verifies a whole log given as one segment stream from seq 0 (what {@code ledger
+     * export} writes).
+     *
+     * @throws IOException only if reading {@code in} fails
+     */
+    public VerificationResult verify(InputStream in) throws IOException {
+        return segment(in, false, record -> { }).map(VerificationResult.class::cast).orElseGet(this::result);
+    }
+
+    /**
+     * Verifies the log files in {@code ledgerDir} (its segments and its checkpoint file)
+     * without changing them; safe while the log's writer runs: a frame cut off at the very
+     * end of the last segment is taken as not yet written. Each verified record is passed to
+     * {@code onRecord} (for {@code ledger show}).
+     *
+     * @throws IOException only if the files cannot be read
+     */
+    public VerificationResult verifyDirectory(Path ledgerDir, Consumer<Record> onRecord) throws IOException {
+        Path checkpointFile = LogStores.checkpointFile(ledgerDir);
+        if (Files.exists(checkpointFile)) {
+            try {
+                Optional<VerificationResult.Rejected> bad = expect(SignedCheckpoint.parse(
+                        Files.readAllBytes(checkpointFile)));
+                if (bad.isPresent()) {
+                    return bad.get();
+                }
+            } catch (CheckpointException e) {
+                return reject(0, checkpointFile + ": " + e.getMessage()).orElseThrow();
+            }
+        }
+        List<Path> segments = LogStores.segmentFiles(ledgerDir);
+        for (int i = 0; i < segments.size(); i++) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(segments.get(i)), 1 << 16)) {
+                Optional<VerificationResult.Rejected> bad = segment(in, i == segments.size() - 1, onRecord);
+                if (bad.isPresent()) {
+                    return new VerificationResult.Rejected(bad.get().seq(), segments.get(i) + ": " + bad.get().reason());
+                }
+            }
+        }
+        return result();
+    }
+
+    /** Checks one segment stream; a cut-off final frame ends it quietly if {@code liveTail}. */
+    private Optional<VerificationResult.Rejected> segment(InputStream in, boolean liveTail, Consumer<Record> onRecord)
+            throws IOException {
+        byte[] headerBytes = in.readNBytes(SegmentHeader.LENGTH);
+        SegmentHeader header;
+        try {
+            header = SegmentHeader.decode(headerBytes);
+        } catch (IllegalArgumentException e) {
+            return reject(range.size(), e.getMessage());
+        }
+        if (!header.key().equals(key) || header.firstSeq() != range.size()) {
+            return reject(range.size(), "segment header: expected key " + key + " and first seq " + range.size()
+                    + ", found " + header.key() + " and " + header.firstSeq());
+        }
+        FrameReader reader = new FrameReader(in, SegmentHeader.LENGTH);
+        while (true) {
+            FrameReader.Result r = reader.next();
+            if (r instanceof FrameReader.End) {
+                return Optional.empty();
+            }
+            if (r instanceof FrameReader.Damaged d) {
+                if (liveTail && d.cutOff()) {
+                    return Optional.empty();
+                }
+                return reject(range.size(), "offset " + d.offset() + ": " + d.reason());
+            }
+            Optional<VerificationResult.Rejected> bad = next(((FrameReader.Frame) r).payload(), onRecord);
+            if (bad.isPresent()) {
+                return bad;
+            }
+        }
+    }
+
+    /**
+     * Verifies one entry against a signed checkpoint with an inclusion proof, without the
+     * rest of the log.
+     */
+    public static VerificationResult verifyEntry(Ed25519PublicKey key, SignedCheckpoint checkpoint, byte[] encoded,
+            InclusionProof proof) {
+        String origin = Checkpoint.originOf(NodeId.of(key));
+        if (!checkpoint.origin().equals(origin) || !checkpoint.isSignedBy(key)) {
+            return new VerificationResult.Rejected(proof.index(), "checkpoint is not signed by " + key);
+        }
+        if (proof.size() != checkpoint.size()) {
+            return new VerificationResult.Rejected(proof.index(), "proof is for size " + proof.size()
+                    + ", the checkpoint for " + checkpoint.size());
+        }
+        Record record;
+        try {
+            record = Record.decode(encoded);
+        } catch (RecordException e) {
+            return new VerificationResult.Rejected(proof.index(), e.getMessage());
+        }
+        if (record.seq() != proof.index()) {
+            return new VerificationResult.Rejected(proof.index(), "record has seq " + record.seq());
+        }
+        if (!proof.verify(TreeHasher.leaf(encoded), checkpoint.root())) {
+            return new VerificationResult.Rejected(proof.index(), "inclusion proof does not lead to the root "
+                    + checkpoint.root());
+        }
+        return new VerificationResult.Accepted(checkpoint.size(), checkpoint.root(), 1, Optional.of(checkpoint));
+    }
+}

@@ -1,0 +1,311 @@
+package io.smartshare.ledger.bench;
+
+import io.smartshare.ledger.Ledger;
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.record.MeteringSample;
+import io.smartshare.ledger.record.Record;
+import io.smartshare.ledger.storage.FileIo;
+import io.smartshare.ledger.storage.LogChannel;
+import io.smartshare.ledger.storage.LogOptions;
+import io.smartshare.ledger.storage.LogStores;
+import io.smartshare.ledger.verify.LogVerifier;
+import io.smartshare.ledger.verify.VerificationResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.zip.CRC32C;
+
+/**
+ * The measurements behind {@code scripts/bench-ledger}. Subcommands:
+ * <ul>
+ * <li>{@code appends DIR N}: durable appends/s through {@link Ledger} against raw FileChannel
+ *     writes of the same frames replayed in exactly the batches (bytes per fsync) the
+ *     ledger used;</li>
+ * <li>{@code build DIR N}: writes an N-record log for {@code verify};</li>
+ * <li>{@code verify DIR}: records/s of {@link LogVerifier} over the log against raw SHA-256
+ *     over the same segment bytes, and the peak heap while verifying (run it with -Xmx32m).</li>
+ * </ul>
+ */
+public final class LedgerBench {
+    private static final NodeIdentity KEY = NodeIdentity.fromSeed(
+            HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+    private static final int IN_FLIGHT = 256;
+    private static final int REPEATS = 7;
+
+    private LedgerBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[1]);
+        switch (args[0]) {
+            case "appends" -> appends(dir, Integer.parseInt(args[2]));
+            case "build" -> build(dir, Integer.parseInt(args[2]));
+            case "verify" -> verify(dir);
+            default -> throw new IllegalArgumentException("unknown subcommand " + args[0]);
+        }
+    }
+
+    private static MeteringSample sample(long i) {
+        return new MeteringSample("net.tx", 1000 + i % 100_000, "B", 60000);
+    }
+
+    /** Appends {@code n} samples keeping {@value #IN_FLIGHT} in flight; returns elapsed nanos. */
+    private static long appendAll(Ledger ledger, int n) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        long start = System.nanoTime();
+        CompletableFuture<Record> last = null;
+        for (int i = 0; i < n; i++) {
+            inFlight.acquire();
+            last = ledger.append(sample(i));
+            last.whenComplete((r, e) -> inFlight.release());
+        }
+        inFlight.acquire(IN_FLIGHT);
+        last.join();
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * Alternates {@value #REPEATS} runs of ours and of the reference (each reference run
+     * replays the batches of the ours run before it) and reports the medians, because fsync
+     * latency on a shared disk varies from second to second.
+     */
+    private static void appends(Path dir, int n) throws Exception {
+        try (Ledger ledger = Ledger.open(dir.resolve("warmup"), KEY)) {
+            appendAll(ledger, Math.min(n, 20_000));
+        }
+        double[] oursRates = new double[REPEATS];
+        double[] referenceRates = new double[REPEATS];
+        long fsyncs = 0;
+        for (int run = 0; run < REPEATS; run++) {
+            RecordingFileIo io = new RecordingFileIo();
+            Path ours = dir.resolve("ours-" + run);
+            long oursNanos;
+            try (Ledger ledger = Ledger.open(ours, KEY, LogOptions.defaults().withFileIo(io))) {
+                io.recording = true;
+                oursNanos = appendAll(ledger, n);
+                io.recording = false;
+            }
+            fsyncs += io.batches.size();
+            List<byte[]> frames = new ArrayList<>();
+            try (Ledger ledger = Ledger.open(ours, KEY)) {
+                for (byte[] record : ledger.readEncoded(0, ledger.size())) {
+                    frames.add(frame(record));
+                }
+            }
+            long referenceNanos = rawBatchedWrites(dir.resolve("reference-" + run + ".log"), frames, io.batches);
+            oursRates[run] = n / (oursNanos / 1e9);
+            referenceRates[run] = n / (referenceNanos / 1e9);
+            System.out.printf(Locale.ROOT, "# appends run %d: ours %.0f/s, reference %.0f/s, %d segment fsyncs%n",
+                    run, oursRates[run], referenceRates[run], io.batches.size());
+        }
+        System.out.printf(Locale.ROOT, "# appends: %d runs of %d records, %.1f records per segment fsync%n",
+                REPEATS, n, (double) n * REPEATS / fsyncs);
+        bench("durable-appends", median(oursRates), "/s", median(referenceRates), "/s", ">=0.80");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static byte[] frame(byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        return ByteBuffer.allocate(8 + payload.length).putInt(payload.length).putInt((int) crc.getValue())
+                .put(payload).array();
+    }
+
+    /**
+     * The reference: the same frames written with FileChannel in the batches the ledger used
+     * (batch i = the bytes the ledger wrote to its segment before its i-th fsync), one fsync
+     * per batch.
+     */
+    private static long rawBatchedWrites(Path file, List<byte[]> frames, List<Long> batchBytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+        int next = 0;
+        long start = System.nanoTime();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (long bytes : batchBytes) {
+                long written = 0;
+                while (written < bytes && next < frames.size()) {
+                    byte[] f = frames.get(next++);
+                    if (buffer.remaining() < f.length) {
+                        buffer.flip();
+                        channel.write(buffer);
+                        buffer.clear();
+                    }
+                    buffer.put(f);
+                    written += f.length;
+                }
+                buffer.flip();
+                channel.write(buffer);
+                buffer.clear();
+                channel.force(true);
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static void build(Path dir, int n) throws Exception {
+        try (Ledger ledger = Ledger.open(dir, KEY)) {
+            appendAll(ledger, n - (int) ledger.size());
+            System.out.printf(Locale.ROOT, "# built %s: %d records, latest checkpoint %d%n", dir, ledger.size(),
+                    ledger.latestCheckpoint().map(c -> c.size()).orElse(0L));
+        }
+    }
+
+    private static void verify(Path dataDir) throws Exception {
+        Path ledgerDir = dataDir.resolve("ledger");
+        List<Path> segments = LogStores.segmentFiles(ledgerDir);
+        long bytes = 0;
+        for (Path s : segments) {
+            bytes += Files.size(s);
+        }
+        // warm up both code paths on the first segment
+        rawSha256(segments.subList(0, 1));
+        new LogVerifier(KEY.publicKey()).verifyDirectory(ledgerDir, r -> { });
+        resetPeaks();
+
+        long t0 = System.nanoTime();
+        VerificationResult result = new LogVerifier(KEY.publicKey()).verifyDirectory(ledgerDir, r -> { });
+        long oursNanos = System.nanoTime() - t0;
+        long peakHeap = peakHeapBytes();
+        long heapCap = Runtime.getRuntime().maxMemory();
+        VerificationResult.Accepted accepted = (VerificationResult.Accepted) result;
+        long t1 = System.nanoTime();
+        rawSha256(segments);
+        long referenceNanos = System.nanoTime() - t1;
+
+        long records = accepted.size();
+        System.out.printf(Locale.ROOT, "# verify: %d records, %d bytes in %d segments, %d checkpoints (signatures) "
+                + "checked, -Xmx %d MB%n", records, bytes, segments.size(), accepted.checkpointsVerified(),
+                heapCap >> 20);
+        bench("verify-records", records / (oursNanos / 1e9), "/s", records / (referenceNanos / 1e9), "/s",
+                ">=0.70");
+        bench("verify-heap", peakHeap / 1048576.0, "MB", 32.0, "MB", "<=1.00(no-OOM-under-Xmx32m)");
+    }
+
+    /** SHA-256 over the bytes of the files, 64 KiB at a time, one digest per file. */
+    private static void rawSha256(List<Path> files) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[1 << 16];
+        for (Path f : files) {
+            try (InputStream in = Files.newInputStream(f)) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+            sha.digest();
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void bench(String figure, double ours, String oursUnit, double reference, String referenceUnit,
+            String budget) {
+        System.out.printf(Locale.ROOT, "BENCH %s ours=%.1f%s reference=%.1f%s ratio=%.2f budget=%s%n", figure, ours,
+                oursUnit, reference, referenceUnit, ours / reference, budget);
+    }
+
+    /** The real file system, remembering how many segment bytes each segment fsync covered. */
+    private static final class RecordingFileIo implements FileIo {
+        final List<Long> batches = new ArrayList<>();
+        volatile boolean recording;
+        private long pending;
+
+        @Override
+        public LogChannel open(Path path, boolean create) throws IOException {
+            LogChannel real = FileIo.system().open(path, create);
+            if (!path.getFileName().toString().startsWith("segment-")) {
+                return real;
+            }
+            return new LogChannel() {
+                @Override
+                public long size() throws IOException {
+                    return real.size();
+                }
+
+                @Override
+                public int read(ByteBuffer dst, long position) throws IOException {
+                    return real.read(dst, position);
+                }
+
+                @Override
+                public void write(ByteBuffer src, long position) throws IOException {
+                    pending += src.remaining();
+                    real.write(src, position);
+                }
+
+                @Override
+                public void force() throws IOException {
+                    real.force();
+                    if (recording) {
+                        batches.add(pending);
+                    }
+                    pending = 0;
+                }
+
+                @Override
+                public void truncate(long size) throws IOException {
+                    real.truncate(size);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    real.close();
+                }
+            };
+        }
+
+        @Override
+        public void replace(Path source, Path target) throws IOException {
+            FileIo.system().replace(source, target);
+        }
+
+        @Override
+        public void syncDirectory(Path dir) throws IOException {
+            FileIo.system().syncDirectory(dir);
+        }
+
+        @Override
+        public void delete(Path path) throws IOException {
+            FileIo.system().delete(path);
+        }
+
+        @Override
+        public List<Path> list(Path dir) throws IOException {
+            return FileIo.system().list(dir);
+        }
+    }
+}
