@@ -20,7 +20,8 @@ import java.util.Random;
  * @param kills nodes killed during churn
  * @param checks tree inspections made
  * @param maxNodesInLoops the most nodes any inspection found in a loop (must be 0)
- * @param deliveryRatio test packets delivered during churn (packets to or through killed nodes count as lost)
+ * @param deliveryRatio test packets sent during churn that arrived, among those whose source and
+ *     destination were not killed after sending (packets relayed through a killed node count as lost)
  */
 public record ChurnRun(String topology, int nodes, long convergenceMillis, long failoverMillis,
                        long reconvergenceMillis, int kills, int checks, int maxNodesInLoops, double deliveryRatio) {
@@ -77,6 +78,6 @@ public record ChurnRun(String topology, int nodes, long convergenceMillis, long 
         long reconverged = h.runUntil(TreeCheck::converged, 100, 120_000);
         h.run(60_000, 1_000);
         return new ChurnRun(topology.name(), topology.size(), converged, failover, reconverged, kills, h.checks(),
-                h.maxNodesInLoops(), h.deliveryRatio());
+                h.maxNodesInLoops(), h.deliveryRatioBetweenSurvivors());
     }
 }
