@@ -16,8 +16,9 @@ import io.smartshare.node.mesh.hello.HelloVerifier;
 import io.smartshare.node.mesh.neighbor.Heard;
 import io.smartshare.node.mesh.neighbor.NeighborTable;
 import io.smartshare.node.mesh.neighbor.NeighborView;
-import io.smartshare.node.mesh.routing.DownwardRoutes;
 import io.smartshare.node.mesh.routing.Rank;
+import io.smartshare.node.mesh.routing.Registrar;
+import io.smartshare.node.mesh.routing.RepairPolicy;
 import io.smartshare.node.mesh.routing.RoutingChange;
 import io.smartshare.node.mesh.routing.RoutingEngine;
 import io.smartshare.node.mesh.trickle.TrickleTimer;
@@ -30,9 +31,7 @@ import io.smartshare.node.mesh.wire.KeyCache;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
 import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.RepairRequest;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class MeshNode {
     private static final Logger LOG = LoggerFactory.getLogger(MeshNode.class);
     private static final long MAX_REPAIR_BACKOFF_MILLIS = 32_000;
-    private static final int MAX_PENDING_ADDRESSES = 16;
-    private static final int MAX_PENDING_TARGETS = 4 * Registration.MAX_TARGETS;
 
     private final NodeId self;
     private final MeshConfig config;
@@ -66,17 +63,14 @@ public final class MeshNode {
     private final HelloSigner signer;
     private final NeighborTable neighbors;
     private final RoutingEngine routing;
-    private final DownwardRoutes downward = new DownwardRoutes();
+    private final Registrar registrar;
     private final RelayMeter meter = new RelayMeter();
     private final TrickleTimer trickle;
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
     private final KeyCache keys;
-    /** Registrations from addresses whose hello has not been verified yet, applied when it is. */
-    private final Map<LinkAddress, List<Registration.Target>> pendingRegistrations = new LinkedHashMap<>();
     private long delivered;
     private long forwarded;
     private int heartbeatSequence;
-    private long ownPathSequence;
     private long nextRepairAtMillis;
     private long repairBackoffMillis;
     private long lastEpochRepairMillis = Long.MIN_VALUE / 2;
@@ -96,6 +90,7 @@ public final class MeshNode {
         this.neighbors = new NeighborTable(config.maxNeighbors(), config.deadAfterMillis(), config.timeoutsForDeath(),
                 config.neighborPurgeMillis());
         this.routing = new RoutingEngine(self);
+        this.registrar = new Registrar(self, config.registrationLifetimeSeconds());
         this.keys = new KeyCache(4 * config.maxNeighbors());
         this.trickle = new TrickleTimer(scheduler, random, config.trickleIminMillis(), config.trickleDoublings(),
                 config.trickleRedundancy(), guarded(this::sendHello));
@@ -201,7 +196,7 @@ public final class MeshNode {
 
     /** Upward and downward routes, for {@code /mesh/routes}. */
     public synchronized RoutesView routes() {
-        return new RoutesView(self, position(), downward.views(scheduler.nowMillis()));
+        return new RoutesView(self, position(), registrar.views(scheduler.nowMillis()));
     }
 
     /** Bytes relayed per upstream and downstream peer, for metering. */
@@ -226,10 +221,7 @@ public final class MeshNode {
         if (gate.admit(from, hello, now) != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
             return;
         }
-        List<Registration.Target> pending = pendingRegistrations.remove(from);
-        if (pending != null) {
-            learnRegistrations(from, pending, now);
-        }
+        relayUpward(registrar.learn(hello.sender(), registrar.unpark(from), routing.parent(), now));
         if (hello.epoch() == routing.epoch()) {
             trickle.hearConsistent();
         } else {
@@ -251,63 +243,45 @@ public final class MeshNode {
     }
 
     private void onRegistration(LinkAddress from, Registration registration, long now) {
-        if (neighbors.idAt(from).filter(neighbors::isAlive).isPresent()) {
-            learnRegistrations(from, registration.targets(), now);
-            return;
+        Optional<NodeId> child = neighbors.idAt(from).filter(neighbors::isAlive);
+        if (child.isPresent()) {
+            relayUpward(registrar.learn(child.get(), registration.targets(), routing.parent(), now));
+        } else {
+            // a new child can register before its hello reaches us: keep it, ask for the hello
+            registrar.park(from, registration);
+            transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
         }
-        // a new child can register before its hello reaches us: keep the targets, ask for the hello
-        if (!pendingRegistrations.containsKey(from) && pendingRegistrations.size() >= MAX_PENDING_ADDRESSES) {
-            pendingRegistrations.remove(pendingRegistrations.keySet().iterator().next());
-        }
-        List<Registration.Target> pending = pendingRegistrations.computeIfAbsent(from, a -> new ArrayList<>());
-        if (pending.size() + registration.targets().size() <= MAX_PENDING_TARGETS) {
-            pending.addAll(registration.targets());
-        }
-        transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
     }
 
-    private void learnRegistrations(LinkAddress from, List<Registration.Target> targets, long now) {
-        Optional<NodeId> child = neighbors.idAt(from);
-        if (child.isEmpty() || child.equals(routing.parent())) {
-            return;
-        }
-        List<Registration.Target> changed = new ArrayList<>();
-        for (Registration.Target t : targets) {
-            if (!t.node().equals(self)
-                    && downward.learn(t.node(), child.get(), t.pathSequence(), t.lifetimeSeconds(), now)) {
-                changed.add(t);
-            }
-        }
+    private void relayUpward(List<Registration.Target> changed) {
         if (!routing.gateway()) {
             registerWithParent(changed);
         }
     }
 
     private void onRepairRequest(LinkAddress from, RepairRequest request, long now) {
-        if (!routing.attached() || request.epoch() > routing.epoch()) {
-            return;
-        }
-        if (request.epoch() < routing.epoch() || routing.rank() < request.feasibleDistance()) {
-            trickle.reset(); // our next hello is all the requester needs
-            return;
-        }
-        if (now - lastEpochRepairMillis < config.repairMinIntervalMillis()
-                || neighbors.idAt(from).isEmpty()) {
-            return;
-        }
-        lastEpochRepairMillis = now;
-        if (routing.gateway()) {
-            react(routing.startNewEpoch(request.epoch()));
-        } else {
-            routing.parent().flatMap(neighbors::addressOf).ifPresent(parent -> confirmable(routing.parent().get(), parent,
-                    FrameCodec.encode(new RepairRequest(request.epoch(), 0))));
+        switch (RepairPolicy.decide(request, routing.attached(), routing.epoch(), routing.rank())) {
+            case IGNORE -> { }
+            case ADVERTISE -> trickle.reset();
+            case NEW_EPOCH -> {
+                if (now - lastEpochRepairMillis < config.repairMinIntervalMillis() || neighbors.idAt(from).isEmpty()) {
+                    return;
+                }
+                lastEpochRepairMillis = now;
+                if (routing.gateway()) {
+                    react(routing.startNewEpoch(request.epoch()));
+                } else {
+                    routing.parent().ifPresent(parent -> neighbors.addressOf(parent).ifPresent(address ->
+                            confirmable(parent, address, FrameCodec.encode(new RepairRequest(request.epoch(), 0)))));
+                }
+            }
         }
     }
 
     private ForwardingDecision route(DataPacket packet, Optional<NodeId> previousHop) {
         long now = scheduler.nowMillis();
         ForwardingDecision decision = Forwarder.decide(self, packet, previousHop.isEmpty(),
-                downward.nextHop(packet.destination(), now), routing.parent());
+                registrar.nextHop(packet.destination(), now), routing.parent());
         if (decision instanceof ForwardingDecision.Forward forward) {
             Optional<LinkAddress> address = neighbors.addressOf(forward.nextHop());
             if (address.isEmpty()) {
@@ -343,14 +317,8 @@ public final class MeshNode {
         if (change.advertiseNow()) {
             trickle.reset();
         }
-        if (change.parentChanged() && routing.parent().isPresent()) {
-            // a parent is never a next hop down: such routes are stale and would make a cycle
-            downward.removeVia(routing.parent().get());
-            ownPathSequence++;
-            List<Registration.Target> all = new ArrayList<>();
-            all.add(ownTarget());
-            all.addAll(downward.targets(scheduler.nowMillis()));
-            registerWithParent(all);
+        if (change.parentChanged()) {
+            routing.parent().ifPresent(p -> registerWithParent(registrar.newParent(p, scheduler.nowMillis())));
         }
         if (routing.attached()) {
             repairBackoffMillis = config.repairMinIntervalMillis();
@@ -370,10 +338,6 @@ public final class MeshNode {
             List<Registration.Target> chunk = targets.subList(i, Math.min(targets.size(), i + Registration.MAX_TARGETS));
             confirmable(parent.get(), address.get(), FrameCodec.encode(new Registration(chunk)));
         }
-    }
-
-    private Registration.Target ownTarget() {
-        return new Registration.Target(self, ownPathSequence & 0xFFFF_FFFFL, config.registrationLifetimeSeconds());
     }
 
     private void confirmable(NodeId neighbor, LinkAddress address, byte[] frame) {
@@ -408,12 +372,12 @@ public final class MeshNode {
         long now = scheduler.nowMillis();
         heartbeatSequence = (heartbeatSequence + 1) & 0xff;
         transport.multicast(FrameCodec.encode(new Heartbeat(heartbeatSequence, Heartbeat.keyTagOf(signerKey().encoded()))));
-        List<NodeId> died = neighbors.expire(now, downward::removeVia);
+        List<NodeId> died = neighbors.expire(now, registrar::forget);
         if (!died.isEmpty()) {
             died.forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
             react(routing.reselect(neighbors.candidates()));
         }
-        downward.expire(now);
+        registrar.expire(now);
         sendRepairIfDue();
         scheduleTick();
     }
@@ -430,8 +394,7 @@ public final class MeshNode {
 
     private void onRefresh() {
         if (!routing.gateway() && routing.parent().isPresent()) {
-            ownPathSequence++;
-            registerWithParent(List.of(ownTarget()));
+            registerWithParent(List.of(registrar.refresh()));
         }
         scheduleRefresh();
     }
