@@ -31,7 +31,9 @@ import io.smartshare.node.mesh.wire.KeyCache;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
 import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.RepairRequest;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,8 @@ public final class MeshNode {
     private final RelayMeter meter = new RelayMeter();
     private final TrickleTimer trickle;
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+    /** Data packets sent confirmable and not yet acknowledged, by next hop. */
+    private final Map<NodeId, List<InFlight>> inFlight = new HashMap<>();
     private final KeyCache keys;
     private long delivered;
     private long forwarded;
@@ -90,7 +94,8 @@ public final class MeshNode {
         this.neighbors = new NeighborTable(config.maxNeighbors(), config.deadAfterMillis(), config.timeoutsForDeath(),
                 config.neighborPurgeMillis());
         this.routing = new RoutingEngine(self);
-        this.registrar = new Registrar(self, config.registrationLifetimeSeconds());
+        // the hello sequence is time-based (microseconds); its millisecond part orders path sequences across restarts
+        this.registrar = new Registrar(self, config.registrationLifetimeSeconds(), b.firstHelloSequence / 1000);
         this.keys = new KeyCache(4 * config.maxNeighbors());
         this.trickle = new TrickleTimer(scheduler, random, config.trickleIminMillis(), config.trickleDoublings(),
                 config.trickleRedundancy(), guarded(this::sendHello));
@@ -164,7 +169,7 @@ public final class MeshNode {
             onRepairRequest(from, request, now);
         } else if (frame instanceof DataPacket packet) {
             onHeard(from, neighbors.heardFrom(from, now));
-            neighbors.idAt(from).ifPresent(prev -> route(packet, Optional.of(prev)));
+            neighbors.idAt(from).ifPresent(prev -> route(packet, Optional.of(prev), true, false));
         }
     }
 
@@ -173,7 +178,7 @@ public final class MeshNode {
      * limit, and says what happened to it here.
      */
     public synchronized ForwardingDecision send(NodeId destination, byte[] payload) {
-        return route(new DataPacket(config.hopLimit(), self, destination, payload), Optional.empty());
+        return route(new DataPacket(config.hopLimit(), self, destination, payload), Optional.empty(), false, false);
     }
 
     /**
@@ -278,9 +283,13 @@ public final class MeshNode {
         }
     }
 
-    private ForwardingDecision route(DataPacket packet, Optional<NodeId> previousHop) {
+    /**
+     * @param relay true for a packet received from {@code previousHop} (hop limit checked and decremented)
+     * @param rerouted true when sending again because the first next hop died (never twice)
+     */
+    private ForwardingDecision route(DataPacket packet, Optional<NodeId> previousHop, boolean relay, boolean rerouted) {
         long now = scheduler.nowMillis();
-        ForwardingDecision decision = Forwarder.decide(self, packet, previousHop.isEmpty(),
+        ForwardingDecision decision = Forwarder.decide(self, packet, previousHop, relay,
                 registrar.nextHop(packet.destination(), now), routing.parent());
         if (decision instanceof ForwardingDecision.Forward forward) {
             Optional<LinkAddress> address = neighbors.addressOf(forward.nextHop());
@@ -288,18 +297,7 @@ public final class MeshNode {
                 decision = new ForwardingDecision.Drop(DropReason.NEXT_HOP_DOWN);
             } else {
                 forwarded++;
-                byte[] bytes = FrameCodec.encode(forward.packet());
-                NodeId next = forward.nextHop();
-                transport.confirmable(address.get(), bytes, outcome -> {
-                    synchronized (this) {
-                        onDelivery(next, outcome);
-                        if (outcome instanceof Delivery.Acknowledged) {
-                            previousHop.ifPresent(prev -> meter.relayed(prev, next, bytes.length));
-                        } else {
-                            drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
-                        }
-                    }
-                });
+                sendData(forward.nextHop(), address.get(), new InFlight(forward.packet(), previousHop, rerouted));
             }
         }
         if (decision instanceof ForwardingDecision.Deliver deliver) {
@@ -311,6 +309,42 @@ public final class MeshNode {
                     packet.destination(), packet.hopLimit());
         }
         return decision;
+    }
+
+    private void sendData(NodeId next, LinkAddress address, InFlight sent) {
+        inFlight.computeIfAbsent(next, n -> new ArrayList<>()).add(sent);
+        byte[] bytes = FrameCodec.encode(sent.packet());
+        transport.confirmable(address, bytes, outcome -> {
+            synchronized (this) {
+                List<InFlight> pending = inFlight.get(next);
+                boolean stillOurs = pending != null && pending.remove(sent);
+                if (outcome instanceof Delivery.Acknowledged) {
+                    sent.previousHop().ifPresent(prev -> meter.relayed(prev, next, bytes.length));
+                } else if (stillOurs) {
+                    drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
+                }
+                onDelivery(next, outcome);
+            }
+        });
+    }
+
+    /** {@code dead} will not acknowledge what it was sent: send it along the new route, once. */
+    private void reroute(NodeId dead) {
+        List<InFlight> stranded = inFlight.remove(dead);
+        if (stranded == null) {
+            return;
+        }
+        for (InFlight f : stranded) {
+            if (f.rerouted()) {
+                drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
+            } else {
+                route(f.packet(), f.previousHop(), false, true);
+            }
+        }
+    }
+
+    /** A data packet handed to a next hop, awaiting its acknowledgement. */
+    private record InFlight(DataPacket packet, Optional<NodeId> previousHop, boolean rerouted) {
     }
 
     private void react(RoutingChange change) {
@@ -352,10 +386,14 @@ public final class MeshNode {
         if (!running) {
             return;
         }
-        if (neighbors.delivery(neighbor, outcome, scheduler.nowMillis())) {
+        boolean died = neighbors.delivery(neighbor, outcome, scheduler.nowMillis());
+        if (died) {
             LOG.info("event=neighbor_dead node={} neighbor={} cause=con_timeouts", self, neighbor);
         }
         react(routing.reselect(neighbors.candidates()));
+        if (died) {
+            reroute(neighbor);
+        }
     }
 
     private void sendHello() {
@@ -376,6 +414,7 @@ public final class MeshNode {
         if (!died.isEmpty()) {
             died.forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
             react(routing.reselect(neighbors.candidates()));
+            died.forEach(this::reroute);
         }
         registrar.expire(now);
         sendRepairIfDue();

@@ -25,9 +25,15 @@ public final class Registrar {
     private final Map<LinkAddress, List<Registration.Target>> pending = new LinkedHashMap<>();
     private long ownPathSequence;
 
-    public Registrar(NodeId self, int lifetimeSeconds) {
+    /**
+     * @param firstPathSequence this node's first path sequence; it must be newer (RFC 1982, 32
+     *     bits) than any this key registered before a restart, or the node's fresh routes lose
+     *     to its own stale ones: the daemon derives it from the clock like the hello sequence
+     */
+    public Registrar(NodeId self, int lifetimeSeconds, long firstPathSequence) {
         this.self = self;
         this.lifetimeSeconds = lifetimeSeconds;
+        this.ownPathSequence = (firstPathSequence - 1) & 0xFFFF_FFFFL;
     }
 
     /**

@@ -88,8 +88,9 @@ public final class MeshBench {
         for (Topology t : List.of(Topology.grid(32, 4), Topology.randomDisk(1000, 10, 4, SEED))) {
             ChurnRun r = ChurnRun.run(t, LinkModel.withLoss(BACKGROUND_LOSS), config, SEED, 120_000);
             sim("scenario=churn topology=%s nodes=%d convergence_ms=%d failover_ms=%d reconvergence_ms=%d kills=%d "
-                            + "checks=%d delivered_between_survivors=%.4f loops=%d", r.topology(), r.nodes(), r.convergenceMillis(),
-                    r.failoverMillis(), r.reconvergenceMillis(), r.kills(), r.checks(), r.deliveryRatio(), r.maxNodesInLoops());
+                            + "checks=%d delivered_between_survivors=%.4f hop_limit_drops=%d loops=%d", r.topology(), r.nodes(),
+                    r.convergenceMillis(), r.failoverMillis(), r.reconvergenceMillis(), r.kills(), r.checks(), r.deliveryRatio(),
+                    r.hopLimitDrops(), r.maxNodesInLoops());
             System.out.printf(Locale.ROOT, "BENCH mesh-loops-churn-%s-%d ours=%dnodes reference=0nodes ratio=n/a budget=0 loops%n",
                     r.topology(), r.nodes(), r.maxNodesInLoops());
         }

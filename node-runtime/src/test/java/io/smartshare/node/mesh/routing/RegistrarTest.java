@@ -16,7 +16,7 @@ class RegistrarTest {
     private static final NodeId CHILD = new NodeId("ssbbbbbbbbbbbbbbbbbbbbbbbbbb");
     private static final NodeId OTHER = new NodeId("sscccccccccccccccccccccccccc");
     private static final NodeId FAR = new NodeId("ssdddddddddddddddddddddddddd");
-    private final Registrar registrar = new Registrar(SELF, 900);
+    private final Registrar registrar = new Registrar(SELF, 900, 1);
 
     @Test
     void learnsRoutesFromAChildAndRelaysOnlyWhatChanged() {
@@ -51,6 +51,13 @@ class RegistrarTest {
         assertEquals(List.of(new Target(FAR, 3, 899)), toParent.subList(1, toParent.size()));
         assertEquals(Optional.empty(), registrar.nextHop(OTHER, 1_000));
         assertEquals(new Target(SELF, 2, 900), registrar.refresh());
+    }
+
+    @Test
+    void pathSequenceStartsWhereTheCallerSaysAndWrapsAt32Bits() {
+        Registrar restarted = new Registrar(SELF, 900, 0xFFFF_FFFFL);
+        assertEquals(new Target(SELF, 0xFFFF_FFFFL, 900), restarted.refresh());
+        assertEquals(new Target(SELF, 0, 900), restarted.refresh());
     }
 
     @Test
