@@ -53,6 +53,19 @@ class RouteRecoveryTest {
     }
 
     @Test
+    void packetHandedToAParentThatDiesIsSentAgainThroughTheBackup() {
+        Topology diamond = new Topology("diamond", new int[][] {{1, 2}, {0, 3}, {0, 3}, {1, 2}}, new int[] {0});
+        Harness h = converged(diamond, 21);
+        SimNetwork net = h.net();
+        NodeId parent = net.node(3).position().parent().orElseThrow();
+        net.node(3).send(net.id(0), new byte[20]);
+        net.kill(net.indexOf(parent)); // before the packet reaches it
+        h.run(10_000, 100);
+        assertEquals(1, net.node(0).forwardingCounters().delivered());
+        assertEquals(2, net.node(3).forwardingCounters().forwarded());
+    }
+
+    @Test
     void nodeWithoutAnyParentPoisonsItsRouteAndAdvertisesInfiniteRank() {
         Harness h = converged(Topology.line(3), 5);
         SimNetwork net = h.net();
