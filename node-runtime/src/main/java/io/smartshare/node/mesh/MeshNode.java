@@ -29,6 +29,7 @@ import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.mesh.wire.KeyCache;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
+import io.smartshare.node.mesh.wire.RefreshRequest;
 import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.RepairRequest;
 import java.util.ArrayList;
@@ -167,6 +168,11 @@ public final class MeshNode {
         } else if (frame instanceof RepairRequest request) {
             onHeard(from, neighbors.heardFrom(from, now));
             onRepairRequest(from, request, now);
+        } else if (frame instanceof RefreshRequest) {
+            onHeard(from, neighbors.heardFrom(from, now));
+            if (neighbors.idAt(from).equals(routing.parent())) {
+                reregisterSubtree(now);
+            }
         } else if (frame instanceof DataPacket packet) {
             onHeard(from, neighbors.heardFrom(from, now));
             neighbors.idAt(from).ifPresent(prev -> route(packet, Optional.of(prev), true, false));
@@ -351,14 +357,29 @@ public final class MeshNode {
         if (change.advertiseNow()) {
             trickle.reset();
         }
-        if (change.parentChanged()) {
-            routing.parent().ifPresent(p -> registerWithParent(registrar.newParent(p, scheduler.nowMillis())));
+        if (change.parentChanged() && routing.parent().isPresent()) {
+            long now = scheduler.nowMillis();
+            registerWithParent(List.of(registrar.newParent(routing.parent().get())));
+            askChildrenToReregister(now);
         }
         if (routing.attached()) {
             repairBackoffMillis = config.repairMinIntervalMillis();
         } else if (change.poisoned()) {
             nextRepairAtMillis = scheduler.nowMillis();
             sendRepairIfDue();
+        }
+    }
+
+    /** Our parent moved: register again with a new path sequence, and have the subtree do the same. */
+    private void reregisterSubtree(long now) {
+        registerWithParent(List.of(registrar.refresh()));
+        askChildrenToReregister(now);
+    }
+
+    private void askChildrenToReregister(long now) {
+        byte[] request = FrameCodec.encode(new RefreshRequest());
+        for (NodeId child : registrar.children(now)) {
+            neighbors.addressOf(child).ifPresent(address -> confirmable(child, address, request));
         }
     }
 

@@ -66,6 +66,21 @@ class RouteRecoveryTest {
     }
 
     @Test
+    void downwardRoutesFollowASubtreeThatMovedToItsBackupParent() {
+        // 0 (gateway) - 1, 0 - 2, 1 - 3, 2 - 3, 3 - 4: node 4 hangs below 3, which has two parents
+        Topology kite = new Topology("kite", new int[][] {{1, 2}, {0, 3}, {0, 3}, {1, 2, 4}, {3}}, new int[] {0});
+        Harness h = converged(kite, 23);
+        SimNetwork net = h.net();
+        net.kill(net.indexOf(net.node(3).position().parent().orElseThrow()));
+        h.run(10_000, 100);
+        net.node(0).send(net.id(4), new byte[12]);
+        net.node(0).send(net.id(3), new byte[12]);
+        h.run(2_000, 100);
+        assertEquals(2, net.node(4).forwardingCounters().delivered() + net.node(3).forwardingCounters().delivered());
+        assertEquals(0, net.node(0).forwardingCounters().dropped().get(DropReason.NO_ROUTE));
+    }
+
+    @Test
     void nodeWithoutAnyParentPoisonsItsRouteAndAdvertisesInfiniteRank() {
         Harness h = converged(Topology.line(3), 5);
         SimNetwork net = h.net();

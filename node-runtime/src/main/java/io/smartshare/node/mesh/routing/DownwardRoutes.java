@@ -1,7 +1,6 @@
 package io.smartshare.node.mesh.routing;
 
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.mesh.wire.Registration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,8 +11,9 @@ import java.util.Optional;
 /**
  * Routes down the tree learnt from registrations (RPL storing mode): target, the child it is
  * reached through, its path sequence and expiry. A registration replaces an entry if its
- * path sequence is newer (RFC 1982 serial arithmetic on 32 bits) or equal with a different
- * child (a node in between changed parent). Not thread-safe.
+ * path sequence is newer (RFC 1982 serial arithmetic on 32 bits) or the entry has expired;
+ * an equal sequence refreshes nothing (it is a copy of a registration already learnt, and
+ * through another child it can only be a stale one). Not thread-safe.
  */
 final class DownwardRoutes {
     /** Expired routes are never used; they are swept out at most this often. */
@@ -29,8 +29,7 @@ final class DownwardRoutes {
     boolean learn(NodeId target, NodeId child, long pathSequence, int lifetimeSeconds, long nowMillis) {
         Entry old = routes.get(target);
         if (old != null && nowMillis < old.expiresAtMillis) {
-            int order = serialCompare(pathSequence, old.pathSequence);
-            if (order < 0 || (order == 0 && old.via.equals(child))) {
+            if (serialCompare(pathSequence, old.pathSequence) <= 0) {
                 return false;
             }
         }
@@ -56,18 +55,6 @@ final class DownwardRoutes {
         }
         nextSweepMillis = nowMillis + SWEEP_INTERVAL_MILLIS;
         routes.values().removeIf(e -> nowMillis >= e.expiresAtMillis);
-    }
-
-    /** The live routes as registration targets with their remaining lifetime, for re-registering upward. */
-    List<Registration.Target> targets(long nowMillis) {
-        List<Registration.Target> out = new ArrayList<>();
-        routes.forEach((target, e) -> {
-            long left = (e.expiresAtMillis - nowMillis) / 1000;
-            if (left >= 1) {
-                out.add(new Registration.Target(target, e.pathSequence, (int) Math.min(0xFFFF, left)));
-            }
-        });
-        return out;
     }
 
     /** A snapshot of the live routes, sorted by target. */

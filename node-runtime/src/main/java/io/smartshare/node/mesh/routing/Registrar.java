@@ -77,19 +77,22 @@ public final class Registrar {
      * This node chose {@code parent}: routes through it are stale (they would form a cycle)
      * and are dropped.
      *
-     * @return everything to register with it: this node, with a new path sequence, and every downward route
+     * @return this node's registration with a new path sequence; the subtree re-registers
+     *     itself when asked (a {@code RefreshRequest}), with new sequences of its own
      */
-    public List<Registration.Target> newParent(NodeId parent, long nowMillis) {
+    public Registration.Target newParent(NodeId parent) {
         routes.removeVia(parent);
-        List<Registration.Target> all = new ArrayList<>();
-        all.add(nextOwnTarget());
-        all.addAll(routes.targets(nowMillis));
-        return all;
+        return nextOwnTarget();
     }
 
     /** This node's periodic re-registration, with a new path sequence. */
     public Registration.Target refresh() {
         return nextOwnTarget();
+    }
+
+    /** The children: neighbours that registered themselves with this node. */
+    public List<NodeId> children(long nowMillis) {
+        return routes.views(nowMillis).stream().filter(r -> r.target().equals(r.via())).map(DownwardRoute::via).toList();
     }
 
     /** The child to send a packet for {@code target} to. */

@@ -27,11 +27,12 @@ class RegistrarTest {
     }
 
     @Test
-    void sameSequenceThroughAnotherChildMovesTheRouteButAnOlderOneDoesNot() {
+    void onlyANewerSequenceMovesARouteToAnotherChild() {
         registrar.learn(CHILD, List.of(new Target(FAR, 7, 900)), Optional.empty(), 0);
-        assertEquals(1, registrar.learn(OTHER, List.of(new Target(FAR, 7, 900)), Optional.empty(), 0).size());
-        assertEquals(Optional.of(OTHER), registrar.nextHop(FAR, 0));
-        assertEquals(0, registrar.learn(CHILD, List.of(new Target(FAR, 6, 900)), Optional.empty(), 0).size());
+        assertEquals(0, registrar.learn(OTHER, List.of(new Target(FAR, 7, 900)), Optional.empty(), 0).size());
+        assertEquals(0, registrar.learn(OTHER, List.of(new Target(FAR, 6, 900)), Optional.empty(), 0).size());
+        assertEquals(Optional.of(CHILD), registrar.nextHop(FAR, 0));
+        assertEquals(1, registrar.learn(OTHER, List.of(new Target(FAR, 8, 900)), Optional.empty(), 0).size());
         assertEquals(Optional.of(OTHER), registrar.nextHop(FAR, 0));
     }
 
@@ -43,13 +44,13 @@ class RegistrarTest {
     }
 
     @Test
-    void newParentDropsRoutesThroughItAndRegistersSelfWithANewSequenceAndTheRest() {
-        registrar.learn(CHILD, List.of(new Target(FAR, 3, 900)), Optional.empty(), 0);
+    void newParentDropsRoutesThroughItAndRegistersSelfWithANewSequence() {
+        registrar.learn(CHILD, List.of(new Target(CHILD, 2, 900), new Target(FAR, 3, 900)), Optional.empty(), 0);
         registrar.learn(OTHER, List.of(new Target(OTHER, 4, 900)), Optional.empty(), 0);
-        List<Target> toParent = registrar.newParent(OTHER, 1_000);
-        assertEquals(new Target(SELF, 1, 900), toParent.get(0));
-        assertEquals(List.of(new Target(FAR, 3, 899)), toParent.subList(1, toParent.size()));
+        assertEquals(new Target(SELF, 1, 900), registrar.newParent(OTHER));
         assertEquals(Optional.empty(), registrar.nextHop(OTHER, 1_000));
+        assertEquals(Optional.of(CHILD), registrar.nextHop(FAR, 1_000));
+        assertEquals(List.of(CHILD), registrar.children(1_000));
         assertEquals(new Target(SELF, 2, 900), registrar.refresh());
     }
 
