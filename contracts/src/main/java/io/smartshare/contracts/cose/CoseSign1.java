@@ -111,7 +111,12 @@ public final class CoseSign1 {
 
     /** True if the kid names {@code key}'s node id and the signature is {@code key}'s. */
     public boolean verifiedBy(Ed25519PublicKey key) {
-        return Arrays.equals(kid, kidOf(key)) && key.verify(toBeSigned(), signature);
+        return kidNames(key) && key.verify(toBeSigned(), signature);
+    }
+
+    /** True if the kid is {@code key}'s node id (says nothing about the signature). */
+    public boolean kidNames(Ed25519PublicKey key) {
+        return Arrays.equals(kid, kidOf(key));
     }
 
     /** The Sig_structure bytes the signer signed. */
