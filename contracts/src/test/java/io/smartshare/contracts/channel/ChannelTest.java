@@ -14,23 +14,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChannelTest {
-    static final NodeIdentity PAYER = identity(0x0a);
-    static final NodeIdentity PAYEE = identity(0x0c);
+    static final NodeIdentity PAYER = ChannelFixtures.PAYER;
+    static final NodeIdentity PAYEE = ChannelFixtures.PAYEE;
     static final NodeIdentity THIRD = identity(0x0b);
 
-    /** The channel of worked example 2: A pays C, deposit 50 000, zero nonce. */
-    public static ChannelOpen exampleOpen() {
-        ChannelTerms terms = new ChannelTerms(PAYER.publicKey(), PAYEE.publicKey(), 50_000, new byte[16]);
-        byte[] proposal = ChannelOpen.propose(terms, PAYER);
-        return ChannelOpen.accept(proposal, PAYEE).orElseThrow();
-    }
-
-    /** Proofs the payer signs on the example channel for cumulative {@code paid}. */
-    public static BalanceProof proof(ChannelOpen open, long paid) {
-        return BalanceProof.sign(open.id(), paid, PAYER);
-    }
-
-    final ChannelOpen open = exampleOpen();
+    final ChannelOpen open = ChannelFixtures.exampleOpen();
     final Channel payerSide = Channel.opened(open);
     final Channel payeeSide = Channel.opened(ChannelOpen.decode(open.encode()).orElseThrow());
 
@@ -39,7 +27,7 @@ class ChannelTest {
     }
 
     Channel payeeHolding(long paid) {
-        return payeeSide.receive(proof(open, paid).encode()).orElseThrow();
+        return payeeSide.receive(ChannelFixtures.proof(open, paid).encode()).orElseThrow();
     }
 
     @Test
@@ -81,7 +69,7 @@ class ChannelTest {
     @Test
     void rejectsStaleProofLeavingBalanceUnchanged() {
         Channel payee = payeeHolding(25_000);
-        Outcome<Channel, ChannelRejection> lower = payee.receive(proof(open, 10_000).encode());
+        Outcome<Channel, ChannelRejection> lower = payee.receive(ChannelFixtures.proof(open, 10_000).encode());
         assertEquals(ChannelRejection.STALE, reason(lower));
         assertTrue(lower.rejection().orElseThrow().detail().contains("10000"));
         assertEquals(25_000, payee.paid());
@@ -90,7 +78,7 @@ class ChannelTest {
     @Test
     void rejectsReplayedProofAsStale() {
         Channel payee = payeeHolding(25_000);
-        assertEquals(ChannelRejection.STALE, reason(payee.receive(proof(open, 25_000).encode())));
+        assertEquals(ChannelRejection.STALE, reason(payee.receive(ChannelFixtures.proof(open, 25_000).encode())));
         assertEquals(25_000, payee.paid());
     }
 
@@ -113,14 +101,14 @@ class ChannelTest {
 
     @Test
     void rejectsForgedProof() {
-        byte[] forged = proof(open, 5_000).encode();
+        byte[] forged = ChannelFixtures.proof(open, 5_000).encode();
         forged[forged.length - 2] ^= 0x40;
         assertEquals(ChannelRejection.BAD_SIGNATURE, reason(payeeSide.receive(forged)));
     }
 
     @Test
     void rejectsProofOverTheDeposit() {
-        assertEquals(ChannelRejection.OVER_DEPOSIT, reason(payeeSide.receive(proof(open, 50_001).encode())));
+        assertEquals(ChannelRejection.OVER_DEPOSIT, reason(payeeSide.receive(ChannelFixtures.proof(open, 50_001).encode())));
         assertEquals(ChannelRejection.OVER_DEPOSIT, reason(payerSide.pay(50_001, PAYER)));
         assertEquals(0, payerSide.paid());
     }
@@ -159,7 +147,7 @@ class ChannelTest {
         Channel.Closing closing = payee.closeUnilaterally().orElseThrow();
         assertEquals(25_000, closing.close().paid());
         assertEquals(Optional.empty(), closing.ownSignature());
-        assertEquals(ChannelRejection.CLOSED, reason(closing.channel().receive(proof(open, 30_000).encode())));
+        assertEquals(ChannelRejection.CLOSED, reason(closing.channel().receive(ChannelFixtures.proof(open, 30_000).encode())));
         assertEquals(ChannelRejection.CLOSED, reason(closing.channel().closeUnilaterally()));
         assertEquals(closing.close(), ChannelClose.decode(closing.close().encode()));
     }
@@ -167,7 +155,7 @@ class ChannelTest {
     @Test
     void unilateralCloseRefusesAProofOverTheDeposit() {
         ContractException e = assertThrows(ContractException.class,
-                () -> new ChannelClose.Unilateral(open, Optional.of(proof(open, 60_000))));
+                () -> new ChannelClose.Unilateral(open, Optional.of(ChannelFixtures.proof(open, 60_000))));
         assertTrue(e.getMessage().contains("60000"));
     }
 }

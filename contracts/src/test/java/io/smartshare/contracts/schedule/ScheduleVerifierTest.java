@@ -8,28 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.Outcome;
-import io.smartshare.contracts.metering.Resource;
 import io.smartshare.ledger.identity.NodeIdentity;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ScheduleVerifierTest {
-    static final NodeIdentity ISSUER = identity(0x09);
+    static final NodeIdentity ISSUER = ScheduleFixtures.ISSUER;
     static final NodeIdentity STRANGER = identity(0x08);
     final ScheduleVerifier verifier = new ScheduleVerifier(Set.of(ISSUER.publicKey()));
-
-    /** The schedule of worked example 2 with the given pool. */
-    public static RewardSchedule exampleSchedule(long pool) {
-        RateTerms relay = new RateTerms(2000, 1_000_000, 300_000);
-        return new RewardSchedule(3, 5, pool, Map.of(Resource.RELAY_UP, relay, Resource.RELAY_DOWN, relay,
-                Resource.STORAGE, new RateTerms(5, 1000, 100_000), Resource.CPU, new RateTerms(30, 1000, 100_000)));
-    }
-
-    /** Example 2's schedule as verified by a node trusting issuer 0x09. */
-    public static VerifiedSchedule verifiedExample(long pool) {
-        return new ScheduleVerifier(Set.of(ISSUER.publicKey())).verify(exampleSchedule(pool).sign(ISSUER)).orElseThrow();
-    }
 
     static ScheduleRejection reason(Outcome<VerifiedSchedule, ScheduleRejection> outcome) {
         return outcome.rejection().orElseThrow().reason();
@@ -38,27 +25,27 @@ class ScheduleVerifierTest {
     @Test
     void exampleScheduleEncodesAsComputedIndependently() {
         assertEquals("a6000101030205031a0007a120040105a401831907d01a000f42401a000493e002831907d01a000f42401a000493e0"
-                + "0383051903e81a000186a00483181e1903e81a000186a0", hex(exampleSchedule(500_000).encode()));
-        assertEquals("b3ac4f061a5c4521b122a70d8d7182afee7cfba8fe21f470570e1211fbd7df57", hex(exampleSchedule(500_000).id()));
+                + "0383051903e81a000186a00483181e1903e81a000186a0", hex(ScheduleFixtures.exampleSchedule(500_000).encode()));
+        assertEquals("b3ac4f061a5c4521b122a70d8d7182afee7cfba8fe21f470570e1211fbd7df57", hex(ScheduleFixtures.exampleSchedule(500_000).id()));
     }
 
     @Test
     void acceptsScheduleSignedByTrustedIssuer() {
-        VerifiedSchedule verified = verifier.verify(exampleSchedule(500_000).sign(ISSUER)).orElseThrow();
-        assertEquals(exampleSchedule(500_000), verified.schedule());
+        VerifiedSchedule verified = verifier.verify(ScheduleFixtures.exampleSchedule(500_000).sign(ISSUER)).orElseThrow();
+        assertEquals(ScheduleFixtures.exampleSchedule(500_000), verified.schedule());
         assertEquals(ISSUER.publicKey(), verified.issuer());
     }
 
     @Test
     void rejectsScheduleSignedByUntrustedKey() {
-        Outcome<VerifiedSchedule, ScheduleRejection> outcome = verifier.verify(exampleSchedule(500_000).sign(STRANGER));
+        Outcome<VerifiedSchedule, ScheduleRejection> outcome = verifier.verify(ScheduleFixtures.exampleSchedule(500_000).sign(STRANGER));
         assertEquals(ScheduleRejection.UNTRUSTED_ISSUER, reason(outcome));
         assertTrue(outcome.rejection().orElseThrow().detail().contains(STRANGER.nodeId().value()));
     }
 
     @Test
     void rejectsTamperedSchedule() {
-        byte[] signed = exampleSchedule(500_000).sign(ISSUER);
+        byte[] signed = ScheduleFixtures.exampleSchedule(500_000).sign(ISSUER);
         byte[] pool = hex("1a0007a120");
         byte[] bigger = hex("1a0007a121");
         for (int i = 0; i + pool.length <= signed.length; i++) {
@@ -73,7 +60,7 @@ class ScheduleVerifierTest {
     @Test
     void rejectsSignatureFromAnotherDocumentKind() {
         byte[] asReceipt = io.smartshare.contracts.cose.CoseSign1.sign(io.smartshare.contracts.cose.Domain.RECEIPT,
-                exampleSchedule(500_000).encode(), ISSUER).encode();
+                ScheduleFixtures.exampleSchedule(500_000).encode(), ISSUER).encode();
         assertEquals(ScheduleRejection.BAD_SIGNATURE, reason(verifier.verify(asReceipt)));
     }
 
@@ -84,10 +71,10 @@ class ScheduleVerifierTest {
 
     @Test
     void rejectsOlderOrSameVersionThanHeld() {
-        VerifiedSchedule held = verifiedExample(500_000);
-        Outcome<VerifiedSchedule, ScheduleRejection> same = verifier.verifyNewer(exampleSchedule(1).sign(ISSUER), held);
+        VerifiedSchedule held = ScheduleFixtures.verifiedExample(500_000);
+        Outcome<VerifiedSchedule, ScheduleRejection> same = verifier.verifyNewer(ScheduleFixtures.exampleSchedule(1).sign(ISSUER), held);
         assertEquals(ScheduleRejection.NOT_NEWER, reason(same));
-        RewardSchedule v4 = new RewardSchedule(4, 9, 1, exampleSchedule(1).terms());
+        RewardSchedule v4 = new RewardSchedule(4, 9, 1, ScheduleFixtures.exampleSchedule(1).terms());
         assertEquals(v4, verifier.verifyNewer(v4.sign(ISSUER), held).orElseThrow().schedule());
     }
 
@@ -99,6 +86,6 @@ class ScheduleVerifierTest {
 
     @Test
     void decodesWhatItEncodes() {
-        assertEquals(exampleSchedule(7), RewardSchedule.decode(exampleSchedule(7).encode()));
+        assertEquals(ScheduleFixtures.exampleSchedule(7), RewardSchedule.decode(ScheduleFixtures.exampleSchedule(7).encode()));
     }
 }
