@@ -2,6 +2,7 @@ package io.smartshare.contracts.cose;
 
 import io.smartshare.contracts.ContractException;
 import io.smartshare.ledger.cbor.Cbor;
+import io.smartshare.ledger.cbor.CborException;
 import io.smartshare.ledger.cbor.CborMap;
 import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
@@ -10,6 +11,7 @@ import io.smartshare.ledger.identity.NodeIdentity;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An untagged COSE_Sign1 (RFC 9052 §4.2) in this project's profile (docs/contracts.md §3):
@@ -97,6 +99,22 @@ public final class CoseSign1 {
                     + " bytes, found " + signature.length);
         }
         return new CoseSign1(domain, kidOf(signer), payload.value(), signature.clone());
+    }
+
+    /**
+     * The kind of document a ledger entry's statement is, if it is a Sig_structure of this
+     * profile: lets a reader of the ledger route each receipt record to the right decoder.
+     */
+    public static Optional<Domain> domainOf(byte[] toBeSigned) {
+        try {
+            if (Cbor.decode(toBeSigned) instanceof CborValue.Array a && a.items().size() == 4
+                    && a.items().get(2) instanceof CborValue.Bytes aad) {
+                return Domain.ofExternalAad(aad.value());
+            }
+        } catch (CborException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** The kid of {@code key}: the UTF-8 bytes of its node id. */

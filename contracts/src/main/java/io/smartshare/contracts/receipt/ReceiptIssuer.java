@@ -55,14 +55,13 @@ public final class ReceiptIssuer {
 
     /** An issuer that continues after {@code issued}, the receipts it signed before a restart. */
     public static ReceiptIssuer resume(long startMillis, Collection<SignedReceipt> issued) {
-        ReceiptIssuer issuer = startingAt(startMillis);
         Map<Slot, Signed> last = new HashMap<>();
         for (SignedReceipt r : issued) {
             ReceiptClaim c = r.claim();
             last.merge(new Slot(c.provider(), c.resource()), new Signed(c.amount(), c.endMillis()),
                     (a, b) -> a.amount() >= b.amount() ? a : b);
         }
-        return new ReceiptIssuer(issuer.startMillis, Map.copyOf(last));
+        return new ReceiptIssuer(startMillis, Map.copyOf(last));
     }
 
     /**

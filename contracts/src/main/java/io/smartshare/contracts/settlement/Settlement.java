@@ -33,6 +33,10 @@ import java.util.TreeMap;
 public final class Settlement {
     private static final Comparator<byte[]> BYTES = Arrays::compareUnsigned;
 
+    /** A provider's worth before the split: {@code earned} at the rates, {@code capped} after caps. */
+    private record Earnings(long earned, long capped) {
+    }
+
     private Settlement() {
     }
 
@@ -105,12 +109,12 @@ public final class Settlement {
     }
 
     /** Earned and capped micro-tokens per provider, from the increase of every mark. */
-    private static Map<Ed25519PublicKey, long[]> earnings(RewardSchedule schedule, Map<Mark.Key, Long> marks,
+    private static Map<Ed25519PublicKey, Earnings> earnings(RewardSchedule schedule, Map<Mark.Key, Long> marks,
             Map<Mark.Key, Long> previous) {
         Map<Ed25519PublicKey, Map<Resource, Long>> units = new TreeMap<>(KeyOrder.KEYS);
         marks.forEach((key, mark) -> units.computeIfAbsent(key.provider(), p -> new EnumMap<>(Resource.class))
                 .merge(key.resource(), mark - previous.getOrDefault(key, 0L), Settlement::add));
-        Map<Ed25519PublicKey, long[]> earnings = new TreeMap<>(KeyOrder.KEYS);
+        Map<Ed25519PublicKey, Earnings> earnings = new TreeMap<>(KeyOrder.KEYS);
         units.forEach((provider, byResource) -> {
             long earned = 0;
             long capped = 0;
@@ -125,26 +129,26 @@ public final class Settlement {
                 capped = add(capped, Math.min(value, terms.get().cap()));
             }
             if (earned > 0) {
-                earnings.put(provider, new long[] {earned, capped});
+                earnings.put(provider, new Earnings(earned, capped));
             }
         });
         return earnings;
     }
 
     /** The pool split of docs/contracts.md §8.4. */
-    private static List<NodeReward> split(RewardSchedule schedule, Map<Ed25519PublicKey, long[]> earnings) {
-        long total = earnings.values().stream().mapToLong(e -> e[1]).reduce(0, Settlement::add);
+    private static List<NodeReward> split(RewardSchedule schedule, Map<Ed25519PublicKey, Earnings> earnings) {
+        long total = earnings.values().stream().mapToLong(Earnings::capped).reduce(0, Settlement::add);
         long pool = schedule.pool();
         List<NodeReward> rewards = new ArrayList<>();
         if (total <= pool) {
-            earnings.forEach((node, e) -> rewards.add(new NodeReward(node, e[0], e[1], e[1], 0)));
+            earnings.forEach((node, e) -> rewards.add(new NodeReward(node, e.earned(), e.capped(), e.capped(), 0)));
             return rewards;
         }
         BigInteger t = BigInteger.valueOf(total);
         Map<Ed25519PublicKey, BigInteger[]> shares = new TreeMap<>(KeyOrder.KEYS);
         long floors = 0;
-        for (Map.Entry<Ed25519PublicKey, long[]> e : earnings.entrySet()) {
-            BigInteger[] qr = BigInteger.valueOf(pool).multiply(BigInteger.valueOf(e.getValue()[1])).divideAndRemainder(t);
+        for (Map.Entry<Ed25519PublicKey, Earnings> e : earnings.entrySet()) {
+            BigInteger[] qr = BigInteger.valueOf(pool).multiply(BigInteger.valueOf(e.getValue().capped())).divideAndRemainder(t);
             shares.put(e.getKey(), qr);
             floors += qr[0].longValueExact();
         }
@@ -155,7 +159,7 @@ public final class Settlement {
         List<Ed25519PublicKey> dustTakers = byRemainder.subList(0, (int) dust);
         earnings.forEach((node, e) -> {
             long share = dustTakers.contains(node) ? 1 : 0;
-            rewards.add(new NodeReward(node, e[0], e[1], shares.get(node)[0].longValueExact() + share, share));
+            rewards.add(new NodeReward(node, e.earned(), e.capped(), shares.get(node)[0].longValueExact() + share, share));
         });
         return rewards;
     }

@@ -48,6 +48,13 @@ class CoseSign1Test {
     }
 
     @Test
+    void tellsTheDomainOfALedgerStatement() {
+        byte[] statement = CoseSign1.sign(Domain.CHANNEL_OPEN, PAYLOAD, SIGNER).toBeSigned();
+        assertEquals(java.util.Optional.of(Domain.CHANNEL_OPEN), CoseSign1.domainOf(statement));
+        assertEquals(java.util.Optional.empty(), CoseSign1.domainOf(PAYLOAD));
+    }
+
+    @Test
     void rejectsOtherProtectedHeader() {
         byte[] wire = CoseSign1.sign(Domain.RECEIPT, PAYLOAD, SIGNER).encode();
         wire[4] = 0x26; // {1: -7} (ES256) instead of {1: -8}
