@@ -10,14 +10,14 @@ public enum ReceiptRejection {
     WRONG_PROVIDER,
     /** The consumer is the provider itself. */
     SELF_SIGNED,
-    /** This node has never metered service to the consumer. */
-    UNKNOWN_CONSUMER,
     /** The amount equals the last accepted amount for this consumer and resource. */
     REPLAY,
     /** The amount is below the last accepted amount for this consumer and resource. */
     DECREASING,
     /** The interval starts before the end of the last accepted one. */
     BAD_INTERVAL,
+    /** This node has never metered service to the consumer. */
+    UNKNOWN_CONSUMER,
     /** The amount is further from this node's own meter than the tolerance allows. */
     BEYOND_TOLERANCE
 }
