@@ -33,6 +33,15 @@ class SettlementTest {
     }
 
     @Test
+    void selfSignedAndNonMemberReceiptsChangeNothing() {
+        List<io.smartshare.contracts.receipt.SignedReceipt> honest = ExampleEpoch.receipts().subList(0, 7);
+        EpochInputs withoutInflation = new EpochInputs(ExampleEpoch.EPOCH, ExampleEpoch.checkpoints(), honest,
+                ExampleEpoch.previousMarks(), ExampleEpoch.channelCloses());
+        assertArrayEquals(reference.encode(), Settlement.settle(schedule, withoutInflation).encode());
+        assertEquals(List.of(), Settlement.settle(schedule, withoutInflation).exclusions());
+    }
+
+    @Test
     void receiptsAlreadySettledArePaidOnce() {
         EpochInputs next = new EpochInputs(ExampleEpoch.EPOCH + 1, ExampleEpoch.checkpoints(), ExampleEpoch.receipts(),
                 reference.marks(), List.of());
