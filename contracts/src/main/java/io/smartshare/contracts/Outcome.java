@@ -33,10 +33,12 @@ public sealed interface Outcome<T, R extends Enum<R>> {
         }
     }
 
+    /** An acceptance carrying {@code value}. */
     static <T, R extends Enum<R>> Outcome<T, R> accepted(T value) {
         return new Accepted<>(value);
     }
 
+    /** A rejection for {@code reason}; {@code detail} names the input and the failed check. */
     static <T, R extends Enum<R>> Outcome<T, R> rejected(R reason, String detail) {
         return new Rejected<>(reason, detail);
     }

@@ -4,7 +4,6 @@ import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
 import io.smartshare.contracts.cose.LedgerEntry;
-import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeIdentity;
 
@@ -44,11 +43,6 @@ public final class SignedReceipt {
         return of(CoseSign1.decode(Domain.RECEIPT, bytes));
     }
 
-    /** Reads a receipt from its CBOR form (inside a larger document). */
-    public static SignedReceipt fromCbor(CborValue value) {
-        return of(CoseSign1.fromCbor(Domain.RECEIPT, value));
-    }
-
     /**
      * Rebuilds a receipt from a ledger receipt record {@code (counterparty, statement,
      * signature)} (docs/contracts.md §3).
@@ -81,11 +75,6 @@ public final class SignedReceipt {
     /** The COSE_Sign1 bytes, as sent from consumer to provider. */
     public byte[] encode() {
         return cose.encode();
-    }
-
-    /** The COSE_Sign1 in CBOR form. */
-    public CborValue toCbor() {
-        return cose.toCbor();
     }
 
     /** The provider's ledger record for this receipt: (consumer, ToBeSigned, signature). */

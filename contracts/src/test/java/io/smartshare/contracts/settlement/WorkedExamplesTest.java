@@ -83,6 +83,9 @@ class WorkedExamplesTest {
     @Test
     void exampleTwoResultBytesHaveTheDocumentedLengthAndHash() {
         assertEquals(1031, example2.encode().length);
+        assertEquals("b3ac4f061a5c4521b122a70d8d7182afee7cfba8fe21f470570e1211fbd7df57", hex(example2.scheduleId()));
+        assertEquals(ExampleEpoch.EPOCH, example2.epoch());
+        assertEquals(500_000, example2.pool());
         assertEquals(EXAMPLE_2_HASH, hex(example2.hash()));
     }
 
