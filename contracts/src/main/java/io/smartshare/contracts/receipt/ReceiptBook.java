@@ -7,6 +7,7 @@ import io.smartshare.contracts.metering.MeterSnapshot;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.metering.Role;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,19 +32,38 @@ public final class ReceiptBook {
     }
 
     private final Ed25519PublicKey provider;
-    private final Tolerance tolerance;
+    private final Map<Resource, Tolerance> tolerances;
     private final Map<Slot, SignedReceipt> latest;
 
-    private ReceiptBook(Ed25519PublicKey provider, Tolerance tolerance, Map<Slot, SignedReceipt> latest) {
+    private ReceiptBook(Ed25519PublicKey provider, Map<Resource, Tolerance> tolerances, Map<Slot, SignedReceipt> latest) {
         this.provider = provider;
-        this.tolerance = tolerance;
+        this.tolerances = tolerances;
         this.latest = latest;
     }
 
-    /** An empty book for the node with key {@code provider}. */
+    /** An empty book for the node with key {@code provider}, with one tolerance for every resource. */
     public static ReceiptBook empty(Ed25519PublicKey provider, Tolerance tolerance) {
-        return new ReceiptBook(Objects.requireNonNull(provider, "provider"), Objects.requireNonNull(tolerance, "tolerance"),
-                Map.of());
+        Objects.requireNonNull(tolerance, "tolerance");
+        Map<Resource, Tolerance> all = new EnumMap<>(Resource.class);
+        for (Resource r : Resource.values()) {
+            all.put(r, tolerance);
+        }
+        return empty(provider, all);
+    }
+
+    /**
+     * An empty book for the node with key {@code provider}, with a tolerance per resource
+     * (floors are in each resource's unit).
+     *
+     * @throws ContractException if a resource has no tolerance
+     */
+    public static ReceiptBook empty(Ed25519PublicKey provider, Map<Resource, Tolerance> tolerances) {
+        for (Resource r : Resource.values()) {
+            if (!tolerances.containsKey(r)) {
+                throw new ContractException("receipt book: no tolerance for resource " + r);
+            }
+        }
+        return new ReceiptBook(Objects.requireNonNull(provider, "provider"), Map.copyOf(tolerances), Map.of());
     }
 
     /**
@@ -72,6 +92,7 @@ public final class ReceiptBook {
                     + ": this node has metered no service to that consumer");
         }
         long metered = ownMeter.amount(claim.consumer(), claim.resource(), Role.PROVIDED);
+        Tolerance tolerance = tolerances.get(claim.resource());
         if (!tolerance.allows(claim.amount(), metered)) {
             return Outcome.rejected(ReceiptRejection.BEYOND_TOLERANCE, "receipt from " + claim.consumer() + ": "
                     + claim.resource() + " amount " + claim.amount() + " differs from own meter " + metered + " by "
@@ -105,7 +126,7 @@ public final class ReceiptBook {
     private ReceiptBook with(SignedReceipt receipt) {
         Map<Slot, SignedReceipt> next = new HashMap<>(latest);
         next.put(new Slot(receipt.claim().consumer(), receipt.claim().resource()), receipt);
-        return new ReceiptBook(provider, tolerance, Map.copyOf(next));
+        return new ReceiptBook(provider, tolerances, Map.copyOf(next));
     }
 
     private Optional<Outcome<Acceptance, ReceiptRejection>> checkHistory(SignedReceipt receipt) {

@@ -142,6 +142,25 @@ class ReceiptBookTest {
     }
 
     @Test
+    void appliesTheToleranceOfTheReceiptsResource() {
+        Map<Resource, Tolerance> tolerances = new java.util.EnumMap<>(Resource.class);
+        for (Resource r : Resource.values()) {
+            tolerances.put(r, Tolerance.DEFAULT);
+        }
+        tolerances.put(Resource.RELAY_DOWN, new Tolerance(0, 10));
+        ReceiptBook strict = ReceiptBook.empty(PROVIDER.publicKey(), tolerances);
+        assertEquals(ReceiptRejection.BEYOND_TOLERANCE,
+                reason(strict.accept(receipt(1_000_011, 0, 1000).encode(), meter(1_000_000))));
+        assertTrue(strict.accept(receipt(1_000_010, 0, 1000).encode(), meter(1_000_000)).acceptedValue().isPresent());
+    }
+
+    @Test
+    void refusesToleranceMapMissingAResource() {
+        assertThrows(ContractException.class,
+                () -> ReceiptBook.empty(PROVIDER.publicKey(), Map.of(Resource.RELAY_UP, Tolerance.DEFAULT)));
+    }
+
+    @Test
     void rejectsMalformedBytesNamingTheProblem() {
         Outcome<ReceiptBook.Acceptance, ReceiptRejection> outcome = empty.accept(new byte[] {(byte) 0x84, 0x01},
                 meter(1));
