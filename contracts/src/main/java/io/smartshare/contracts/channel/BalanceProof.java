@@ -38,6 +38,15 @@ public final class BalanceProof {
         return of(CoseSign1.decode(Domain.CHANNEL_PROOF, bytes));
     }
 
+    /**
+     * Rebuilds a proof from the payee's ledger entry {@code (payer, statement, signature)}.
+     *
+     * @throws ContractException if the statement is not a balance proof Sig_structure
+     */
+    public static BalanceProof fromLedger(Ed25519PublicKey payer, byte[] statement, byte[] signature) {
+        return of(CoseSign1.fromToBeSigned(Domain.CHANNEL_PROOF, payer, statement, signature));
+    }
+
     static BalanceProof fromCbor(CborValue value) {
         return of(CoseSign1.fromCbor(Domain.CHANNEL_PROOF, value));
     }
@@ -63,6 +72,26 @@ public final class BalanceProof {
     /** True if {@code key} signed it. */
     boolean signedBy(Ed25519PublicKey key) {
         return cose.verifiedBy(key);
+    }
+
+    /**
+     * Requires this proof to belong to {@code open}: its channel, signed by its payer, within
+     * its deposit.
+     *
+     * @throws ContractException naming the check that failed
+     */
+    void requireFor(ChannelOpen open) {
+        ChannelTerms terms = open.terms();
+        if (!channelId().equals(open.id())) {
+            throw new ContractException(DOCUMENT + " for channel " + channelId() + " used for channel " + open.id());
+        }
+        if (!signedBy(terms.payer())) {
+            throw new ContractException(DOCUMENT + " for channel " + open.id() + ": not signed by payer " + terms.payer());
+        }
+        if (paid() > terms.deposit()) {
+            throw new ContractException(DOCUMENT + " for channel " + open.id() + ": pays " + paid() + ", over deposit "
+                    + terms.deposit());
+        }
     }
 
     /** The COSE_Sign1 bytes, as sent from payer to payee. */

@@ -62,6 +62,18 @@ public final class Channel {
         return new Channel(Objects.requireNonNull(open, "open"), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * Rebuilds an open channel after a restart from its open record and the latest proof
+     * held (the payee's from its ledger with {@link BalanceProof#fromLedger}, the payer's
+     * from wherever it keeps the last proof it sent).
+     *
+     * @throws ContractException if the proof is not the payer's for this channel within the deposit
+     */
+    public static Channel restore(ChannelOpen open, Optional<BalanceProof> latest) {
+        latest.ifPresent(proof -> proof.requireFor(open));
+        return new Channel(Objects.requireNonNull(open, "open"), latest, Optional.empty());
+    }
+
     public ChannelOpen open() {
         return open;
     }

@@ -129,21 +129,7 @@ public sealed interface ChannelClose permits ChannelClose.Cooperative, ChannelCl
         public Unilateral {
             Objects.requireNonNull(open, "open");
             Objects.requireNonNull(latest, "latest");
-            ChannelTerms terms = open.terms();
-            latest.ifPresent(proof -> {
-                if (!proof.channelId().equals(open.id())) {
-                    throw new ContractException("unilateral close: proof for channel " + proof.channelId() + ", not "
-                            + open.id());
-                }
-                if (!proof.signedBy(terms.payer())) {
-                    throw new ContractException("unilateral close " + open.id() + ": proof not signed by payer "
-                            + terms.payer());
-                }
-                if (proof.paid() > terms.deposit()) {
-                    throw new ContractException("unilateral close " + open.id() + ": proof pays " + proof.paid()
-                            + ", over deposit " + terms.deposit());
-                }
-            });
+            latest.ifPresent(proof -> proof.requireFor(open));
         }
 
         @Override

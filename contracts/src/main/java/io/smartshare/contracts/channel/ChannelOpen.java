@@ -78,6 +78,27 @@ public final class ChannelOpen {
         return Outcome.accepted(new ChannelOpen(terms, signatures));
     }
 
+    /**
+     * Rebuilds the open record after a restart from this party's ledger entry (the other
+     * party's signature) by signing its own part again (Ed25519 is deterministic, so the
+     * record is byte-for-byte the one first exchanged).
+     *
+     * @throws ContractException if the entry is not a channel open signed by the other party of {@code self}
+     */
+    public static ChannelOpen fromLedger(LedgerEntry entry, NodeIdentity self) {
+        CoseSign1 theirs = CoseSign1.fromToBeSigned(Domain.CHANNEL_OPEN, entry.counterparty(), entry.statement(),
+                entry.signature());
+        ChannelTerms terms = ChannelTerms.decode(theirs.payload());
+        Ed25519PublicKey other = counterparty(terms, self.publicKey());
+        if (!other.equals(entry.counterparty()) || !theirs.verifiedBy(other)) {
+            throw new ContractException("channel open " + terms.id() + " from ledger: not signed by the other party "
+                    + other);
+        }
+        CoseSign1 mine = CoseSign1.sign(Domain.CHANNEL_OPEN, theirs.payload(), self);
+        boolean selfIsPayer = self.publicKey().equals(terms.payer());
+        return new ChannelOpen(terms, selfIsPayer ? new CoSigned(mine, theirs) : new CoSigned(theirs, mine));
+    }
+
     /** Like {@link #decode} inside a larger document; throws {@link ContractException} on rejection. */
     static ChannelOpen fromCbor(CborValue value) {
         return decode(Cbor.encode(value)).orElseThrow();

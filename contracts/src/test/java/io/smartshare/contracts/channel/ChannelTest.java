@@ -153,6 +153,36 @@ class ChannelTest {
     }
 
     @Test
+    void payeeRestoresTheChannelFromItsLedgerAfterARestart() {
+        Channel.Payment paid = payerSide.pay(12_000, PAYER).orElseThrow();
+        Channel before = payeeSide.receive(paid.proof().encode()).orElseThrow();
+        LedgerEntry openEntry = open.ledgerEntryFor(PAYEE.publicKey());
+        LedgerEntry proofEntry = paid.proof().ledgerEntry(PAYER.publicKey());
+
+        ChannelOpen reopened = ChannelOpen.fromLedger(openEntry, PAYEE);
+        BalanceProof latest = BalanceProof.fromLedger(proofEntry.counterparty(), proofEntry.statement(),
+                proofEntry.signature());
+        Channel after = Channel.restore(reopened, Optional.of(latest));
+
+        assertArrayEquals(open.encode(), reopened.encode());
+        assertEquals(before.paid(), after.paid());
+        assertEquals(ChannelRejection.STALE, reason(after.receive(paid.proof().encode())));
+    }
+
+    @Test
+    void payerRestoresTheOpenRecordFromItsLedger() {
+        ChannelOpen reopened = ChannelOpen.fromLedger(open.ledgerEntryFor(PAYER.publicKey()), PAYER);
+        assertArrayEquals(open.encode(), reopened.encode());
+    }
+
+    @Test
+    void restoreRefusesAProofOfAnotherChannel() {
+        ChannelTerms otherTerms = new ChannelTerms(PAYER.publicKey(), PAYEE.publicKey(), 50_000, io.smartshare.contracts.Fixtures.filled(7, 16));
+        BalanceProof foreign = BalanceProof.sign(otherTerms.id(), 1, PAYER);
+        assertThrows(ContractException.class, () -> Channel.restore(open, Optional.of(foreign)));
+    }
+
+    @Test
     void unilateralCloseRefusesAProofOverTheDeposit() {
         ContractException e = assertThrows(ContractException.class,
                 () -> new ChannelClose.Unilateral(open, Optional.of(ChannelFixtures.proof(open, 60_000))));
