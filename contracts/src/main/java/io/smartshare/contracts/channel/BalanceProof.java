@@ -3,7 +3,7 @@ package io.smartshare.contracts.channel;
 import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
-import io.smartshare.contracts.cose.LedgerEntry;
+import io.smartshare.ledger.record.Receipt;
 import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeIdentity;
@@ -104,7 +104,7 @@ public final class BalanceProof {
     }
 
     /** The payee's ledger entry for this proof, signed by {@code payer}. */
-    public LedgerEntry ledgerEntry(Ed25519PublicKey payer) {
+    public Receipt ledgerEntry(Ed25519PublicKey payer) {
         return cose.ledgerEntry(payer);
     }
 

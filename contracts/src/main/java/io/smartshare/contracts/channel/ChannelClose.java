@@ -3,7 +3,7 @@ package io.smartshare.contracts.channel;
 import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.cose.CborFields;
 import io.smartshare.contracts.cose.Domain;
-import io.smartshare.contracts.cose.LedgerEntry;
+import io.smartshare.ledger.record.Receipt;
 import io.smartshare.ledger.cbor.Cbor;
 import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
@@ -98,7 +98,7 @@ public sealed interface ChannelClose permits ChannelClose.Cooperative, ChannelCl
         }
 
         /** What the party with key {@code self} appends to its ledger: the other party's signature of the close. */
-        public LedgerEntry ledgerEntryFor(Ed25519PublicKey self) {
+        public Receipt ledgerEntryFor(Ed25519PublicKey self) {
             Ed25519PublicKey other = ChannelOpen.counterparty(open.terms(), self);
             return signatures.counterpartOf(self, open.terms().payer()).ledgerEntry(other);
         }

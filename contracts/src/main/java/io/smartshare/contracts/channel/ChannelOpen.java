@@ -5,7 +5,7 @@ import io.smartshare.contracts.Outcome;
 import io.smartshare.contracts.cose.CborFields;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
-import io.smartshare.contracts.cose.LedgerEntry;
+import io.smartshare.ledger.record.Receipt;
 import io.smartshare.ledger.cbor.Cbor;
 import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
@@ -85,7 +85,7 @@ public final class ChannelOpen {
      *
      * @throws ContractException if the entry is not a channel open signed by the other party of {@code self}
      */
-    public static ChannelOpen fromLedger(LedgerEntry entry, NodeIdentity self) {
+    public static ChannelOpen fromLedger(Receipt entry, NodeIdentity self) {
         CoseSign1 theirs = CoseSign1.fromToBeSigned(Domain.CHANNEL_OPEN, entry.counterparty(), entry.statement(),
                 entry.signature());
         ChannelTerms terms = ChannelTerms.decode(theirs.payload());
@@ -126,7 +126,7 @@ public final class ChannelOpen {
      *
      * @throws ContractException if {@code self} is neither payer nor payee
      */
-    public LedgerEntry ledgerEntryFor(Ed25519PublicKey self) {
+    public Receipt ledgerEntryFor(Ed25519PublicKey self) {
         Ed25519PublicKey other = counterparty(terms, self);
         return signatures.counterpartOf(self, terms.payer()).ledgerEntry(other);
     }

@@ -8,6 +8,7 @@ import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.record.Receipt;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -143,8 +144,8 @@ public final class CoseSign1 {
     }
 
     /** The ledger entry recording this document as signed by {@code signer}. */
-    public LedgerEntry ledgerEntry(Ed25519PublicKey signer) {
-        return new LedgerEntry(signer, toBeSigned(), signature);
+    public Receipt ledgerEntry(Ed25519PublicKey signer) {
+        return new Receipt(signer, toBeSigned(), signature);
     }
 
     /** The CBOR array {@code [protected, {4: kid}, payload, signature]}. */

@@ -2,7 +2,7 @@ package io.smartshare.contracts.receipt;
 
 import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.Outcome;
-import io.smartshare.contracts.cose.LedgerEntry;
+import io.smartshare.ledger.record.Receipt;
 import io.smartshare.contracts.metering.MeterSnapshot;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.metering.Role;
@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class ReceiptBook {
     /** An accepted receipt: the new book, and what to append to the provider's ledger. */
-    public record Acceptance(ReceiptBook book, SignedReceipt receipt, LedgerEntry ledgerEntry) {
+    public record Acceptance(ReceiptBook book, SignedReceipt receipt, Receipt ledgerEntry) {
         public Acceptance {
             Objects.requireNonNull(book, "book");
             Objects.requireNonNull(receipt, "receipt");

@@ -3,7 +3,7 @@ package io.smartshare.contracts.receipt;
 import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
-import io.smartshare.contracts.cose.LedgerEntry;
+import io.smartshare.ledger.record.Receipt;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeIdentity;
 
@@ -78,7 +78,7 @@ public final class SignedReceipt {
     }
 
     /** The provider's ledger record for this receipt: (consumer, ToBeSigned, signature). */
-    public LedgerEntry ledgerEntry() {
+    public Receipt ledgerEntry() {
         return cose.ledgerEntry(claim.consumer());
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.Outcome;
-import io.smartshare.contracts.cose.LedgerEntry;
+import io.smartshare.ledger.record.Receipt;
 import io.smartshare.ledger.identity.NodeIdentity;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,8 @@ class ChannelTest {
     @Test
     void openHasTheDocumentedChannelIdAndEachSideRecordsTheOthersSignature() {
         assertEquals("6d1f2ee3bad8f5bd1f967aeb098758b6", open.id().toString());
-        LedgerEntry payerLedger = open.ledgerEntryFor(PAYER.publicKey());
-        LedgerEntry payeeLedger = open.ledgerEntryFor(PAYEE.publicKey());
+        Receipt payerLedger = open.ledgerEntryFor(PAYER.publicKey());
+        Receipt payeeLedger = open.ledgerEntryFor(PAYEE.publicKey());
         assertEquals(PAYEE.publicKey(), payerLedger.counterparty());
         assertEquals(PAYER.publicKey(), payeeLedger.counterparty());
         assertTrue(PAYEE.publicKey().verify(payerLedger.statement(), payerLedger.signature()));
@@ -156,8 +156,8 @@ class ChannelTest {
     void payeeRestoresTheChannelFromItsLedgerAfterARestart() {
         Channel.Payment paid = payerSide.pay(12_000, PAYER).orElseThrow();
         Channel before = payeeSide.receive(paid.proof().encode()).orElseThrow();
-        LedgerEntry openEntry = open.ledgerEntryFor(PAYEE.publicKey());
-        LedgerEntry proofEntry = paid.proof().ledgerEntry(PAYER.publicKey());
+        Receipt openEntry = open.ledgerEntryFor(PAYEE.publicKey());
+        Receipt proofEntry = paid.proof().ledgerEntry(PAYER.publicKey());
 
         ChannelOpen reopened = ChannelOpen.fromLedger(openEntry, PAYEE);
         BalanceProof latest = BalanceProof.fromLedger(proofEntry.counterparty(), proofEntry.statement(),

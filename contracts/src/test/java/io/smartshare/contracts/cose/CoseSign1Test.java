@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.contracts.ContractException;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.record.Receipt;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +35,14 @@ class CoseSign1Test {
     @Test
     void rebuildsFromLedgerEntry() {
         CoseSign1 signed = CoseSign1.sign(Domain.RECEIPT, PAYLOAD, SIGNER);
-        LedgerEntry entry = signed.ledgerEntry(SIGNER.publicKey());
+        Receipt entry = signed.ledgerEntry(SIGNER.publicKey());
         assertEquals(signed, CoseSign1.fromToBeSigned(Domain.RECEIPT, entry.counterparty(), entry.statement(),
                 entry.signature()));
     }
 
     @Test
     void rejectsLedgerEntryOfAnotherDomain() {
-        LedgerEntry entry = CoseSign1.sign(Domain.SCHEDULE, PAYLOAD, SIGNER).ledgerEntry(SIGNER.publicKey());
+        Receipt entry = CoseSign1.sign(Domain.SCHEDULE, PAYLOAD, SIGNER).ledgerEntry(SIGNER.publicKey());
         ContractException e = assertThrows(ContractException.class, () -> CoseSign1.fromToBeSigned(Domain.RECEIPT,
                 entry.counterparty(), entry.statement(), entry.signature()));
         assertTrue(e.getMessage().contains("smartshare/receipt/v1"));

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.contracts.CheckpointRef;
 import io.smartshare.contracts.Fixtures;
-import io.smartshare.contracts.cose.LedgerEntry;
+import io.smartshare.ledger.record.Receipt;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.ledger.identity.NodeIdentity;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class ReceiptVectorsTest {
 
     @Test
     void ledgerEntryHoldsTheDocumentedToBeSignedAndSignature() {
-        LedgerEntry entry = SignedReceipt.sign(vectorClaim(), CONSUMER).ledgerEntry();
+        Receipt entry = SignedReceipt.sign(vectorClaim(), CONSUMER).ledgerEntry();
         assertEquals(hex(hex(TO_BE_SIGNED_PREFIX + PAYLOAD)), hex(entry.statement()));
         assertEquals(SIGNATURE, hex(entry.signature()));
         assertEquals(CONSUMER.publicKey(), entry.counterparty());
@@ -77,7 +77,7 @@ class ReceiptVectorsTest {
     @Test
     void receiptIsRebuiltFromItsLedgerEntry() {
         SignedReceipt receipt = SignedReceipt.sign(vectorClaim(), CONSUMER);
-        LedgerEntry entry = receipt.ledgerEntry();
+        Receipt entry = receipt.ledgerEntry();
         SignedReceipt rebuilt = SignedReceipt.fromLedger(entry.counterparty(), entry.statement(), entry.signature());
         assertEquals(receipt, rebuilt);
         assertArrayEquals(receipt.encode(), rebuilt.encode());
