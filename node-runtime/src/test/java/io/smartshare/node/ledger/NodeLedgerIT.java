@@ -33,9 +33,7 @@ class NodeLedgerIT {
 
     @BeforeAll
     static void startNode() throws Exception {
-        Path config = dir.resolve("node.yaml");
-        Files.writeString(config, "settings:\n  metering-interval-seconds: 1\n");
-        node = NodeProcess.start(dir.resolve("data"), false, "--config", config.toString());
+        node = NodeProcess.startWithConfig(dir, "settings:\n  metering-interval-seconds: 1\n", false);
     }
 
     @AfterAll
