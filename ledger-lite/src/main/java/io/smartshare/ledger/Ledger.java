@@ -49,7 +49,8 @@ public interface Ledger extends AutoCloseable {
 
     /**
      * Appends a record with the next seq, the writer's time and {@code body}. Blocks while
-     * the append queue is full.
+     * the append queue is full. The future is completed on the writer thread: keep
+     * dependent actions short, or use the {@code *Async} variants.
      *
      * @return completes with the record once it is synced, or exceptionally (a {@link
      *     io.smartshare.ledger.storage.StorageException} if the log failed or is closed, a
