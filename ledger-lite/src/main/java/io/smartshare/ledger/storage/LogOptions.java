@@ -15,7 +15,7 @@ import java.util.Objects;
  *     (default 4096)
  * @param checkpointEveryRecords publish a checkpoint after this many new records (default 10,000:
  *     a checkpoint costs three fsyncs, so under load this keeps it near 5 % of the batch
- *     fsyncs; records after the latest checkpoint are the ones a media error can cost)
+ *     fsyncs; records after the latest checkpoint are fully re-checked at open)
  * @param checkpointInterval or after this long if any record was added (default 10 min)
  * @param segmentBytes start a new segment file beyond this size (default 64 MiB)
  * @param fileIo the file system (replaceable for tests)
