@@ -59,9 +59,9 @@ public interface Ledger extends AutoCloseable {
     CompletableFuture<Record> append(RecordBody body);
 
     /**
-     * Publishes a checkpoint of all synced records now, unless the latest one already
-     * covers them (besides its own marker), and completes with the latest checkpoint once
-     * it is persisted. Fails on an empty log.
+     * Publishes a checkpoint of all records appended before this call, once they are
+     * synced, unless the latest one already covers them (besides its own marker), and
+     * completes with the latest checkpoint once it is persisted. Fails on an empty log.
      */
     CompletableFuture<SignedCheckpoint> publishCheckpoint();
 

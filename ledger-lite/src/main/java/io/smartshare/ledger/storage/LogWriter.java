@@ -21,8 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The log's single writer thread: group commit (one fsync per batch), checkpoints, and
- * the fail-stop rule: after any write or fsync error nothing more is written.
+ * The log's writer: one thread ({@code ledger-writer-<id>}) encodes, hashes and writes
+ * batches of records; a second ({@code ledger-sync-<id>}) fsyncs what was written, one
+ * fsync for everything written since its last one, and only then completes the appends it
+ * covers. So batch k+1 is prepared while batch k is being synced. The writer also
+ * publishes checkpoints, after waiting until all it wrote is synced. Fail-stop: after any
+ * write or fsync error nothing more is written or acknowledged.
  */
 final class LogWriter {
     /** An append ({@code body} set) or a checkpoint request ({@code checkpoint} set). */
@@ -36,10 +40,21 @@ final class LogWriter {
 
     private static final Request CLOSE = new Request(null, new CompletableFuture<>(), new CompletableFuture<>());
 
+    /** Records written up to {@code sizeAfter}, to be acknowledged once synced. */
+    private record Batch(long sizeAfter, Segment segment, List<Request> requests, List<Record> records) {
+    }
+
+    private static final Batch STOP = new Batch(-1, null, List.of(), List.of());
+
     private final LogState state;
     private final LogOptions options;
     private final BlockingQueue<Request> queue;
     private final Thread thread;
+    private final Thread syncer;
+    private final BlockingQueue<Batch> toSync = new ArrayBlockingQueue<>(4);
+    private final Object syncLock = new Object();
+    /** Records known synced; guarded by {@link #syncLock}. */
+    private long syncedSize;
     private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
     private final List<Request> batch;
     private final List<Request> checkpointRequests = new ArrayList<>();
@@ -67,11 +82,15 @@ final class LogWriter {
         this.pendingMarker = start.pendingMarker();
         this.recordsSinceCheckpoint = start.recordsSinceCheckpoint();
         this.lastCheckpointMillis = options.clock().millis();
+        this.syncedSize = state.durableSize;
         this.thread = new Thread(this::run, "ledger-writer-" + state.identity.nodeId());
         thread.setDaemon(true);
+        this.syncer = new Thread(this::syncLoop, "ledger-sync-" + state.identity.nodeId());
+        syncer.setDaemon(true);
     }
 
     void start() {
+        syncer.start();
         thread.start();
     }
 
@@ -122,13 +141,14 @@ final class LogWriter {
 
     void close() {
         closed = true;
-        if (thread.isAlive()) {
-            try {
+        try {
+            if (thread.isAlive()) {
                 queue.put(CLOSE);
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            thread.join();
+            syncer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         failQueued();
     }
@@ -136,6 +156,9 @@ final class LogWriter {
     private void run() {
         try {
             while (true) {
+                if (failure != null) {
+                    throw refusal();
+                }
                 Request first = queue.poll(waitMillis(), TimeUnit.MILLISECONDS);
                 if (first == null) {
                     maybeCheckpoint(false);
@@ -149,17 +172,23 @@ final class LogWriter {
                 batch.removeIf(r -> r.body() == null && checkpointRequests.add(r));
                 commit();
                 maybeCheckpoint(!checkpointRequests.isEmpty());
-                answer(checkpointRequests);
+                if (!checkpointRequests.isEmpty()) {
+                    awaitSynced(size);
+                    answer(checkpointRequests);
+                }
                 if (closing) {
                     if (pendingMarker.isPresent()) {
                         batch.clear();
                         commit();
                     }
+                    awaitSynced(size);
                     return;
                 }
             }
         } catch (Throwable t) {
-            failure = t;
+            if (failure == null) {
+                failure = t;
+            }
             for (Request r : batch) {
                 r.fail(refusal());
             }
@@ -167,6 +196,87 @@ final class LogWriter {
                 r.fail(refusal());
             }
             failQueued();
+        } finally {
+            stopSyncer();
+        }
+    }
+
+    /** Lets the sync thread finish what was handed to it, then stop (unless it already has). */
+    private void stopSyncer() {
+        boolean interrupted = false;
+        while (syncer.isAlive()) {
+            try {
+                if (toSync.offer(STOP, 100, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The sync thread: fsyncs everything written so far, then acknowledges it. */
+    private void syncLoop() {
+        List<Batch> taken = new ArrayList<>();
+        try {
+            while (true) {
+                taken.clear();
+                taken.add(toSync.take());
+                toSync.drainTo(taken);
+                boolean stop = taken.removeIf(b -> b == STOP);
+                if (!taken.isEmpty()) {
+                    Batch last = taken.get(taken.size() - 1);
+                    force(last.segment());
+                    state.durableSize = last.sizeAfter();
+                    synchronized (syncLock) {
+                        syncedSize = last.sizeAfter();
+                        syncLock.notifyAll();
+                    }
+                    for (Batch b : taken) {
+                        for (int i = 0; i < b.requests().size(); i++) {
+                            b.requests().get(i).future().complete(b.records().get(i));
+                        }
+                    }
+                }
+                if (stop) {
+                    return;
+                }
+            }
+        } catch (Throwable t) {
+            if (failure == null) {
+                failure = t;
+            }
+            synchronized (syncLock) {
+                syncLock.notifyAll();
+            }
+            for (Batch b : taken) {
+                b.requests().forEach(r -> r.fail(refusal()));
+            }
+            failSyncQueue();
+            failQueued();
+        }
+    }
+
+    /** Fails every batch still waiting for the sync thread (it has stopped). */
+    private void failSyncQueue() {
+        Batch b;
+        while ((b = toSync.poll()) != null) {
+            b.requests().forEach(r -> r.fail(refusal()));
+        }
+    }
+
+    /** Waits until the first {@code target} records are synced. */
+    private void awaitSynced(long target) throws InterruptedException {
+        synchronized (syncLock) {
+            while (syncedSize < target && failure == null) {
+                syncLock.wait();
+            }
+        }
+        if (failure != null) {
+            throw refusal();
         }
     }
 
@@ -199,8 +309,8 @@ final class LogWriter {
         }
     }
 
-    /** Writes the pending marker and the batch, fsyncs once, then acknowledges. */
-    private void commit() throws IOException {
+    /** Writes the pending marker and the batch and hands them to the sync thread. */
+    private void commit() throws IOException, InterruptedException {
         written.clear();
         long now = options.clock().millis();
         if (pendingMarker.isPresent()) {
@@ -221,13 +331,12 @@ final class LogWriter {
         }
         flushBuffer();
         state.tree.flush();
-        force(active);
-        state.durableSize = size;
         int first = written.size() - accepted.size();
-        for (int i = 0; i < accepted.size(); i++) {
-            accepted.get(i).future().complete(written.get(first + i));
-        }
+        toSync.put(new Batch(size, active, accepted, new ArrayList<>(written.subList(first, written.size()))));
         batch.clear();
+        if (failure != null) {
+            failSyncQueue();
+        }
     }
 
     private void append(RecordBody body, long now) throws IOException {
@@ -314,13 +423,14 @@ final class LogWriter {
     }
 
     /** Publishes a checkpoint if one is due, or if {@code force}d and records were added since the last. */
-    private void maybeCheckpoint(boolean force) throws IOException {
+    private void maybeCheckpoint(boolean force) throws IOException, InterruptedException {
         long now = options.clock().millis();
         boolean due = recordsSinceCheckpoint >= options.checkpointEveryRecords() || (recordsSinceCheckpoint > 0
                 && (force || now - lastCheckpointMillis >= options.checkpointInterval().toMillis()));
         if (!due) {
             return;
         }
+        awaitSynced(size);
         try {
             state.tree.force();
         } catch (IOException e) {

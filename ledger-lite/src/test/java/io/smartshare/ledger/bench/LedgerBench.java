@@ -99,7 +99,7 @@ public final class LedgerBench {
             RecordingFileIo io = new RecordingFileIo();
             Path ours = dir.resolve("ours-" + pair);
             try (Ledger ledger = Ledger.open(ours, KEY, LogOptions.defaults().withFileIo(io))) {
-                io.recording = true;
+                io.start();
                 oursNanos += appendAll(ledger, n);
                 io.recording = false;
             }
@@ -128,17 +128,20 @@ public final class LedgerBench {
 
     /**
      * The reference: the same frames written with FileChannel in the batches the ledger used
-     * (batch i = the bytes the ledger wrote to its segment before its i-th fsync), one fsync
-     * per batch.
+     * (batch i ends where the ledger's segment stood when its i-th fsync began), one fsync
+     * per batch. Every measured append was acknowledged, so the marks cover all its frames.
      */
-    private static long rawBatchedWrites(Path file, List<byte[]> frames, List<Long> batchBytes) throws IOException {
+    private static long rawBatchedWrites(Path file, List<byte[]> frames, List<Long> marks) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
         int next = 0;
+        long written = 0;
         long start = System.nanoTime();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            for (long bytes : batchBytes) {
-                long written = 0;
-                while (written < bytes && next < frames.size()) {
+            for (long end : marks) {
+                if (next == frames.size()) {
+                    break;
+                }
+                while (written < end && next < frames.size()) {
                     byte[] f = frames.get(next++);
                     if (buffer.remaining() < f.length) {
                         buffer.flip();
@@ -258,11 +261,17 @@ public final class LedgerBench {
                 oursUnit, reference, referenceUnit, ours / reference, budget);
     }
 
-    /** The real file system, remembering how many segment bytes each segment fsync covered. */
+    /** The real file system, remembering where the segment stood at each segment fsync. */
     private static final class RecordingFileIo implements FileIo {
-        final List<Long> batches = new ArrayList<>();
+        final List<Long> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
         volatile boolean recording;
-        private long pending;
+        private volatile long base;
+
+        void start() {
+            base = total.get();
+            recording = true;
+        }
 
         @Override
         public LogChannel open(Path path, boolean create) throws IOException {
@@ -283,17 +292,18 @@ public final class LedgerBench {
 
                 @Override
                 public void write(ByteBuffer src, long position) throws IOException {
-                    pending += src.remaining();
+                    int n = src.remaining();
                     real.write(src, position);
+                    total.addAndGet(n);
                 }
 
                 @Override
                 public void force() throws IOException {
+                    long mark = total.get() - base;
                     real.force();
                     if (recording) {
-                        batches.add(pending);
+                        batches.add(mark);
                     }
-                    pending = 0;
                 }
 
                 @Override

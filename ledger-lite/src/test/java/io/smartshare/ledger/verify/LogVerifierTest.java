@@ -153,8 +153,10 @@ class LogVerifierTest {
         List<Record> seen = new java.util.ArrayList<>();
         VerificationResult result = new LogVerifier(KEY.publicKey()).verifyDirectory(dir.resolve("ledger"), seen::add);
         assertTrue(result.accepted(), result.toString());
-        assertEquals(encoded.size(), seen.size());
-        assertEquals(Record.decode(encoded.get(7)), seen.get(7));
+        assertTrue(seen.size() >= encoded.size(), "close may add the latest checkpoint's marker");
+        for (int i = 0; i < encoded.size(); i++) {
+            assertEquals(Record.decode(encoded.get(i)), seen.get(i));
+        }
     }
 
     @Test
