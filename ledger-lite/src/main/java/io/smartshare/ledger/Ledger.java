@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Guarantees: an append's future completes only after its record is fsynced; an
  * acknowledged record survives a crash; reads, proofs and checkpoints only ever cover
  * synced records; a checkpoint is persisted before it is handed out. One {@code Ledger}
- * (one writer thread) per data directory. Methods are thread-safe. After an fsync or
+ * (one writer thread, plus the thread that fsyncs for it) per data directory, enforced by
+ * a lock file. Methods are thread-safe. After an fsync or
  * write error (including a full disk) the log fails: every later append fails, while
  * what was already synced stays readable; reopen to recover.
  */
@@ -49,7 +50,7 @@ public interface Ledger extends AutoCloseable {
 
     /**
      * Appends a record with the next seq, the writer's time and {@code body}. Blocks while
-     * the append queue is full. The future is completed on the writer thread: keep
+     * the append queue is full. The future is completed on the log's sync thread: keep
      * dependent actions short, or use the {@code *Async} variants.
      *
      * @return completes with the record once it is synced, or exceptionally (a {@link
