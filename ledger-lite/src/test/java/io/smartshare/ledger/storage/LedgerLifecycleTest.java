@@ -191,4 +191,35 @@ class LedgerLifecycleTest {
             assertEquals(1, again.size());
         }
     }
+
+    @Test
+    void dropsASegmentWhoseHeaderWasCutOffWhileBeingCreated() throws Exception {
+        long size;
+        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+            TestLogs.appendEach(ledger, 5);
+            size = ledger.size();
+        }
+        Path torn = TestLogs.segment(dir, size);
+        Files.write(torn, new byte[] {'S', 'S', 'L'});
+        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+            assertEquals(size, ledger.size());
+            assertEquals(torn, ledger.recovery().orElseThrow().file());
+            assertFalse(Files.exists(torn));
+            assertEquals(size, ledger.append(TestLogs.sample(9)).join().seq());
+        }
+    }
+
+    @Test
+    void refusesToOpenWhenASegmentInTheMiddleIsMissing() throws Exception {
+        LogOptions small = EVERY_10.withSegmentBytes(2048);
+        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, small)) {
+            TestLogs.appendEach(ledger, 100);
+        }
+        List<Path> segments = LogStores.segmentFiles(dir.resolve("ledger"));
+        Files.delete(segments.get(1));
+        CorruptLogException e = assertThrows(CorruptLogException.class,
+                () -> Ledger.open(dir, TestLogs.IDENTITY, small));
+        assertEquals(segments.get(2), e.file());
+        assertTrue(e.getMessage().contains("first seq"), e.getMessage());
+    }
 }
