@@ -29,19 +29,36 @@ import java.util.concurrent.TimeUnit;
  * write or fsync error nothing more is written or acknowledged.
  */
 final class LogWriter {
-    /** An append ({@code body} set) or a checkpoint request ({@code checkpoint} set). */
-    private record Request(RecordBody body, CompletableFuture<Record> future,
-            CompletableFuture<SignedCheckpoint> checkpoint) {
-        void fail(Throwable t) {
+    /** What the writer thread is asked to do. */
+    private sealed interface Request permits Append, CheckpointNow, Close {
+        void fail(Throwable t);
+    }
+
+    private record Append(RecordBody body, CompletableFuture<Record> future) implements Request {
+        @Override
+        public void fail(Throwable t) {
             future.completeExceptionally(t);
-            checkpoint.completeExceptionally(t);
         }
     }
 
-    private static final Request CLOSE = new Request(null, new CompletableFuture<>(), new CompletableFuture<>());
+    private record CheckpointNow(CompletableFuture<SignedCheckpoint> future) implements Request {
+        @Override
+        public void fail(Throwable t) {
+            future.completeExceptionally(t);
+        }
+    }
+
+    private enum Close implements Request {
+        CLOSE;
+
+        @Override
+        public void fail(Throwable t) {
+            // nobody waits on a close request
+        }
+    }
 
     /** Records written up to {@code sizeAfter}, to be acknowledged once synced. */
-    private record Batch(long sizeAfter, Segment segment, List<Request> requests, List<Record> records) {
+    private record Batch(long sizeAfter, Segment segment, List<Append> requests, List<Record> records) {
     }
 
     private static final Batch STOP = new Batch(-1, null, List.of(), List.of());
@@ -57,7 +74,8 @@ final class LogWriter {
     private long syncedSize;
     private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
     private final List<Request> batch;
-    private final List<Request> checkpointRequests = new ArrayList<>();
+    private final List<Append> appends = new ArrayList<>();
+    private final List<CheckpointNow> checkpointRequests = new ArrayList<>();
     private final List<Record> written;
     private final CompactRange range;
     private Hash lastLeaf;
@@ -95,15 +113,15 @@ final class LogWriter {
     }
 
     CompletableFuture<Record> submit(RecordBody body) {
-        Request request = new Request(body, new CompletableFuture<>(), new CompletableFuture<>());
+        Append request = new Append(body, new CompletableFuture<>());
         enqueue(request);
         return request.future();
     }
 
     CompletableFuture<SignedCheckpoint> checkpointNow() {
-        Request request = new Request(null, new CompletableFuture<>(), new CompletableFuture<>());
+        CheckpointNow request = new CheckpointNow(new CompletableFuture<>());
         enqueue(request);
-        return request.checkpoint();
+        return request.future();
     }
 
     private void enqueue(Request request) {
@@ -143,7 +161,7 @@ final class LogWriter {
         closed = true;
         try {
             if (thread.isAlive()) {
-                queue.put(CLOSE);
+                queue.put(Close.CLOSE);
             }
             thread.join();
             syncer.join();
@@ -167,9 +185,7 @@ final class LogWriter {
                 batch.clear();
                 batch.add(first);
                 collect();
-                boolean closing = batch.removeIf(r -> r == CLOSE);
-                checkpointRequests.clear();
-                batch.removeIf(r -> r.body() == null && checkpointRequests.add(r));
+                boolean closing = sort();
                 commit();
                 maybeCheckpoint(!checkpointRequests.isEmpty());
                 if (!checkpointRequests.isEmpty()) {
@@ -178,7 +194,7 @@ final class LogWriter {
                 }
                 if (closing) {
                     if (pendingMarker.isPresent()) {
-                        batch.clear();
+                        appends.clear();
                         commit();
                     }
                     awaitSynced(size);
@@ -192,6 +208,9 @@ final class LogWriter {
             for (Request r : batch) {
                 r.fail(refusal());
             }
+            for (Request r : appends) {
+                r.fail(refusal());
+            }
             for (Request r : checkpointRequests) {
                 r.fail(refusal());
             }
@@ -199,6 +218,24 @@ final class LogWriter {
         } finally {
             stopSyncer();
         }
+    }
+
+    /** Splits the collected batch into appends and checkpoint requests; true if asked to close. */
+    private boolean sort() {
+        boolean closing = false;
+        appends.clear();
+        checkpointRequests.clear();
+        for (Request r : batch) {
+            if (r instanceof Append a) {
+                appends.add(a);
+            } else if (r instanceof CheckpointNow c) {
+                checkpointRequests.add(c);
+            } else {
+                closing = true;
+            }
+        }
+        batch.clear();
+        return closing;
     }
 
     /** Lets the sync thread finish what was handed to it, then stop (unless it already has). */
@@ -292,7 +329,7 @@ final class LogWriter {
         int max = options.maxBatchRecords();
         queue.drainTo(batch, max - batch.size());
         long lingerNanos = options.maxBatchDelay().toNanos();
-        if (lingerNanos > 0 && batch.size() < max && batch.get(batch.size() - 1) != CLOSE) {
+        if (lingerNanos > 0 && batch.size() < max && !(batch.get(batch.size() - 1) instanceof Close)) {
             long deadline = System.nanoTime() + lingerNanos;
             while (batch.size() < max) {
                 long left = deadline - System.nanoTime();
@@ -301,7 +338,7 @@ final class LogWriter {
                     break;
                 }
                 batch.add(next);
-                if (next == CLOSE) {
+                if (next instanceof Close) {
                     break;
                 }
                 queue.drainTo(batch, max - batch.size());
@@ -317,8 +354,8 @@ final class LogWriter {
             append(pendingMarker.get(), now);
             pendingMarker = Optional.empty();
         }
-        List<Request> accepted = new ArrayList<>(batch.size());
-        for (Request r : batch) {
+        List<Append> accepted = new ArrayList<>(appends.size());
+        for (Append r : appends) {
             try {
                 append(r.body(), now);
                 accepted.add(r);
@@ -333,7 +370,7 @@ final class LogWriter {
         state.tree.flush();
         int first = written.size() - accepted.size();
         toSync.put(new Batch(size, active, accepted, new ArrayList<>(written.subList(first, written.size()))));
-        batch.clear();
+        appends.clear();
         if (failure != null) {
             failSyncQueue();
         }
@@ -410,13 +447,13 @@ final class LogWriter {
         return new Segment(path, header, channel, SegmentHeader.LENGTH);
     }
 
-    private void answer(List<Request> checkpointRequests) {
-        for (Request r : checkpointRequests) {
+    private void answer(List<CheckpointNow> requests) {
+        for (CheckpointNow r : requests) {
             Optional<SignedCheckpoint> latest = state.latest;
             if (latest.isPresent()) {
-                r.checkpoint().complete(latest.get());
+                r.future().complete(latest.get());
             } else {
-                r.checkpoint().completeExceptionally(new IllegalStateException("ledger " + state.dir
+                r.future().completeExceptionally(new IllegalStateException("ledger " + state.dir
                         + " is empty: there is nothing to checkpoint"));
             }
         }

@@ -48,7 +48,7 @@ import java.util.zip.CRC32C;
 public final class LedgerBench {
     private static final NodeIdentity KEY = NodeIdentity.fromSeed(
             HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
-    private static final int IN_FLIGHT = 256;
+    private static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 256);
     private static final int PAIRS = 15;
 
     private LedgerBench() {
