@@ -6,7 +6,7 @@ import io.smartshare.ledger.record.MeteringSample;
 import io.smartshare.ledger.record.Record;
 import io.smartshare.ledger.merkle.CompactRange;
 import io.smartshare.ledger.merkle.TreeHasher;
-import io.smartshare.ledger.storage.FileIo;
+import io.smartshare.ledger.storage.HookedFileIo;
 import io.smartshare.ledger.storage.FrameReader;
 import io.smartshare.ledger.storage.SegmentHeader;
 import io.smartshare.ledger.storage.LogChannel;
@@ -269,7 +269,7 @@ public final class LedgerBench {
     }
 
     /** The real file system, remembering where the segment stood at each segment fsync. */
-    private static final class RecordingFileIo implements FileIo {
+    private static final class RecordingFileIo extends HookedFileIo {
         final List<Long> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
         final java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
         volatile boolean recording;
@@ -281,68 +281,21 @@ public final class LedgerBench {
         }
 
         @Override
-        public LogChannel open(Path path, boolean create) throws IOException {
-            LogChannel real = FileIo.system().open(path, create);
-            if (!path.getFileName().toString().startsWith("segment-")) {
-                return real;
+        protected void write(LogChannel real, boolean segment, ByteBuffer src, long position) throws IOException {
+            int n = src.remaining();
+            real.write(src, position);
+            if (segment) {
+                total.addAndGet(n);
             }
-            return new LogChannel() {
-                @Override
-                public long size() throws IOException {
-                    return real.size();
-                }
-
-                @Override
-                public int read(ByteBuffer dst, long position) throws IOException {
-                    return real.read(dst, position);
-                }
-
-                @Override
-                public void write(ByteBuffer src, long position) throws IOException {
-                    int n = src.remaining();
-                    real.write(src, position);
-                    total.addAndGet(n);
-                }
-
-                @Override
-                public void force() throws IOException {
-                    long mark = total.get() - base;
-                    real.force();
-                    if (recording) {
-                        batches.add(mark);
-                    }
-                }
-
-                @Override
-                public void truncate(long size) throws IOException {
-                    real.truncate(size);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    real.close();
-                }
-            };
         }
 
         @Override
-        public void replace(Path source, Path target) throws IOException {
-            FileIo.system().replace(source, target);
-        }
-
-        @Override
-        public void syncDirectory(Path dir) throws IOException {
-            FileIo.system().syncDirectory(dir);
-        }
-
-        @Override
-        public void delete(Path path) throws IOException {
-            FileIo.system().delete(path);
-        }
-
-        @Override
-        public List<Path> list(Path dir) throws IOException {
-            return FileIo.system().list(dir);
+        protected void force(LogChannel real, boolean segment) throws IOException {
+            long mark = total.get() - base;
+            real.force();
+            if (segment && recording) {
+                batches.add(mark);
+            }
         }
     }
 }
