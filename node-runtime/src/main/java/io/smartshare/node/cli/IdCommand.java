@@ -1,6 +1,7 @@
 package io.smartshare.node.cli;
 
 import io.smartshare.hal.board.BoardFiles;
+import io.smartshare.ledger.identity.KeyFile;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.daemon.DataDir;
 import io.smartshare.node.daemon.Node;
@@ -32,12 +33,15 @@ final class IdCommand {
         parsed.operands(0);
         Path dir = parsed.option("data-dir").map(Path::of)
                 .orElseGet(() -> Path.of(BoardFiles.resolve(parsed.option("board").orElse("sim")).defaultDataDir()));
-        boolean existed = Files.exists(dir.resolve(Node.KEY_FILE));
+        Path keyFile = dir.resolve(Node.KEY_FILE);
+        if (Files.exists(keyFile)) {
+            // Only reads: works while the node runs and holds the data dir.
+            out.println(KeyFile.load(keyFile).nodeId().value());
+            return Main.OK;
+        }
         try (DataDir dataDir = DataDir.open(dir)) {
             NodeIdentity identity = Node.loadIdentity(dataDir);
-            if (!existed) {
-                err.println("created a new identity in " + dataDir.resolve(Node.KEY_FILE));
-            }
+            err.println("created a new identity in " + dataDir.resolve(Node.KEY_FILE));
             out.println(identity.nodeId().value());
         } catch (IOException e) {
             err.println("smartshare-node id: " + e.getMessage());

@@ -30,6 +30,9 @@ class LifecycleIT {
         }
         try (NodeProcess node = NodeProcess.start(data, false)) {
             assertEquals(first, startedId(node));
+            NodeProcess.Result whileRunning = NodeProcess.runToEnd(List.of("id", "--data-dir", data.toString()));
+            assertEquals(0, whileRunning.exitCode(), whileRunning.stderr());
+            assertEquals(first, whileRunning.stdout().strip());
         }
         NodeProcess.Result id = NodeProcess.runToEnd(List.of("id", "--data-dir", data.toString()));
         assertEquals(0, id.exitCode(), id.stderr());
