@@ -21,10 +21,8 @@ class LedgerCommandIT {
 
     @BeforeAll
     static void runANodeThatMeters() throws Exception {
-        Path config = dir.resolve("node.yaml");
-        Files.writeString(config, "settings:\n  metering-interval-seconds: 1\n");
         data = dir.resolve("data");
-        try (NodeProcess node = NodeProcess.start(data, false, "--config", config.toString())) {
+        try (NodeProcess node = NodeProcess.startWithConfig(dir, "settings:\n  metering-interval-seconds: 1\n", false)) {
             Thread.sleep(3_000);
             assertEquals(java.util.Optional.of(0), node.terminate(30), node.log());
         }

@@ -30,8 +30,7 @@ class ConfigWriteIT {
 
     @BeforeAll
     static void startNode() throws Exception {
-        Path config = dir.resolve("node.yaml");
-        Files.writeString(config, """
+        node = NodeProcess.startWithConfig(dir, """
                 security:
                   psk:
                     - identity: operator
@@ -41,8 +40,7 @@ class ConfigWriteIT {
                       key: "%s"
                 settings:
                   label: before
-                """.formatted(OPERATOR_KEY, VIEWER_KEY));
-        node = NodeProcess.start(dir.resolve("data"), true, "--config", config.toString());
+                """.formatted(OPERATOR_KEY, VIEWER_KEY), true);
         settingsFile = dir.resolve("data").resolve("settings.json");
     }
 

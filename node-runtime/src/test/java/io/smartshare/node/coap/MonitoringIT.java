@@ -26,9 +26,7 @@ class MonitoringIT {
 
     @BeforeAll
     static void startNode() throws Exception {
-        Path config = dir.resolve("node.yaml");
-        Files.writeString(config, "settings:\n  label: lab-bench\n  metrics-interval-seconds: 1\n");
-        node = NodeProcess.start(dir.resolve("data"), false, "--config", config.toString());
+        node = NodeProcess.startWithConfig(dir, "settings:\n  label: lab-bench\n  metrics-interval-seconds: 1\n", false);
     }
 
     @AfterAll

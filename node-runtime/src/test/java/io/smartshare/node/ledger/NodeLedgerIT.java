@@ -33,9 +33,7 @@ class NodeLedgerIT {
 
     @BeforeAll
     static void startNode() throws Exception {
-        Path config = dir.resolve("node.yaml");
-        Files.writeString(config, "settings:\n  metering-interval-seconds: 1\n");
-        node = NodeProcess.start(dir.resolve("data"), false, "--config", config.toString());
+        node = NodeProcess.startWithConfig(dir, "settings:\n  metering-interval-seconds: 1\n", false);
     }
 
     @AfterAll
@@ -49,14 +47,34 @@ class NodeLedgerIT {
     }
 
     private static Map<String, Object> headWithRecords() throws Exception {
-        for (int attempt = 0; attempt < 60; attempt++) {
+        return headWithAtLeast(4);
+    }
+
+    private static Map<String, Object> headWithAtLeast(long records) throws Exception {
+        for (int attempt = 0; attempt < 120; attempt++) {
             Map<String, Object> head = get("/ledger/head");
-            if (number(head, "size") >= 4) {
+            if (number(head, "size") >= records) {
                 return head;
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("no metering records appended within 30 s; log:\n" + node.log());
+        throw new AssertionError("fewer than " + records + " records appended within 60 s; log:\n" + node.log());
+    }
+
+    @Test
+    void largeRangesArriveBlockWise() throws Exception {
+        headWithAtLeast(30);
+        Path payload = dir.resolve("entries.json");
+        CoapClientTool.Result result = CoapClientTool.run(CLIENT, 30, "-B", "10", "-v", "7", "-o", payload.toString(),
+                node.coapUri("/ledger/entries?from=0&to=30"));
+        String json = Files.readString(payload);
+        List<String> records = list(object(json), "records");
+        assertEquals(30, records.size());
+        assertTrue(json.length() > 1024, "larger than one CoAP block: " + json.length());
+        assertTrue((result.text() + result.stderr()).contains("Block2"), "the answer came in blocks (RFC 7959)");
+        for (int i = 0; i < records.size(); i++) {
+            assertEquals(i, Record.decode(Base64.getUrlDecoder().decode(records.get(i))).seq());
+        }
     }
 
     @Test

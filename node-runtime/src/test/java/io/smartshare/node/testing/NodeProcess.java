@@ -81,6 +81,17 @@ public final class NodeProcess implements AutoCloseable {
         return start("sim", dataDir, expectCoaps, extraArgs);
     }
 
+    /**
+     * Writes {@code configYaml} to {@code dir/node.yaml} and starts a sim node with it and
+     * the data dir {@code dir/data}.
+     */
+    public static NodeProcess startWithConfig(Path dir, String configYaml, boolean expectCoaps)
+            throws IOException, InterruptedException {
+        Path config = dir.resolve("node.yaml");
+        java.nio.file.Files.writeString(config, configYaml);
+        return start(dir.resolve("data"), expectCoaps, "--config", config.toString());
+    }
+
     /** Like {@link #start(Path, boolean, String...)} on {@code board}. */
     public static NodeProcess start(String board, Path dataDir, boolean expectCoaps, String... extraArgs)
             throws IOException, InterruptedException {
