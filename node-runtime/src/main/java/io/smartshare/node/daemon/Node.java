@@ -19,13 +19,16 @@ import io.smartshare.node.ledger.LedgerResources;
 import io.smartshare.node.mesh.coap.CoapMesh;
 import io.smartshare.node.mesh.coap.CoapMeshOptions;
 import io.smartshare.node.mesh.coap.MeshChangeLog;
+import io.smartshare.node.mesh.coap.NeighborAddresses;
 import io.smartshare.node.metering.BoardMeters;
 import io.smartshare.node.metering.LedgerMetering;
+import io.smartshare.node.rewards.Rewards;
 import io.smartshare.node.sensors.SensorsResource;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running node: board file, data dir, identity, board drivers, settings, ledger,
- * metering, CoAP server and mesh (when the board's mesh section lists the {@code ip}
- * transport), started in that order and stopped in reverse. Configuration
+ * metering, CoAP server, mesh (when the board's mesh section lists the {@code ip}
+ * transport) and rewards (per-peer meter, receipts, {@code /rewards}), started in that
+ * order and stopped in reverse. Configuration
  * errors surface as {@link io.smartshare.hal.config.ConfigException}, other start failures
  * as {@link StartupException}; either way nothing is left running.
  */
@@ -83,12 +87,17 @@ public final class Node implements AutoCloseable {
                     new NodeCoapServer.Monitoring(() -> health(board), meters::document, timer),
                     List.of(sensors, LedgerResources.create(ledger)));
             parts.add(coap);
+            Optional<CoapMesh> mesh = Optional.empty();
             if (meshOn) {
-                parts.add(CoapMesh.start(identity, coap.coapEndpoint(), coap.root(), cf,
+                mesh = Optional.of(CoapMesh.start(identity, coap.coapEndpoint(), coap.root(), cf,
                         new CoapMeshOptions(options.meshInterface(), CoapMeshOptions.DEFAULT_GROUP_PORT,
                                 options.meshPeers(), options.uplinkKbps(), spec.mesh().maxNeighbours()),
                         MeshChangeLog.toLog()));
+                parts.add(mesh.get());
             }
+            parts.add(Rewards.start(new Rewards.Wiring(identity, ledger, dataDir.path(), coap.coapEndpoint(), coap.root(),
+                    timer), config.rewards(), mesh.map(m -> m.node()::carriage),
+                    mesh.map(m -> new NeighborAddresses(m.node()))));
             LOG.info("event=started node={} board={} data-dir={} version={} mesh={}", identity.nodeId(), spec.name(),
                     dataDir.path(), Version.current(), meshOn);
             return new Node(parts);

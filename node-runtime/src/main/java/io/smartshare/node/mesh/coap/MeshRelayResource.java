@@ -97,7 +97,7 @@ final class MeshRelayResource extends CoapResource {
         if (request.isConfirmable()) {
             exchange.sendAccept(); // the next hop may take a while: stop our sender's retransmissions
         }
-        forward(exchange, next.get(), hopLimit - 1);
+        forward(exchange, next.get(), target, hopLimit - 1);
     }
 
     private void serveLocally(Exchange exchange, List<String> path) {
@@ -112,7 +112,7 @@ final class MeshRelayResource extends CoapResource {
         resource.handleRequest(exchange);
     }
 
-    private void forward(Exchange incoming, LinkAddress next, int hopLimit) {
+    private void forward(Exchange incoming, LinkAddress next, NodeId target, int hopLimit) {
         Request in = incoming.getRequest();
         Request out = new Request(in.getCode(), Type.CON);
         out.setDestinationContext(new AddressEndpointContext(UdpLinkAddresses.socket(next)));
@@ -150,6 +150,10 @@ final class MeshRelayResource extends CoapResource {
                 if (upstream.isPresent() && downstream.isPresent()) {
                     node.recordRelay(upstream.get(), downstream.get(), in.getPayloadSize());
                     node.recordRelay(downstream.get(), upstream.get(), response.getPayloadSize());
+                }
+                if (downstream.isPresent() && !response.getCode().isServerError()) {
+                    node.recordCarriage(upstream, downstream.get(), downstream.get().equals(target), in.getPayloadSize(),
+                            response.getPayloadSize());
                 }
                 Response back = new Response(response.getCode());
                 back.setPayload(response.getPayload());

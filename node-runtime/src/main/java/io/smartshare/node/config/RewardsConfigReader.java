@@ -1,0 +1,65 @@
+package io.smartshare.node.config;
+
+import io.smartshare.contracts.Outcome;
+import io.smartshare.contracts.schedule.ScheduleRejection;
+import io.smartshare.contracts.schedule.ScheduleVerifier;
+import io.smartshare.contracts.schedule.VerifiedSchedule;
+import io.smartshare.hal.config.ConfigMap;
+import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.ledger.identity.IdentityException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the {@code rewards:} section of an operator config:
+ * <pre>
+ * rewards:
+ *   trusted-issuers:                  # Ed25519 public keys (64 hex digits) of schedule issuers
+ *     - 0b3c...
+ *   schedule: schedule.cose           # signed schedule (COSE_Sign1); relative to this file
+ *   receipt-interval-seconds: 60      # 1..86400
+ * </pre>
+ * A schedule must verify against the trusted issuers; every error names file, line and key.
+ */
+final class RewardsConfigReader {
+    private RewardsConfigReader() {
+    }
+
+    static RewardsConfig read(ConfigMap rewards) {
+        Set<Ed25519PublicKey> trusted = new LinkedHashSet<>();
+        for (String hex : rewards.stringList("trusted-issuers")) {
+            try {
+                trusted.add(Ed25519PublicKey.of(HexFormat.of().parseHex(hex)));
+            } catch (IdentityException | IllegalArgumentException e) {
+                throw rewards.invalid("trusted-issuers", "'" + hex + "' is not an Ed25519 public key in hex: "
+                        + e.getMessage());
+            }
+        }
+        Optional<VerifiedSchedule> schedule = rewards.optionalString("schedule")
+                .map(name -> schedule(rewards, name, trusted));
+        int interval = rewards.optionalInteger("receipt-interval-seconds", 1, 86_400).map(Long::intValue)
+                .orElse(RewardsConfig.DEFAULT_RECEIPT_INTERVAL_SECONDS);
+        rewards.requireNoOtherKeys();
+        return new RewardsConfig(trusted, schedule, interval);
+    }
+
+    private static VerifiedSchedule schedule(ConfigMap rewards, String name, Set<Ed25519PublicKey> trusted) {
+        Path file = Path.of(rewards.source()).toAbsolutePath().resolveSibling(name);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw rewards.invalid("schedule", "cannot read " + file + ": " + e);
+        }
+        Outcome<VerifiedSchedule, ScheduleRejection> outcome = new ScheduleVerifier(trusted).verify(bytes);
+        if (outcome.rejection().isPresent()) {
+            throw rewards.invalid("schedule", file + ": " + outcome.rejection().get());
+        }
+        return outcome.acceptedValue().orElseThrow();
+    }
+}

@@ -1,0 +1,97 @@
+package io.smartshare.node.rewards;
+
+import io.smartshare.contracts.CheckpointRef;
+import io.smartshare.contracts.metering.MeterSnapshot;
+import io.smartshare.contracts.receipt.ReceiptIssuer;
+import io.smartshare.contracts.receipt.SignedReceipt;
+import io.smartshare.ledger.Ledger;
+import io.smartshare.ledger.checkpoint.SignedCheckpoint;
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.coap.NeighborAddresses;
+import io.smartshare.node.metering.PeerMeter;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer side, once per receipt interval: closes a metering interval (storing the
+ * per-peer totals), asks providers whose key is unknown for it, signs a receipt for every
+ * provider and resource whose consumed counter rose (docs/contracts.md §4.4), stores them,
+ * then posts each to its provider. Runs on the node's timer thread.
+ */
+final class ReceiptRound implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptRound.class);
+
+    private final NodeIdentity identity;
+    private final Ledger ledger;
+    private final PeerMeter meter;
+    private final IssuedReceipts issued;
+    private final Optional<NeighborAddresses> neighbors;
+    private final ReceiptPoster poster;
+    private final SecureRandom random = new SecureRandom();
+    private ReceiptIssuer issuer;
+
+    ReceiptRound(NodeIdentity identity, Ledger ledger, PeerMeter meter, IssuedReceipts issued,
+            Optional<NeighborAddresses> neighbors, ReceiptPoster poster, long startMillis) {
+        this.identity = identity;
+        this.ledger = ledger;
+        this.meter = meter;
+        this.issued = issued;
+        this.neighbors = neighbors;
+        this.poster = poster;
+        this.issuer = ReceiptIssuer.resume(startMillis, issued.latest());
+    }
+
+    @Override
+    public void run() {
+        try {
+            round(System.currentTimeMillis());
+        } catch (IOException e) {
+            LOG.error("event=receipt-round-failed error=\"{}\"", e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("event=receipt-round-failed error=\"{}\"", e.toString(), e);
+        }
+    }
+
+    synchronized void round(long nowMillis) throws IOException {
+        MeterSnapshot snapshot = meter.tick(nowMillis);
+        if (neighbors.isEmpty()) {
+            return;
+        }
+        NeighborAddresses mesh = neighbors.get();
+        for (NodeId provider : meter.providersWithoutKey()) {
+            mesh.addressOf(provider).ifPresent(address -> poster.fetchKey(provider, address, meter::learnKey));
+        }
+        ReceiptIssuer.Issued round = issuer.issue(snapshot, ownCheckpoint(), identity, random);
+        if (round.receipts().isEmpty()) {
+            return;
+        }
+        issued.record(round.receipts());
+        issuer = round.issuer();
+        for (SignedReceipt receipt : round.receipts()) {
+            NodeId provider = NodeId.of(receipt.claim().provider());
+            Optional<InetSocketAddress> address = mesh.addressOf(provider);
+            if (address.isPresent()) {
+                poster.post(receipt, address.get());
+            } else {
+                LOG.info("event=receipt-held provider={} reason=\"not a live neighbour; the next receipt covers it\"",
+                        provider);
+            }
+        }
+    }
+
+    private CheckpointRef ownCheckpoint() {
+        Optional<SignedCheckpoint> latest = ledger.latestCheckpoint();
+        return latest.map(c -> CheckpointRef.of(c.size(), c.root().bytes()))
+                .orElseGet(() -> CheckpointRef.of(0, ledger.root(0).bytes()));
+    }
+
+    /** What this node signed, for {@code /rewards}. */
+    synchronized Object document() {
+        return issued.document();
+    }
+}
