@@ -66,8 +66,7 @@ final class LedgerCommand {
         if (operands.isEmpty()) {
             throw new UsageException("expected show, verify or export; see smartshare-node ledger --help");
         }
-        Path dataDir = parsed.option("data-dir").map(Path::of)
-                .orElseGet(() -> Path.of(BoardFiles.resolve("sim").defaultDataDir()));
+        Path dataDir = dataDir(parsed);
         try {
             return switch (operands.get(0)) {
                 case "show" -> show(dataDir, parsed.intOption("last", 0, 100_000).orElse(20), out, err);
@@ -93,7 +92,13 @@ final class LedgerCommand {
         }
     }
 
-    private static Ed25519PublicKey ownKey(Path dataDir) {
+    /** The {@code --data-dir} option, defaulting to the sim board's data dir. */
+    static Path dataDir(Args parsed) {
+        return parsed.option("data-dir").map(Path::of).orElseGet(() -> Path.of(BoardFiles.resolve("sim").defaultDataDir()));
+    }
+
+    /** The public key of the node whose data dir is {@code dataDir}. */
+    static Ed25519PublicKey ownKey(Path dataDir) {
         return KeyFile.load(dataDir.resolve(Node.KEY_FILE)).publicKey();
     }
 

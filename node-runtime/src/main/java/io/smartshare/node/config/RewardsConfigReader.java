@@ -2,13 +2,11 @@ package io.smartshare.node.config;
 
 import io.smartshare.contracts.Outcome;
 import io.smartshare.contracts.schedule.ScheduleRejection;
-import io.smartshare.contracts.schedule.ScheduleVerifier;
 import io.smartshare.contracts.schedule.VerifiedSchedule;
 import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.IdentityException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -50,13 +48,12 @@ final class RewardsConfigReader {
 
     private static VerifiedSchedule schedule(ConfigMap rewards, String name, Set<Ed25519PublicKey> trusted) {
         Path file = Path.of(rewards.source()).toAbsolutePath().resolveSibling(name);
-        byte[] bytes;
+        Outcome<VerifiedSchedule, ScheduleRejection> outcome;
         try {
-            bytes = Files.readAllBytes(file);
+            outcome = ScheduleFile.verify(file, trusted);
         } catch (IOException e) {
             throw rewards.invalid("schedule", "cannot read " + file + ": " + e);
         }
-        Outcome<VerifiedSchedule, ScheduleRejection> outcome = new ScheduleVerifier(trusted).verify(bytes);
         if (outcome.rejection().isPresent()) {
             throw rewards.invalid("schedule", file + ": " + outcome.rejection().get());
         }
