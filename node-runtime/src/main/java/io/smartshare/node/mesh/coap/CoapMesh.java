@@ -21,15 +21,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A node's mesh running over a CoAP server: the {@link MeshNode} with a {@link
  * CoapMeshTransport} on the {@code coap://} endpoint, group membership on the mesh
- * interface, and the resources under {@code /mesh} ({@code frame}, {@code neighbors},
- * {@code routes}, {@code relay}, {@code echo}). {@link #close()} stops timers and leaves the
+ * interface, the frame resource {@code /mh} and the resources under {@code /mesh}
+ * ({@code neighbors}, {@code routes}, {@code relay}, {@code echo}). {@link #close()} stops timers and leaves the
  * group; the CoAP server is its owner's to close.
  */
 public final class CoapMesh implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CoapMesh.class);
     /** CON timing of mesh frames and relayed requests: a LAN or radio hop answers in milliseconds. */
     private static final int ACK_TIMEOUT_MILLIS = 1_000;
-    private static final int MAX_RETRANSMIT = 3;
+    private static final int MAX_RETRANSMIT = 4;
 
     private final MeshNode node;
     private final ExecutorMeshScheduler scheduler;
@@ -69,10 +69,10 @@ public final class CoapMesh implements AutoCloseable {
                 .config(config(options))
                 .build();
         CoapResource mesh = new CoapResource("mesh");
-        mesh.add(new MeshFrameResource(node, counters, options.maxNeighbors()), new MeshNeighborsResource(node, counters),
-                new MeshRoutesResource(node), new MeshRelayResource(node, root, endpoint, reliability, counters),
-                new MeshEchoResource());
+        mesh.add(new MeshNeighborsResource(node, counters), new MeshRoutesResource(node),
+                new MeshRelayResource(node, root, endpoint, reliability, counters), new MeshEchoResource());
         root.add(mesh);
+        root.add(new MeshFrameResource(node, counters, options.maxNeighbors()));
         options.uplinkKbps().ifPresent(kbps -> node.setUplink(true, kbps));
         node.start();
         MeshWatcher watcher = new MeshWatcher(node, scheduler, changes);

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The mesh's link over CoAP/UDP (docs/mesh-protocol.md, "CoAP transport"): every frame is
- * the payload of a POST to {@code /mesh/frame}. Broadcasts go as NON with No-Response to the
+ * the payload of a POST to {@code /mh}. Broadcasts go as NON with No-Response to the
  * All-CoAP-Nodes group(s) of the mesh interface and to each configured peer; unicasts as NON
  * with No-Response; confirmable frames as CON with the mesh's own, faster retransmission
  * timing, whose outcome is reported once. Frames leave from the node's {@code coap://}
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CoapMeshTransport implements MeshTransport {
     private static final Logger LOG = LoggerFactory.getLogger(CoapMeshTransport.class);
-    private static final String FRAME_PATH = "mesh/frame";
+    private static final String FRAME_PATH = MeshFrameResource.NAME;
 
     private final Endpoint endpoint;
     private final List<InetSocketAddress> broadcastTargets;

@@ -12,12 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /mesh/frame}: one mesh frame from a neighbour, handed to the node with the
+ * {@code POST /mh}: one mesh frame from a neighbour, handed to the node with the
  * sender's address as its link address. A payload that is not a well-formed frame gets 4.00
  * with the reason and changes nothing (it is counted as rejected); a well-formed one gets 2.04
  * (suppressed when the sender asked for No-Response), whatever the node then makes of it.
  */
 final class MeshFrameResource extends CoapResource {
+    /** The resource's name under the root: short, as it is in every mesh datagram. */
+    static final String NAME = "mh";
     private static final Logger LOG = LoggerFactory.getLogger(MeshFrameResource.class);
 
     private final MeshNode node;
@@ -26,7 +28,7 @@ final class MeshFrameResource extends CoapResource {
     private final KeyCache keys;
 
     MeshFrameResource(MeshNode node, TransportCounters counters, int maxNeighbors) {
-        super("frame");
+        super(NAME);
         this.keys = new KeyCache(maxNeighbors);
         this.node = node;
         this.counters = counters;

@@ -163,7 +163,7 @@ class MeshHostileInputIT {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), target.coapPort())));
     }
 
-    /** A CoAP NON POST to /mesh/frame, no token, built byte by byte (RFC 7252 section 3). */
+    /** A CoAP NON POST to /mh, no token, built byte by byte (RFC 7252 section 3). */
     private static byte[] nonPost(int messageId, byte[] payload) {
         return post(0x50, messageId, payload);
     }
@@ -179,10 +179,8 @@ class MeshHostileInputIT {
         out.write(0x02); // POST
         out.write(messageId >> 8);
         out.write(messageId);
-        out.write(0xB4); // Uri-Path (11), 4 bytes
-        out.writeBytes("mesh".getBytes(StandardCharsets.US_ASCII));
-        out.write(0x05); // Uri-Path again, 5 bytes
-        out.writeBytes("frame".getBytes(StandardCharsets.US_ASCII));
+        out.write(0xB2); // Uri-Path (11), 2 bytes
+        out.writeBytes("mh".getBytes(StandardCharsets.US_ASCII));
         out.write(0xFF);
         out.writeBytes(payload);
         return out.toByteArray();
