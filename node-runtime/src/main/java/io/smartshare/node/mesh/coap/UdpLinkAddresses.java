@@ -35,7 +35,8 @@ final class UdpLinkAddresses {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        if (!(host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
+        boolean ipv6 = host.contains(":") && host.matches("[0-9A-Fa-f:.]+(%[\\w.-]+)?");
+        if (!(ipv6 || host.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
             throw new IllegalArgumentException("udp link address: expected a numeric host, found '" + text + "'");
         }
         int port;
