@@ -25,6 +25,7 @@ import io.smartshare.node.config.AtomicFiles;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.ScheduleFile;
+import io.smartshare.node.rewards.SettlementRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -52,8 +53,9 @@ final class RewardsCommand {
                        config's rewards.schedule), which must be signed by one of the config's
                        rewards.trusted-issuers. Print the rewards (micro-tokens), the receipts
                        that counted zero and why, and the settlement hash; --out writes the
-                       result bytes (docs/contracts.md §8.6). Previous marks are not read: the
-                       epoch is settled as a shard's first.
+                       result bytes (docs/contracts.md §8.6), which are also kept in DIR as
+                       settlement.cbor and shown by the node's /rewards. Previous marks are
+                       not read: the epoch is settled as a shard's first.
 
             DIR defaults to the sim board's data dir (./var).
             """;
@@ -102,6 +104,7 @@ final class RewardsCommand {
             SettlementResult result = Settlement.settle(schedule.get(),
                     new EpochInputs(epoch, checkpoints, receipts, List.of(), List.of()));
             print(result, out);
+            SettlementRecord.store(dirs.get(0), result);
             if (parsed.option("out").isPresent()) {
                 AtomicFiles.write(Path.of(parsed.option("out").get()), result.encode());
             }

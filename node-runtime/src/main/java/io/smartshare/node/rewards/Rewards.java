@@ -58,7 +58,7 @@ public final class Rewards implements AutoCloseable {
         ReceiptRound round = new ReceiptRound(node.identity(), node.ledger(), meter, IssuedReceipts.open(node.dataDir()),
                 neighbors, new ReceiptPoster(node.coapEndpoint()), now);
         node.root().add(new ReceiptsResource(desk, neighbors));
-        node.root().add(new RewardsResource(config, desk, round, meter));
+        node.root().add(new RewardsResource(config, desk, round, meter, node.dataDir()));
         int every = config.receiptIntervalSeconds();
         ScheduledFuture<?> rounds = node.timer().scheduleWithFixedDelay(round, every, every, TimeUnit.SECONDS);
         LOG.info("event=rewards-started receipt-interval-s={} schedule={} trusted-issuers={}", every,

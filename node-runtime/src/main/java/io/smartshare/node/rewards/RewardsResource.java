@@ -9,6 +9,7 @@ import io.smartshare.node.coap.DocumentResource;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.config.RewardsConfig;
 import io.smartshare.node.metering.PeerMeter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * {@code GET /rewards}: the reward schedule in force (if the operator configured one), the
  * receipts this node accepted as provider (latest cumulative amount and count per consumer and
- * resource), the receipts it signed as consumer, and its last metering interval.
+ * resource), the receipts it signed as consumer, its last metering interval, and the latest
+ * epoch result settled with this data dir ({@link SettlementRecord}).
  */
 final class RewardsResource extends DocumentResource {
     private static final Comparator<MeterKey> KEY_ORDER = Comparator.comparing((MeterKey k) -> NodeId.of(k.peer()).value())
@@ -30,13 +32,15 @@ final class RewardsResource extends DocumentResource {
     private final ReceiptDesk desk;
     private final ReceiptRound round;
     private final PeerMeter meter;
+    private final Path dataDir;
 
-    RewardsResource(RewardsConfig config, ReceiptDesk desk, ReceiptRound round, PeerMeter meter) {
+    RewardsResource(RewardsConfig config, ReceiptDesk desk, ReceiptRound round, PeerMeter meter, Path dataDir) {
         super("rewards", "smartshare.rewards", "core.s");
         this.config = config;
         this.desk = desk;
         this.round = round;
         this.meter = meter;
+        this.dataDir = dataDir;
     }
 
     @Override
@@ -47,6 +51,7 @@ final class RewardsResource extends DocumentResource {
         doc.put("accepted", desk.document());
         doc.put("issued", round.document());
         meter.lastInterval().ifPresent(i -> doc.put("last-interval", interval(i)));
+        SettlementRecord.document(dataDir).ifPresent(s -> doc.put("settlement", s));
         return doc;
     }
 

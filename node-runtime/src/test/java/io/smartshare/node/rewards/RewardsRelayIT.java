@@ -2,6 +2,7 @@ package io.smartshare.node.rewards;
 
 import static io.smartshare.node.testing.JsonDocument.list;
 import static io.smartshare.node.testing.JsonDocument.number;
+import static io.smartshare.node.testing.JsonDocument.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * through the mesh are relayed by B; A signs receipts for B and sends them to it, B checks
  * them against its own meter and appends them to its ledger. An inflated claim and a replay
  * are refused with their reasons and change nothing; B's book and meter survive its restart;
- * settling the three ledgers pays B for exactly what A signed, and A and C nothing.
+ * settling the three ledgers pays B for exactly what A signed, and A and C nothing, and B's
+ * {@code /rewards} shows that result.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RewardsRelayIT {
@@ -160,8 +162,8 @@ class RewardsRelayIT {
                 + HexFormat.of().formatHex(issuer.publicKey().encoded()) + "]\n  schedule: schedule.cose\n");
 
         NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config", config.toString(),
-                "--epoch", "0", "--data-dir", line.dataDir(A).toString(), "--members",
-                line.dataDir(B) + "," + line.dataDir(C)));
+                "--epoch", "0", "--data-dir", line.dataDir(B).toString(), "--members",
+                line.dataDir(A) + "," + line.dataDir(C)));
 
         assertEquals(0, result.exitCode(), result.stderr());
         long earned = up * 2000 / 1_000_000 + down * 2000 / 1_000_000;
@@ -170,6 +172,15 @@ class RewardsRelayIT {
         assertEquals(earned, Long.parseLong(m.group(3)), result.stdout());
         assertFalse(result.stdout().contains(line.id(A)) || result.stdout().contains(line.id(C)), result.stdout());
         assertTrue(result.stdout().contains("unallocated " + (500_000 - earned)), result.stdout());
+
+        line.restart(B); // alone: its /rewards shows the result settled with its data dir
+        Map<String, Object> settlement = object(line.get(B, "/rewards"), "settlement");
+        assertEquals(0, number(settlement, "epoch"));
+        assertTrue(result.stdout().contains("settlement hash " + settlement.get("hash")), settlement.toString());
+        List<Map<String, Object>> rows = list(settlement, "rewards");
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals(line.id(B), rows.get(0).get("node"));
+        assertEquals(earned, number(rows.get(0), "reward"));
     }
 
     private static void relayFromAToC() throws Exception {
