@@ -13,6 +13,7 @@ import io.smartshare.node.metering.PeerMeter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,7 @@ final class ReceiptRound implements Runnable {
     }
 
     /** What this node signed, for {@code /rewards}. */
-    synchronized Object document() {
+    synchronized List<Object> document() {
         return issued.document();
     }
 }

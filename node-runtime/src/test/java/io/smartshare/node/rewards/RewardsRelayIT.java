@@ -84,6 +84,7 @@ class RewardsRelayIT {
         assertEquals(0, ledger.exitCode(), ledger.stderr());
         String signer = "receipt   signed by " + HexFormat.of().formatHex(line.key(A).encoded());
         assertTrue(ledger.stdout().split(signer, -1).length - 1 >= 2, ledger.stdout());
+        assertTrue(ledger.stdout().contains(signer + "  relay.up " + total + " B cumulative"), ledger.stdout());
 
         List<Map<String, Object>> issued = list(line.get(A, "/rewards"), "issued");
         assertTrue(issued.stream().allMatch(r -> line.id(B).equals(r.get("provider"))), issued.toString());
