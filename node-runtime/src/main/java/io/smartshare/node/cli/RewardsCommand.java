@@ -10,6 +10,7 @@ import io.smartshare.contracts.schedule.ScheduleRejection;
 import io.smartshare.contracts.schedule.VerifiedSchedule;
 import io.smartshare.contracts.settlement.EpochInputs;
 import io.smartshare.contracts.settlement.Exclusion;
+import io.smartshare.contracts.settlement.Mark;
 import io.smartshare.contracts.settlement.MemberCheckpoint;
 import io.smartshare.contracts.settlement.NodeReward;
 import io.smartshare.contracts.settlement.Settlement;
@@ -45,7 +46,8 @@ import java.util.Set;
 final class RewardsCommand {
     static final String HELP = """
             usage: smartshare-node rewards settle --config FILE --epoch N [--schedule FILE]
-                                                  [--data-dir DIR] [--members DIR,DIR...] [--out FILE]
+                                                  [--data-dir DIR] [--members DIR,DIR...]
+                                                  [--previous RESULT] [--out FILE]
 
               settle   verify each node's ledger in DIR and the --members data dirs; a node's
                        latest signed checkpoint makes it a member, and the receipt records up
@@ -54,8 +56,10 @@ final class RewardsCommand {
                        rewards.trusted-issuers. Print the rewards (micro-tokens), the receipts
                        that counted zero and why, and the settlement hash; --out writes the
                        result bytes (docs/contracts.md §8.6), which are also kept in DIR as
-                       settlement.cbor and shown by the node's /rewards. Previous marks are
-                       not read: the epoch is settled as a shard's first.
+                       settlement.cbor and shown by the node's /rewards. --previous takes the
+                       marks of an earlier epoch's result (its --out file or settlement.cbor),
+                       so what was paid then is not paid again; without it the epoch is
+                       settled as a shard's first.
 
             DIR defaults to the sim board's data dir (./var).
             """;
@@ -68,7 +72,7 @@ final class RewardsCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Args parsed = Args.parse("rewards", args, Set.of("config", "epoch", "schedule", "data-dir", "members", "out"),
+        Args parsed = Args.parse("rewards", args, Set.of("config", "epoch", "schedule", "data-dir", "members", "previous", "out"),
                 Set.of("help"));
         if (parsed.flag("help")) {
             out.print(HELP);
@@ -101,8 +105,17 @@ final class RewardsCommand {
                 checkpoints.add(member.get().checkpoint());
                 receipts.addAll(member.get().receipts());
             }
+            List<Mark> previousMarks = List.of();
+            if (parsed.option("previous").isPresent()) {
+                SettlementRecord.Previous previous = SettlementRecord.previous(Path.of(parsed.option("previous").get()));
+                if (previous.epoch() >= epoch) {
+                    throw new UsageException("--previous: that result settled epoch " + previous.epoch()
+                            + ", not one before epoch " + epoch);
+                }
+                previousMarks = previous.marks();
+            }
             SettlementResult result = Settlement.settle(schedule.get(),
-                    new EpochInputs(epoch, checkpoints, receipts, List.of(), List.of()));
+                    new EpochInputs(epoch, checkpoints, receipts, previousMarks, List.of()));
             print(result, out);
             SettlementRecord.store(dirs.get(0), result);
             if (parsed.option("out").isPresent()) {

@@ -1,5 +1,8 @@
 package io.smartshare.node.rewards;
 
+import io.smartshare.contracts.ContractException;
+import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.settlement.Mark;
 import io.smartshare.contracts.settlement.SettlementResult;
 import io.smartshare.ledger.cbor.Cbor;
 import io.smartshare.ledger.cbor.CborException;
@@ -34,6 +37,40 @@ public final class SettlementRecord {
     private SettlementRecord() {
     }
 
+    /** A settled epoch's number and marks, which the next epoch is settled from (docs/contracts.md §8.1). */
+    public record Previous(long epoch, List<Mark> marks) {
+        public Previous {
+            marks = List.copyOf(marks);
+        }
+    }
+
+    /**
+     * Reads the epoch and marks of a result written by {@code rewards settle}.
+     *
+     * @throws IOException if it cannot be read or is not a §8.6 result
+     */
+    public static Previous previous(Path file) throws IOException {
+        try {
+            CborMap result = (CborMap) Cbor.decode(Files.readAllBytes(file));
+            List<Mark> marks = new ArrayList<>();
+            for (CborValue line : ((CborValue.Array) field(result, 8)).items()) {
+                List<CborValue> items = ((CborValue.Array) line).items();
+                long code = ((CborValue.Int) items.get(2)).value();
+                marks.add(new Mark(key(items.get(0)), key(items.get(1)), Resource.ofCode(code)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown resource code " + code)),
+                        ((CborValue.Int) items.get(3)).value()));
+            }
+            return new Previous(integer(result, 1), marks);
+        } catch (CborException | IdentityException | ContractException | ClassCastException
+                | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new IOException(file + ": not a settlement result: " + e.getMessage(), e);
+        }
+    }
+
+    private static Ed25519PublicKey key(CborValue value) {
+        return Ed25519PublicKey.of(((CborValue.Bytes) value).value());
+    }
+
     /** Keeps {@code result} as the latest settlement of the node with data dir {@code dataDir}. */
     public static void store(Path dataDir, SettlementResult result) throws IOException {
         AtomicFiles.write(dataDir.resolve(FILE_NAME), result.encode());
@@ -54,7 +91,8 @@ public final class SettlementRecord {
         }
         try {
             return Optional.of(decode(bytes));
-        } catch (CborException | IdentityException | ClassCastException | IllegalArgumentException e) {
+        } catch (CborException | IdentityException | ClassCastException | IndexOutOfBoundsException
+                | IllegalArgumentException e) {
             return Optional.of(Map.of("error", FILE_NAME + " is not a settlement result: " + e.getMessage()));
         }
     }
@@ -70,7 +108,7 @@ public final class SettlementRecord {
         for (CborValue line : ((CborValue.Array) field(result, 4)).items()) {
             List<CborValue> items = ((CborValue.Array) line).items();
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("node", NodeId.of(Ed25519PublicKey.of(((CborValue.Bytes) items.get(0)).value())).value());
+            row.put("node", NodeId.of(key(items.get(0))).value());
             row.put("earned", ((CborValue.Int) items.get(1)).value());
             row.put("capped", ((CborValue.Int) items.get(2)).value());
             row.put("reward", ((CborValue.Int) items.get(3)).value());

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code smartshare-node rewards settle} over real ledgers holding worked example 2 of
  * docs/contracts.md §9 (receipts 1-10, signed by the documented seeds): the rewards are the
  * documented ones (A 359 840, B 130 165, C 9 995), D's self-signed receipt earns it nothing,
- * two separate JVMs give the same result bytes, and a schedule from an untrusted key is
- * refused. (The example's checkpoints and previous mark are not those of real ledgers, so
+ * two separate JVMs give the same result bytes, the next epoch settled from this result pays
+ * nothing twice, and a schedule from an untrusted key is refused. (The example's checkpoints and previous mark are not those of real ledgers, so
  * the settlement hash differs from the documented one; the previous mark changes no reward.)
  */
 class RewardsSettleIT {
@@ -85,6 +85,20 @@ class RewardsSettleIT {
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertTrue(first.stdout().contains("settlement hash " + hash), first.stdout());
         assertTrue(second.stdout().contains("settlement hash " + hash), second.stdout());
+    }
+
+    @Test
+    void theNextEpochPaysNothingTwiceGivenThePreviousResult() throws Exception {
+        assertEquals(0, settle("schedule.cose", "epoch-7.cbor").exitCode());
+
+        NodeProcess.Result next = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
+                dir.resolve("node.yaml").toString(), "--epoch", "8", "--schedule", dir.resolve("schedule.cose").toString(),
+                "--data-dir", dataDir(A).toString(), "--members", dataDir(B) + "," + dataDir(C) + "," + dataDir(D),
+                "--previous", dir.resolve("epoch-7.cbor").toString()));
+
+        assertEquals(0, next.exitCode(), next.stderr());
+        assertFalse(next.stdout().contains(A.nodeId().value()), "the same receipts earn nothing again:\n" + next.stdout());
+        assertTrue(next.stdout().contains("unallocated 500000\n"), next.stdout());
     }
 
     @Test
