@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Three real nodes on loopback, a line A - B - C (C the gateway): requests A sends to C
  * through the mesh are relayed by B; A signs receipts for B and sends them to it, B checks
  * them against its own meter and appends them to its ledger. An inflated claim and a replay
- * are refused with their reasons and change nothing; B's book and meter survive its restart;
+ * are refused with their reasons and change nothing; both survive restarts with their meters,
+ * B with its book and A with what it signed;
  * settling the three ledgers pays B for exactly what A signed, and A and C nothing, and B's
  * {@code /rewards} shows that result.
  */
@@ -129,19 +130,23 @@ class RewardsRelayIT {
 
     @Test
     @Order(4)
-    void relayRestartsWithItsBookAndMeterAndTakesTheNextReceipt() throws Exception {
+    void consumerAndRelayRestartWithTheirStateAndTheNextReceiptIsTaken() throws Exception {
         List<Object> before = list(line.get(B, "/rewards"), "accepted");
         long upBefore = accepted(line.get(B, "/rewards"), "relay.up").orElseThrow();
+        List<Object> issuedBefore = list(line.get(A, "/rewards"), "issued");
         line.restart(B);
+        line.restart(A);
         assertEquals(before, list(line.get(B, "/rewards"), "accepted"), "book rebuilt from the ledger");
+        assertEquals(issuedBefore, list(line.get(A, "/rewards"), "issued"), "issued receipts kept");
         line.awaitAttached();
 
         relayFromAToC();
-        // B's meter continues from its stored totals: A's cumulative claim (far above the
-        // tolerance floor) matches it, where a meter restarted from zero would refuse it
+        // both meters continue from their stored totals: A's cumulative claim (far above the
+        // tolerance floor) matches B's, where a meter restarted from zero on either side
+        // would make it beyond tolerance
         Map<String, Object> after = line.await(B, "/rewards",
                 doc -> accepted(doc, "relay.up").orElse(0L) >= upBefore + BODY_BYTES);
-        assertFalse(line.node(B).log().contains("BEYOND_TOLERANCE"), line.node(B).log());
+        assertFalse(line.node(B).log().contains("event=receipt-rejected"), line.node(B).log());
         assertEquals(2, list(after, "accepted").size(), after.toString());
     }
 
