@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Guarantees: an append's future completes only after its record is fsynced; an
  * acknowledged record survives a crash; reads, proofs and checkpoints only ever cover
  * synced records; a checkpoint is persisted before it is handed out. One {@code Ledger}
- * (one writer thread) per data directory. Methods are thread-safe. After an fsync or
+ * (one writer thread, plus the thread that fsyncs for it) per data directory, enforced by
+ * a lock file. Methods are thread-safe. After an fsync or
  * write error (including a full disk) the log fails: every later append fails, while
  * what was already synced stays readable; reopen to recover.
  */
@@ -49,7 +50,8 @@ public interface Ledger extends AutoCloseable {
 
     /**
      * Appends a record with the next seq, the writer's time and {@code body}. Blocks while
-     * the append queue is full.
+     * the append queue is full. The future is completed on the log's sync thread: keep
+     * dependent actions short, or use the {@code *Async} variants.
      *
      * @return completes with the record once it is synced, or exceptionally (a {@link
      *     io.smartshare.ledger.storage.StorageException} if the log failed or is closed, a
@@ -58,9 +60,9 @@ public interface Ledger extends AutoCloseable {
     CompletableFuture<Record> append(RecordBody body);
 
     /**
-     * Publishes a checkpoint of all synced records now, unless the latest one already
-     * covers them (besides its own marker), and completes with the latest checkpoint once
-     * it is persisted. Fails on an empty log.
+     * Publishes a checkpoint of all records appended before this call, once they are
+     * synced, unless the latest one already covers them (besides its own marker), and
+     * completes with the latest checkpoint once it is persisted. Fails on an empty log.
      */
     CompletableFuture<SignedCheckpoint> publishCheckpoint();
 

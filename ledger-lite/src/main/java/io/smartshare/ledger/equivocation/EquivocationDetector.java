@@ -32,12 +32,12 @@ public final class EquivocationDetector {
 
     /**
      * Notes a checkpoint. Returns evidence if one of the same size with a different root
-     * was seen before. A checkpoint without a valid signature by the log key is ignored
-     * (it proves nothing) and reported as {@link Observation#UNSIGNED}.
+     * was seen before. A checkpoint without a valid signature by the log key proves
+     * nothing: it is not remembered and is reported as {@link Observation.Invalid}.
      */
     public synchronized Observation observe(SignedCheckpoint checkpoint) {
         if (!checkpoint.isSignedBy(key)) {
-            return Observation.UNSIGNED;
+            return unsigned(checkpoint);
         }
         SignedCheckpoint before = seen.putIfAbsent(checkpoint.size(), checkpoint);
         if (before != null && !before.root().equals(checkpoint.root())
@@ -53,23 +53,38 @@ public final class EquivocationDetector {
      * both are validly signed and the proof fails.
      */
     public Observation checkConsistency(SignedCheckpoint older, SignedCheckpoint newer, ConsistencyProof proof) {
-        if (!older.isSignedBy(key) || !newer.isSignedBy(key)) {
-            return Observation.UNSIGNED;
+        if (!older.isSignedBy(key)) {
+            return unsigned(older);
         }
-        if (proof.from() == older.size() && proof.to() == newer.size() && proof.verify(older.root(), newer.root())) {
+        if (!newer.isSignedBy(key)) {
+            return unsigned(newer);
+        }
+        if (proof.from() != older.size() || proof.to() != newer.size()) {
+            return new Observation.Invalid("consistency proof is for sizes " + proof.from() + " to " + proof.to()
+                    + ", the checkpoints have sizes " + older.size() + " and " + newer.size());
+        }
+        if (proof.verify(older.root(), newer.root())) {
             return Observation.CONSISTENT;
         }
         return new Observation.Conflict(new EquivocationEvidence(EquivocationEvidence.Kind.INCONSISTENT, older, newer,
                 Optional.of(proof)));
     }
 
-    /** The outcome of an observation. */
-    public sealed interface Observation permits Observation.Ok, Observation.Conflict {
-        Observation CONSISTENT = new Ok(true);
-        Observation UNSIGNED = new Ok(false);
+    private Observation unsigned(SignedCheckpoint checkpoint) {
+        return new Observation.Invalid("checkpoint of size " + checkpoint.size() + " is not signed by the log key "
+                + key);
+    }
 
-        /** No conflict; {@code signed} is false if the checkpoint was not validly signed. */
-        record Ok(boolean signed) implements Observation {
+    /** The outcome of an observation. */
+    public sealed interface Observation permits Observation.Consistent, Observation.Invalid, Observation.Conflict {
+        Observation CONSISTENT = new Consistent();
+
+        /** No conflict with anything seen. */
+        record Consistent() implements Observation {
+        }
+
+        /** The input proves nothing (bad signature, mismatched proof), and why. */
+        record Invalid(String reason) implements Observation {
         }
 
         /** A conflict, with portable evidence. */

@@ -15,7 +15,6 @@ import java.util.Optional;
 public final class Witness {
     private final String name;
     private final NodeIdentity identity;
-    private final Ed25519PublicKey logKey;
     private final EquivocationDetector detector;
     private Optional<SignedCheckpoint> last = Optional.empty();
 
@@ -23,8 +22,7 @@ public final class Witness {
     public Witness(String name, NodeIdentity identity, Ed25519PublicKey logKey) {
         this.name = Objects.requireNonNull(name, "name");
         this.identity = Objects.requireNonNull(identity, "identity");
-        this.logKey = Objects.requireNonNull(logKey, "logKey");
-        this.detector = new EquivocationDetector(logKey);
+        this.detector = new EquivocationDetector(Objects.requireNonNull(logKey, "logKey"));
     }
 
     /** The outcome of {@link #cosign}. */
@@ -53,8 +51,8 @@ public final class Witness {
         if (seen instanceof EquivocationDetector.Observation.Conflict c) {
             return new Equivocation(c.evidence());
         }
-        if (!((EquivocationDetector.Observation.Ok) seen).signed()) {
-            return new Refused("checkpoint of size " + checkpoint.size() + " is not signed by the log key " + logKey);
+        if (seen instanceof EquivocationDetector.Observation.Invalid invalid) {
+            return new Refused(invalid.reason());
         }
         if (last.isPresent()) {
             SignedCheckpoint previous = last.get();
@@ -66,6 +64,9 @@ public final class Witness {
                 EquivocationDetector.Observation consistent = detector.checkConsistency(previous, checkpoint, proof);
                 if (consistent instanceof EquivocationDetector.Observation.Conflict c) {
                     return new Equivocation(c.evidence());
+                }
+                if (consistent instanceof EquivocationDetector.Observation.Invalid invalid) {
+                    return new Refused(invalid.reason());
                 }
             }
         }

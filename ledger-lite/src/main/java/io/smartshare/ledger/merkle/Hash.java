@@ -29,11 +29,6 @@ public final class Hash {
         return new Hash(bytes.clone());
     }
 
-    /** Reads 32 bytes at {@code offset}. */
-    public static Hash of(byte[] bytes, int offset) {
-        return new Hash(Arrays.copyOfRange(bytes, offset, offset + LENGTH));
-    }
-
     static Hash wrap(byte[] digest) {
         return new Hash(digest);
     }

@@ -1,6 +1,6 @@
 package io.smartshare.ledger.record;
 
-import io.smartshare.ledger.cbor.CborMap;
+import io.smartshare.ledger.cbor.CborWriter;
 import io.smartshare.ledger.checkpoint.Checkpoint;
 import io.smartshare.ledger.cbor.CborReader;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
@@ -73,8 +73,9 @@ public final class CheckpointMarker implements RecordBody {
     }
 
     @Override
-    public CborMap toCbor() {
-        return CborMap.builder().put(0, size).put(1, root.bytes()).put(2, signature).build();
+    public void write(CborWriter w) {
+        w.writeMapHeader(3).writeUint(0).writeUint(size).writeUint(1).writeBytes(root.bytes()).writeUint(2)
+                .writeBytes(signature);
     }
 
     static CheckpointMarker read(CborReader reader) {

@@ -1,6 +1,6 @@
 package io.smartshare.ledger.record;
 
-import io.smartshare.ledger.cbor.CborMap;
+import io.smartshare.ledger.cbor.CborWriter;
 import io.smartshare.ledger.cbor.CborReader;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import java.util.Objects;
@@ -45,8 +45,8 @@ public record KeyEvent(Kind kind, Ed25519PublicKey key) implements RecordBody {
     }
 
     @Override
-    public CborMap toCbor() {
-        return CborMap.builder().put(0, kind.code()).put(1, key.encoded()).build();
+    public void write(CborWriter w) {
+        w.writeMapHeader(2).writeUint(0).writeUint(kind.code()).writeUint(1).writeBytes(key.encoded());
     }
 
     static KeyEvent read(CborReader reader) {

@@ -1,6 +1,6 @@
 package io.smartshare.ledger.record;
 
-import io.smartshare.ledger.cbor.CborMap;
+import io.smartshare.ledger.cbor.CborWriter;
 import io.smartshare.ledger.cbor.CborReader;
 import java.util.Objects;
 
@@ -30,8 +30,9 @@ public record MeteringSample(String resource, long quantity, String unit, long p
     }
 
     @Override
-    public CborMap toCbor() {
-        return CborMap.builder().put(0, resource).put(1, quantity).put(2, unit).put(3, periodMillis).build();
+    public void write(CborWriter w) {
+        w.writeMapHeader(4).writeUint(0).writeText(resource).writeUint(1).writeUint(quantity).writeUint(2)
+                .writeText(unit).writeUint(3).writeUint(periodMillis);
     }
 
     static MeteringSample read(CborReader reader) {

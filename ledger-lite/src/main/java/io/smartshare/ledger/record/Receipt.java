@@ -1,6 +1,6 @@
 package io.smartshare.ledger.record;
 
-import io.smartshare.ledger.cbor.CborMap;
+import io.smartshare.ledger.cbor.CborWriter;
 import io.smartshare.ledger.cbor.CborReader;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import java.util.Arrays;
@@ -54,8 +54,9 @@ public final class Receipt implements RecordBody {
     }
 
     @Override
-    public CborMap toCbor() {
-        return CborMap.builder().put(0, counterparty.encoded()).put(1, statement).put(2, signature).build();
+    public void write(CborWriter w) {
+        w.writeMapHeader(3).writeUint(0).writeBytes(counterparty.encoded()).writeUint(1).writeBytes(statement)
+                .writeUint(2).writeBytes(signature);
     }
 
     static Receipt read(CborReader reader) {

@@ -1,7 +1,6 @@
 package io.smartshare.ledger.record;
 
-import io.smartshare.ledger.cbor.Cbor;
-import io.smartshare.ledger.cbor.CborMap;
+import io.smartshare.ledger.cbor.CborWriter;
 import io.smartshare.ledger.cbor.CborReader;
 import io.smartshare.ledger.merkle.Hash;
 import java.util.Objects;
@@ -39,14 +38,12 @@ public record Record(long seq, Hash prev, long timeMillis, RecordBody body) {
      * @throws RecordException if it would exceed {@link #MAX_ENCODED_LENGTH}
      */
     public byte[] encode() {
-        byte[] bytes = Cbor.encode(CborMap.builder()
-                .put(0, VERSION)
-                .put(1, seq)
-                .put(2, prev.bytes())
-                .put(3, timeMillis)
-                .put(4, body.typeCode())
-                .put(5, body.toCbor())
-                .build());
+        CborWriter w = new CborWriter(128);
+        w.writeMapHeader(6).writeUint(0).writeUint(VERSION).writeUint(1).writeUint(seq).writeUint(2)
+                .writeBytes(prev.bytes()).writeUint(3).writeUint(timeMillis).writeUint(4).writeUint(body.typeCode())
+                .writeUint(5);
+        body.write(w);
+        byte[] bytes = w.toByteArray();
         if (bytes.length > MAX_ENCODED_LENGTH) {
             throw new RecordException("record " + seq + ": encoded length " + bytes.length + " exceeds the maximum "
                     + MAX_ENCODED_LENGTH);

@@ -1,6 +1,6 @@
 package io.smartshare.ledger.record;
 
-import io.smartshare.ledger.cbor.CborMap;
+import io.smartshare.ledger.cbor.CborWriter;
 import io.smartshare.ledger.cbor.CborReader;
 
 /** What a record says; the closed set of record types (docs/ledger-format.md §2). */
@@ -8,8 +8,8 @@ public sealed interface RecordBody permits MeteringSample, Receipt, CheckpointMa
     /** The type code stored in the record's {@code type} field. */
     int typeCode();
 
-    /** The body's CBOR map. */
-    CborMap toCbor();
+    /** Writes the body's CBOR map (keys 0.. in order, so deterministic). */
+    void write(CborWriter writer);
 
     /**
      * Reads the body of a record of type {@code typeCode} from {@code reader}.

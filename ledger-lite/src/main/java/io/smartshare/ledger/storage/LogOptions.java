@@ -13,7 +13,9 @@ import java.util.Objects;
  *     more appends gather while an fsync runs)
  * @param queueCapacity appends waiting for the writer; {@code append} blocks when full
  *     (default 4096)
- * @param checkpointEveryRecords publish a checkpoint after this many new records (default 1000)
+ * @param checkpointEveryRecords publish a checkpoint after this many new records (default 10,000:
+ *     a checkpoint costs three fsyncs, so under load this keeps it near 5 % of the batch
+ *     fsyncs; records after the latest checkpoint are fully re-checked at open)
  * @param checkpointInterval or after this long if any record was added (default 10 min)
  * @param segmentBytes start a new segment file beyond this size (default 64 MiB)
  * @param fileIo the file system (replaceable for tests)
@@ -38,7 +40,7 @@ public record LogOptions(int maxBatchRecords, Duration maxBatchDelay, int queueC
 
     /** The defaults documented on each parameter. */
     public static LogOptions defaults() {
-        return new LogOptions(1024, Duration.ZERO, 4096, 1000, Duration.ofMinutes(10), 64L << 20, FileIo.system(),
+        return new LogOptions(1024, Duration.ZERO, 4096, 10_000, Duration.ofMinutes(10), 64L << 20, FileIo.system(),
                 Clock.systemUTC());
     }
 

@@ -21,28 +21,61 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The log's single writer thread: group commit (one fsync per batch), checkpoints, and
- * the fail-stop rule: after any write or fsync error nothing more is written.
+ * The log's writer: one thread ({@code ledger-writer-<id>}) encodes, hashes and writes
+ * batches of records; a second ({@code ledger-sync-<id>}) fsyncs what was written, one
+ * fsync for everything written since its last one, and only then completes the appends it
+ * covers. So batch k+1 is prepared while batch k is being synced. The writer also
+ * publishes checkpoints, after waiting until all it wrote is synced. Fail-stop: after any
+ * write or fsync error nothing more is written or acknowledged.
  */
 final class LogWriter {
-    /** An append ({@code body} set) or a checkpoint request ({@code checkpoint} set). */
-    private record Request(RecordBody body, CompletableFuture<Record> future,
-            CompletableFuture<SignedCheckpoint> checkpoint) {
-        void fail(Throwable t) {
+    /** What the writer thread is asked to do. */
+    private sealed interface Request permits Append, CheckpointNow, Close {
+        void fail(Throwable t);
+    }
+
+    private record Append(RecordBody body, CompletableFuture<Record> future) implements Request {
+        @Override
+        public void fail(Throwable t) {
             future.completeExceptionally(t);
-            checkpoint.completeExceptionally(t);
         }
     }
 
-    private static final Request CLOSE = new Request(null, new CompletableFuture<>(), new CompletableFuture<>());
+    private record CheckpointNow(CompletableFuture<SignedCheckpoint> future) implements Request {
+        @Override
+        public void fail(Throwable t) {
+            future.completeExceptionally(t);
+        }
+    }
+
+    private enum Close implements Request {
+        CLOSE;
+
+        @Override
+        public void fail(Throwable t) {
+            // nobody waits on a close request
+        }
+    }
+
+    /** Records written up to {@code sizeAfter}, to be acknowledged once synced. */
+    private record Batch(long sizeAfter, Segment segment, List<Append> requests, List<Record> records) {
+    }
+
+    private static final Batch STOP = new Batch(-1, null, List.of(), List.of());
 
     private final LogState state;
     private final LogOptions options;
     private final BlockingQueue<Request> queue;
     private final Thread thread;
+    private final Thread syncer;
+    private final BlockingQueue<Batch> toSync = new ArrayBlockingQueue<>(4);
+    private final Object syncLock = new Object();
+    /** Records known synced; guarded by {@link #syncLock}. */
+    private long syncedSize;
     private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
     private final List<Request> batch;
-    private final List<Request> checkpointRequests = new ArrayList<>();
+    private final List<Append> appends = new ArrayList<>();
+    private final List<CheckpointNow> checkpointRequests = new ArrayList<>();
     private final List<Record> written;
     private final CompactRange range;
     private Hash lastLeaf;
@@ -67,24 +100,28 @@ final class LogWriter {
         this.pendingMarker = start.pendingMarker();
         this.recordsSinceCheckpoint = start.recordsSinceCheckpoint();
         this.lastCheckpointMillis = options.clock().millis();
+        this.syncedSize = state.durableSize;
         this.thread = new Thread(this::run, "ledger-writer-" + state.identity.nodeId());
         thread.setDaemon(true);
+        this.syncer = new Thread(this::syncLoop, "ledger-sync-" + state.identity.nodeId());
+        syncer.setDaemon(true);
     }
 
     void start() {
+        syncer.start();
         thread.start();
     }
 
     CompletableFuture<Record> submit(RecordBody body) {
-        Request request = new Request(body, new CompletableFuture<>(), new CompletableFuture<>());
+        Append request = new Append(body, new CompletableFuture<>());
         enqueue(request);
         return request.future();
     }
 
     CompletableFuture<SignedCheckpoint> checkpointNow() {
-        Request request = new Request(null, new CompletableFuture<>(), new CompletableFuture<>());
+        CheckpointNow request = new CheckpointNow(new CompletableFuture<>());
         enqueue(request);
-        return request.checkpoint();
+        return request.future();
     }
 
     private void enqueue(Request request) {
@@ -122,13 +159,14 @@ final class LogWriter {
 
     void close() {
         closed = true;
-        if (thread.isAlive()) {
-            try {
-                queue.put(CLOSE);
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            if (thread.isAlive()) {
+                queue.put(Close.CLOSE);
             }
+            thread.join();
+            syncer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         failQueued();
     }
@@ -136,6 +174,9 @@ final class LogWriter {
     private void run() {
         try {
             while (true) {
+                if (failure != null) {
+                    throw refusal();
+                }
                 Request first = queue.poll(waitMillis(), TimeUnit.MILLISECONDS);
                 if (first == null) {
                     maybeCheckpoint(false);
@@ -144,29 +185,135 @@ final class LogWriter {
                 batch.clear();
                 batch.add(first);
                 collect();
-                boolean closing = batch.removeIf(r -> r == CLOSE);
-                checkpointRequests.clear();
-                batch.removeIf(r -> r.body() == null && checkpointRequests.add(r));
+                boolean closing = sort();
                 commit();
                 maybeCheckpoint(!checkpointRequests.isEmpty());
-                answer(checkpointRequests);
+                if (!checkpointRequests.isEmpty()) {
+                    awaitSynced(size);
+                    answer(checkpointRequests);
+                }
                 if (closing) {
                     if (pendingMarker.isPresent()) {
-                        batch.clear();
+                        appends.clear();
                         commit();
                     }
+                    awaitSynced(size);
                     return;
                 }
             }
         } catch (Throwable t) {
-            failure = t;
+            if (failure == null) {
+                failure = t;
+            }
             for (Request r : batch) {
+                r.fail(refusal());
+            }
+            for (Request r : appends) {
                 r.fail(refusal());
             }
             for (Request r : checkpointRequests) {
                 r.fail(refusal());
             }
             failQueued();
+        } finally {
+            stopSyncer();
+        }
+    }
+
+    /** Splits the collected batch into appends and checkpoint requests; true if asked to close. */
+    private boolean sort() {
+        boolean closing = false;
+        appends.clear();
+        checkpointRequests.clear();
+        for (Request r : batch) {
+            if (r instanceof Append a) {
+                appends.add(a);
+            } else if (r instanceof CheckpointNow c) {
+                checkpointRequests.add(c);
+            } else {
+                closing = true;
+            }
+        }
+        batch.clear();
+        return closing;
+    }
+
+    /** Lets the sync thread finish what was handed to it, then stop (unless it already has). */
+    private void stopSyncer() {
+        boolean interrupted = false;
+        while (syncer.isAlive()) {
+            try {
+                if (toSync.offer(STOP, 100, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The sync thread: fsyncs everything written so far, then acknowledges it. */
+    private void syncLoop() {
+        List<Batch> taken = new ArrayList<>();
+        try {
+            while (true) {
+                taken.clear();
+                taken.add(toSync.take());
+                toSync.drainTo(taken);
+                boolean stop = taken.removeIf(b -> b == STOP);
+                if (!taken.isEmpty()) {
+                    Batch last = taken.get(taken.size() - 1);
+                    force(last.segment());
+                    state.durableSize = last.sizeAfter();
+                    synchronized (syncLock) {
+                        syncedSize = last.sizeAfter();
+                        syncLock.notifyAll();
+                    }
+                    for (Batch b : taken) {
+                        for (int i = 0; i < b.requests().size(); i++) {
+                            b.requests().get(i).future().complete(b.records().get(i));
+                        }
+                    }
+                }
+                if (stop) {
+                    return;
+                }
+            }
+        } catch (Throwable t) {
+            if (failure == null) {
+                failure = t;
+            }
+            synchronized (syncLock) {
+                syncLock.notifyAll();
+            }
+            for (Batch b : taken) {
+                b.requests().forEach(r -> r.fail(refusal()));
+            }
+            failSyncQueue();
+            failQueued();
+        }
+    }
+
+    /** Fails every batch still waiting for the sync thread (it has stopped). */
+    private void failSyncQueue() {
+        Batch b;
+        while ((b = toSync.poll()) != null) {
+            b.requests().forEach(r -> r.fail(refusal()));
+        }
+    }
+
+    /** Waits until the first {@code target} records are synced. */
+    private void awaitSynced(long target) throws InterruptedException {
+        synchronized (syncLock) {
+            while (syncedSize < target && failure == null) {
+                syncLock.wait();
+            }
+        }
+        if (failure != null) {
+            throw refusal();
         }
     }
 
@@ -182,7 +329,7 @@ final class LogWriter {
         int max = options.maxBatchRecords();
         queue.drainTo(batch, max - batch.size());
         long lingerNanos = options.maxBatchDelay().toNanos();
-        if (lingerNanos > 0 && batch.size() < max && batch.get(batch.size() - 1) != CLOSE) {
+        if (lingerNanos > 0 && batch.size() < max && !(batch.get(batch.size() - 1) instanceof Close)) {
             long deadline = System.nanoTime() + lingerNanos;
             while (batch.size() < max) {
                 long left = deadline - System.nanoTime();
@@ -191,7 +338,7 @@ final class LogWriter {
                     break;
                 }
                 batch.add(next);
-                if (next == CLOSE) {
+                if (next instanceof Close) {
                     break;
                 }
                 queue.drainTo(batch, max - batch.size());
@@ -199,16 +346,16 @@ final class LogWriter {
         }
     }
 
-    /** Writes the pending marker and the batch, fsyncs once, then acknowledges. */
-    private void commit() throws IOException {
+    /** Writes the pending marker and the batch and hands them to the sync thread. */
+    private void commit() throws IOException, InterruptedException {
         written.clear();
         long now = options.clock().millis();
         if (pendingMarker.isPresent()) {
             append(pendingMarker.get(), now);
             pendingMarker = Optional.empty();
         }
-        List<Request> accepted = new ArrayList<>(batch.size());
-        for (Request r : batch) {
+        List<Append> accepted = new ArrayList<>(appends.size());
+        for (Append r : appends) {
             try {
                 append(r.body(), now);
                 accepted.add(r);
@@ -221,13 +368,12 @@ final class LogWriter {
         }
         flushBuffer();
         state.tree.flush();
-        force(active);
-        state.durableSize = size;
         int first = written.size() - accepted.size();
-        for (int i = 0; i < accepted.size(); i++) {
-            accepted.get(i).future().complete(written.get(first + i));
+        toSync.put(new Batch(size, active, accepted, new ArrayList<>(written.subList(first, written.size()))));
+        appends.clear();
+        if (failure != null) {
+            failSyncQueue();
         }
-        batch.clear();
     }
 
     private void append(RecordBody body, long now) throws IOException {
@@ -301,26 +447,27 @@ final class LogWriter {
         return new Segment(path, header, channel, SegmentHeader.LENGTH);
     }
 
-    private void answer(List<Request> checkpointRequests) {
-        for (Request r : checkpointRequests) {
+    private void answer(List<CheckpointNow> requests) {
+        for (CheckpointNow r : requests) {
             Optional<SignedCheckpoint> latest = state.latest;
             if (latest.isPresent()) {
-                r.checkpoint().complete(latest.get());
+                r.future().complete(latest.get());
             } else {
-                r.checkpoint().completeExceptionally(new IllegalStateException("ledger " + state.dir
+                r.future().completeExceptionally(new IllegalStateException("ledger " + state.dir
                         + " is empty: there is nothing to checkpoint"));
             }
         }
     }
 
     /** Publishes a checkpoint if one is due, or if {@code force}d and records were added since the last. */
-    private void maybeCheckpoint(boolean force) throws IOException {
+    private void maybeCheckpoint(boolean force) throws IOException, InterruptedException {
         long now = options.clock().millis();
         boolean due = recordsSinceCheckpoint >= options.checkpointEveryRecords() || (recordsSinceCheckpoint > 0
                 && (force || now - lastCheckpointMillis >= options.checkpointInterval().toMillis()));
         if (!due) {
             return;
         }
+        awaitSynced(size);
         try {
             state.tree.force();
         } catch (IOException e) {

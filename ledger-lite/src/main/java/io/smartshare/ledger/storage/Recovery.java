@@ -56,11 +56,7 @@ final class Recovery {
         prepareTree();
         List<Path> files = segmentFiles();
         for (int i = 0; i < files.size(); i++) {
-            boolean last = i == files.size() - 1;
-            if (!scanSegment(files.get(i), last)) {
-                dropFrom(files, i + 1);
-                break;
-            }
+            scanSegment(files.get(i), i == files.size() - 1);
         }
         if (state.segments.isEmpty()) {
             if (signedSize > 0) {
@@ -133,8 +129,8 @@ final class Recovery {
         return files;
     }
 
-    /** Scans one segment; false if the log ends inside it (later segments must go). */
-    private boolean scanSegment(Path file, boolean last) throws IOException {
+    /** Scans one segment; only the last one may end in a torn tail, which is cut off. */
+    private void scanSegment(Path file, boolean last) throws IOException {
         LogChannel channel = io.open(file, false);
         long length = channel.size();
         if (length < SegmentHeader.LENGTH && last && size >= signedSize) {
@@ -142,7 +138,7 @@ final class Recovery {
             io.delete(file);
             io.syncDirectory(state.dir);
             truncation = Optional.of(new Truncation(file, 0, length, "incomplete segment header"));
-            return false;
+            return;
         }
         SegmentHeader header = readHeader(file, channel, length);
         Segment segment = new Segment(file, header, channel, SegmentHeader.LENGTH);
@@ -152,7 +148,7 @@ final class Recovery {
         while (true) {
             FrameReader.Result result = reader.next();
             if (result instanceof FrameReader.End) {
-                return true;
+                return;
             }
             String problem = result instanceof FrameReader.Damaged d ? d.reason()
                     : accept((FrameReader.Frame) result, file);
@@ -161,12 +157,56 @@ final class Recovery {
                     throw new CorruptLogException(file, result.offset(), "record " + size + ": " + problem
                             + " (covered by the signed checkpoint of size " + signedSize + ")");
                 }
+                boolean tornTail = result instanceof FrameReader.Damaged
+                        && !validFrameAfter(channel, result.offset() + 1, length);
+                if (!tornTail || !last) {
+                    throw new CorruptLogException(file, result.offset(), "record " + size + ": " + problem
+                            + (tornTail ? " (later segments follow)" : result instanceof FrameReader.Damaged
+                            ? " (valid frames follow it, so this is damage inside acknowledged records, not a torn"
+                                    + " tail)" : " (the frame's CRC is intact, so this is not a torn write)")
+                            + "; refusing to drop acknowledged records: restore the segment from a backup or cut"
+                            + " it here by hand");
+                }
                 cut(segment, result.offset(), length, problem);
-                return false;
+                return;
             }
             segment.added(result.offset());
             segment.end = ((FrameReader.Frame) result).end();
         }
+    }
+
+    /**
+     * True if a frame with a plausible length and a matching CRC starts anywhere in {@code
+     * [from, length)}: then the damage before it is not a torn tail. Scans with a bounded
+     * window, so memory stays small on any file size.
+     */
+    private static boolean validFrameAfter(LogChannel channel, long from, long length) throws IOException {
+        int maxFrame = Frames.HEADER + Record.MAX_ENCODED_LENGTH;
+        byte[] window = new byte[4 * maxFrame];
+        ByteBuffer view = ByteBuffer.wrap(window);
+        long base = from;
+        while (length - base >= Frames.HEADER) {
+            int n = (int) Math.min(window.length, length - base);
+            ByteBuffer target = ByteBuffer.wrap(window, 0, n);
+            while (target.hasRemaining() && channel.read(target, base + target.position()) >= 0) {
+                continue;
+            }
+            boolean finalWindow = base + n >= length;
+            int lastStart = finalWindow ? n - Frames.HEADER : n - maxFrame;
+            for (int p = 0; p <= lastStart; p++) {
+                int frameLength = view.getInt(p);
+                if (frameLength >= 1 && frameLength <= Record.MAX_ENCODED_LENGTH
+                        && p + Frames.HEADER + (long) frameLength <= n
+                        && Frames.crc(window, p + Frames.HEADER, frameLength) == view.getInt(p + 4)) {
+                    return true;
+                }
+            }
+            if (finalWindow) {
+                return false;
+            }
+            base += lastStart + 1;
+        }
+        return false;
     }
 
     private SegmentHeader readHeader(Path file, LogChannel channel, long length) throws IOException {
@@ -254,18 +294,5 @@ final class Recovery {
         segment.channel.force();
         segment.end = offset;
         truncation = Optional.of(new Truncation(segment.path, offset, length - offset, reason));
-    }
-
-    private void dropFrom(List<Path> files, int first) throws IOException {
-        long dropped = 0;
-        for (int i = first; i < files.size(); i++) {
-            dropped += Files.size(files.get(i));
-            io.delete(files.get(i));
-        }
-        if (first < files.size()) {
-            io.syncDirectory(state.dir);
-            Truncation t = truncation.orElseThrow();
-            truncation = Optional.of(new Truncation(t.file(), t.offset(), t.bytesDropped() + dropped, t.reason()));
-        }
     }
 }

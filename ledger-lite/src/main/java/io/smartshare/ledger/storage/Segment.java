@@ -65,13 +65,6 @@ final class Segment implements AutoCloseable {
         return new long[] {index[slot], firstSeq() + (long) slot * STRIDE};
     }
 
-    /** Forgets the records from {@code keep} on (after a truncation). */
-    synchronized void keepFirst(long keep, long endOffset) {
-        count = keep;
-        indexSize = (int) ((keep + STRIDE - 1) / STRIDE);
-        end = endOffset;
-    }
-
     @Override
     public void close() throws IOException {
         channel.close();

@@ -62,14 +62,14 @@ final class SegmentStore implements Ledger {
 
     @Override
     public List<Record> read(long from, long to) {
-        List<byte[]> encoded = readEncoded(from, to);
-        List<Record> records = new ArrayList<>(encoded.size());
-        for (int i = 0; i < encoded.size(); i++) {
+        List<FrameReader.Frame> frames = frames(from, to);
+        List<Record> records = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
             try {
-                records.add(Record.decode(encoded.get(i)));
+                records.add(Record.decode(frames.get(i).payload()));
             } catch (RecordException e) {
-                Segment s = state.segmentOf(from + i);
-                throw new CorruptLogException(s.path, -1, "record " + (from + i) + ": " + e.getMessage());
+                throw new CorruptLogException(state.segmentOf(from + i).path, frames.get(i).offset(), "record "
+                        + (from + i) + ": " + e.getMessage());
             }
         }
         return records;
@@ -77,11 +77,16 @@ final class SegmentStore implements Ledger {
 
     @Override
     public List<byte[]> readEncoded(long from, long to) {
+        return frames(from, to).stream().map(FrameReader.Frame::payload).toList();
+    }
+
+    /** The frames of records {@code [from, to)}. */
+    private List<FrameReader.Frame> frames(long from, long to) {
         checkSize("read", to);
         if (from < 0 || from > to) {
             throw new IllegalArgumentException("read: range [" + from + ", " + to + ") is empty or reversed");
         }
-        List<byte[]> out = new ArrayList<>((int) Math.min(to - from, 4096));
+        List<FrameReader.Frame> out = new ArrayList<>((int) Math.min(to - from, 4096));
         long seq = from;
         while (seq < to) {
             Segment segment = state.segmentOf(seq);
@@ -102,7 +107,7 @@ final class SegmentStore implements Ledger {
                             + result);
                 }
                 if (at >= seq) {
-                    out.add(frame.payload());
+                    out.add(frame);
                     seq++;
                 }
                 at++;

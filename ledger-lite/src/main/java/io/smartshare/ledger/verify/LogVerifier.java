@@ -226,25 +226,49 @@ public final class LogVerifier {
      */
     public static VerificationResult verifyEntry(Ed25519PublicKey key, SignedCheckpoint checkpoint, byte[] encoded,
             InclusionProof proof) {
+        return verifyRange(key, checkpoint, List.of(encoded), proof);
+    }
+
+    /**
+     * Verifies a run of consecutive entries (as served by {@code /ledger/entries}) against a
+     * signed checkpoint: each decodes strictly, seqs are consecutive, each {@code prev} is
+     * the leaf hash of the entry before it, and {@code proofOfLast} proves the last entry is
+     * in the checkpoint's tree. The hash chain then commits the checkpoint to every entry.
+     */
+    public static VerificationResult verifyRange(Ed25519PublicKey key, SignedCheckpoint checkpoint,
+            List<byte[]> entries, InclusionProof proofOfLast) {
         String origin = Checkpoint.originOf(NodeId.of(key));
-        if (!checkpoint.origin().equals(origin) || !checkpoint.isSignedBy(key)) {
-            return new VerificationResult.Rejected(proof.index(), "checkpoint is not signed by " + key);
+        long first = proofOfLast.index() - entries.size() + 1;
+        if (entries.isEmpty() || first < 0) {
+            return new VerificationResult.Rejected(proofOfLast.index(), "range of " + entries.size()
+                    + " entries cannot end at index " + proofOfLast.index());
         }
-        if (proof.size() != checkpoint.size()) {
-            return new VerificationResult.Rejected(proof.index(), "proof is for size " + proof.size()
+        if (!checkpoint.origin().equals(origin) || !checkpoint.isSignedBy(key)) {
+            return new VerificationResult.Rejected(first, "checkpoint is not signed by " + key);
+        }
+        if (proofOfLast.size() != checkpoint.size()) {
+            return new VerificationResult.Rejected(proofOfLast.index(), "proof is for size " + proofOfLast.size()
                     + ", the checkpoint for " + checkpoint.size());
         }
-        Record record;
-        try {
-            record = Record.decode(encoded);
-        } catch (RecordException e) {
-            return new VerificationResult.Rejected(proof.index(), e.getMessage());
+        Hash leaf = null;
+        for (int i = 0; i < entries.size(); i++) {
+            long seq = first + i;
+            Record record;
+            try {
+                record = Record.decode(entries.get(i));
+            } catch (RecordException e) {
+                return new VerificationResult.Rejected(seq, e.getMessage());
+            }
+            if (record.seq() != seq) {
+                return new VerificationResult.Rejected(seq, "seq: expected " + seq + ", found " + record.seq());
+            }
+            if (leaf != null && !record.prev().equals(leaf)) {
+                return new VerificationResult.Rejected(seq, "prev: expected " + leaf + ", found " + record.prev());
+            }
+            leaf = TreeHasher.leaf(entries.get(i));
         }
-        if (record.seq() != proof.index()) {
-            return new VerificationResult.Rejected(proof.index(), "record has seq " + record.seq());
-        }
-        if (!proof.verify(TreeHasher.leaf(encoded), checkpoint.root())) {
-            return new VerificationResult.Rejected(proof.index(), "inclusion proof does not lead to the root "
+        if (!proofOfLast.verify(leaf, checkpoint.root())) {
+            return new VerificationResult.Rejected(proofOfLast.index(), "inclusion proof does not lead to the root "
                     + checkpoint.root());
         }
         return new VerificationResult.Accepted(checkpoint.size(), checkpoint.root(), 1, Optional.of(checkpoint));

@@ -73,6 +73,9 @@ class EquivocationTest {
             SignedCheckpoint honestNewer = honest.publishCheckpoint().join();
             assertEquals(EquivocationDetector.Observation.CONSISTENT, detector.checkConsistency(older, honestNewer,
                     honest.consistencyProof(older.size(), honestNewer.size())));
+            assertInstanceOf(EquivocationDetector.Observation.Invalid.class, detector.checkConsistency(older,
+                    honestNewer, honest.consistencyProof(older.size() - 1, honestNewer.size())),
+                    "a proof for other sizes is no evidence");
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The code reproduces the independently computed vectors of docs/ledger-format.md §8. */
+/** The code reproduces the independently computed vectors of docs/ledger-format.md §10. */
 class FormatVectorsTest {
     static final NodeIdentity LOG_KEY = NodeIdentity.fromSeed(
             HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));

@@ -132,9 +132,15 @@ class LedgerLifecycleTest {
 
     @Test
     void publishesATimedCheckpointWhenRecordsWaitLongerThanTheInterval() throws Exception {
-        LogOptions timed = LogOptions.defaults().withCheckpoints(1_000_000, Duration.ofMillis(50));
+        LogOptions timed = LogOptions.defaults().withCheckpoints(1_000_000, Duration.ofMillis(500));
         try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, timed)) {
-            TestLogs.appendEach(ledger, 3);
+            // Queued together, the three records are synced within a few group commits, far
+            // inside the 500 ms interval, so the first timed checkpoint covers all of them.
+            List<CompletableFuture<Record>> appends = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                appends.add(ledger.append(TestLogs.sample(i)));
+            }
+            appends.forEach(CompletableFuture::join);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (ledger.latestCheckpoint().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -190,5 +196,36 @@ class LedgerLifecycleTest {
         try (Ledger again = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             assertEquals(1, again.size());
         }
+    }
+
+    @Test
+    void dropsASegmentWhoseHeaderWasCutOffWhileBeingCreated() throws Exception {
+        long size;
+        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+            TestLogs.appendEach(ledger, 5);
+            size = ledger.size();
+        }
+        Path torn = TestLogs.segment(dir, size);
+        Files.write(torn, new byte[] {'S', 'S', 'L'});
+        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+            assertEquals(size, ledger.size());
+            assertEquals(torn, ledger.recovery().orElseThrow().file());
+            assertFalse(Files.exists(torn));
+            assertEquals(size, ledger.append(TestLogs.sample(9)).join().seq());
+        }
+    }
+
+    @Test
+    void refusesToOpenWhenASegmentInTheMiddleIsMissing() throws Exception {
+        LogOptions small = EVERY_10.withSegmentBytes(2048);
+        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, small)) {
+            TestLogs.appendEach(ledger, 100);
+        }
+        List<Path> segments = LogStores.segmentFiles(dir.resolve("ledger"));
+        Files.delete(segments.get(1));
+        CorruptLogException e = assertThrows(CorruptLogException.class,
+                () -> Ledger.open(dir, TestLogs.IDENTITY, small));
+        assertEquals(segments.get(2), e.file());
+        assertTrue(e.getMessage().contains("first seq"), e.getMessage());
     }
 }

@@ -4,6 +4,10 @@ package io.smartshare.node.coap;
 public final class CoapStartException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public CoapStartException(String message) {
+        super(message);
+    }
+
     public CoapStartException(String message, Throwable cause) {
         super(message, cause);
     }

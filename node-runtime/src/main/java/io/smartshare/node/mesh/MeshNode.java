@@ -18,8 +18,9 @@ import io.smartshare.node.mesh.hello.HelloVerifier;
 import io.smartshare.node.mesh.neighbor.Heard;
 import io.smartshare.node.mesh.neighbor.NeighborTable;
 import io.smartshare.node.mesh.neighbor.NeighborView;
-import io.smartshare.node.mesh.routing.DownwardRoutes;
 import io.smartshare.node.mesh.routing.Rank;
+import io.smartshare.node.mesh.routing.Registrar;
+import io.smartshare.node.mesh.routing.RepairPolicy;
 import io.smartshare.node.mesh.routing.RoutingChange;
 import io.smartshare.node.mesh.routing.RoutingEngine;
 import io.smartshare.node.mesh.trickle.TrickleTimer;
@@ -30,11 +31,12 @@ import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.mesh.wire.KeyCache;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
+import io.smartshare.node.mesh.wire.RefreshRequest;
 import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.RepairRequest;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,8 +57,6 @@ import org.slf4j.LoggerFactory;
 public final class MeshNode {
     private static final Logger LOG = LoggerFactory.getLogger(MeshNode.class);
     private static final long MAX_REPAIR_BACKOFF_MILLIS = 32_000;
-    private static final int MAX_PENDING_ADDRESSES = 16;
-    private static final int MAX_PENDING_TARGETS = 4 * Registration.MAX_TARGETS;
 
     private final NodeId self;
     private final MeshConfig config;
@@ -68,18 +68,17 @@ public final class MeshNode {
     private final HelloSigner signer;
     private final NeighborTable neighbors;
     private final RoutingEngine routing;
-    private final DownwardRoutes downward = new DownwardRoutes();
+    private final Registrar registrar;
     private final RelayMeter meter = new RelayMeter();
     private final CarriageMeter carriage = new CarriageMeter();
     private final TrickleTimer trickle;
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+    /** Data packets sent confirmable and not yet acknowledged, by next hop. */
+    private final Map<NodeId, List<InFlight>> inFlight = new HashMap<>();
     private final KeyCache keys;
-    /** Registrations from addresses whose hello has not been verified yet, applied when it is. */
-    private final Map<LinkAddress, List<Registration.Target>> pendingRegistrations = new LinkedHashMap<>();
     private long delivered;
     private long forwarded;
     private int heartbeatSequence;
-    private long ownPathSequence;
     private long nextRepairAtMillis;
     private long repairBackoffMillis;
     private long lastEpochRepairMillis = Long.MIN_VALUE / 2;
@@ -99,6 +98,8 @@ public final class MeshNode {
         this.neighbors = new NeighborTable(config.maxNeighbors(), config.deadAfterMillis(), config.timeoutsForDeath(),
                 config.neighborPurgeMillis());
         this.routing = new RoutingEngine(self);
+        // the hello sequence is time-based (microseconds); its millisecond part orders path sequences across restarts
+        this.registrar = new Registrar(self, config.registrationLifetimeSeconds(), b.firstHelloSequence / 1000);
         this.keys = new KeyCache(4 * config.maxNeighbors());
         this.trickle = new TrickleTimer(scheduler, random, config.trickleIminMillis(), config.trickleDoublings(),
                 config.trickleRedundancy(), guarded(this::sendHello));
@@ -170,9 +171,14 @@ public final class MeshNode {
         } else if (frame instanceof RepairRequest request) {
             onHeard(from, neighbors.heardFrom(from, now));
             onRepairRequest(from, request, now);
+        } else if (frame instanceof RefreshRequest) {
+            onHeard(from, neighbors.heardFrom(from, now));
+            if (neighbors.idAt(from).equals(routing.parent())) {
+                reregisterSubtree(now);
+            }
         } else if (frame instanceof DataPacket packet) {
             onHeard(from, neighbors.heardFrom(from, now));
-            neighbors.idAt(from).ifPresent(prev -> route(packet, Optional.of(prev)));
+            neighbors.idAt(from).ifPresent(prev -> route(packet, Optional.of(prev), true, false));
         }
     }
 
@@ -181,7 +187,7 @@ public final class MeshNode {
      * limit, and says what happened to it here.
      */
     public synchronized ForwardingDecision send(NodeId destination, byte[] payload) {
-        return route(new DataPacket(config.hopLimit(), self, destination, payload), Optional.empty());
+        return route(new DataPacket(config.hopLimit(), self, destination, payload), Optional.empty(), false, false);
     }
 
     /**
@@ -204,7 +210,7 @@ public final class MeshNode {
 
     /** Upward and downward routes, for {@code /mesh/routes}. */
     public synchronized RoutesView routes() {
-        return new RoutesView(self, position(), downward.views(scheduler.nowMillis()));
+        return new RoutesView(self, position(), registrar.views(scheduler.nowMillis()));
     }
 
     /** Bytes relayed per upstream and downstream peer, for metering. */
@@ -222,7 +228,7 @@ public final class MeshNode {
         if (destination.equals(self)) {
             return Optional.empty();
         }
-        Optional<NodeId> next = downward.nextHop(destination, scheduler.nowMillis()).or(routing::parent);
+        Optional<NodeId> next = registrar.nextHop(destination, scheduler.nowMillis()).or(routing::parent);
         return next.flatMap(neighbors::addressOf);
     }
 
@@ -274,10 +280,7 @@ public final class MeshNode {
         if (gate.admit(from, hello, now) != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
             return;
         }
-        List<Registration.Target> pending = pendingRegistrations.remove(from);
-        if (pending != null) {
-            learnRegistrations(from, pending, now);
-        }
+        relayUpward(registrar.learn(hello.sender(), registrar.unpark(from), routing.parent(), now));
         if (hello.epoch() == routing.epoch()) {
             trickle.hearConsistent();
         } else {
@@ -299,81 +302,56 @@ public final class MeshNode {
     }
 
     private void onRegistration(LinkAddress from, Registration registration, long now) {
-        if (neighbors.idAt(from).filter(neighbors::isAlive).isPresent()) {
-            learnRegistrations(from, registration.targets(), now);
-            return;
+        Optional<NodeId> child = neighbors.idAt(from).filter(neighbors::isAlive);
+        if (child.isPresent()) {
+            relayUpward(registrar.learn(child.get(), registration.targets(), routing.parent(), now));
+        } else {
+            // a new child can register before its hello reaches us: keep it, ask for the hello
+            registrar.park(from, registration);
+            transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
         }
-        // a new child can register before its hello reaches us: keep the targets, ask for the hello
-        if (!pendingRegistrations.containsKey(from) && pendingRegistrations.size() >= MAX_PENDING_ADDRESSES) {
-            pendingRegistrations.remove(pendingRegistrations.keySet().iterator().next());
-        }
-        List<Registration.Target> pending = pendingRegistrations.computeIfAbsent(from, a -> new ArrayList<>());
-        if (pending.size() + registration.targets().size() <= MAX_PENDING_TARGETS) {
-            pending.addAll(registration.targets());
-        }
-        transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
     }
 
-    private void learnRegistrations(LinkAddress from, List<Registration.Target> targets, long now) {
-        Optional<NodeId> child = neighbors.idAt(from);
-        if (child.isEmpty() || child.equals(routing.parent())) {
-            return;
-        }
-        List<Registration.Target> changed = new ArrayList<>();
-        for (Registration.Target t : targets) {
-            if (!t.node().equals(self)
-                    && downward.learn(t.node(), child.get(), t.pathSequence(), t.lifetimeSeconds(), now)) {
-                changed.add(t);
-            }
-        }
+    private void relayUpward(List<Registration.Target> changed) {
         if (!routing.gateway()) {
             registerWithParent(changed);
         }
     }
 
     private void onRepairRequest(LinkAddress from, RepairRequest request, long now) {
-        if (!routing.attached() || request.epoch() > routing.epoch()) {
-            return;
-        }
-        if (request.epoch() < routing.epoch() || routing.rank() < request.feasibleDistance()) {
-            trickle.reset(); // our next hello is all the requester needs
-            return;
-        }
-        if (now - lastEpochRepairMillis < config.repairMinIntervalMillis()
-                || neighbors.idAt(from).isEmpty()) {
-            return;
-        }
-        lastEpochRepairMillis = now;
-        if (routing.gateway()) {
-            react(routing.startNewEpoch(request.epoch()));
-        } else {
-            routing.parent().flatMap(neighbors::addressOf).ifPresent(parent -> confirmable(routing.parent().get(), parent,
-                    FrameCodec.encode(new RepairRequest(request.epoch(), 0))));
+        switch (RepairPolicy.decide(request, routing.attached(), routing.epoch(), routing.rank())) {
+            case IGNORE -> { }
+            case ADVERTISE -> trickle.reset();
+            case NEW_EPOCH -> {
+                if (now - lastEpochRepairMillis < config.repairMinIntervalMillis() || neighbors.idAt(from).isEmpty()) {
+                    return;
+                }
+                lastEpochRepairMillis = now;
+                if (routing.gateway()) {
+                    react(routing.startNewEpoch(request.epoch()));
+                } else {
+                    routing.parent().ifPresent(parent -> neighbors.addressOf(parent).ifPresent(address ->
+                            confirmable(parent, address, FrameCodec.encode(new RepairRequest(request.epoch(), 0)))));
+                }
+            }
         }
     }
 
-    private ForwardingDecision route(DataPacket packet, Optional<NodeId> previousHop) {
+    /**
+     * @param relay true for a packet received from {@code previousHop} (hop limit checked and decremented)
+     * @param rerouted true when sending again because the first next hop died (never twice)
+     */
+    private ForwardingDecision route(DataPacket packet, Optional<NodeId> previousHop, boolean relay, boolean rerouted) {
         long now = scheduler.nowMillis();
-        ForwardingDecision decision = Forwarder.decide(self, packet, previousHop.isEmpty(),
-                downward.nextHop(packet.destination(), now), routing.parent());
+        ForwardingDecision decision = Forwarder.decide(self, packet, previousHop, relay,
+                registrar.nextHop(packet.destination(), now), routing.parent());
         if (decision instanceof ForwardingDecision.Forward forward) {
             Optional<LinkAddress> address = neighbors.addressOf(forward.nextHop());
             if (address.isEmpty()) {
                 decision = new ForwardingDecision.Drop(DropReason.NEXT_HOP_DOWN);
             } else {
                 forwarded++;
-                byte[] bytes = FrameCodec.encode(forward.packet());
-                NodeId next = forward.nextHop();
-                transport.confirmable(address.get(), bytes, outcome -> {
-                    synchronized (this) {
-                        onDelivery(next, outcome);
-                        if (outcome instanceof Delivery.Acknowledged) {
-                            previousHop.ifPresent(prev -> meter.relayed(prev, next, bytes.length));
-                        } else {
-                            drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
-                        }
-                    }
-                });
+                sendData(forward.nextHop(), address.get(), new InFlight(forward.packet(), previousHop, rerouted));
             }
         }
         if (decision instanceof ForwardingDecision.Deliver deliver) {
@@ -387,24 +365,69 @@ public final class MeshNode {
         return decision;
     }
 
+    private void sendData(NodeId next, LinkAddress address, InFlight sent) {
+        inFlight.computeIfAbsent(next, n -> new ArrayList<>()).add(sent);
+        byte[] bytes = FrameCodec.encode(sent.packet());
+        transport.confirmable(address, bytes, outcome -> {
+            synchronized (this) {
+                List<InFlight> pending = inFlight.get(next);
+                boolean stillOurs = pending != null && pending.remove(sent);
+                if (outcome instanceof Delivery.Acknowledged) {
+                    sent.previousHop().ifPresent(prev -> meter.relayed(prev, next, bytes.length));
+                } else if (stillOurs) {
+                    drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
+                }
+                onDelivery(next, outcome);
+            }
+        });
+    }
+
+    /** {@code dead} will not acknowledge what it was sent: send it along the new route, once. */
+    private void reroute(NodeId dead) {
+        List<InFlight> stranded = inFlight.remove(dead);
+        if (stranded == null) {
+            return;
+        }
+        for (InFlight f : stranded) {
+            if (f.rerouted()) {
+                drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
+            } else {
+                route(f.packet(), f.previousHop(), false, true);
+            }
+        }
+    }
+
+    /** A data packet handed to a next hop, awaiting its acknowledgement. */
+    private record InFlight(DataPacket packet, Optional<NodeId> previousHop, boolean rerouted) {
+    }
+
     private void react(RoutingChange change) {
         if (change.advertiseNow()) {
             trickle.reset();
         }
         if (change.parentChanged() && routing.parent().isPresent()) {
-            // a parent is never a next hop down: such routes are stale and would make a cycle
-            downward.removeVia(routing.parent().get());
-            ownPathSequence++;
-            List<Registration.Target> all = new ArrayList<>();
-            all.add(ownTarget());
-            all.addAll(downward.targets(scheduler.nowMillis()));
-            registerWithParent(all);
+            long now = scheduler.nowMillis();
+            registerWithParent(List.of(registrar.newParent(routing.parent().get())));
+            askChildrenToReregister(now);
         }
         if (routing.attached()) {
             repairBackoffMillis = config.repairMinIntervalMillis();
         } else if (change.poisoned()) {
             nextRepairAtMillis = scheduler.nowMillis();
             sendRepairIfDue();
+        }
+    }
+
+    /** Our parent moved: register again with a new path sequence, and have the subtree do the same. */
+    private void reregisterSubtree(long now) {
+        registerWithParent(List.of(registrar.refresh()));
+        askChildrenToReregister(now);
+    }
+
+    private void askChildrenToReregister(long now) {
+        byte[] request = FrameCodec.encode(new RefreshRequest());
+        for (NodeId child : registrar.children(now)) {
+            neighbors.addressOf(child).ifPresent(address -> confirmable(child, address, request));
         }
     }
 
@@ -420,10 +443,6 @@ public final class MeshNode {
         }
     }
 
-    private Registration.Target ownTarget() {
-        return new Registration.Target(self, ownPathSequence & 0xFFFF_FFFFL, config.registrationLifetimeSeconds());
-    }
-
     private void confirmable(NodeId neighbor, LinkAddress address, byte[] frame) {
         transport.confirmable(address, frame, outcome -> {
             synchronized (this) {
@@ -436,10 +455,14 @@ public final class MeshNode {
         if (!running) {
             return;
         }
-        if (neighbors.delivery(neighbor, outcome, scheduler.nowMillis())) {
+        boolean died = neighbors.delivery(neighbor, outcome, scheduler.nowMillis());
+        if (died) {
             LOG.info("event=neighbor_dead node={} neighbor={} cause=con_timeouts", self, neighbor);
         }
         react(routing.reselect(neighbors.candidates()));
+        if (died) {
+            reroute(neighbor);
+        }
     }
 
     private void sendHello() {
@@ -456,12 +479,13 @@ public final class MeshNode {
         long now = scheduler.nowMillis();
         heartbeatSequence = (heartbeatSequence + 1) & 0xff;
         transport.multicast(FrameCodec.encode(new Heartbeat(heartbeatSequence, Heartbeat.keyTagOf(signerKey().encoded()))));
-        List<NodeId> died = neighbors.expire(now, downward::removeVia);
+        List<NodeId> died = neighbors.expire(now, registrar::forget);
         if (!died.isEmpty()) {
             died.forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
             react(routing.reselect(neighbors.candidates()));
+            died.forEach(this::reroute);
         }
-        downward.expire(now);
+        registrar.expire(now);
         sendRepairIfDue();
         scheduleTick();
     }
@@ -478,8 +502,7 @@ public final class MeshNode {
 
     private void onRefresh() {
         if (!routing.gateway() && routing.parent().isPresent()) {
-            ownPathSequence++;
-            registerWithParent(List.of(ownTarget()));
+            registerWithParent(List.of(registrar.refresh()));
         }
         scheduleRefresh();
     }

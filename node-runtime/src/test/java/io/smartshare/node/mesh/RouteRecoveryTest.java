@@ -19,6 +19,7 @@ import io.smartshare.node.mesh.wire.MalformedFrameException;
 import io.smartshare.node.mesh.wire.Registration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,34 @@ class RouteRecoveryTest {
         assertEquals(backup, after.parent().orElseThrow());
         assertTrue(after.rank() < Rank.INFINITE);
         assertEquals(0, h.maxNodesInLoops());
+    }
+
+    @Test
+    void packetHandedToAParentThatDiesIsSentAgainThroughTheBackup() {
+        Topology diamond = new Topology("diamond", new int[][] {{1, 2}, {0, 3}, {0, 3}, {1, 2}}, new int[] {0});
+        Harness h = converged(diamond, 21);
+        SimNetwork net = h.net();
+        NodeId parent = net.node(3).position().parent().orElseThrow();
+        net.node(3).send(net.id(0), new byte[20]);
+        net.kill(net.indexOf(parent)); // before the packet reaches it
+        h.run(10_000, 100);
+        assertEquals(1, net.node(0).forwardingCounters().delivered());
+        assertEquals(2, net.node(3).forwardingCounters().forwarded());
+    }
+
+    @Test
+    void downwardRoutesFollowASubtreeThatMovedToItsBackupParent() {
+        // 0 (gateway) - 1, 0 - 2, 1 - 3, 2 - 3, 3 - 4: node 4 hangs below 3, which has two parents
+        Topology kite = new Topology("kite", new int[][] {{1, 2}, {0, 3}, {0, 3}, {1, 2, 4}, {3}}, new int[] {0});
+        Harness h = converged(kite, 23);
+        SimNetwork net = h.net();
+        net.kill(net.indexOf(net.node(3).position().parent().orElseThrow()));
+        h.run(10_000, 100);
+        net.node(0).send(net.id(4), new byte[12]);
+        net.node(0).send(net.id(3), new byte[12]);
+        h.run(2_000, 100);
+        assertEquals(2, net.node(4).forwardingCounters().delivered() + net.node(3).forwardingCounters().delivered());
+        assertEquals(0, net.node(0).forwardingCounters().dropped().get(DropReason.NO_ROUTE));
     }
 
     @Test
@@ -86,18 +115,37 @@ class RouteRecoveryTest {
 
     @Test
     void hopLimitStopsAForcedForwardingLoop() {
+        // a ring 0 - 1 - 2 - 3 - 4 - 0 with the gateway at 0: nodes 2 and 3 are neighbours, not each other's parent
+        Topology ring = new Topology("ring", new int[][] {{1, 4}, {0, 2}, {1, 3}, {2, 4}, {3, 0}}, new int[] {0});
+        Harness h = converged(ring, 13);
+        SimNetwork net = h.net();
+        assertTrue(net.node(2).position().parent().equals(Optional.of(net.id(1))));
+        assertTrue(net.node(3).position().parent().equals(Optional.of(net.id(4))));
+        NodeId nowhere = new NodeId("ssxxxxxxxxxxxxxxxxxxxxxxxxxx");
+        byte[] forged = FrameCodec.encode(new Registration(List.of(new Registration.Target(nowhere, 1, 600))));
+        net.node(2).onFrame(new LinkAddress("sim:3"), forged);
+        net.node(3).onFrame(new LinkAddress("sim:2"), forged);
+        net.node(2).send(nowhere, new byte[8]);
+        h.run(5_000, 100);
+        ForwardingCounters two = net.node(2).forwardingCounters();
+        ForwardingCounters three = net.node(3).forwardingCounters();
+        assertEquals(MeshConfig.defaults().hopLimit(), two.forwarded() + three.forwarded());
+        assertEquals(1, two.dropped().get(DropReason.HOP_LIMIT_EXHAUSTED) + three.dropped().get(DropReason.HOP_LIMIT_EXHAUSTED));
+    }
+
+    @Test
+    void downwardPacketWithoutRouteIsNotBouncedBackToTheParent() {
         Harness h = converged(Topology.line(2), 13);
         SimNetwork net = h.net();
         NodeId nowhere = new NodeId("ssxxxxxxxxxxxxxxxxxxxxxxxxxx");
-        // node 1 "registers" a target it cannot reach: the gateway sends it down, node 1 sends it up
+        // node 1 "registers" a target it cannot reach: the gateway sends packets for it down
         net.node(0).onFrame(new LinkAddress("sim:1"),
                 FrameCodec.encode(new Registration(List.of(new Registration.Target(nowhere, 1, 600)))));
         net.node(0).send(nowhere, new byte[8]);
         h.run(5_000, 100);
-        ForwardingCounters gw = net.node(0).forwardingCounters();
-        ForwardingCounters relay = net.node(1).forwardingCounters();
-        assertEquals(MeshConfig.defaults().hopLimit(), gw.forwarded() + relay.forwarded());
-        assertEquals(1, gw.dropped().get(DropReason.HOP_LIMIT_EXHAUSTED) + relay.dropped().get(DropReason.HOP_LIMIT_EXHAUSTED));
+        assertEquals(1, net.node(0).forwardingCounters().forwarded());
+        assertEquals(0, net.node(1).forwardingCounters().forwarded());
+        assertEquals(1, net.node(1).forwardingCounters().dropped().get(DropReason.NO_ROUTE));
     }
 
     @Test

@@ -42,7 +42,7 @@ public record CoapMeshOptions(Optional<String> interfaceName, int groupPort, Lis
      * @throws IllegalArgumentException naming the text, if it is not one
      */
     public static InetSocketAddress parsePeer(String text) {
-        return UdpLinkAddresses.socket(new LinkAddress(text));
+        return LinkAddresses.toSocket(new LinkAddress(text));
     }
 
     /** True when the node joins a multicast group (its coap:// port must then be shareable). */

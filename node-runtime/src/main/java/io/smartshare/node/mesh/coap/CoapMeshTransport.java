@@ -58,12 +58,12 @@ final class CoapMeshTransport implements MeshTransport {
 
     @Override
     public void unicast(LinkAddress to, byte[] frame) {
-        sendNon(UdpLinkAddresses.socket(to), frame);
+        sendNon(LinkAddresses.toSocket(to), frame);
     }
 
     @Override
     public void confirmable(LinkAddress to, byte[] frame, Consumer<Delivery> outcome) {
-        Request request = frameRequest(Type.CON, UdpLinkAddresses.socket(to), frame);
+        Request request = frameRequest(Type.CON, LinkAddresses.toSocket(to), frame);
         request.setReliabilityLayerParameters(reliability);
         request.addMessageObserver(new ConfirmableObserver(request, outcome));
         endpoint.sendRequest(request);

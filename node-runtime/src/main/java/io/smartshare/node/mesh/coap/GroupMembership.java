@@ -53,7 +53,7 @@ final class GroupMembership implements AutoCloseable {
             throw new CoapStartException("mesh interface " + interfaceName + ": " + e.getMessage(), e);
         }
         if (ni == null) {
-            throw new CoapStartException("mesh interface " + interfaceName + ": no such interface", null);
+            throw new CoapStartException("mesh interface " + interfaceName + ": no such interface");
         }
         InetSocketAddress group = new InetSocketAddress(groupAddress(ni), port);
         UdpMulticastConnector receiver = new UdpMulticastConnector.Builder()
@@ -96,7 +96,7 @@ final class GroupMembership implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("constant group address did not parse", e);
         }
-        throw new CoapStartException("mesh interface " + ni.getName() + ": has no IPv4 or IPv6 address", null);
+        throw new CoapStartException("mesh interface " + ni.getName() + ": has no IPv4 or IPv6 address");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.smartshare.node.mesh.coap;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.coap.CoapStartException;
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
+import io.smartshare.node.mesh.MeshConfig;
 import io.smartshare.node.mesh.sim.Topology;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -86,7 +87,8 @@ public final class LoopbackMesh implements AutoCloseable {
                         .mapToObj(j -> new InetSocketAddress(loopback, ports.get(j))).toList();
                 CoapServer server = servers.get(i);
                 CoapMeshOptions options = new CoapMeshOptions(Optional.empty(), CoapMeshOptions.DEFAULT_GROUP_PORT, peers,
-                        gateways.contains(i) ? Optional.of(GATEWAY_UPLINK_KBPS) : Optional.empty(), 64);
+                        gateways.contains(i) ? Optional.of(GATEWAY_UPLINK_KBPS) : Optional.empty(),
+                        MeshConfig.defaults().maxNeighbors());
                 meshes.add(CoapMesh.start(identities.get(i), (CoapEndpoint) server.getEndpoints().get(0),
                         server.getRoot(), cf, options, changes));
             }

@@ -50,7 +50,7 @@ final class MeshFrameResource extends CoapResource {
             return;
         }
         counters.frameReceived();
-        node.onFrame(UdpLinkAddresses.of(exchange.getSourceSocketAddress()), frame);
+        node.onFrame(LinkAddresses.of(exchange.getSourceSocketAddress()), frame);
         exchange.respond(ResponseCode.CHANGED);
     }
 }

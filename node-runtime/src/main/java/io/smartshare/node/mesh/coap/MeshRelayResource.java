@@ -118,7 +118,7 @@ final class MeshRelayResource extends CoapResource {
     private void forward(Exchange incoming, LinkAddress next, NodeId target, int hopLimit) {
         Request in = incoming.getRequest();
         Request out = new Request(in.getCode(), Type.CON);
-        out.setDestinationContext(new AddressEndpointContext(UdpLinkAddresses.socket(next)));
+        out.setDestinationContext(new AddressEndpointContext(LinkAddresses.toSocket(next)));
         OptionSet options = out.getOptions();
         in.getOptions().getUriPath().forEach(options::addUriPath);
         in.getOptions().getUriQuery().forEach(options::addUriQuery);
@@ -131,7 +131,7 @@ final class MeshRelayResource extends CoapResource {
         HopLimitOption.add(options, hopLimit);
         out.setPayload(in.getPayload());
         out.setReliabilityLayerParameters(reliability);
-        Optional<NodeId> upstream = node.neighborAt(UdpLinkAddresses.of(incoming.getRequest().getSourceContext()
+        Optional<NodeId> upstream = node.neighborAt(LinkAddresses.of(incoming.getRequest().getSourceContext()
                 .getPeerAddress()));
         Optional<NodeId> downstream = node.neighborAt(next);
         out.addMessageObserver(new MessageObserverAdapter() {

@@ -19,12 +19,12 @@ public final class NeighborAddresses {
 
     /** The live neighbour whose mesh frames come from {@code source}, if any. */
     public Optional<NodeId> neighborAt(InetSocketAddress source) {
-        return node.neighborAt(UdpLinkAddresses.of(source));
+        return node.neighborAt(LinkAddresses.of(source));
     }
 
     /** Where the live neighbour {@code id} is reached, if it is one. */
     public Optional<InetSocketAddress> addressOf(NodeId id) {
         return node.neighbors().stream().filter(n -> n.alive() && n.id().equals(id)).findFirst()
-                .map(NeighborView::address).map(UdpLinkAddresses::socket);
+                .map(NeighborView::address).map(LinkAddresses::toSocket);
     }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Decides the next hop of a data packet: local delivery, else a registered route down, else
- * the preferred parent up; relays decrement the hop limit and drop the packet when it would
- * reach 0 (RFC 8768). A pure function.
+ * the preferred parent up, unless the packet came from that parent; relays decrement the hop
+ * limit and drop the packet when it would reach 0 (RFC 8768). A pure function.
  */
 public final class Forwarder {
     private Forwarder() {
@@ -19,24 +19,30 @@ public final class Forwarder {
 
     /**
      * @param self this node
-     * @param packet the packet as received (or as built, when {@code originated})
-     * @param originated true if this node is the source (no decrement)
+     * @param previousHop the neighbour the packet came from, empty if this node originates it
+     * @param packet the packet as received, or as this node built or already relayed it
+     * @param relay true if this node received the packet from a neighbour and now relays it
+     *     (the hop limit is checked and decremented); false when it originates the packet or
+     *     sends it again after its first next hop died
      * @param down the registered next hop towards the destination, if any
      * @param parent the preferred parent, empty for a gateway or a poisoned node
      */
-    public static ForwardingDecision decide(NodeId self, DataPacket packet, boolean originated, Optional<NodeId> down,
-                                            Optional<NodeId> parent) {
+    public static ForwardingDecision decide(NodeId self, DataPacket packet, Optional<NodeId> previousHop, boolean relay,
+                                            Optional<NodeId> down, Optional<NodeId> parent) {
         if (packet.destination().equals(self)) {
             return new Deliver(packet);
         }
-        if (!originated && packet.hopLimit() <= 1) {
+        if (relay && packet.hopLimit() <= 1) {
             return new Drop(DropReason.HOP_LIMIT_EXHAUSTED);
         }
-        DataPacket outgoing = originated ? packet : packet.relayed();
+        DataPacket outgoing = relay ? packet.relayed() : packet;
         if (down.isPresent()) {
             return new Forward(down.get(), false, outgoing);
         }
-        return parent.<ForwardingDecision>map(p -> new Forward(p, true, outgoing))
-                .orElse(new Drop(DropReason.NO_ROUTE));
+        if (parent.isEmpty() || parent.equals(previousHop)) {
+            // going down with no route down: sending it back up would only bounce it (RFC 6550 11.2)
+            return new Drop(DropReason.NO_ROUTE);
+        }
+        return new Forward(parent.get(), true, outgoing);
     }
 }

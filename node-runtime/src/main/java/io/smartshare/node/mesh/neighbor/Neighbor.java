@@ -2,8 +2,8 @@ package io.smartshare.node.mesh.neighbor;
 
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.LinkAddress;
-import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.mesh.wire.Heartbeat;
+import io.smartshare.node.mesh.wire.Hello;
 
 /** What this node knows about one neighbour; owned and mutated by {@link NeighborTable} only. */
 final class Neighbor {

@@ -1,7 +1,6 @@
 package io.smartshare.node.mesh.routing;
 
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.mesh.wire.Registration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,10 +11,11 @@ import java.util.Optional;
 /**
  * Routes down the tree learnt from registrations (RPL storing mode): target, the child it is
  * reached through, its path sequence and expiry. A registration replaces an entry if its
- * path sequence is newer (RFC 1982 serial arithmetic on 32 bits) or equal with a different
- * child (a node in between changed parent). Not thread-safe.
+ * path sequence is newer (RFC 1982 serial arithmetic on 32 bits) or the entry has expired;
+ * an equal sequence refreshes nothing (it is a copy of a registration already learnt, and
+ * through another child it can only be a stale one). Not thread-safe.
  */
-public final class DownwardRoutes {
+final class DownwardRoutes {
     /** Expired routes are never used; they are swept out at most this often. */
     private static final long SWEEP_INTERVAL_MILLIS = 10_000;
     private final Map<NodeId, Entry> routes = new HashMap<>();
@@ -26,11 +26,10 @@ public final class DownwardRoutes {
      *
      * @return true if the table changed in a way the parent must hear about
      */
-    public boolean learn(NodeId target, NodeId child, long pathSequence, int lifetimeSeconds, long nowMillis) {
+    boolean learn(NodeId target, NodeId child, long pathSequence, int lifetimeSeconds, long nowMillis) {
         Entry old = routes.get(target);
         if (old != null && nowMillis < old.expiresAtMillis) {
-            int order = serialCompare(pathSequence, old.pathSequence);
-            if (order < 0 || (order == 0 && old.via.equals(child))) {
+            if (serialCompare(pathSequence, old.pathSequence) <= 0) {
                 return false;
             }
         }
@@ -39,18 +38,18 @@ public final class DownwardRoutes {
     }
 
     /** The child to send a packet for {@code target} to. */
-    public Optional<NodeId> nextHop(NodeId target, long nowMillis) {
+    Optional<NodeId> nextHop(NodeId target, long nowMillis) {
         Entry e = routes.get(target);
         return e != null && nowMillis < e.expiresAtMillis ? Optional.of(e.via) : Optional.empty();
     }
 
     /** Drops every route through {@code neighbor} (it was forgotten after dying, or became the parent). */
-    public void removeVia(NodeId neighbor) {
+    void removeVia(NodeId neighbor) {
         routes.values().removeIf(e -> e.via.equals(neighbor));
     }
 
     /** Drops expired routes (at most every few seconds; until then they are ignored). */
-    public void expire(long nowMillis) {
+    void expire(long nowMillis) {
         if (nowMillis < nextSweepMillis) {
             return;
         }
@@ -58,20 +57,8 @@ public final class DownwardRoutes {
         routes.values().removeIf(e -> nowMillis >= e.expiresAtMillis);
     }
 
-    /** The live routes as registration targets with their remaining lifetime, for re-registering upward. */
-    public List<Registration.Target> targets(long nowMillis) {
-        List<Registration.Target> out = new ArrayList<>();
-        routes.forEach((target, e) -> {
-            long left = (e.expiresAtMillis - nowMillis) / 1000;
-            if (left >= 1) {
-                out.add(new Registration.Target(target, e.pathSequence, (int) Math.min(0xFFFF, left)));
-            }
-        });
-        return out;
-    }
-
     /** A snapshot of the live routes, sorted by target. */
-    public List<DownwardRoute> views(long nowMillis) {
+    List<DownwardRoute> views(long nowMillis) {
         List<DownwardRoute> out = new ArrayList<>();
         routes.forEach((target, e) -> {
             if (nowMillis < e.expiresAtMillis) {

@@ -1,10 +1,12 @@
 package io.smartshare.node.mesh.sim;
 
 import io.smartshare.node.mesh.MeshConfig;
+import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Churn with the tree inspected every half second: a gateway loses its uplink (failover
@@ -20,10 +22,14 @@ import java.util.Random;
  * @param kills nodes killed during churn
  * @param checks tree inspections made
  * @param maxNodesInLoops the most nodes any inspection found in a loop (must be 0)
- * @param deliveryRatio test packets delivered during churn (packets to or through killed nodes count as lost)
+ * @param deliveryRatio test packets sent during churn that arrived, among those whose source and
+ *     destination were not killed after sending (packets relayed through a killed node count as lost)
+ * @param hopLimitDrops packets dropped because their hop limit ran out (transiently
+ *     inconsistent downward routes), counted by the nodes alive at the end
  */
 public record ChurnRun(String topology, int nodes, long convergenceMillis, long failoverMillis,
-                       long reconvergenceMillis, int kills, int checks, int maxNodesInLoops, double deliveryRatio) {
+                       long reconvergenceMillis, int kills, int checks, int maxNodesInLoops, double deliveryRatio,
+                       long hopLimitDrops) {
 
     public static ChurnRun run(Topology topology, LinkModel link, MeshConfig config, long seed, long churnMillis) {
         SimNetwork net = new SimNetwork(topology, link, config, seed);
@@ -76,7 +82,9 @@ public record ChurnRun(String topology, int nodes, long convergenceMillis, long 
         down.forEach(l -> l.forEach(net::revive));
         long reconverged = h.runUntil(TreeCheck::converged, 100, 120_000);
         h.run(60_000, 1_000);
+        long hopLimitDrops = IntStream.range(0, net.size()).filter(net::alive)
+                .mapToLong(i -> net.node(i).forwardingCounters().dropped().get(DropReason.HOP_LIMIT_EXHAUSTED)).sum();
         return new ChurnRun(topology.name(), topology.size(), converged, failover, reconverged, kills, h.checks(),
-                h.maxNodesInLoops(), h.deliveryRatio());
+                h.maxNodesInLoops(), h.deliveryRatioBetweenSurvivors(), hopLimitDrops);
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 public final class Harness {
     private final SimNetwork net;
     private final Random random;
-    private final List<Long> sentTags = new ArrayList<>();
+    private final List<Sent> sent = new ArrayList<>();
     private long nextTag;
     private int checks;
     private int maxNodesInLoops;
@@ -107,21 +107,34 @@ public final class Harness {
 
     /** Test packets sent so far. */
     public int packetsSent() {
-        return sentTags.size();
+        return sent.size();
     }
 
     /** Of the test packets sent so far, the fraction that arrived. */
     public double deliveryRatio() {
-        if (sentTags.isEmpty()) {
+        return ratio(sent);
+    }
+
+    /**
+     * Like {@link #deliveryRatio()}, counting only packets whose source and destination were
+     * not killed after the packet was sent (a packet for a dead node cannot arrive).
+     */
+    public double deliveryRatioBetweenSurvivors() {
+        return ratio(sent.stream().filter(p -> net.lastKilledMillis(p.source) < p.atMillis
+                && net.lastKilledMillis(p.destination) < p.atMillis).toList());
+    }
+
+    private double ratio(List<Sent> packets) {
+        if (packets.isEmpty()) {
             return Double.NaN;
         }
-        return (double) sentTags.stream().filter(net::delivered).count() / sentTags.size();
+        return (double) packets.stream().filter(p -> net.delivered(p.tag)).count() / packets.size();
     }
 
     /** Sends one test packet from {@code source} to {@code destination} and tracks it. */
     public void sendTestPacket(int source, int destination) {
         long tag = nextTag++;
-        sentTags.add(tag);
+        sent.add(new Sent(tag, source, destination, now()));
         net.sendTestPacket(source, destination, tag);
     }
 
@@ -132,6 +145,9 @@ public final class Harness {
             sum += net.controlBytes(i);
         }
         return sum;
+    }
+
+    private record Sent(long tag, int source, int destination, long atMillis) {
     }
 
     private void step(long millis) {

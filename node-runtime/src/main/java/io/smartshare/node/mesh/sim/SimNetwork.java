@@ -12,6 +12,7 @@ import io.smartshare.node.mesh.hello.HelloVerifier;
 import io.smartshare.node.mesh.wire.Hello;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,6 +49,7 @@ public final class SimNetwork {
     private final boolean[] alive;
     private final boolean[] uplink;
     private final int[] incarnation;
+    private final long[] lastKilledMillis;
     private final long[] controlBytes;
     private final long[] controlDatagrams;
     private final Set<Long> deliveredPackets = new HashSet<>();
@@ -66,6 +68,8 @@ public final class SimNetwork {
         alive = new boolean[n];
         uplink = new boolean[n];
         incarnation = new int[n];
+        lastKilledMillis = new long[n];
+        Arrays.fill(lastKilledMillis, Long.MIN_VALUE);
         controlBytes = new long[n];
         controlDatagrams = new long[n];
         Random keys = new Random(seed ^ 0x5eedL);
@@ -111,6 +115,7 @@ public final class SimNetwork {
     public void kill(int i) {
         if (alive[i]) {
             nodes[i].stop();
+            lastKilledMillis[i] = loop.nowMillis();
             alive[i] = false;
             incarnation[i]++;
         }
@@ -146,6 +151,11 @@ public final class SimNetwork {
 
     public boolean alive(int i) {
         return alive[i];
+    }
+
+    /** When node {@code i} was last killed, {@link Long#MIN_VALUE} if never. */
+    public long lastKilledMillis(int i) {
+        return lastKilledMillis[i];
     }
 
     public boolean hasUplink(int i) {

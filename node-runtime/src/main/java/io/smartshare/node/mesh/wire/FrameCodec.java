@@ -66,6 +66,10 @@ public final class FrameCodec {
                     yield new RepairRequest(in.getInt() & 0xFFFF_FFFFL, in.getShort() & 0xffff);
                 }
                 case DATA -> decodeData(in, bytes.length);
+                case REFRESH_REQUEST -> {
+                    expectLength(type, bytes.length, RefreshRequest.SIZE);
+                    yield new RefreshRequest();
+                }
             };
             if (in.hasRemaining()) {
                 throw new MalformedFrameException(type + ": " + in.remaining() + " trailing bytes");

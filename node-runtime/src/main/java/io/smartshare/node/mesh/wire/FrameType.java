@@ -8,7 +8,8 @@ public enum FrameType {
     HEARTBEAT(2),
     REGISTRATION(3),
     REPAIR_REQUEST(4),
-    DATA(5);
+    DATA(5),
+    REFRESH_REQUEST(6);
 
     private final int code;
 

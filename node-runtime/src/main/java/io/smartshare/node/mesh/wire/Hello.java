@@ -1,9 +1,8 @@
 package io.smartshare.node.mesh.wire;
 
-import java.nio.ByteBuffer;
-
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeId;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**

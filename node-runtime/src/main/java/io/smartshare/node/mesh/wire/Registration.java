@@ -1,8 +1,7 @@
 package io.smartshare.node.mesh.wire;
 
-import java.nio.ByteBuffer;
-
 import io.smartshare.ledger.identity.NodeId;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**

@@ -24,30 +24,38 @@ class ForwarderTest {
 
     @Test
     void deliversPacketsForThisNode() {
-        assertEquals(new Deliver(to(SELF, 1)), Forwarder.decide(SELF, to(SELF, 1), false, Optional.empty(), Optional.of(PARENT)));
+        assertEquals(new Deliver(to(SELF, 1)), Forwarder.decide(SELF, to(SELF, 1), Optional.of(CHILD), true, Optional.empty(), Optional.of(PARENT)));
     }
 
     @Test
     void prefersARegisteredRouteDownAndDecrementsTheHopLimitWhenRelaying() {
         assertEquals(new Forward(CHILD, false, to(FAR, 9)),
-                Forwarder.decide(SELF, to(FAR, 10), false, Optional.of(CHILD), Optional.of(PARENT)));
+                Forwarder.decide(SELF, to(FAR, 10), Optional.of(PARENT), true, Optional.of(CHILD), Optional.of(PARENT)));
     }
 
     @Test
     void sendsUnknownDestinationsUpToTheParent() {
         assertEquals(new Forward(PARENT, true, to(FAR, 64)),
-                Forwarder.decide(SELF, to(FAR, 64), true, Optional.empty(), Optional.of(PARENT)));
+                Forwarder.decide(SELF, to(FAR, 64), Optional.empty(), false, Optional.empty(), Optional.of(PARENT)));
     }
 
     @Test
     void dropsWhenTheHopLimitWouldReachZero() {
         assertEquals(new Drop(DropReason.HOP_LIMIT_EXHAUSTED),
-                Forwarder.decide(SELF, to(FAR, 1), false, Optional.of(CHILD), Optional.of(PARENT)));
+                Forwarder.decide(SELF, to(FAR, 1), Optional.of(PARENT), true, Optional.of(CHILD), Optional.of(PARENT)));
     }
 
     @Test
     void dropsWithoutRouteDownOrParent() {
-        assertEquals(new Drop(DropReason.NO_ROUTE), Forwarder.decide(SELF, to(FAR, 5), false, Optional.empty(), Optional.empty()));
+        assertEquals(new Drop(DropReason.NO_ROUTE), Forwarder.decide(SELF, to(FAR, 5), Optional.of(CHILD), true, Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void neverSendsAPacketBackUpToTheParentItCameFrom() {
+        assertEquals(new Drop(DropReason.NO_ROUTE),
+                Forwarder.decide(SELF, to(FAR, 9), Optional.of(PARENT), true, Optional.empty(), Optional.of(PARENT)));
+        assertEquals(new Forward(PARENT, true, to(FAR, 8)),
+                Forwarder.decide(SELF, to(FAR, 9), Optional.of(CHILD), true, Optional.empty(), Optional.of(PARENT)));
     }
 
     @Test

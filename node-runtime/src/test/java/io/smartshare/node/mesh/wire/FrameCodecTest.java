@@ -52,6 +52,7 @@ class FrameCodecTest {
         NodeId self = RFC8032_TEST1.nodeId();
         assertVector("12c8d75a", new Heartbeat(200, Heartbeat.keyTagOf(RFC8032_TEST1.publicKey().encoded())));
         assertVector("14000000070280", new RepairRequest(7, 640));
+        assertVector("16", new RefreshRequest());
         assertVector("1301" + ascii("qh3chv2c33fxmfexkut2tumww4") + "000000030384",
                 new Registration(List.of(new Registration.Target(self, 3, 900))));
         assertVector("1510" + ascii("qh3chv2c33fxmfexkut2tumww4") + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "6869",

@@ -1,0 +1,5 @@
+/**
+ * Catching a log that shows different histories: detection, portable evidence and witness
+ * cosigning.
+ */
+package io.smartshare.ledger.equivocation;

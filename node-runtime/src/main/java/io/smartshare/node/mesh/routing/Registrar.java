@@ -1,0 +1,122 @@
+package io.smartshare.node.mesh.routing;
+
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.wire.Registration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registration side of routing (RPL storing mode): learns downward routes from
+ * children's registrations, parks registrations from senders whose hello is not verified
+ * yet, and says which targets this node must register with its own parent. Sends nothing
+ * itself. Not thread-safe.
+ */
+public final class Registrar {
+    private static final int MAX_PENDING_ADDRESSES = 16;
+    private static final int MAX_PENDING_TARGETS = 4 * Registration.MAX_TARGETS;
+
+    private final NodeId self;
+    private final int lifetimeSeconds;
+    private final DownwardRoutes routes = new DownwardRoutes();
+    private final Map<LinkAddress, List<Registration.Target>> pending = new LinkedHashMap<>();
+    private long ownPathSequence;
+
+    /**
+     * @param firstPathSequence this node's first path sequence; it must be newer (RFC 1982, 32
+     *     bits) than any this key registered before a restart, or the node's fresh routes lose
+     *     to its own stale ones: the daemon derives it from the clock like the hello sequence
+     */
+    public Registrar(NodeId self, int lifetimeSeconds, long firstPathSequence) {
+        this.self = self;
+        this.lifetimeSeconds = lifetimeSeconds;
+        this.ownPathSequence = (firstPathSequence - 1) & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * Learns the targets of a registration from neighbour {@code child}.
+     *
+     * @param parent this node's preferred parent (a parent is never accepted as a child)
+     * @return the targets that changed, to relay to this node's own parent
+     */
+    public List<Registration.Target> learn(NodeId child, List<Registration.Target> targets, Optional<NodeId> parent,
+                                           long nowMillis) {
+        if (parent.equals(Optional.of(child))) {
+            return List.of();
+        }
+        List<Registration.Target> changed = new ArrayList<>();
+        for (Registration.Target t : targets) {
+            if (!t.node().equals(self) && routes.learn(t.node(), child, t.pathSequence(), t.lifetimeSeconds(), nowMillis)) {
+                changed.add(t);
+            }
+        }
+        return changed;
+    }
+
+    /** Keeps a registration from an address whose hello has not been verified yet (bounded). */
+    public void park(LinkAddress from, Registration registration) {
+        if (!pending.containsKey(from) && pending.size() >= MAX_PENDING_ADDRESSES) {
+            pending.remove(pending.keySet().iterator().next());
+        }
+        List<Registration.Target> parked = pending.computeIfAbsent(from, a -> new ArrayList<>());
+        if (parked.size() + registration.targets().size() <= MAX_PENDING_TARGETS) {
+            parked.addAll(registration.targets());
+        }
+    }
+
+    /** The targets parked for {@code from}, now that its hello is verified (removed from the parking). */
+    public List<Registration.Target> unpark(LinkAddress from) {
+        List<Registration.Target> parked = pending.remove(from);
+        return parked == null ? List.of() : parked;
+    }
+
+    /**
+     * This node chose {@code parent}: routes through it are stale (they would form a cycle)
+     * and are dropped.
+     *
+     * @return this node's registration with a new path sequence; the subtree re-registers
+     *     itself when asked (a {@code RefreshRequest}), with new sequences of its own
+     */
+    public Registration.Target newParent(NodeId parent) {
+        routes.removeVia(parent);
+        return nextOwnTarget();
+    }
+
+    /** This node's periodic re-registration, with a new path sequence. */
+    public Registration.Target refresh() {
+        return nextOwnTarget();
+    }
+
+    /** The children: neighbours that registered themselves with this node. */
+    public List<NodeId> children(long nowMillis) {
+        return routes.views(nowMillis).stream().filter(r -> r.target().equals(r.via())).map(DownwardRoute::via).toList();
+    }
+
+    /** The child to send a packet for {@code target} to. */
+    public Optional<NodeId> nextHop(NodeId target, long nowMillis) {
+        return routes.nextHop(target, nowMillis);
+    }
+
+    /** A neighbour was forgotten: its routes go. */
+    public void forget(NodeId neighbor) {
+        routes.removeVia(neighbor);
+    }
+
+    /** Drops expired routes. */
+    public void expire(long nowMillis) {
+        routes.expire(nowMillis);
+    }
+
+    /** The downward routes, sorted by target. */
+    public List<DownwardRoute> views(long nowMillis) {
+        return routes.views(nowMillis);
+    }
+
+    private Registration.Target nextOwnTarget() {
+        ownPathSequence = (ownPathSequence + 1) & 0xFFFF_FFFFL;
+        return new Registration.Target(self, ownPathSequence, lifetimeSeconds);
+    }
+}

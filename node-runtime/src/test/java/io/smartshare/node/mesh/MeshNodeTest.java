@@ -1,0 +1,105 @@
+package io.smartshare.node.mesh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.hello.HelloSigner;
+import io.smartshare.node.mesh.routing.Rank;
+import io.smartshare.node.mesh.sim.EventLoop;
+import io.smartshare.node.mesh.wire.FrameCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** One node against a recording transport, on a virtual clock. */
+class MeshNodeTest {
+    private static final LinkAddress GATEWAY_ADDRESS = new LinkAddress("10.201.0.1:5683");
+    private final EventLoop loop = new EventLoop();
+    private final Recording transport = new Recording();
+
+    private MeshNode node(MeshConfig config) {
+        MeshNode node = MeshNode.builder(identity(1), transport, loop).config(config).random(new Random(1))
+                .firstHelloSequence(1).build();
+        node.start();
+        return node;
+    }
+
+    @Test
+    void joinsAGatewayHeardInOneHelloAndRegistersWithIt() {
+        MeshNode node = node(MeshConfig.defaults());
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        assertEquals(Optional.of(identity(2).nodeId()), node.position().parent());
+        assertEquals(Rank.ROOT + 192, node.position().rank());
+        assertTrue(transport.confirmable.stream().anyMatch(s -> s.to.equals(GATEWAY_ADDRESS) && (s.frame[0] & 0x0f) == 3),
+                "no registration sent to the gateway");
+    }
+
+    @Test
+    void withUnicastProbesEveryHelloAlsoGoesToEachKnownNeighbour() {
+        MeshConfig probing = new MeshConfig(400, 5, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, true);
+        MeshNode node = node(probing);
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        loop.runUntil(1_000);
+        long multicastHellos = transport.multicast.stream().filter(f -> (f[0] & 0x0f) == 1).count();
+        long unicastHellos = transport.unicast.stream().filter(s -> s.to.equals(GATEWAY_ADDRESS) && (s.frame[0] & 0x0f) == 1).count();
+        assertTrue(multicastHellos > 0);
+        assertEquals(multicastHellos, unicastHellos);
+    }
+
+    @Test
+    void malformedDatagramsAreCountedAndChangeNothing() {
+        MeshNode node = node(MeshConfig.defaults());
+        RoutePosition before = node.position();
+        node.onFrame(GATEWAY_ADDRESS, new byte[0]);
+        node.onFrame(GATEWAY_ADDRESS, new byte[] {0x11, 0x01});
+        node.onFrame(GATEWAY_ADDRESS, new byte[] {(byte) 0xff, 0x00, 0x00});
+        assertEquals(3, node.helloCounters().malformed());
+        assertEquals(before, node.position());
+        assertTrue(node.neighbors().isEmpty());
+    }
+
+    @Test
+    void stoppedNodeSendsNothingAndIgnoresFrames() {
+        MeshNode node = node(MeshConfig.defaults());
+        node.stop();
+        int sent = transport.multicast.size();
+        loop.runUntil(60_000);
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        assertEquals(sent, transport.multicast.size());
+        assertTrue(node.neighbors().isEmpty());
+    }
+
+    private static NodeIdentity identity(long seed) {
+        byte[] key = new byte[32];
+        new Random(seed).nextBytes(key);
+        return NodeIdentity.fromSeed(key);
+    }
+
+    private record Sent(LinkAddress to, byte[] frame) {
+    }
+
+    private static final class Recording implements MeshTransport {
+        final List<byte[]> multicast = new ArrayList<>();
+        final List<Sent> unicast = new ArrayList<>();
+        final List<Sent> confirmable = new ArrayList<>();
+
+        @Override
+        public void multicast(byte[] frame) {
+            multicast.add(frame);
+        }
+
+        @Override
+        public void unicast(LinkAddress to, byte[] frame) {
+            unicast.add(new Sent(to, frame));
+        }
+
+        @Override
+        public void confirmable(LinkAddress to, byte[] frame, Consumer<Delivery> outcome) {
+            confirmable.add(new Sent(to, frame));
+        }
+    }
+}
