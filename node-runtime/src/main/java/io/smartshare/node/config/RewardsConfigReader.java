@@ -1,6 +1,8 @@
 package io.smartshare.node.config;
 
 import io.smartshare.contracts.Outcome;
+import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.receipt.Tolerance;
 import io.smartshare.contracts.schedule.ScheduleRejection;
 import io.smartshare.contracts.schedule.VerifiedSchedule;
 import io.smartshare.hal.config.ConfigMap;
@@ -8,8 +10,10 @@ import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.IdentityException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +25,8 @@ import java.util.Set;
  *     - 0b3c...
  *   schedule: schedule.cose           # signed schedule (COSE_Sign1); relative to this file
  *   receipt-interval-seconds: 60      # 1..86400
+ *   tolerance:                        # per resource (relay.up, relay.down, storage, cpu)
+ *     cpu: {basis-points: 200, floor: 1000}   # defaults 200 (2 %) and 65536 units
  * </pre>
  * A schedule must verify against the trusted issuers; every error names file, line and key.
  */
@@ -42,8 +48,25 @@ final class RewardsConfigReader {
                 .map(name -> schedule(rewards, name, trusted));
         int interval = rewards.optionalInteger("receipt-interval-seconds", 1, 86_400).map(Long::intValue)
                 .orElse(RewardsConfig.DEFAULT_RECEIPT_INTERVAL_SECONDS);
+        Map<Resource, Tolerance> tolerances = RewardsConfig.defaultTolerances();
+        rewards.optionalMap("tolerance").ifPresent(section -> readTolerances(section, tolerances));
         rewards.requireNoOtherKeys();
-        return new RewardsConfig(trusted, schedule, interval);
+        return new RewardsConfig(trusted, schedule, interval, tolerances);
+    }
+
+    private static Tolerance tolerance(ConfigMap entry) {
+        Tolerance tolerance = new Tolerance(
+                entry.optionalInteger("basis-points", 0, 10_000).orElse(Tolerance.DEFAULT.basisPoints()),
+                entry.optionalInteger("floor", 0, Long.MAX_VALUE).orElse(Tolerance.DEFAULT.floor()));
+        entry.requireNoOtherKeys();
+        return tolerance;
+    }
+
+    private static void readTolerances(ConfigMap section, Map<Resource, Tolerance> tolerances) {
+        section.eachMap(RewardsConfigReader::tolerance).forEach((name, tolerance) -> tolerances.put(Arrays.stream(Resource.values())
+                        .filter(r -> r.toString().equals(name)).findFirst()
+                        .orElseThrow(() -> section.invalid(name, "unknown resource; expected one of "
+                                + Arrays.toString(Resource.values()))), tolerance));
     }
 
     private static VerifiedSchedule schedule(ConfigMap rewards, String name, Set<Ed25519PublicKey> trusted) {

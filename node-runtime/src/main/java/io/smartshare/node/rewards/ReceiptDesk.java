@@ -65,8 +65,8 @@ final class ReceiptDesk {
     }
 
     /** A desk for the node owning {@code ledger}, its book rebuilt from the ledger. */
-    static ReceiptDesk restore(Ledger ledger, PeerMeter meter, Tolerance tolerance) {
-        ReceiptDesk desk = new ReceiptDesk(ledger, meter, ReceiptBook.empty(ledger.key(), tolerance));
+    static ReceiptDesk restore(Ledger ledger, PeerMeter meter, Map<Resource, Tolerance> tolerances) {
+        ReceiptDesk desk = new ReceiptDesk(ledger, meter, ReceiptBook.empty(ledger.key(), tolerances));
         long size = ledger.size();
         for (long from = 0; from < size; from += READ_CHUNK) {
             for (Record record : ledger.read(from, Math.min(size, from + READ_CHUNK))) {

@@ -1,6 +1,5 @@
 package io.smartshare.node.rewards;
 
-import io.smartshare.contracts.receipt.Tolerance;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.config.RewardsConfig;
@@ -54,7 +53,7 @@ public final class Rewards implements AutoCloseable {
         long now = System.currentTimeMillis();
         PeerMeter meter = PeerMeter.open(node.dataDir(), relay.orElse(() -> new CarriageSnapshot(Map.of(), Map.of())),
                 ServiceCounters.NONE, now);
-        ReceiptDesk desk = ReceiptDesk.restore(node.ledger(), meter, Tolerance.DEFAULT);
+        ReceiptDesk desk = ReceiptDesk.restore(node.ledger(), meter, config.tolerances());
         ReceiptRound round = new ReceiptRound(node.identity(), node.ledger(), meter, IssuedReceipts.open(node.dataDir()),
                 neighbors, new ReceiptPoster(node.coapEndpoint()), now);
         node.root().add(new ReceiptsResource(desk, neighbors));

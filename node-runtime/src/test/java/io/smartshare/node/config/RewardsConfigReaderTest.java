@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.receipt.Tolerance;
 import io.smartshare.contracts.schedule.RateTerms;
 import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.hal.config.ConfigException;
@@ -77,6 +78,25 @@ class RewardsConfigReaderTest {
         ConfigException error = assertThrows(ConfigException.class, () -> read(trusting("schedule.cose")));
 
         assertTrue(error.getMessage().contains("BAD_SIGNATURE"), error.getMessage());
+    }
+
+    @Test
+    void toleranceIsSetPerResourceAndTheRestKeepTheDefault() throws Exception {
+        RewardsConfig rewards = read("rewards:\n  tolerance:\n    cpu: {floor: 1000}\n"
+                + "    relay.up: {basis-points: 50, floor: 0}\n").rewards();
+
+        assertEquals(new Tolerance(200, 1000), rewards.tolerances().get(Resource.CPU));
+        assertEquals(new Tolerance(50, 0), rewards.tolerances().get(Resource.RELAY_UP));
+        assertEquals(Tolerance.DEFAULT, rewards.tolerances().get(Resource.STORAGE));
+    }
+
+    @Test
+    void toleranceForAnUnknownResourceIsNamed() {
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> read("rewards:\n  tolerance:\n    disk: {floor: 1}\n"));
+
+        assertEquals(3, error.line());
+        assertEquals("rewards.tolerance.disk", error.key());
     }
 
     @Test
