@@ -24,8 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Talks to provider neighbours over {@code coap://} from the node's own endpoint (so the
  * provider sees the neighbour's mesh address): asks a neighbour for its public key ({@code
- * GET /node}, CBOR) and posts receipts ({@code POST /receipts}). Both are asynchronous; a lost
- * receipt is made good by the next, cumulative one.
+ * GET /node}, CBOR) and posts receipts ({@code POST /receipts}). Both are asynchronous.
  */
 final class ReceiptPoster {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptPoster.class);
@@ -71,8 +70,11 @@ final class ReceiptPoster {
         return Optional.empty();
     }
 
-    /** Sends {@code receipt} to its provider at {@code address} and logs the answer. */
-    void post(SignedReceipt receipt, InetSocketAddress address) {
+    /**
+     * Sends {@code receipt} to its provider at {@code address} and logs the answer; {@code
+     * done} is told whether the provider answered (accepted or refused) or the post was lost.
+     */
+    void post(SignedReceipt receipt, InetSocketAddress address, Consumer<Boolean> done) {
         Request request = Request.newPost();
         request.setDestinationContext(new AddressEndpointContext(address));
         request.getOptions().addUriPath("receipts").setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
@@ -89,12 +91,28 @@ final class ReceiptPoster {
                             receipt.claim().resource(), receipt.claim().amount(), response.getCode(),
                             response.getPayloadString());
                 }
+                done.accept(true);
             }
 
             @Override
             public void onTimeout() {
-                LOG.warn("event=receipt-lost provider={} resource={} reason=timeout", provider,
-                        receipt.claim().resource());
+                lost("timeout");
+            }
+
+            @Override
+            public void onSendError(Throwable error) {
+                lost(error.toString());
+            }
+
+            @Override
+            public void onReject() {
+                lost("rejected by the provider's CoAP layer");
+            }
+
+            private void lost(String why) {
+                LOG.info("event=receipt-unanswered provider={} resource={} reason=\"{}\" next=\"resent next round\"",
+                        provider, receipt.claim().resource(), why);
+                done.accept(false);
             }
         });
         endpoint.sendRequest(request);

@@ -3,7 +3,6 @@ package io.smartshare.node.rewards;
 import io.smartshare.contracts.CheckpointRef;
 import io.smartshare.contracts.metering.MeterSnapshot;
 import io.smartshare.contracts.receipt.ReceiptIssuer;
-import io.smartshare.contracts.receipt.SignedReceipt;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.NodeId;
@@ -11,7 +10,6 @@ import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import io.smartshare.node.metering.PeerMeter;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The consumer side, once per receipt interval: closes a metering interval (storing the
  * per-peer totals), asks providers whose key is unknown for it, signs a receipt for every
  * provider and resource whose consumed counter rose (docs/contracts.md §4.4), stores them,
- * then posts each to its provider. Runs on the node's timer thread.
+ * then posts them, and any earlier ones not answered yet, to their providers ({@link
+ * ReceiptOutbox}). Runs on the node's timer thread.
  */
 final class ReceiptRound implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptRound.class);
@@ -33,6 +32,7 @@ final class ReceiptRound implements Runnable {
     private final IssuedReceipts issued;
     private final Optional<NeighborAddresses> neighbors;
     private final ReceiptPoster poster;
+    private final ReceiptOutbox outbox;
     private final SecureRandom random = new SecureRandom();
     private ReceiptIssuer issuer;
 
@@ -44,6 +44,7 @@ final class ReceiptRound implements Runnable {
         this.issued = issued;
         this.neighbors = neighbors;
         this.poster = poster;
+        this.outbox = new ReceiptOutbox(poster::post);
         this.issuer = ReceiptIssuer.resume(startMillis, issued.latest());
     }
 
@@ -68,27 +69,23 @@ final class ReceiptRound implements Runnable {
             mesh.addressOf(provider).ifPresent(address -> poster.fetchKey(provider, address, meter::learnKey));
         }
         ReceiptIssuer.Issued round = issuer.issue(snapshot, ownCheckpoint(), identity, random);
-        if (round.receipts().isEmpty()) {
-            return;
+        if (!round.receipts().isEmpty()) {
+            issued.record(round.receipts());
+            issuer = round.issuer();
+            outbox.add(round.receipts());
         }
-        issued.record(round.receipts());
-        issuer = round.issuer();
-        for (SignedReceipt receipt : round.receipts()) {
-            NodeId provider = NodeId.of(receipt.claim().provider());
-            Optional<InetSocketAddress> address = mesh.addressOf(provider);
-            if (address.isPresent()) {
-                poster.post(receipt, address.get());
-            } else {
-                LOG.info("event=receipt-held provider={} reason=\"not a live neighbour; the next receipt covers it\"",
-                        provider);
-            }
-        }
+        outbox.flush(mesh::addressOf);
     }
 
     private CheckpointRef ownCheckpoint() {
         Optional<SignedCheckpoint> latest = ledger.latestCheckpoint();
         return latest.map(c -> CheckpointRef.of(c.size(), c.root().bytes()))
                 .orElseGet(() -> CheckpointRef.of(0, ledger.root(0).bytes()));
+    }
+
+    /** Receipts signed and not answered by their provider yet, for {@code /rewards}. */
+    int unanswered() {
+        return outbox.unanswered();
     }
 
     /** What this node signed, for {@code /rewards}. */

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * {@code GET /rewards}: the reward schedule in force (if the operator configured one), the
  * receipts this node accepted as provider (latest cumulative amount and count per consumer and
- * resource), the receipts it signed as consumer, its last metering interval, and the latest
+ * resource), the receipts it signed as consumer and how many of them await their provider's
+ * answer, its last metering interval, and the latest
  * epoch result settled with this data dir ({@link SettlementRecord}).
  */
 final class RewardsResource extends DocumentResource {
@@ -50,6 +51,7 @@ final class RewardsResource extends DocumentResource {
         config.schedule().ifPresent(s -> doc.put("schedule", schedule(s)));
         doc.put("accepted", desk.document());
         doc.put("issued", round.document());
+        doc.put("unanswered", round.unanswered());
         meter.lastInterval().ifPresent(i -> doc.put("last-interval", interval(i)));
         SettlementRecord.document(dataDir).ifPresent(s -> doc.put("settlement", s));
         return doc;
