@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * carriage meter, storage and CPU from the {@link ServiceCounters} hook, as contracts'
  * {@link MeterSnapshot}s. The mesh counts from zero at every start; the totals reached before
  * are kept in {@code <data-dir>/meters.json} (written atomically at every {@link #tick} and on
- * stop) and added, so counters never go backwards across restarts. A crash loses at most
+ * stop, when they changed) and added, so counters never go backwards across restarts. A crash loses at most
  * what was counted since the last tick, which the receipt tolerance absorbs.
  *
  * <p>Counters are kept by node id (what the mesh knows); a peer enters snapshots once its
@@ -49,6 +49,8 @@ public final class PeerMeter {
     private final ServiceCounters services;
     private final Map<NodeId, RelayTotals> base;
     private final Map<NodeId, Ed25519PublicKey> keys;
+    private Map<NodeId, RelayTotals> saved;
+    private Map<NodeId, Ed25519PublicKey> savedKeys;
     private MeterSnapshot last;
     private Optional<MeterInterval> lastInterval = Optional.empty();
 
@@ -59,6 +61,8 @@ public final class PeerMeter {
         this.services = services;
         this.base = base;
         this.keys = keys;
+        this.saved = sortedById(base);
+        this.savedKeys = Map.copyOf(keys);
         this.last = snapshot(nowMillis);
     }
 
@@ -176,8 +180,12 @@ public final class PeerMeter {
 
     /** Stores the totals now (on stop). */
     public synchronized void save() throws IOException {
+        Map<NodeId, RelayTotals> totals = sortedById(totals());
+        if (totals.equals(saved) && keys.equals(savedKeys)) {
+            return; // nothing new: spare the flash
+        }
         List<Object> peers = new ArrayList<>();
-        sortedById(totals()).forEach((id, t) -> {
+        totals.forEach((id, t) -> {
             Map<String, Object> peer = new LinkedHashMap<>();
             peer.put("id", id.value());
             Optional.ofNullable(keys.get(id)).ifPresent(k -> peer.put("key", HexFormat.of().formatHex(k.encoded())));
@@ -188,6 +196,8 @@ public final class PeerMeter {
             peers.add(peer);
         });
         AtomicFiles.write(file, (Json.write(Map.of("peers", peers)) + "\n").getBytes(StandardCharsets.UTF_8));
+        saved = totals;
+        savedKeys = Map.copyOf(keys);
     }
 
     private static Map<NodeId, RelayTotals> sortedById(Map<NodeId, RelayTotals> totals) {

@@ -1,6 +1,7 @@
 package io.smartshare.node.metering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,22 @@ class PeerMeterTest {
         assertEquals(2_000, interval.startMillis());
         assertEquals(25, interval.amount(new MeterKey(PEER.publicKey(),
                 Resource.RELAY_UP, Role.PROVIDED)));
+    }
+
+    @Test
+    void unchangedTotalsAreNotWrittenAgain() throws Exception {
+        CarriageMeter mesh = new CarriageMeter();
+        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, ServiceCounters.NONE, 1_000);
+        meter.tick(2_000);
+        assertFalse(Files.exists(dir.resolve(PeerMeter.FILE_NAME)), "nothing metered, nothing written");
+
+        mesh.carriedFor(PEER.nodeId(), 100, 40);
+        meter.tick(3_000);
+        assertTrue(Files.exists(dir.resolve(PeerMeter.FILE_NAME)));
+        Files.delete(dir.resolve(PeerMeter.FILE_NAME));
+        meter.tick(4_000);
+
+        assertFalse(Files.exists(dir.resolve(PeerMeter.FILE_NAME)), "no change since the last write");
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * larger than a block travel block-wise: Californium reassembles them at every hop. The
  * payload bytes of a request and of its response are counted in the node's relay meter when
  * both neighbours are mesh neighbours (a request from a local client is originated here,
- * not relayed) For receipts, an exchange answered with
+ * not relayed). For receipts, an exchange answered with
  * anything but a 5.xx is also counted by the direction of service ({@link
  * MeshNode#recordCarriage}): carried for the upstream neighbour, and by the next hop unless
  * it is the target (docs/contracts.md §14).
