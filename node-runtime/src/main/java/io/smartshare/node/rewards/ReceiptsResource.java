@@ -8,6 +8,8 @@ import io.smartshare.contracts.receipt.SignedReceipt;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * neighbours have no shared secret. Accepted: 2.04 once the receipt is in the ledger.
  * Rejected: 4.00 (malformed, bad signature), 4.03 (not for this node, self-signed, unknown
  * consumer, beyond tolerance, wrong sender), 4.09 (replay, decreasing, bad interval), with
- * {@code REASON: detail} as diagnostic; nothing changes.
+ * {@code REASON: detail} as diagnostic; nothing changes. 5.03 when more receipts wait than
+ * the desk's queue holds.
  */
 final class ReceiptsResource extends CoapResource {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptsResource.class);
@@ -32,11 +35,17 @@ final class ReceiptsResource extends CoapResource {
     private static final int MAX_RECEIPT_BYTES = 1024;
 
     private final ReceiptDesk desk;
+    private final Executor deskThread;
     private final Optional<NeighborAddresses> neighbors;
 
-    ReceiptsResource(ReceiptDesk desk, Optional<NeighborAddresses> neighbors) {
+    /**
+     * @param deskThread runs the checks and ledger appends, one receipt at a time, so the
+     *     CoAP protocol thread never waits for an fsync; refuses work when its queue is full
+     */
+    ReceiptsResource(ReceiptDesk desk, Executor deskThread, Optional<NeighborAddresses> neighbors) {
         super("receipts");
         this.desk = desk;
+        this.deskThread = deskThread;
         this.neighbors = neighbors;
         getAttributes().addResourceType("smartshare.receipts");
         getAttributes().addContentType(MediaTypeRegistry.APPLICATION_CBOR);
@@ -75,6 +84,16 @@ final class ReceiptsResource extends CoapResource {
                     + neighbor.get() + ": over coap:// a neighbour sends only its own receipts");
             return;
         }
+        exchange.accept(); // the ledger append may take a while: stop the sender's retransmissions
+        try {
+            deskThread.execute(() -> decide(exchange, receipt, signer));
+        } catch (RejectedExecutionException e) {
+            refuse(exchange, ResponseCode.SERVICE_UNAVAILABLE, "too many receipts waiting; send it again later");
+        }
+    }
+
+    /** Checks and records {@code receipt} on the desk's thread and answers. */
+    private void decide(CoapExchange exchange, SignedReceipt receipt, NodeId signer) {
         Outcome<Acceptance, ReceiptRejection> outcome;
         try {
             outcome = desk.accept(receipt);
