@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * and route change and a summary every few seconds, until SIGINT/SIGTERM or {@code --seconds}.
  */
 final class SimCommand {
+    /** Neighbours per node on average in a random topology: dense enough that small ones are mostly connected. */
+    private static final double RANDOM_MEAN_DEGREE = 8.0;
+
     static final String HELP = """
             usage: smartshare-node sim [options]
 
@@ -32,6 +35,8 @@ final class SimCommand {
             Each node runs the real mesh over CoAP/UDP on 127.0.0.1 (its neighbours are the
             topology's, reached by unicast; no multicast leaves the machine). Query any node
             with coap-client, e.g. coap://127.0.0.1:PORT/mesh/routes; the ports are printed.
+            The summary's control traffic counts CoAP bytes sent; here every broadcast goes to
+            each neighbour by unicast, so it grows with the number of neighbours.
             """;
 
     private SimCommand() {
@@ -85,7 +90,7 @@ final class SimCommand {
                 }
                 yield Topology.grid(side, 1);
             }
-            case "random" -> Topology.randomDisk(n, 5.0, 1, seed);
+            case "random" -> Topology.randomDisk(n, RANDOM_MEAN_DEGREE, 1, seed);
             default -> throw new UsageException("option --topology: expected line, grid or random, found '" + kind + "'");
         };
     }

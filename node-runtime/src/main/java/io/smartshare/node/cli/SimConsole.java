@@ -10,6 +10,7 @@ import io.smartshare.node.mesh.neighbor.NeighborView;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.sim.Topology;
 import java.io.PrintStream;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,33 @@ final class SimConsole {
     synchronized void starting(Topology topology) {
         out.printf("sim: %d nodes, %s topology, gateway%s %s; Ctrl-C stops%n", topology.size(), topology.name(),
                 topology.gateways().length > 1 ? "s" : "", gatewayNames(topology));
+        int cut = topology.size() - reachable(topology);
+        if (cut > 0) {
+            out.printf("sim: %d node(s) have no path to a gateway in this topology and will stay unattached"
+                    + " (another --seed draws another one)%n", cut);
+        }
+    }
+
+    /** How many nodes the topology links to a gateway, the gateways included. */
+    private static int reachable(Topology topology) {
+        int[][] neighbors = topology.neighbors();
+        boolean[] seen = new boolean[topology.size()];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int g : topology.gateways()) {
+            seen[g] = true;
+            queue.add(g);
+        }
+        int count = queue.size();
+        while (!queue.isEmpty()) {
+            for (int next : neighbors[queue.poll()]) {
+                if (!seen[next]) {
+                    seen[next] = true;
+                    queue.add(next);
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     synchronized void ports(Topology topology, LoopbackMesh mesh) {

@@ -79,11 +79,6 @@ public final class BleMeshTransport implements MeshTransport, AutoCloseable {
         LOG.info("event=mesh_ble_started address={}", radio.address());
     }
 
-    /** This radio's link address. */
-    public LinkAddress localAddress() {
-        return address(radio.address());
-    }
-
     @Override
     public synchronized void multicast(byte[] frame) {
         messageNumber = (messageNumber + 1) & 0xff;

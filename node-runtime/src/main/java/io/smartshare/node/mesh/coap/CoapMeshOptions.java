@@ -44,9 +44,4 @@ public record CoapMeshOptions(Optional<String> interfaceName, int groupPort, Lis
     public static InetSocketAddress parsePeer(String text) {
         return LinkAddresses.toSocket(new LinkAddress(text));
     }
-
-    /** True when the node joins a multicast group (its coap:// port must then be shareable). */
-    public boolean usesGroup() {
-        return interfaceName.isPresent();
-    }
 }
