@@ -102,6 +102,11 @@ final class ReceiptsResource extends CoapResource {
             exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "the ledger did not take the receipt; nothing changed",
                     MediaTypeRegistry.TEXT_PLAIN);
             return;
+        } catch (RuntimeException e) {
+            LOG.error("event=receipt-check-failed consumer={} error=\"{}\"", signer, e.toString(), e);
+            exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "the receipt could not be checked; nothing changed",
+                    MediaTypeRegistry.TEXT_PLAIN);
+            return;
         }
         if (outcome.rejection().isPresent()) {
             ReceiptRejection reason = outcome.rejection().get().reason();
