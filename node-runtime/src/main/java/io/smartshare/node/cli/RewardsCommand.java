@@ -29,6 +29,7 @@ import io.smartshare.node.config.ScheduleFile;
 import io.smartshare.node.rewards.SettlementRecord;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,6 +145,10 @@ final class RewardsCommand {
 
     private static Optional<Member> member(Path dir, PrintStream err) throws IOException {
         Ed25519PublicKey key = LedgerCommand.ownKey(dir);
+        if (!Files.isDirectory(dir.resolve("ledger"))) {
+            err.printf("smartshare-node rewards: %s in %s has no ledger%n", NodeId.of(key), dir);
+            return Optional.empty();
+        }
         List<Record> receiptRecords = new ArrayList<>();
         VerificationResult verified = new LogVerifier(key).verifyDirectory(dir.resolve("ledger"), record -> {
             if (record.body() instanceof Receipt entry

@@ -102,6 +102,20 @@ class RewardsSettleIT {
     }
 
     @Test
+    void refusesAMemberWhoseLedgerHasNoSignedCheckpoint() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("node.key"), keyFile(0x0e), StandardCharsets.US_ASCII);
+        Ledger.open(empty, E).close(); // a node that never appended anything
+
+        NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
+                dir.resolve("node.yaml").toString(), "--epoch", "7", "--schedule", dir.resolve("schedule.cose").toString(),
+                "--data-dir", dataDir(A).toString(), "--members", empty.toString()));
+
+        assertEquals(1, result.exitCode(), result.stdout());
+        assertTrue(result.stderr().contains(E.nodeId() + " in " + empty + " has no signed checkpoint"), result.stderr());
+    }
+
+    @Test
     void refusesAScheduleSignedByAnUntrustedKey() throws Exception {
         NodeProcess.Result result = settle("untrusted.cose", "untrusted.cbor");
 
@@ -141,20 +155,22 @@ class RewardsSettleIT {
                 index * 1000L, index * 1000L + 1000, Arrays.copyOf(filled, 16), CheckpointRef.of(index, filled)), consumer);
     }
 
+    /** The key file (docs/identity.md) of the node with seed {@code seedByte}. */
+    private static String keyFile(int seedByte) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        return "smartshare-ed25519-v1\n" + b64.encodeToString(seed(seedByte)) + "\n"
+                + b64.encodeToString(identity(seedByte).publicKey().encoded()) + "\n";
+    }
+
     private static Path dataDir(NodeIdentity node) {
         return dir.resolve(node.nodeId().value());
     }
 
-    /**
-     * A data dir with the key file (docs/identity.md) of the node with seed {@code seedByte}
-     * and a ledger of {@code receipts}, checkpointed.
-     */
+    /** A data dir with the key file of the node with seed {@code seedByte} and a ledger of {@code receipts}, checkpointed. */
     private static void ledger(int seedByte, List<SignedReceipt> receipts) throws Exception {
         NodeIdentity node = identity(seedByte);
         Path data = Files.createDirectories(dataDir(node));
-        Base64.Encoder b64 = Base64.getEncoder();
-        Files.writeString(data.resolve("node.key"), "smartshare-ed25519-v1\n" + b64.encodeToString(seed(seedByte)) + "\n"
-                + b64.encodeToString(node.publicKey().encoded()) + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(data.resolve("node.key"), keyFile(seedByte), StandardCharsets.US_ASCII);
         try (Ledger ledger = Ledger.open(data, node)) {
             for (SignedReceipt receipt : receipts) {
                 ledger.append(receipt.ledgerEntry()).get(10, TimeUnit.SECONDS);
