@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through the mesh are relayed by B; A signs receipts for B and sends them to it, B checks
  * them against its own meter and appends them to its ledger. An inflated claim and a replay
  * are refused with their reasons and change nothing; both survive restarts with their meters,
- * B with its book and A with what it signed;
+ * B with its book and A with what it signed; a B that inflates its own meter gets no receipt;
  * settling the three ledgers pays B for exactly what A signed, and A and C nothing, and B's
  * {@code /rewards} shows that result.
  */
@@ -152,6 +152,26 @@ class RewardsRelayIT {
 
     @Test
     @Order(5)
+    void aRelayThatInflatesItsOwnMeterGetsNoReceipt() throws Exception {
+        long upBefore = accepted(line.get(B, "/rewards"), "relay.up").orElseThrow();
+        assertEquals(Optional.of(0), line.node(B).terminate(30));
+        Path meters = line.dataDir(B).resolve("meters.json");
+        Files.writeString(meters, Files.readString(meters).replaceFirst("(\"id\":\"" + line.id(A)
+                + "\"[^}]*\"provided-up\":)\\d+", "$1" + (upBefore + 10_000_000)));
+        line.restart(B);
+        line.awaitAttached();
+
+        relayFromAToC();
+        line.await(A, "/rewards", doc -> list(doc, "issued").stream().map(r -> (Map<String, Object>) r)
+                .anyMatch(r -> "relay.up".equals(r.get("resource")) && number(r, "amount") == upBefore + BODY_BYTES));
+        line.await(B, "/rewards", doc -> line.node(B).log().contains("BEYOND_TOLERANCE"));
+
+        assertEquals(upBefore, accepted(line.get(B, "/rewards"), "relay.up").orElseThrow(),
+                "A signs what it metered; B's inflated meter refuses it and earns nothing for it");
+    }
+
+    @Test
+    @Order(6)
     void settlingTheThreeLedgersPaysTheRelayForWhatItsConsumerSigned() throws Exception {
         Map<String, Object> rewards = line.get(B, "/rewards");
         long up = accepted(rewards, "relay.up").orElseThrow();
