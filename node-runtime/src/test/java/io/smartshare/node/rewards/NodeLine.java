@@ -77,6 +77,12 @@ final class NodeLine implements AutoCloseable {
         startNode(i);
     }
 
+    /** Kills node {@code i} with SIGKILL (no clean stop at all) and starts it again on the same port and data dir. */
+    void crashAndRestart(int i) throws Exception {
+        nodes[i].process().destroyForcibly().waitFor();
+        startNode(i);
+    }
+
     /** Stops every node with SIGTERM (each signs a final checkpoint). */
     void stopAll() throws InterruptedException {
         for (NodeProcess node : nodes) {

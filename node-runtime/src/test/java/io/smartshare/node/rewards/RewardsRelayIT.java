@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Three real nodes on loopback, a line A - B - C (C the gateway): requests A sends to C
  * through the mesh are relayed by B; A signs receipts for B and sends them to it, B checks
  * them against its own meter and appends them to its ledger. An inflated claim and a replay
- * are refused with their reasons and change nothing; both survive restarts with their meters,
- * B with its book and A with what it signed; a B that inflates its own meter gets no receipt;
+ * are refused with their reasons and change nothing; A (stopped) and B (killed with SIGKILL)
+ * come back with their meters, B with its book and A with what it signed; a B that inflates its own meter gets no receipt;
  * settling the three ledgers pays B for exactly what A signed, and A and C nothing, and B's
  * {@code /rewards} shows that result.
  */
@@ -130,11 +130,11 @@ class RewardsRelayIT {
 
     @Test
     @Order(4)
-    void consumerAndRelayRestartWithTheirStateAndTheNextReceiptIsTaken() throws Exception {
+    void consumerRestartsAndRelayCrashesWithTheirStateAndTheNextReceiptIsTaken() throws Exception {
         List<Object> before = list(line.get(B, "/rewards"), "accepted");
         long upBefore = accepted(line.get(B, "/rewards"), "relay.up").orElseThrow();
         List<Object> issuedBefore = list(line.get(A, "/rewards"), "issued");
-        line.restart(B);
+        line.crashAndRestart(B); // kill -9: only what was synced survives
         line.restart(A);
         assertEquals(before, list(line.get(B, "/rewards"), "accepted"), "book rebuilt from the ledger");
         assertEquals(issuedBefore, list(line.get(A, "/rewards"), "issued"), "issued receipts kept");
