@@ -6,8 +6,10 @@ import io.smartshare.contracts.Outcome;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
 import io.smartshare.contracts.receipt.SignedReceipt;
+import io.smartshare.contracts.channel.ChannelClose;
 import io.smartshare.contracts.schedule.ScheduleRejection;
 import io.smartshare.contracts.schedule.VerifiedSchedule;
+import io.smartshare.contracts.settlement.ChannelPayout;
 import io.smartshare.contracts.settlement.EpochInputs;
 import io.smartshare.contracts.settlement.Exclusion;
 import io.smartshare.contracts.settlement.Mark;
@@ -48,7 +50,8 @@ final class RewardsCommand {
     static final String HELP = """
             usage: smartshare-node rewards settle --config FILE --epoch N [--schedule FILE]
                                                   [--data-dir DIR] [--members DIR,DIR...]
-                                                  [--previous RESULT] [--out FILE]
+                                                  [--previous RESULT] [--closes FILE,FILE...]
+                                                  [--out FILE]
 
               settle   verify each node's ledger in DIR and the --members data dirs; a node's
                        latest signed checkpoint makes it a member, and the receipt records up
@@ -60,7 +63,9 @@ final class RewardsCommand {
                        settlement.cbor and shown by the node's /rewards. --previous takes the
                        marks of an earlier epoch's result (its --out file or settlement.cbor),
                        so what was paid then is not paid again; without it the epoch is
-                       settled as a shard's first.
+                       settled as a shard's first. --closes takes channel closes submitted
+                       in the epoch (docs/contracts.md §11 bytes); each channel is paid out
+                       once, from its strongest close.
 
             DIR defaults to the sim board's data dir (./var).
             """;
@@ -73,7 +78,7 @@ final class RewardsCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Args parsed = Args.parse("rewards", args, Set.of("config", "epoch", "schedule", "data-dir", "members", "previous", "out"),
+        Args parsed = Args.parse("rewards", args, Set.of("config", "epoch", "schedule", "data-dir", "members", "previous", "closes", "out"),
                 Set.of("help"));
         if (parsed.flag("help")) {
             out.print(HELP);
@@ -89,8 +94,7 @@ final class RewardsCommand {
                 .orElseThrow(() -> new UsageException("rewards settle needs --epoch N"));
         List<Path> dirs = new ArrayList<>();
         dirs.add(LedgerCommand.dataDir(parsed));
-        parsed.option("members").ifPresent(list -> Arrays.stream(list.split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).map(Path::of).forEach(dirs::add));
+        dirs.addAll(paths(parsed.option("members")));
         try {
             Optional<VerifiedSchedule> schedule = schedule(parsed, config, err);
             if (schedule.isEmpty()) {
@@ -115,8 +119,12 @@ final class RewardsCommand {
                 }
                 previousMarks = previous.marks();
             }
+            List<ChannelClose> closes = new ArrayList<>();
+            for (Path file : paths(parsed.option("closes"))) {
+                closes.add(ChannelClose.decode(Files.readAllBytes(file)));
+            }
             SettlementResult result = Settlement.settle(schedule.get(),
-                    new EpochInputs(epoch, checkpoints, receipts, previousMarks, List.of()));
+                    new EpochInputs(epoch, checkpoints, receipts, previousMarks, closes));
             print(result, out);
             SettlementRecord.store(dirs.get(0), result);
             if (parsed.option("out").isPresent()) {
@@ -127,6 +135,12 @@ final class RewardsCommand {
             err.println("smartshare-node rewards: " + e.getMessage());
             return Main.FAILED;
         }
+    }
+
+    /** The paths of a comma-separated option, none if it is absent. */
+    private static List<Path> paths(Optional<String> list) {
+        return list.map(text -> Arrays.stream(text.split(",")).map(String::trim).filter(p -> !p.isEmpty())
+                .map(Path::of).toList()).orElse(List.of());
     }
 
     private static Optional<VerifiedSchedule> schedule(Args parsed, NodeConfig config, PrintStream err)
@@ -186,6 +200,10 @@ final class RewardsCommand {
                     r.dustShare());
         }
         out.printf("unallocated %d%ndust %d%n", result.unallocated(), result.dust());
+        for (ChannelPayout c : result.channels()) {
+            out.printf("channel %s payer %s payee %s deposit %d paid %d%n", hex.formatHex(c.channel().bytes()),
+                    NodeId.of(c.payer()).value(), NodeId.of(c.payee()).value(), c.deposit(), c.paid());
+        }
         for (Exclusion e : result.exclusions()) {
             out.printf("excluded %s: %s%n", e.reason(), e.detail());
         }

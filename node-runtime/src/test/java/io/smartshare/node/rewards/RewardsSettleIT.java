@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.contracts.CheckpointRef;
+import io.smartshare.contracts.channel.Channel;
+import io.smartshare.contracts.channel.ChannelOpen;
+import io.smartshare.contracts.channel.ChannelTerms;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.receipt.ReceiptClaim;
 import io.smartshare.contracts.receipt.SignedReceipt;
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/contracts.md §9 (receipts 1-10, signed by the documented seeds): the rewards are the
  * documented ones (A 359 840, B 130 165, C 9 995), D's self-signed receipt earns it nothing,
  * two separate JVMs give the same result bytes, the next epoch settled from this result pays
- * nothing twice, and a schedule from an untrusted key is refused. (The example's checkpoints and previous mark are not those of real ledgers, so
+ * nothing twice, the example's channel is paid from the latest of two unilateral closes, and
+ * a schedule from an untrusted key is refused. (The example's checkpoints and previous mark are not those of real ledgers, so
  * the settlement hash differs from the documented one; the previous mark changes no reward.)
  */
 class RewardsSettleIT {
@@ -62,6 +66,7 @@ class RewardsSettleIT {
         RewardSchedule schedule = new RewardSchedule(3, 5, 500_000, terms);
         Files.write(dir.resolve("schedule.cose"), schedule.sign(ISSUER));
         Files.write(dir.resolve("untrusted.cose"), schedule.sign(D));
+        writeChannelCloses();
         Files.writeString(dir.resolve("node.yaml"), "rewards:\n  trusted-issuers:\n    - "
                 + HexFormat.of().formatHex(ISSUER.publicKey().encoded()) + "\n");
     }
@@ -85,6 +90,19 @@ class RewardsSettleIT {
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertTrue(first.stdout().contains("settlement hash " + hash), first.stdout());
         assertTrue(second.stdout().contains("settlement hash " + hash), second.stdout());
+    }
+
+    @Test
+    void paysTheDocumentedChannelFromTheLatestOfTwoUnilateralCloses() throws Exception {
+        NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
+                dir.resolve("node.yaml").toString(), "--epoch", "7", "--schedule", dir.resolve("schedule.cose").toString(),
+                "--data-dir", dataDir(A).toString(), "--members", dataDir(B) + "," + dataDir(C) + "," + dataDir(D),
+                "--closes", dir.resolve("close-by-c.cbor") + "," + dir.resolve("close-by-a.cbor")));
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stdout().contains("channel 6d1f2ee3bad8f5bd1f967aeb098758b6 payer " + A.nodeId() + " payee "
+                + C.nodeId() + " deposit 50000 paid 25000"), result.stdout());
+        assertEquals(359_840, reward(result.stdout(), A), "channels do not touch the pool");
     }
 
     @Test
@@ -122,6 +140,21 @@ class RewardsSettleIT {
         assertEquals(1, result.exitCode(), result.stdout());
         assertTrue(result.stderr().contains("UNTRUSTED_ISSUER"), result.stderr());
         assertFalse(Files.exists(dir.resolve("untrusted.cbor")));
+    }
+
+    /**
+     * Example 2's channel: A opens to C (deposit 50 000, nonce 16 zero bytes), pays 10 000
+     * then 15 000 more; C closes with the 25 000 proof, A with its stale 10 000 one.
+     */
+    private static void writeChannelCloses() throws Exception {
+        ChannelOpen open = ChannelOpen.accept(ChannelOpen.propose(
+                new ChannelTerms(A.publicKey(), C.publicKey(), 50_000, new byte[16]), A), C).orElseThrow();
+        Channel.Payment first = Channel.opened(open).pay(10_000, A).orElseThrow();
+        Channel.Payment second = first.channel().pay(15_000, A).orElseThrow();
+        Channel payee = Channel.opened(open).receive(first.proof().encode()).orElseThrow()
+                .receive(second.proof().encode()).orElseThrow();
+        Files.write(dir.resolve("close-by-c.cbor"), payee.closeUnilaterally().orElseThrow().close().encode());
+        Files.write(dir.resolve("close-by-a.cbor"), first.channel().closeUnilaterally().orElseThrow().close().encode());
     }
 
     private static NodeProcess.Result settle(String schedule, String out) throws Exception {
