@@ -4,6 +4,7 @@ import io.smartshare.hal.Board;
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.hal.board.BoardSpec;
 import io.smartshare.hal.board.MeshSpec;
+import io.smartshare.hal.config.ConfigException;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.KeyFile;
@@ -95,15 +96,25 @@ public final class Node implements AutoCloseable {
                         MeshChangeLog.toLog()));
                 parts.add(mesh.get());
             }
-            parts.add(Rewards.start(new Rewards.Wiring(identity, ledger, dataDir.path(), coap.coapEndpoint(), coap.root(),
-                    timer), config.rewards(), mesh.map(m -> m.node()::carriage),
-                    mesh.map(m -> new NeighborAddresses(m.node()))));
+            parts.add(startRewards(new Rewards.Wiring(identity, ledger, dataDir.path(), coap.coapEndpoint(), coap.root(),
+                    timer), config, mesh));
             LOG.info("event=started node={} board={} data-dir={} version={} mesh={}", identity.nodeId(), spec.name(),
                     dataDir.path(), Version.current(), meshOn);
             return new Node(parts);
         } catch (RuntimeException e) {
             closeAll(parts).forEach(e::addSuppressed);
             throw e;
+        }
+    }
+
+    /** Rewards on the running node; a damaged state file in the data dir stops the start (exit 1). */
+    private static Rewards startRewards(Rewards.Wiring wiring, NodeConfig config, Optional<CoapMesh> mesh) {
+        try {
+            return Rewards.start(wiring, config.rewards(), mesh.map(m -> m.node()::carriage),
+                    mesh.map(m -> new NeighborAddresses(m.node())));
+        } catch (ConfigException e) {
+            throw new StartupException("rewards state in the data dir is damaged: " + e.getMessage()
+                    + " (move the file away to start from zero: receipts are then refused until counters catch up)", e);
         }
     }
 
