@@ -29,7 +29,7 @@ public final class Main {
               board     check a board file
               ledger    show, verify or export a node's ledger
               sim       run N mesh nodes in this process over loopback and watch them
-              rewards   settle an epoch from the members' ledgers and a signed schedule
+              rewards   settle an epoch from the members' ledgers; sign a reward schedule
 
             'smartshare-node <command> --help' describes a command's options.
             """;

@@ -68,6 +68,8 @@ final class RewardsCommand {
                        once, from its strongest close.
 
             DIR defaults to the sim board's data dir (./var).
+
+            smartshare-node rewards sign-schedule --help: the schedule issuer's tool.
             """;
 
     private RewardsCommand() {
@@ -78,6 +80,9 @@ final class RewardsCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("sign-schedule")) {
+            return ScheduleSigning.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Args parsed = Args.parse("rewards", args, Set.of("config", "epoch", "schedule", "data-dir", "members", "previous", "closes", "out"),
                 Set.of("help"));
         if (parsed.flag("help")) {
@@ -86,7 +91,7 @@ final class RewardsCommand {
         }
         List<String> operands = parsed.operands(1);
         if (operands.isEmpty() || !operands.get(0).equals("settle")) {
-            throw new UsageException("expected settle; see smartshare-node rewards --help");
+            throw new UsageException("expected settle or sign-schedule; see smartshare-node rewards --help");
         }
         NodeConfig config = NodeConfigReader.read(Path.of(parsed.option("config")
                 .orElseThrow(() -> new UsageException("rewards settle needs --config FILE (its trusted issuers)"))));

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * documented ones (A 359 840, B 130 165, C 9 995), D's self-signed receipt earns it nothing,
  * two separate JVMs give the same result bytes, the next epoch settled from this result pays
  * nothing twice, the example's channel is paid from the latest of two unilateral closes, and
- * a schedule from an untrusted key is refused. (The example's checkpoints and previous mark are not those of real ledgers, so
+ * a schedule from an untrusted key is refused. The issuer's {@code sign-schedule} tool makes
+ * the documented schedule (its id is §9's). (The example's checkpoints and previous mark are not those of real ledgers, so
  * the settlement hash differs from the documented one; the previous mark changes no reward.)
  */
 class RewardsSettleIT {
@@ -90,6 +91,26 @@ class RewardsSettleIT {
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertTrue(first.stdout().contains("settlement hash " + hash), first.stdout());
         assertTrue(second.stdout().contains("settlement hash " + hash), second.stdout());
+    }
+
+    @Test
+    void theIssuersToolSignsTheDocumentedScheduleAndNodesSettleWithIt() throws Exception {
+        Path issuerDir = Files.createDirectories(dir.resolve("issuer"));
+        Files.writeString(issuerDir.resolve("node.key"), keyFile(0x09), StandardCharsets.US_ASCII);
+
+        NodeProcess.Result signed = NodeProcess.runToEnd(List.of("rewards", "sign-schedule", "--issuer-dir",
+                issuerDir.toString(), "--version", "3", "--valid-from", "5", "--pool", "500000", "--terms",
+                "relay.up=2000/1000000/300000,relay.down=2000/1000000/300000,storage=5/1000/100000,cpu=30/1000/100000",
+                "--out", dir.resolve("cli-schedule.cose").toString()));
+
+        assertEquals(0, signed.exitCode(), signed.stderr());
+        assertTrue(signed.stdout().contains("issuer key  " + HexFormat.of().formatHex(ISSUER.publicKey().encoded())),
+                signed.stdout());
+        assertTrue(signed.stdout().contains(
+                "schedule id b3ac4f061a5c4521b122a70d8d7182afee7cfba8fe21f470570e1211fbd7df57"), "§9: " + signed.stdout());
+        NodeProcess.Result settled = settle("cli-schedule.cose", "cli.cbor");
+        assertEquals(0, settled.exitCode(), settled.stderr());
+        assertEquals(359_840, reward(settled.stdout(), A));
     }
 
     @Test
