@@ -1,5 +1,10 @@
 package io.smartshare.node.cli;
 
+import io.smartshare.contracts.ContractException;
+import io.smartshare.contracts.cose.CoseSign1;
+import io.smartshare.contracts.cose.Domain;
+import io.smartshare.contracts.receipt.ReceiptClaim;
+import io.smartshare.contracts.receipt.SignedReceipt;
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
@@ -66,8 +71,7 @@ final class LedgerCommand {
         if (operands.isEmpty()) {
             throw new UsageException("expected show, verify or export; see smartshare-node ledger --help");
         }
-        Path dataDir = parsed.option("data-dir").map(Path::of)
-                .orElseGet(() -> Path.of(BoardFiles.resolve("sim").defaultDataDir()));
+        Path dataDir = dataDir(parsed);
         try {
             return switch (operands.get(0)) {
                 case "show" -> show(dataDir, parsed.intOption("last", 0, 100_000).orElse(20), out, err);
@@ -93,7 +97,13 @@ final class LedgerCommand {
         }
     }
 
-    private static Ed25519PublicKey ownKey(Path dataDir) {
+    /** The {@code --data-dir} option, defaulting to the sim board's data dir. */
+    static Path dataDir(Args parsed) {
+        return parsed.option("data-dir").map(Path::of).orElseGet(() -> Path.of(BoardFiles.resolve("sim").defaultDataDir()));
+    }
+
+    /** The public key of the node whose data dir is {@code dataDir}. */
+    static Ed25519PublicKey ownKey(Path dataDir) {
         return KeyFile.load(dataDir.resolve(Node.KEY_FILE)).publicKey();
     }
 
@@ -152,12 +162,27 @@ final class LedgerCommand {
         }
     }
 
+    /** What a contracts receipt in a receipt record claims, or nothing for other signed statements. */
+    private static String claimOf(Receipt receipt) {
+        if (CoseSign1.domainOf(receipt.statement()).filter(Domain.RECEIPT::equals).isEmpty()) {
+            return "";
+        }
+        try {
+            ReceiptClaim claim = SignedReceipt.fromLedger(receipt.counterparty(), receipt.statement(),
+                    receipt.signature()).claim();
+            return "  " + claim.resource() + " " + claim.amount() + " " + claim.resource().unit() + " cumulative";
+        } catch (ContractException e) {
+            return "  (not a valid receipt: " + e.getMessage() + ")";
+        }
+    }
+
     private static String describe(RecordBody body) {
         if (body instanceof MeteringSample sample) {
             return String.format("metering  %-24s %d %s over %d ms", sample.resource(), sample.quantity(),
                     sample.unit(), sample.periodMillis());
         } else if (body instanceof Receipt receipt) {
-            return "receipt   signed by " + HexFormat.of().formatHex(receipt.counterparty().encoded());
+            return "receipt   signed by " + HexFormat.of().formatHex(receipt.counterparty().encoded())
+                    + claimOf(receipt);
         } else if (body instanceof CheckpointMarker marker) {
             return "checkpoint size " + marker.size() + " root " + marker.root().hex();
         } else if (body instanceof KeyEvent event) {

@@ -29,6 +29,7 @@ public final class Main {
               board     check a board file
               ledger    show, verify or export a node's ledger
               sim       run N mesh nodes in this process over loopback and watch them
+              rewards   settle an epoch from the members' ledgers; sign a reward schedule
 
             'smartshare-node <command> --help' describes a command's options.
             """;
@@ -54,6 +55,7 @@ public final class Main {
                 case "sim" -> SimCommand.run(rest, out);
                 case "board" -> BoardCommand.run(rest, out);
                 case "ledger" -> LedgerCommand.run(rest, out, err);
+                case "rewards" -> RewardsCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE_TEXT);
             };
         } catch (UsageException | ConfigException e) {

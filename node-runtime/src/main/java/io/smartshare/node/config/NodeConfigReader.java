@@ -22,6 +22,9 @@ import java.util.Set;
  *       may-write-config: true
  * settings:                   # see NodeSettings; also writable over coaps /config
  *   label: roof-router
+ * rewards:                    # see RewardsConfigReader
+ *   trusted-issuers: [0b3c...]
+ *   schedule: schedule.cose
  * </pre>
  * Every key is optional. Errors name file, line and key ({@link io.smartshare.hal.config.ConfigException}).
  */
@@ -43,15 +46,16 @@ public final class NodeConfigReader {
             config = new NodeConfig(c.optionalString("address"),
                     c.optionalInteger("port", 0, 65535).map(Long::intValue).orElse(defaults.coapPort()),
                     c.optionalInteger("coaps-port", 0, 65535).map(Long::intValue).orElse(defaults.coapsPort()),
-                    List.of(), defaults.settings());
+                    List.of(), defaults.settings(), defaults.rewards());
             c.requireNoOtherKeys();
         }
         List<PskIdentity> identities = root.optionalMap("security").map(NodeConfigReader::readSecurity).orElse(List.of());
         NodeSettings settings = root.optionalMap("settings")
                 .map(s -> NodeSettings.read(s, defaults.settings()))
                 .orElse(defaults.settings());
+        RewardsConfig rewards = root.optionalMap("rewards").map(RewardsConfigReader::read).orElse(defaults.rewards());
         root.requireNoOtherKeys();
-        return new NodeConfig(config.bindAddress(), config.coapPort(), config.coapsPort(), identities, settings);
+        return new NodeConfig(config.bindAddress(), config.coapPort(), config.coapsPort(), identities, settings, rewards);
     }
 
     private static List<PskIdentity> readSecurity(ConfigMap security) {

@@ -3,13 +3,9 @@ package io.smartshare.node.config;
 import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.node.coap.Json;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -17,8 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code <data-dir>/settings.json}. A stored copy (written by an accepted {@code /config}
  * write) takes precedence over the operator file's {@code settings:} section.
  *
- * <p>Writes are atomic: a temporary file is written and synced, renamed over the old one,
- * and the directory is synced; a crash leaves either the old or the new settings.
+ * <p>Writes are atomic ({@link AtomicFiles}): a crash leaves either the old or the new settings.
  */
 public final class SettingsStore {
     static final String FILE_NAME = "settings.json";
@@ -44,20 +39,7 @@ public final class SettingsStore {
 
     /** Stores {@code settings} durably, then makes them current. */
     public synchronized void replace(NodeSettings settings) throws IOException {
-        Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-        byte[] bytes = (Json.write(settings.toDocument()) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        }
+        AtomicFiles.write(file, (Json.write(settings.toDocument()) + "\n").getBytes(StandardCharsets.UTF_8));
         current.set(settings);
     }
 }

@@ -4,6 +4,7 @@ import io.smartshare.hal.Board;
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.hal.board.BoardSpec;
 import io.smartshare.hal.board.MeshSpec;
+import io.smartshare.hal.config.ConfigException;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.KeyFile;
@@ -19,13 +20,16 @@ import io.smartshare.node.ledger.LedgerResources;
 import io.smartshare.node.mesh.coap.CoapMesh;
 import io.smartshare.node.mesh.coap.CoapMeshOptions;
 import io.smartshare.node.mesh.coap.MeshChangeLog;
+import io.smartshare.node.mesh.coap.NeighborAddresses;
 import io.smartshare.node.metering.BoardMeters;
 import io.smartshare.node.metering.LedgerMetering;
+import io.smartshare.node.rewards.Rewards;
 import io.smartshare.node.sensors.SensorsResource;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running node: board file, data dir, identity, board drivers, settings, ledger,
- * metering, CoAP server and mesh (when the board's mesh section lists the {@code ip}
- * transport), started in that order and stopped in reverse. Configuration
+ * metering, CoAP server, mesh (when the board's mesh section lists the {@code ip}
+ * transport) and rewards (per-peer meter, receipts, {@code /rewards}), started in that
+ * order and stopped in reverse. Configuration
  * errors surface as {@link io.smartshare.hal.config.ConfigException}, other start failures
  * as {@link StartupException}; either way nothing is left running.
  */
@@ -83,18 +88,33 @@ public final class Node implements AutoCloseable {
                     new NodeCoapServer.Monitoring(() -> health(board), meters::document, timer),
                     List.of(sensors, LedgerResources.create(ledger)));
             parts.add(coap);
+            Optional<CoapMesh> mesh = Optional.empty();
             if (meshOn) {
-                parts.add(CoapMesh.start(identity, coap.coapEndpoint(), coap.root(), cf,
+                mesh = Optional.of(CoapMesh.start(identity, coap.coapEndpoint(), coap.root(), cf,
                         new CoapMeshOptions(options.meshInterface(), CoapMeshOptions.DEFAULT_GROUP_PORT,
                                 options.meshPeers(), options.uplinkKbps(), spec.mesh().maxNeighbours()),
                         MeshChangeLog.toLog()));
+                parts.add(mesh.get());
             }
+            parts.add(startRewards(new Rewards.Wiring(identity, ledger, dataDir.path(), coap.coapEndpoint(), coap.root(),
+                    timer), config, mesh));
             LOG.info("event=started node={} board={} data-dir={} version={} mesh={}", identity.nodeId(), spec.name(),
                     dataDir.path(), Version.current(), meshOn);
             return new Node(parts);
         } catch (RuntimeException e) {
             closeAll(parts).forEach(e::addSuppressed);
             throw e;
+        }
+    }
+
+    /** Rewards on the running node; a damaged state file in the data dir stops the start (exit 1). */
+    private static Rewards startRewards(Rewards.Wiring wiring, NodeConfig config, Optional<CoapMesh> mesh) {
+        try {
+            return Rewards.start(wiring, config.rewards(), mesh.map(m -> m.node()::carriage),
+                    mesh.map(m -> new NeighborAddresses(m.node())));
+        } catch (ConfigException e) {
+            throw new StartupException("rewards state in the data dir is damaged: " + e.getMessage()
+                    + " (move the file away to start from zero: receipts are then refused until counters catch up)", e);
         }
     }
 

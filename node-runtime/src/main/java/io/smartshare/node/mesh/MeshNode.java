@@ -3,6 +3,8 @@ package io.smartshare.node.mesh;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.forwarding.CarriageMeter;
+import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import io.smartshare.node.mesh.forwarding.Forwarder;
 import io.smartshare.node.mesh.forwarding.ForwardingDecision;
 import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
@@ -68,6 +70,7 @@ public final class MeshNode {
     private final RoutingEngine routing;
     private final Registrar registrar;
     private final RelayMeter meter = new RelayMeter();
+    private final CarriageMeter carriage = new CarriageMeter();
     private final TrickleTimer trickle;
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
     /** Data packets sent confirmable and not yet acknowledged, by next hop. */
@@ -240,6 +243,24 @@ public final class MeshNode {
      */
     public synchronized void recordRelay(NodeId upstream, NodeId downstream, int bytes) {
         meter.relayed(upstream, downstream, bytes);
+    }
+
+    /**
+     * Counts one relayed CoAP exchange that was answered (not with a 5.xx): {@code up}
+     * request and {@code down} response payload bytes carried for {@code upstream} (when the
+     * request came from a mesh neighbour) and by {@code downstream} (when it is not the target).
+     */
+    public synchronized void recordCarriage(Optional<NodeId> upstream, NodeId downstream, boolean downstreamIsTarget,
+            int up, int down) {
+        upstream.ifPresent(u -> carriage.carriedFor(u, up, down));
+        if (!downstreamIsTarget) {
+            carriage.carriedBy(downstream, up, down);
+        }
+    }
+
+    /** Relay service per neighbour in the direction of service, for receipts. */
+    public synchronized CarriageSnapshot carriage() {
+        return carriage.snapshot();
     }
 
     /** Hello admission counters. */

@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * larger than a block travel block-wise: Californium reassembles them at every hop. The
  * payload bytes of a request and of its response are counted in the node's relay meter when
  * both neighbours are mesh neighbours (a request from a local client is originated here,
- * not relayed).
+ * not relayed). For receipts, an exchange answered with
+ * anything but a 5.xx is also counted by the direction of service ({@link
+ * MeshNode#recordCarriage}): carried for the upstream neighbour, and by the next hop unless
+ * it is the target (docs/contracts.md §14).
  */
 final class MeshRelayResource extends CoapResource {
     private static final Logger LOG = LoggerFactory.getLogger(MeshRelayResource.class);
@@ -97,7 +100,7 @@ final class MeshRelayResource extends CoapResource {
         if (request.isConfirmable()) {
             exchange.sendAccept(); // the next hop may take a while: stop our sender's retransmissions
         }
-        forward(exchange, next.get(), hopLimit - 1);
+        forward(exchange, next.get(), target, hopLimit - 1);
     }
 
     private void serveLocally(Exchange exchange, List<String> path) {
@@ -112,7 +115,7 @@ final class MeshRelayResource extends CoapResource {
         resource.handleRequest(exchange);
     }
 
-    private void forward(Exchange incoming, LinkAddress next, int hopLimit) {
+    private void forward(Exchange incoming, LinkAddress next, NodeId target, int hopLimit) {
         Request in = incoming.getRequest();
         Request out = new Request(in.getCode(), Type.CON);
         out.setDestinationContext(new AddressEndpointContext(LinkAddresses.toSocket(next)));
@@ -150,6 +153,10 @@ final class MeshRelayResource extends CoapResource {
                 if (upstream.isPresent() && downstream.isPresent()) {
                     node.recordRelay(upstream.get(), downstream.get(), in.getPayloadSize());
                     node.recordRelay(downstream.get(), upstream.get(), response.getPayloadSize());
+                }
+                if (downstream.isPresent() && !response.getCode().isServerError()) {
+                    node.recordCarriage(upstream, downstream.get(), downstream.get().equals(target), in.getPayloadSize(),
+                            response.getPayloadSize());
                 }
                 Response back = new Response(response.getCode());
                 back.setPayload(response.getPayload());

@@ -1,0 +1,52 @@
+package io.smartshare.node.config;
+
+import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.receipt.Tolerance;
+import io.smartshare.contracts.schedule.VerifiedSchedule;
+import io.smartshare.ledger.identity.Ed25519PublicKey;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The operator's {@code rewards:} section (docs/operator-guide.md, "Rewards").
+ *
+ * @param trustedIssuers keys whose reward schedules this node accepts
+ * @param schedule the schedule in force, verified against {@code trustedIssuers} when read
+ * @param receiptIntervalSeconds how often the node signs receipts for the relaying its
+ *     neighbours did for it and sends them (also how often its per-peer meter is stored)
+ * @param tolerances how far a receipt may be from this node's own meter, per resource
+ *     (docs/contracts.md §4.3); every resource has one
+ */
+public record RewardsConfig(Set<Ed25519PublicKey> trustedIssuers, Optional<VerifiedSchedule> schedule,
+        int receiptIntervalSeconds, Map<Resource, Tolerance> tolerances) {
+    /** Default {@link #receiptIntervalSeconds}: one receipt per neighbour and minute at most. */
+    public static final int DEFAULT_RECEIPT_INTERVAL_SECONDS = 60;
+
+    public RewardsConfig {
+        trustedIssuers = Set.copyOf(trustedIssuers);
+        tolerances = Map.copyOf(tolerances);
+        if (!tolerances.keySet().containsAll(EnumSet.allOf(Resource.class))) {
+            throw new IllegalArgumentException("tolerances: expected one for every resource, found " + tolerances.keySet());
+        }
+        if (receiptIntervalSeconds < 1 || receiptIntervalSeconds > 86_400) {
+            throw new IllegalArgumentException("receipt-interval-seconds: expected 1 to 86400");
+        }
+    }
+
+    /** No trusted issuer, no schedule, receipts every minute, the default tolerance for every resource. */
+    public static RewardsConfig defaults() {
+        return new RewardsConfig(Set.of(), Optional.empty(), DEFAULT_RECEIPT_INTERVAL_SECONDS, defaultTolerances());
+    }
+
+    /** {@link Tolerance#DEFAULT} (2 %, at least 65 536 units) for every resource. */
+    public static Map<Resource, Tolerance> defaultTolerances() {
+        Map<Resource, Tolerance> all = new EnumMap<>(Resource.class);
+        for (Resource resource : Resource.values()) {
+            all.put(resource, Tolerance.DEFAULT);
+        }
+        return all;
+    }
+}

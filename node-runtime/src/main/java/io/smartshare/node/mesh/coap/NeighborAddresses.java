@@ -1,0 +1,30 @@
+package io.smartshare.node.mesh.coap;
+
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.mesh.MeshNode;
+import io.smartshare.node.mesh.neighbor.NeighborView;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * Maps between UDP socket addresses and live mesh neighbours of a node, for services that
+ * talk to neighbours over CoAP outside the mesh's own frames (receipts). Thread-safe.
+ */
+public final class NeighborAddresses {
+    private final MeshNode node;
+
+    public NeighborAddresses(MeshNode node) {
+        this.node = node;
+    }
+
+    /** The live neighbour whose mesh frames come from {@code source}, if any. */
+    public Optional<NodeId> neighborAt(InetSocketAddress source) {
+        return node.neighborAt(LinkAddresses.of(source));
+    }
+
+    /** Where the live neighbour {@code id} is reached, if it is one. */
+    public Optional<InetSocketAddress> addressOf(NodeId id) {
+        return node.neighbors().stream().filter(n -> n.alive() && n.id().equals(id)).findFirst()
+                .map(NeighborView::address).map(LinkAddresses::toSocket);
+    }
+}

@@ -1,0 +1,17 @@
+package io.smartshare.node.mesh.forwarding;
+
+import io.smartshare.ledger.identity.NodeId;
+import java.util.Map;
+
+/**
+ * Relay service per neighbour since the node started, for receipts. Immutable.
+ *
+ * @param providedTo what this node carried for each neighbour (it is the provider)
+ * @param consumedFrom what each neighbour carried for this node (it is the consumer)
+ */
+public record CarriageSnapshot(Map<NodeId, Carriage> providedTo, Map<NodeId, Carriage> consumedFrom) {
+    public CarriageSnapshot {
+        providedTo = Map.copyOf(providedTo);
+        consumedFrom = Map.copyOf(consumedFrom);
+    }
+}

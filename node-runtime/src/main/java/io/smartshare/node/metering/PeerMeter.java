@@ -1,0 +1,222 @@
+package io.smartshare.node.metering;
+
+import io.smartshare.contracts.metering.MeterInterval;
+import io.smartshare.contracts.metering.MeterKey;
+import io.smartshare.contracts.metering.MeterSnapshot;
+import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.metering.Role;
+import io.smartshare.hal.config.ConfigMap;
+import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.ledger.identity.IdentityException;
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.coap.Json;
+import io.smartshare.node.config.AtomicFiles;
+import io.smartshare.node.mesh.forwarding.Carriage;
+import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The node's cumulative per-peer meter (docs/contracts.md §5): relay bytes from the mesh's
+ * carriage meter, storage and CPU from the {@link ServiceCounters} hook, as contracts'
+ * {@link MeterSnapshot}s. The mesh counts from zero at every start; the totals reached before
+ * are kept in {@code <data-dir>/meters.json} (written atomically at every {@link #tick} and on
+ * stop, when they changed) and added, so counters never go backwards across restarts. A crash loses at most
+ * what was counted since the last tick, which the receipt tolerance absorbs.
+ *
+ * <p>Counters are kept by node id (what the mesh knows); a peer enters snapshots once its
+ * public key is known ({@link #learnKey}). Thread-safe.
+ */
+public final class PeerMeter {
+    static final String FILE_NAME = "meters.json";
+
+    private final Path file;
+    private final Supplier<CarriageSnapshot> relay;
+    private final ServiceCounters services;
+    private final Map<NodeId, RelayTotals> base;
+    private final Map<NodeId, Ed25519PublicKey> keys;
+    private Map<NodeId, RelayTotals> saved;
+    private Map<NodeId, Ed25519PublicKey> savedKeys;
+    private MeterSnapshot last;
+    private Optional<MeterInterval> lastInterval = Optional.empty();
+
+    private PeerMeter(Path file, Supplier<CarriageSnapshot> relay, ServiceCounters services,
+            Map<NodeId, RelayTotals> base, Map<NodeId, Ed25519PublicKey> keys, long nowMillis) {
+        this.file = file;
+        this.relay = relay;
+        this.services = services;
+        this.base = base;
+        this.keys = keys;
+        this.saved = sortedById(base);
+        this.savedKeys = Map.copyOf(keys);
+        this.last = snapshot(nowMillis);
+    }
+
+    /**
+     * Opens the meter of the node with data dir {@code dataDir}, continuing from its stored
+     * totals.
+     *
+     * @param relay the mesh's carriage counts since this start (empty without a mesh)
+     * @throws io.smartshare.hal.config.ConfigException naming file, line and key if the
+     *     stored totals are damaged
+     */
+    public static PeerMeter open(Path dataDir, Supplier<CarriageSnapshot> relay, ServiceCounters services,
+            long nowMillis) {
+        Path file = dataDir.resolve(FILE_NAME);
+        Map<NodeId, RelayTotals> base = new HashMap<>();
+        Map<NodeId, Ed25519PublicKey> keys = new HashMap<>();
+        if (Files.exists(file)) {
+            for (ConfigMap peer : ConfigMap.load(file).mapList("peers")) {
+                NodeId id = nodeId(peer);
+                base.put(id, new RelayTotals(peer.integer("provided-up", 0, Long.MAX_VALUE),
+                        peer.integer("provided-down", 0, Long.MAX_VALUE), peer.integer("consumed-up", 0, Long.MAX_VALUE),
+                        peer.integer("consumed-down", 0, Long.MAX_VALUE)));
+                key(peer, id).ifPresent(k -> keys.put(id, k));
+                peer.requireNoOtherKeys();
+            }
+        }
+        return new PeerMeter(file, relay, services, base, keys, nowMillis);
+    }
+
+    private static NodeId nodeId(ConfigMap peer) {
+        try {
+            return new NodeId(peer.string("id"));
+        } catch (IdentityException | IllegalArgumentException e) {
+            throw peer.invalid("id", e.getMessage());
+        }
+    }
+
+    private static Optional<Ed25519PublicKey> key(ConfigMap peer, NodeId id) {
+        Optional<String> hex = peer.optionalString("key");
+        if (hex.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Ed25519PublicKey key = Ed25519PublicKey.of(HexFormat.of().parseHex(hex.get()));
+            if (!NodeId.of(key).equals(id)) {
+                throw peer.invalid("key", "key of node " + NodeId.of(key) + ", not of " + id);
+            }
+            return Optional.of(key);
+        } catch (IdentityException | IllegalArgumentException e) {
+            throw peer.invalid("key", e.getMessage());
+        }
+    }
+
+    /** The cumulative counters at {@code atMillis} of every peer whose key is known. */
+    public synchronized MeterSnapshot snapshot(long atMillis) {
+        Map<MeterKey, Long> counters = new HashMap<>(services.cumulative(atMillis));
+        totals().forEach((id, t) -> {
+            Ed25519PublicKey peer = keys.get(id);
+            if (peer != null) {
+                put(counters, peer, Resource.RELAY_UP, Role.PROVIDED, t.providedUp());
+                put(counters, peer, Resource.RELAY_DOWN, Role.PROVIDED, t.providedDown());
+                put(counters, peer, Resource.RELAY_UP, Role.CONSUMED, t.consumedUp());
+                put(counters, peer, Resource.RELAY_DOWN, Role.CONSUMED, t.consumedDown());
+            }
+        });
+        return new MeterSnapshot(atMillis, counters);
+    }
+
+    private static void put(Map<MeterKey, Long> counters, Ed25519PublicKey peer, Resource resource, Role role,
+            long amount) {
+        if (amount > 0) {
+            counters.put(new MeterKey(peer, resource, role), amount);
+        }
+    }
+
+    /** Records {@code key} as the key of its node id, if that peer has counters. */
+    public synchronized void learnKey(Ed25519PublicKey key) {
+        NodeId id = NodeId.of(key);
+        if (totals().containsKey(id)) {
+            keys.putIfAbsent(id, key);
+        }
+    }
+
+    /** Peers that served this node and whose key is not known yet (to be asked for it). */
+    public synchronized Set<NodeId> providersWithoutKey() {
+        Set<NodeId> unknown = new HashSet<>();
+        totals().forEach((id, t) -> {
+            if (!keys.containsKey(id) && (t.consumedUp() > 0 || t.consumedDown() > 0)) {
+                unknown.add(id);
+            }
+        });
+        return unknown;
+    }
+
+    /**
+     * Closes a metering interval at {@code atMillis}: stores the totals and returns the
+     * snapshot with what was metered since the previous tick.
+     *
+     * @throws IOException if the totals cannot be stored (the previous copy stays)
+     */
+    public synchronized MeterSnapshot tick(long atMillis) throws IOException {
+        MeterSnapshot now = snapshot(atMillis);
+        save();
+        if (now.atMillis() > last.atMillis()) {
+            lastInterval = Optional.of(MeterInterval.between(last, now));
+            last = now;
+        }
+        return now;
+    }
+
+    /** What was metered between the last two ticks, if there were two. */
+    public synchronized Optional<MeterInterval> lastInterval() {
+        return lastInterval;
+    }
+
+    /** Stores the totals now (on stop). */
+    public synchronized void save() throws IOException {
+        Map<NodeId, RelayTotals> totals = sortedById(totals());
+        if (totals.equals(saved) && keys.equals(savedKeys)) {
+            return; // nothing new: spare the flash
+        }
+        List<Object> peers = new ArrayList<>();
+        totals.forEach((id, t) -> {
+            Map<String, Object> peer = new LinkedHashMap<>();
+            peer.put("id", id.value());
+            Optional.ofNullable(keys.get(id)).ifPresent(k -> peer.put("key", HexFormat.of().formatHex(k.encoded())));
+            peer.put("provided-up", t.providedUp());
+            peer.put("provided-down", t.providedDown());
+            peer.put("consumed-up", t.consumedUp());
+            peer.put("consumed-down", t.consumedDown());
+            peers.add(peer);
+        });
+        AtomicFiles.write(file, (Json.write(Map.of("peers", peers)) + "\n").getBytes(StandardCharsets.UTF_8));
+        saved = totals;
+        savedKeys = Map.copyOf(keys);
+    }
+
+    private static Map<NodeId, RelayTotals> sortedById(Map<NodeId, RelayTotals> totals) {
+        Map<NodeId, RelayTotals> sorted = new TreeMap<>(Comparator.comparing(NodeId::value));
+        sorted.putAll(totals);
+        return sorted;
+    }
+
+    private Map<NodeId, RelayTotals> totals() {
+        CarriageSnapshot live = relay.get();
+        Set<NodeId> ids = new HashSet<>(base.keySet());
+        ids.addAll(live.providedTo().keySet());
+        ids.addAll(live.consumedFrom().keySet());
+        Map<NodeId, RelayTotals> totals = new HashMap<>();
+        for (NodeId id : ids) {
+            totals.put(id, base.getOrDefault(id, RelayTotals.ZERO).plus(
+                    live.providedTo().getOrDefault(id, Carriage.ZERO), live.consumedFrom().getOrDefault(id, Carriage.ZERO)));
+        }
+        return totals;
+    }
+
+}

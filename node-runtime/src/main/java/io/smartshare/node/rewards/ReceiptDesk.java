@@ -1,0 +1,153 @@
+package io.smartshare.node.rewards;
+
+import io.smartshare.contracts.ContractException;
+import io.smartshare.contracts.Outcome;
+import io.smartshare.contracts.cose.CoseSign1;
+import io.smartshare.contracts.cose.Domain;
+import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.receipt.ReceiptBook;
+import io.smartshare.contracts.receipt.ReceiptBook.Acceptance;
+import io.smartshare.contracts.receipt.ReceiptClaim;
+import io.smartshare.contracts.receipt.ReceiptRejection;
+import io.smartshare.contracts.receipt.SignedReceipt;
+import io.smartshare.contracts.receipt.Tolerance;
+import io.smartshare.ledger.Ledger;
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.ledger.record.Receipt;
+import io.smartshare.ledger.record.Record;
+import io.smartshare.node.metering.PeerMeter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The provider side of receipts: checks each receipt a neighbour sends against the node's
+ * {@link ReceiptBook} and its own meter, and appends accepted ones to the ledger before
+ * counting them. The book is rebuilt from the ledger's receipt records at start, so a
+ * restarted node rejects replays and decreasing amounts as before. Thread-safe; receipts
+ * are taken one at a time.
+ */
+final class ReceiptDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptDesk.class);
+    private static final int READ_CHUNK = 256;
+    private static final long APPEND_TIMEOUT_SECONDS = 10;
+
+    /** A consumer and resource, ordered for documents. */
+    record Slot(NodeId consumer, Resource resource) {
+        static final Comparator<Slot> ORDER = Comparator.comparing((Slot s) -> s.consumer().value())
+                .thenComparing(Slot::resource);
+    }
+
+    /** Receipts accepted for one slot: the latest cumulative amount and how many. */
+    record Tally(long amount, long receipts) {
+        Tally plus(long latest) {
+            return new Tally(latest, receipts + 1);
+        }
+    }
+
+    private final Ledger ledger;
+    private final PeerMeter meter;
+    private final Map<Slot, Tally> tallies = new TreeMap<>(Slot.ORDER);
+    private ReceiptBook book;
+
+    private ReceiptDesk(Ledger ledger, PeerMeter meter, ReceiptBook book) {
+        this.ledger = ledger;
+        this.meter = meter;
+        this.book = book;
+    }
+
+    /** A desk for the node owning {@code ledger}, its book rebuilt from the ledger. */
+    static ReceiptDesk restore(Ledger ledger, PeerMeter meter, Map<Resource, Tolerance> tolerances) {
+        ReceiptDesk desk = new ReceiptDesk(ledger, meter, ReceiptBook.empty(ledger.key(), tolerances));
+        long size = ledger.size();
+        for (long from = 0; from < size; from += READ_CHUNK) {
+            for (Record record : ledger.read(from, Math.min(size, from + READ_CHUNK))) {
+                if (record.body() instanceof Receipt entry
+                        && CoseSign1.domainOf(entry.statement()).filter(Domain.RECEIPT::equals).isPresent()) {
+                    desk.restoreOne(record.seq(), entry);
+                }
+            }
+        }
+        LOG.info("event=receipts-restored slots={} receipts={}", desk.tallies.size(),
+                desk.tallies.values().stream().mapToLong(Tally::receipts).sum());
+        return desk;
+    }
+
+    private void restoreOne(long seq, Receipt entry) {
+        try {
+            SignedReceipt receipt = SignedReceipt.fromLedger(entry.counterparty(), entry.statement(), entry.signature());
+            book = book.restore(receipt);
+            count(receipt);
+            meter.learnKey(receipt.claim().consumer());
+        } catch (ContractException e) {
+            LOG.warn("event=receipt-not-restored seq={} reason=\"{}\"", seq, e.getMessage());
+        }
+    }
+
+    /**
+     * Checks {@code receipt} and, if accepted, appends it to the ledger and waits until it is
+     * durable. A rejection changes nothing.
+     *
+     * @throws LedgerWriteException if the append fails (the receipt then counts as not accepted)
+     */
+    synchronized Outcome<Acceptance, ReceiptRejection> accept(SignedReceipt receipt) {
+        meter.learnKey(receipt.claim().consumer());
+        Outcome<Acceptance, ReceiptRejection> outcome = book.accept(receipt, meter.snapshot(System.currentTimeMillis()));
+        if (outcome.acceptedValue().isEmpty()) {
+            return outcome;
+        }
+        Acceptance acceptance = outcome.acceptedValue().get();
+        long seq;
+        try {
+            seq = ledger.append(acceptance.ledgerEntry()).get(APPEND_TIMEOUT_SECONDS, TimeUnit.SECONDS).seq();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerWriteException("interrupted while appending", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new LedgerWriteException(e.toString(), e);
+        }
+        book = acceptance.book();
+        count(receipt);
+        ReceiptClaim c = receipt.claim();
+        LOG.info("event=receipt-accepted consumer={} resource={} amount={} seq={}", NodeId.of(c.consumer()),
+                c.resource(), c.amount(), seq);
+        return outcome;
+    }
+
+    private void count(SignedReceipt receipt) {
+        ReceiptClaim c = receipt.claim();
+        tallies.merge(new Slot(NodeId.of(c.consumer()), c.resource()), new Tally(c.amount(), 1),
+                (old, x) -> old.plus(c.amount()));
+    }
+
+    /** The accepted receipts per consumer and resource, for {@code /rewards}. */
+    synchronized List<Object> document() {
+        List<Object> rows = new ArrayList<>();
+        tallies.forEach((slot, tally) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("consumer", slot.consumer().value());
+            row.put("resource", slot.resource().toString());
+            row.put("amount", tally.amount());
+            row.put("receipts", tally.receipts());
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    /** The ledger did not take an accepted receipt. */
+    static final class LedgerWriteException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LedgerWriteException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.smartshare.node.rewards;
+
+import io.smartshare.contracts.ContractException;
+import io.smartshare.contracts.Outcome;
+import io.smartshare.contracts.receipt.ReceiptBook.Acceptance;
+import io.smartshare.contracts.receipt.ReceiptRejection;
+import io.smartshare.contracts.receipt.SignedReceipt;
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.mesh.coap.NeighborAddresses;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /receipts}: a consumer hands this node (the provider) a receipt, a COSE_Sign1
+ * in content-format 60 (docs/contracts.md, "Transport of receipts"). Taken over {@code
+ * coaps://} from any configured PSK identity, and over plain {@code coap://} only from a live
+ * mesh neighbour that is the receipt's own signer: a receipt is self-authenticating, and
+ * neighbours have no shared secret. Accepted: 2.04 once the receipt is in the ledger.
+ * Rejected: 4.00 (malformed, bad signature), 4.03 (not for this node, self-signed, unknown
+ * consumer, beyond tolerance, wrong sender), 4.09 (replay, decreasing, bad interval), with
+ * {@code REASON: detail} as diagnostic; nothing changes. 5.03 when more receipts wait than
+ * the desk's queue holds.
+ */
+final class ReceiptsResource extends CoapResource {
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptsResource.class);
+    /** A receipt is 262 bytes; anything far larger is not one. */
+    private static final int MAX_RECEIPT_BYTES = 1024;
+
+    private final ReceiptDesk desk;
+    private final Executor deskThread;
+    private final Optional<NeighborAddresses> neighbors;
+
+    /**
+     * @param deskThread runs the checks and ledger appends, one receipt at a time, so the
+     *     CoAP protocol thread never waits for an fsync; refuses work when its queue is full
+     */
+    ReceiptsResource(ReceiptDesk desk, Executor deskThread, Optional<NeighborAddresses> neighbors) {
+        super("receipts");
+        this.desk = desk;
+        this.deskThread = deskThread;
+        this.neighbors = neighbors;
+        getAttributes().addResourceType("smartshare.receipts");
+        getAttributes().addContentType(MediaTypeRegistry.APPLICATION_CBOR);
+    }
+
+    @Override
+    public void handlePOST(CoapExchange exchange) {
+        if (exchange.getRequestOptions().getContentFormat() != MediaTypeRegistry.APPLICATION_CBOR) {
+            refuse(exchange, ResponseCode.UNSUPPORTED_CONTENT_FORMAT,
+                    "send the receipt's COSE_Sign1 bytes as content-format 60 (application/cbor)");
+            return;
+        }
+        byte[] payload = exchange.getRequestPayload();
+        if (payload.length > MAX_RECEIPT_BYTES) {
+            refuse(exchange, ResponseCode.REQUEST_ENTITY_TOO_LARGE, "a receipt is at most " + MAX_RECEIPT_BYTES + " bytes");
+            return;
+        }
+        boolean secure = exchange.advanced().getRequest().getSourceContext().getPeerIdentity()
+                instanceof PreSharedKeyIdentity;
+        Optional<NodeId> neighbor = neighbors.flatMap(n -> n.neighborAt(exchange.getSourceSocketAddress()));
+        if (!secure && neighbor.isEmpty()) {
+            refuse(exchange, ResponseCode.UNAUTHORIZED,
+                    "receipts over coap:// are taken from mesh neighbours only; others use coaps://");
+            return;
+        }
+        SignedReceipt receipt;
+        try {
+            receipt = SignedReceipt.decode(payload);
+        } catch (ContractException e) {
+            refuse(exchange, ResponseCode.BAD_REQUEST, ReceiptRejection.MALFORMED + ": " + e.getMessage());
+            return;
+        }
+        NodeId signer = NodeId.of(receipt.claim().consumer());
+        if (!secure && !neighbor.get().equals(signer)) {
+            refuse(exchange, ResponseCode.FORBIDDEN, "receipt signed by " + signer + " sent by neighbour "
+                    + neighbor.get() + ": over coap:// a neighbour sends only its own receipts");
+            return;
+        }
+        exchange.accept(); // the ledger append may take a while: stop the sender's retransmissions
+        try {
+            deskThread.execute(() -> decide(exchange, receipt, signer));
+        } catch (RejectedExecutionException e) {
+            refuse(exchange, ResponseCode.SERVICE_UNAVAILABLE, "too many receipts waiting; send it again later");
+        }
+    }
+
+    /** Checks and records {@code receipt} on the desk's thread and answers. */
+    private void decide(CoapExchange exchange, SignedReceipt receipt, NodeId signer) {
+        Outcome<Acceptance, ReceiptRejection> outcome;
+        try {
+            outcome = desk.accept(receipt);
+        } catch (ReceiptDesk.LedgerWriteException e) {
+            LOG.error("event=receipt-append-failed consumer={} error=\"{}\"", signer, e.getMessage());
+            exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "the ledger did not take the receipt; nothing changed",
+                    MediaTypeRegistry.TEXT_PLAIN);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("event=receipt-check-failed consumer={} error=\"{}\"", signer, e.toString(), e);
+            exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "the receipt could not be checked; nothing changed",
+                    MediaTypeRegistry.TEXT_PLAIN);
+            return;
+        }
+        if (outcome.rejection().isPresent()) {
+            ReceiptRejection reason = outcome.rejection().get().reason();
+            refuse(exchange, codeOf(reason), outcome.rejection().get().toString());
+            return;
+        }
+        exchange.respond(ResponseCode.CHANGED, "accepted", MediaTypeRegistry.TEXT_PLAIN);
+    }
+
+    private static ResponseCode codeOf(ReceiptRejection reason) {
+        return switch (reason) {
+            case MALFORMED, BAD_SIGNATURE -> ResponseCode.BAD_REQUEST;
+            case WRONG_PROVIDER, SELF_SIGNED, UNKNOWN_CONSUMER, BEYOND_TOLERANCE -> ResponseCode.FORBIDDEN;
+            case REPLAY, DECREASING, BAD_INTERVAL -> ResponseCode.CONFLICT;
+        };
+    }
+
+    private static void refuse(CoapExchange exchange, ResponseCode code, String diagnostic) {
+        LOG.warn("event=receipt-rejected peer={} code={} reason=\"{}\"", exchange.getSourceSocketAddress(), code,
+                diagnostic);
+        exchange.respond(code, diagnostic, MediaTypeRegistry.TEXT_PLAIN);
+    }
+}

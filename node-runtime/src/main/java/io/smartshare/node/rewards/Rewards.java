@@ -1,0 +1,89 @@
+package io.smartshare.node.rewards;
+
+import io.smartshare.ledger.Ledger;
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.config.RewardsConfig;
+import io.smartshare.node.mesh.coap.NeighborAddresses;
+import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
+import io.smartshare.node.metering.PeerMeter;
+import io.smartshare.node.metering.ServiceCounters;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.core.server.resources.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Contracts wired into a running node: the per-peer meter, receipts exchanged with mesh
+ * neighbours ({@code POST /receipts} as provider, a {@link ReceiptRound} every receipt
+ * interval as consumer, on the node's timer thread) and {@code GET /rewards}. Receipts are
+ * checked and appended on one {@code receipt-desk} thread with a bounded queue. {@link
+ * #close()} stops both and stores the meter.
+ */
+public final class Rewards implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Rewards.class);
+
+    /** Receipts waiting for the desk beyond this are refused (5.03): each neighbour sends a few per interval. */
+    private static final int DESK_QUEUE = 32;
+
+    private final PeerMeter meter;
+    private final ScheduledFuture<?> rounds;
+    private final ExecutorService deskThread;
+
+    private Rewards(PeerMeter meter, ScheduledFuture<?> rounds, ExecutorService deskThread) {
+        this.meter = meter;
+        this.rounds = rounds;
+        this.deskThread = deskThread;
+    }
+
+    /** Where a node's rewards part plugs in. */
+    public record Wiring(NodeIdentity identity, Ledger ledger, Path dataDir, Endpoint coapEndpoint, Resource root,
+            ScheduledExecutorService timer) {
+    }
+
+    /**
+     * Starts rewards on a running node.
+     *
+     * @param relay the mesh's carriage counts and neighbour addresses; empty without a mesh
+     * @throws io.smartshare.hal.config.ConfigException if stored meter or receipt state is damaged
+     */
+    public static Rewards start(Wiring node, RewardsConfig config, Optional<Supplier<CarriageSnapshot>> relay,
+            Optional<NeighborAddresses> neighbors) {
+        long now = System.currentTimeMillis();
+        PeerMeter meter = PeerMeter.open(node.dataDir(), relay.orElse(() -> new CarriageSnapshot(Map.of(), Map.of())),
+                ServiceCounters.NONE, now);
+        ReceiptDesk desk = ReceiptDesk.restore(node.ledger(), meter, config.tolerances());
+        ReceiptRound round = new ReceiptRound(node.identity(), node.ledger(), meter, IssuedReceipts.open(node.dataDir()),
+                neighbors, new ReceiptPoster(node.coapEndpoint()), now);
+        ExecutorService deskThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(DESK_QUEUE), r -> new Thread(r, "receipt-desk"));
+        node.root().add(new ReceiptsResource(desk, deskThread, neighbors));
+        node.root().add(new RewardsResource(config, desk, round, meter, node.dataDir()));
+        int every = config.receiptIntervalSeconds();
+        ScheduledFuture<?> rounds = node.timer().scheduleWithFixedDelay(round, every, every, TimeUnit.SECONDS);
+        LOG.info("event=rewards-started receipt-interval-s={} schedule={} trusted-issuers={}", every,
+                config.schedule().map(s -> "v" + s.schedule().version()).orElse("none"), config.trustedIssuers().size());
+        return new Rewards(meter, rounds, deskThread);
+    }
+
+    /** Stops the receipt rounds, lets the receipt under check finish, and stores the meter's totals. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        rounds.cancel(false);
+        deskThread.shutdown();
+        if (!deskThread.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("event=receipt-desk-stuck reason=\"a ledger append did not finish in 10 s\"");
+        }
+        meter.save();
+    }
+}

@@ -1,0 +1,97 @@
+package io.smartshare.node.rewards;
+
+import io.smartshare.contracts.metering.MeterInterval;
+import io.smartshare.contracts.metering.MeterKey;
+import io.smartshare.contracts.schedule.RewardSchedule;
+import io.smartshare.contracts.schedule.VerifiedSchedule;
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.coap.DocumentResource;
+import io.smartshare.node.coap.QueryParameters;
+import io.smartshare.node.config.RewardsConfig;
+import io.smartshare.node.metering.PeerMeter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code GET /rewards}: the reward schedule in force (if the operator configured one), the
+ * receipts this node accepted as provider (latest cumulative amount and count per consumer and
+ * resource), the receipts it signed as consumer and how many of them await their provider's
+ * answer, its last metering interval, and the latest
+ * epoch result settled with this data dir ({@link SettlementRecord}).
+ */
+final class RewardsResource extends DocumentResource {
+    private static final Comparator<MeterKey> KEY_ORDER = Comparator.comparing((MeterKey k) -> NodeId.of(k.peer()).value())
+            .thenComparing(MeterKey::resource).thenComparing(MeterKey::role);
+
+    private final RewardsConfig config;
+    private final ReceiptDesk desk;
+    private final ReceiptRound round;
+    private final PeerMeter meter;
+    private final Path dataDir;
+
+    RewardsResource(RewardsConfig config, ReceiptDesk desk, ReceiptRound round, PeerMeter meter, Path dataDir) {
+        super("rewards", "smartshare.rewards", "core.s");
+        this.config = config;
+        this.desk = desk;
+        this.round = round;
+        this.meter = meter;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    protected Map<String, Object> document(QueryParameters query) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("trusted-issuers", config.trustedIssuers().size());
+        config.schedule().ifPresent(s -> doc.put("schedule", schedule(s)));
+        doc.put("accepted", desk.document());
+        doc.put("issued", round.document());
+        doc.put("unanswered", round.unanswered());
+        meter.lastInterval().ifPresent(i -> doc.put("last-interval", interval(i)));
+        SettlementRecord.document(dataDir).ifPresent(s -> doc.put("settlement", s));
+        return doc;
+    }
+
+    private static Map<String, Object> schedule(VerifiedSchedule verified) {
+        RewardSchedule s = verified.schedule();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", HexFormat.of().formatHex(verified.id()));
+        doc.put("issuer", NodeId.of(verified.issuer()).value());
+        doc.put("version", s.version());
+        doc.put("valid-from-epoch", s.validFromEpoch());
+        doc.put("pool-micro-tokens", s.pool());
+        List<Object> terms = new ArrayList<>();
+        s.terms().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("resource", e.getKey().toString());
+            t.put("rate", e.getValue().rate());
+            t.put("unit", e.getValue().unit());
+            t.put("cap", e.getValue().cap());
+            terms.add(t);
+        });
+        doc.put("terms", terms);
+        return doc;
+    }
+
+    private static Map<String, Object> interval(MeterInterval interval) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("start-ms", interval.startMillis());
+        doc.put("end-ms", interval.endMillis());
+        List<Object> rows = new ArrayList<>();
+        interval.increase().entrySet().stream().sorted(Map.Entry.comparingByKey(KEY_ORDER)).forEach(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("peer", NodeId.of(e.getKey().peer()).value());
+            row.put("resource", e.getKey().resource().toString());
+            row.put("role", e.getKey().role().name().toLowerCase(Locale.ROOT));
+            row.put("amount", e.getValue());
+            rows.add(row);
+        });
+        doc.put("increase", rows);
+        return doc;
+    }
+}

@@ -1,0 +1,113 @@
+package io.smartshare.node.metering;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.contracts.metering.MeterKey;
+import io.smartshare.contracts.metering.MeterSnapshot;
+import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.metering.Role;
+import io.smartshare.hal.config.ConfigException;
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.forwarding.CarriageMeter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PeerMeterTest {
+    private static final NodeIdentity PEER = identity(0x0b);
+
+    @TempDir
+    Path dir;
+
+    private static NodeIdentity identity(int seedByte) {
+        byte[] seed = new byte[32];
+        Arrays.fill(seed, (byte) seedByte);
+        return NodeIdentity.fromSeed(seed);
+    }
+
+    @Test
+    void countersContinueFromTheStoredTotalsAfterARestart() throws Exception {
+        CarriageMeter first = new CarriageMeter();
+        PeerMeter before = PeerMeter.open(dir, first::snapshot, ServiceCounters.NONE, 1_000);
+        first.carriedFor(PEER.nodeId(), 700, 300);
+        first.carriedBy(PEER.nodeId(), 50, 20);
+        before.learnKey(PEER.publicKey());
+        before.tick(2_000);
+
+        CarriageMeter second = new CarriageMeter(); // the mesh counts from zero again
+        PeerMeter after = PeerMeter.open(dir, second::snapshot, ServiceCounters.NONE, 3_000);
+        second.carriedFor(PEER.nodeId(), 100, 10);
+        MeterSnapshot snapshot = after.snapshot(4_000);
+
+        assertEquals(800, snapshot.amount(PEER.publicKey(), Resource.RELAY_UP, Role.PROVIDED));
+        assertEquals(310, snapshot.amount(PEER.publicKey(), Resource.RELAY_DOWN, Role.PROVIDED));
+        assertEquals(50, snapshot.amount(PEER.publicKey(), Resource.RELAY_UP, Role.CONSUMED));
+        assertEquals(20, snapshot.amount(PEER.publicKey(), Resource.RELAY_DOWN, Role.CONSUMED));
+    }
+
+    @Test
+    void aPeerEntersSnapshotsOnceItsKeyIsKnown() {
+        CarriageMeter mesh = new CarriageMeter();
+        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, ServiceCounters.NONE, 1_000);
+        mesh.carriedBy(PEER.nodeId(), 10, 5);
+
+        assertTrue(meter.snapshot(2_000).counters().isEmpty());
+        assertEquals(Set.of(PEER.nodeId()), meter.providersWithoutKey());
+
+        meter.learnKey(identity(0x0c).publicKey()); // no counters for that one: ignored
+        meter.learnKey(PEER.publicKey());
+
+        assertEquals(10, meter.snapshot(3_000).amount(PEER.publicKey(), Resource.RELAY_UP, Role.CONSUMED));
+        assertTrue(meter.providersWithoutKey().isEmpty());
+    }
+
+    @Test
+    void tickReportsTheIncreaseSinceThePreviousTick() throws Exception {
+        CarriageMeter mesh = new CarriageMeter();
+        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, ServiceCounters.NONE, 1_000);
+        mesh.carriedFor(PEER.nodeId(), 100, 40);
+        meter.learnKey(PEER.publicKey());
+        meter.tick(2_000);
+        mesh.carriedFor(PEER.nodeId(), 25, 5);
+        meter.tick(3_000);
+
+        var interval = meter.lastInterval().orElseThrow();
+        assertEquals(2_000, interval.startMillis());
+        assertEquals(25, interval.amount(new MeterKey(PEER.publicKey(),
+                Resource.RELAY_UP, Role.PROVIDED)));
+    }
+
+    @Test
+    void unchangedTotalsAreNotWrittenAgain() throws Exception {
+        CarriageMeter mesh = new CarriageMeter();
+        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, ServiceCounters.NONE, 1_000);
+        meter.tick(2_000);
+        assertFalse(Files.exists(dir.resolve(PeerMeter.FILE_NAME)), "nothing metered, nothing written");
+
+        mesh.carriedFor(PEER.nodeId(), 100, 40);
+        meter.tick(3_000);
+        assertTrue(Files.exists(dir.resolve(PeerMeter.FILE_NAME)));
+        Files.delete(dir.resolve(PeerMeter.FILE_NAME));
+        meter.tick(4_000);
+
+        assertFalse(Files.exists(dir.resolve(PeerMeter.FILE_NAME)), "no change since the last write");
+    }
+
+    @Test
+    void damagedTotalsAreNamedByFileLineAndKey() throws Exception {
+        Files.writeString(dir.resolve(PeerMeter.FILE_NAME), "{\"peers\":[{\"id\":\"" + PEER.nodeId().value()
+                + "\",\n\"provided-up\":-1,\"provided-down\":0,\"consumed-up\":0,\"consumed-down\":0}]}\n");
+
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> PeerMeter.open(dir, new CarriageMeter()::snapshot, ServiceCounters.NONE, 1_000));
+
+        assertEquals(2, error.line());
+        assertTrue(error.key().endsWith("provided-up"), error.key());
+    }
+}

@@ -1,0 +1,187 @@
+package io.smartshare.node.rewards;
+
+import static io.smartshare.node.testing.JsonDocument.list;
+import static io.smartshare.node.testing.JsonDocument.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.node.testing.CoapClientTool;
+import io.smartshare.node.testing.NodeProcess;
+import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Real node processes on loopback in a line n0 - n1 - ... - n(k-1), the last one the gateway,
+ * joined by unicast {@code --mesh-peers} on fixed ports (so a node restarts where its
+ * neighbours expect it), each with the same operator config: a PSK identity {@code auditor}
+ * (key {@value #AUDITOR_KEY}) for coaps, receipts every second, and metering samples every
+ * second (so every ledger has records, and a checkpoint when the node stops).
+ */
+final class NodeLine implements AutoCloseable {
+    static final String CLIENT = "coap-client-notls";
+    static final String DTLS_CLIENT = "coap-client-openssl";
+    static final String AUDITOR_KEY = "auditor-secret-1";
+    private static final long WAIT_MILLIS = 90_000;
+
+    private final Path dir;
+    private final int[] ports;
+    private final NodeProcess[] nodes;
+    private final String[] ids;
+
+    private final String rewardsYaml;
+
+    private NodeLine(Path dir, int size, String rewardsYaml) {
+        this.dir = dir;
+        this.rewardsYaml = rewardsYaml;
+        this.ports = new int[size];
+        this.nodes = new NodeProcess[size];
+        this.ids = new String[size];
+    }
+
+    /**
+     * Starts {@code size} nodes in {@code dir} and waits until every one has a route to the
+     * gateway; {@code rewardsYaml} are further lines of the config's {@code rewards:} section.
+     */
+    static NodeLine start(Path dir, int size, String rewardsYaml) throws Exception {
+        NodeLine line = new NodeLine(dir, size, rewardsYaml);
+        for (int i = 0; i < size; i++) {
+            try (DatagramSocket socket = new DatagramSocket(0)) {
+                line.ports[i] = socket.getLocalPort();
+            }
+        }
+        try {
+            for (int i = size - 1; i >= 0; i--) {
+                line.startNode(i);
+            }
+            for (int i = 0; i < size; i++) {
+                line.ids[i] = (String) line.get(i, "/node").get("id");
+            }
+            line.awaitAttached();
+        } catch (Exception | AssertionError e) {
+            line.close();
+            throw e;
+        }
+        return line;
+    }
+
+    /** Stops node {@code i} with SIGTERM and starts it again on the same port and data dir. */
+    void restart(int i) throws Exception {
+        assertEquals(java.util.Optional.of(0), nodes[i].terminate(30));
+        startNode(i);
+    }
+
+    /** Kills node {@code i} with SIGKILL (no clean stop at all) and starts it again on the same port and data dir. */
+    void crashAndRestart(int i) throws Exception {
+        nodes[i].process().destroyForcibly().waitFor();
+        startNode(i);
+    }
+
+    /** Stops every node with SIGTERM (each signs a final checkpoint). */
+    void stopAll() throws InterruptedException {
+        for (NodeProcess node : nodes) {
+            assertEquals(java.util.Optional.of(0), node.terminate(30));
+        }
+    }
+
+    private void startNode(int i) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("n" + i));
+        Path config = home.resolve("node.yaml");
+        Files.writeString(config, """
+                security:
+                  psk:
+                    - identity: auditor
+                      key: %s
+                settings:
+                  metering-interval-seconds: 1
+                rewards:
+                  receipt-interval-seconds: 1
+                """.formatted(AUDITOR_KEY) + rewardsYaml);
+        List<String> peers = new ArrayList<>();
+        for (int other : new int[] {i - 1, i + 1}) {
+            if (other >= 0 && other < ports.length) {
+                peers.add("127.0.0.1:" + ports[other]);
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--mesh-peers", String.join(",", peers)));
+        if (i == ports.length - 1) {
+            args.addAll(List.of("--uplink", "1000"));
+        }
+        nodes[i] = NodeProcess.start("sim", dataDir(i), ports[i], true, args.toArray(String[]::new));
+    }
+
+    /** Waits until every node but the gateway has its upstream neighbour as parent, and sees its neighbours alive. */
+    void awaitAttached() throws Exception {
+        for (int i = 0; i < ids.length; i++) {
+            List<String> expected = new ArrayList<>();
+            if (i > 0) {
+                expected.add(ids[i - 1]);
+            }
+            if (i + 1 < ids.length) {
+                String parent = ids[i + 1];
+                await(i, "/mesh/routes", doc -> parent.equals(doc.get("parent")));
+                expected.add(parent);
+            }
+            await(i, "/mesh/neighbors", doc -> list(doc, "neighbors").stream().map(n -> (Map<String, Object>) n)
+                    .filter(n -> Boolean.TRUE.equals(n.get("alive"))).map(n -> n.get("id")).toList()
+                    .containsAll(expected));
+        }
+    }
+
+    NodeProcess node(int i) {
+        return nodes[i];
+    }
+
+    String id(int i) {
+        return ids[i];
+    }
+
+    Path dataDir(int i) {
+        return dir.resolve("n" + i).resolve("data");
+    }
+
+    Ed25519PublicKey key(int i) throws Exception {
+        return Ed25519PublicKey.of(HexFormat.of().parseHex((String) get(i, "/node").get("public-key")));
+    }
+
+    /** GET {@code path} of node {@code i} as JSON. */
+    Map<String, Object> get(int i, String path) throws Exception {
+        CoapClientTool.Result result = CoapClientTool.run(CLIENT, 30, "-B", "10", nodes[i].coapUri(path));
+        assertEquals(0, result.exitCode(), result.stderr());
+        return object(result.text());
+    }
+
+    /** POSTs {@code file} as CBOR to node {@code i}'s {@code /receipts} over coaps as the auditor. */
+    CoapClientTool.Result postSecurely(int i, Path file) throws Exception {
+        return CoapClientTool.run(DTLS_CLIENT, 30, "-B", "10", "-u", "auditor", "-k", AUDITOR_KEY, "-m", "post", "-t",
+                "60", "-f", file.toString(), nodes[i].coapsUri("/receipts"));
+    }
+
+    /** Polls {@code path} of node {@code i} until {@code done}, for at most {@value #WAIT_MILLIS} ms. */
+    Map<String, Object> await(int i, String path, Predicate<Map<String, Object>> done) throws Exception {
+        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
+        Map<String, Object> doc = get(i, path);
+        while (!done.test(doc)) {
+            assertTrue(System.nanoTime() < deadline, path + " of node " + i + " never got there: " + doc
+                    + "\nlog:\n" + nodes[i].log());
+            Thread.sleep(250);
+            doc = get(i, path);
+        }
+        return doc;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (NodeProcess node : nodes) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+}

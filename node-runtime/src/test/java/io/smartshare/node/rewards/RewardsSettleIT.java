@@ -1,0 +1,235 @@
+package io.smartshare.node.rewards;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.contracts.CheckpointRef;
+import io.smartshare.contracts.channel.Channel;
+import io.smartshare.contracts.channel.ChannelOpen;
+import io.smartshare.contracts.channel.ChannelTerms;
+import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.receipt.ReceiptClaim;
+import io.smartshare.contracts.receipt.SignedReceipt;
+import io.smartshare.contracts.schedule.RateTerms;
+import io.smartshare.contracts.schedule.RewardSchedule;
+import io.smartshare.ledger.Ledger;
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.testing.NodeProcess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code smartshare-node rewards settle} over real ledgers holding worked example 2 of
+ * docs/contracts.md §9 (receipts 1-10, signed by the documented seeds): the rewards are the
+ * documented ones (A 359 840, B 130 165, C 9 995), D's self-signed receipt earns it nothing,
+ * two separate JVMs give the same result bytes, the next epoch settled from this result pays
+ * nothing twice, the example's channel is paid from the latest of two unilateral closes, and
+ * a schedule from an untrusted key is refused. The issuer's {@code sign-schedule} tool makes
+ * the documented schedule (its id is §9's). (The example's checkpoints and previous mark are not those of real ledgers, so
+ * the settlement hash differs from the documented one; the previous mark changes no reward.)
+ */
+class RewardsSettleIT {
+    private static final NodeIdentity A = identity(0x0a);
+    private static final NodeIdentity B = identity(0x0b);
+    private static final NodeIdentity C = identity(0x0c);
+    private static final NodeIdentity D = identity(0x0d);
+    private static final NodeIdentity E = identity(0x0e);
+    private static final NodeIdentity ISSUER = identity(0x09);
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void writeLedgers() throws Exception {
+        ledger(0x0a, List.of(receipt(1, A, B, Resource.RELAY_DOWN, 100_000_000), receipt(2, A, B, Resource.RELAY_DOWN, 250_000_000),
+                receipt(3, A, C, Resource.RELAY_UP, 120_000_000), receipt(4, A, B, Resource.RELAY_UP, 35_500_000)));
+        ledger(0x0b, List.of(receipt(5, B, A, Resource.RELAY_DOWN, 90_000_000), receipt(6, B, C, Resource.CPU, 1_234_567)));
+        ledger(0x0c, List.of(receipt(7, C, D, Resource.STORAGE, 3_333_333)));
+        ledger(0x0d, List.of(receipt(8, D, D, Resource.RELAY_UP, 900_000_000), receipt(9, D, E, Resource.RELAY_DOWN, 500_000_000)));
+        RateTerms relay = new RateTerms(2000, 1_000_000, 300_000);
+        Map<Resource, RateTerms> terms = Map.of(Resource.RELAY_UP, relay, Resource.RELAY_DOWN, relay,
+                Resource.STORAGE, new RateTerms(5, 1000, 100_000), Resource.CPU, new RateTerms(30, 1000, 100_000));
+        RewardSchedule schedule = new RewardSchedule(3, 5, 500_000, terms);
+        Files.write(dir.resolve("schedule.cose"), schedule.sign(ISSUER));
+        Files.write(dir.resolve("untrusted.cose"), schedule.sign(D));
+        writeChannelCloses();
+        Files.writeString(dir.resolve("node.yaml"), "rewards:\n  trusted-issuers:\n    - "
+                + HexFormat.of().formatHex(ISSUER.publicKey().encoded()) + "\n");
+    }
+
+    @Test
+    void settlesTheDocumentedExampleFromLedgersAndTheSelfSignedReceiptEarnsNothing() throws Exception {
+        NodeProcess.Result first = settle("schedule.cose", "first.cbor");
+        NodeProcess.Result second = settle("schedule.cose", "second.cbor");
+
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertEquals(359_840, reward(first.stdout(), A), first.stdout());
+        assertEquals(130_165, reward(first.stdout(), B), first.stdout());
+        assertEquals(9_995, reward(first.stdout(), C), first.stdout());
+        assertFalse(first.stdout().contains(D.nodeId().value()), "D earned nothing:\n" + first.stdout());
+        assertTrue(first.stdout().contains("excluded SELF_SIGNED"), first.stdout());
+        assertTrue(first.stdout().contains("excluded CONSUMER_NOT_MEMBER"), first.stdout());
+        assertTrue(first.stdout().contains("unallocated 0\ndust 1\n"), first.stdout());
+
+        byte[] bytes = Files.readAllBytes(dir.resolve("first.cbor"));
+        assertArrayEquals(bytes, Files.readAllBytes(dir.resolve("second.cbor")), "same bytes in two JVMs");
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertTrue(first.stdout().contains("settlement hash " + hash), first.stdout());
+        assertTrue(second.stdout().contains("settlement hash " + hash), second.stdout());
+    }
+
+    @Test
+    void theIssuersToolSignsTheDocumentedScheduleAndNodesSettleWithIt() throws Exception {
+        Path issuerDir = Files.createDirectories(dir.resolve("issuer"));
+        Files.writeString(issuerDir.resolve("node.key"), keyFile(0x09), StandardCharsets.US_ASCII);
+
+        NodeProcess.Result signed = NodeProcess.runToEnd(List.of("rewards", "sign-schedule", "--issuer-dir",
+                issuerDir.toString(), "--version", "3", "--valid-from", "5", "--pool", "500000", "--terms",
+                "relay.up=2000/1000000/300000,relay.down=2000/1000000/300000,storage=5/1000/100000,cpu=30/1000/100000",
+                "--out", dir.resolve("cli-schedule.cose").toString()));
+
+        assertEquals(0, signed.exitCode(), signed.stderr());
+        assertTrue(signed.stdout().contains("issuer key  " + HexFormat.of().formatHex(ISSUER.publicKey().encoded())),
+                signed.stdout());
+        assertTrue(signed.stdout().contains(
+                "schedule id b3ac4f061a5c4521b122a70d8d7182afee7cfba8fe21f470570e1211fbd7df57"), "§9: " + signed.stdout());
+        NodeProcess.Result settled = settle("cli-schedule.cose", "cli.cbor");
+        assertEquals(0, settled.exitCode(), settled.stderr());
+        assertEquals(359_840, reward(settled.stdout(), A));
+    }
+
+    @Test
+    void paysTheDocumentedChannelFromTheLatestOfTwoUnilateralCloses() throws Exception {
+        NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
+                dir.resolve("node.yaml").toString(), "--epoch", "7", "--schedule", dir.resolve("schedule.cose").toString(),
+                "--data-dir", dataDir(A).toString(), "--members", dataDir(B) + "," + dataDir(C) + "," + dataDir(D),
+                "--closes", dir.resolve("close-by-c.cbor") + "," + dir.resolve("close-by-a.cbor")));
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stdout().contains("channel 6d1f2ee3bad8f5bd1f967aeb098758b6 payer " + A.nodeId() + " payee "
+                + C.nodeId() + " deposit 50000 paid 25000"), result.stdout());
+        assertEquals(359_840, reward(result.stdout(), A), "channels do not touch the pool");
+    }
+
+    @Test
+    void theNextEpochPaysNothingTwiceGivenThePreviousResult() throws Exception {
+        assertEquals(0, settle("schedule.cose", "epoch-7.cbor").exitCode());
+
+        NodeProcess.Result next = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
+                dir.resolve("node.yaml").toString(), "--epoch", "8", "--schedule", dir.resolve("schedule.cose").toString(),
+                "--data-dir", dataDir(A).toString(), "--members", dataDir(B) + "," + dataDir(C) + "," + dataDir(D),
+                "--previous", dir.resolve("epoch-7.cbor").toString()));
+
+        assertEquals(0, next.exitCode(), next.stderr());
+        assertFalse(next.stdout().contains(A.nodeId().value()), "the same receipts earn nothing again:\n" + next.stdout());
+        assertTrue(next.stdout().contains("unallocated 500000\n"), next.stdout());
+    }
+
+    @Test
+    void refusesAMemberWhoseLedgerHasNoSignedCheckpoint() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("node.key"), keyFile(0x0e), StandardCharsets.US_ASCII);
+        Ledger.open(empty, E).close(); // a node that never appended anything
+
+        NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
+                dir.resolve("node.yaml").toString(), "--epoch", "7", "--schedule", dir.resolve("schedule.cose").toString(),
+                "--data-dir", dataDir(A).toString(), "--members", empty.toString()));
+
+        assertEquals(1, result.exitCode(), result.stdout());
+        assertTrue(result.stderr().contains(E.nodeId() + " in " + empty + " has no signed checkpoint"), result.stderr());
+    }
+
+    @Test
+    void refusesAScheduleSignedByAnUntrustedKey() throws Exception {
+        NodeProcess.Result result = settle("untrusted.cose", "untrusted.cbor");
+
+        assertEquals(1, result.exitCode(), result.stdout());
+        assertTrue(result.stderr().contains("UNTRUSTED_ISSUER"), result.stderr());
+        assertFalse(Files.exists(dir.resolve("untrusted.cbor")));
+    }
+
+    /**
+     * Example 2's channel: A opens to C (deposit 50 000, nonce 16 zero bytes), pays 10 000
+     * then 15 000 more; C closes with the 25 000 proof, A with its stale 10 000 one.
+     */
+    private static void writeChannelCloses() throws Exception {
+        ChannelOpen open = ChannelOpen.accept(ChannelOpen.propose(
+                new ChannelTerms(A.publicKey(), C.publicKey(), 50_000, new byte[16]), A), C).orElseThrow();
+        Channel.Payment first = Channel.opened(open).pay(10_000, A).orElseThrow();
+        Channel.Payment second = first.channel().pay(15_000, A).orElseThrow();
+        Channel payee = Channel.opened(open).receive(first.proof().encode()).orElseThrow()
+                .receive(second.proof().encode()).orElseThrow();
+        Files.write(dir.resolve("close-by-c.cbor"), payee.closeUnilaterally().orElseThrow().close().encode());
+        Files.write(dir.resolve("close-by-a.cbor"), first.channel().closeUnilaterally().orElseThrow().close().encode());
+    }
+
+    private static NodeProcess.Result settle(String schedule, String out) throws Exception {
+        return NodeProcess.runToEnd(List.of("rewards", "settle", "--config", dir.resolve("node.yaml").toString(),
+                "--epoch", "7", "--schedule", dir.resolve(schedule).toString(), "--data-dir", dataDir(A).toString(),
+                "--members", dataDir(B) + "," + dataDir(C) + "," + dataDir(D), "--out", dir.resolve(out).toString()));
+    }
+
+    private static long reward(String stdout, NodeIdentity node) {
+        Matcher m = Pattern.compile(node.nodeId().value() + "\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)").matcher(stdout);
+        assertTrue(m.find(), node.nodeId() + " has a reward line:\n" + stdout);
+        return Long.parseLong(m.group(3));
+    }
+
+    private static NodeIdentity identity(int seedByte) {
+        return NodeIdentity.fromSeed(seed(seedByte));
+    }
+
+    private static byte[] seed(int seedByte) {
+        byte[] seed = new byte[32];
+        Arrays.fill(seed, (byte) seedByte);
+        return seed;
+    }
+
+    /** Receipt {@code index} of the example table, signed by the consumer. */
+    private static SignedReceipt receipt(int index, NodeIdentity provider, NodeIdentity consumer, Resource resource,
+            long amount) {
+        byte[] filled = new byte[32];
+        Arrays.fill(filled, (byte) index);
+        return SignedReceipt.sign(new ReceiptClaim(provider.publicKey(), consumer.publicKey(), resource, amount,
+                index * 1000L, index * 1000L + 1000, Arrays.copyOf(filled, 16), CheckpointRef.of(index, filled)), consumer);
+    }
+
+    /** The key file (docs/identity.md) of the node with seed {@code seedByte}. */
+    private static String keyFile(int seedByte) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        return "smartshare-ed25519-v1\n" + b64.encodeToString(seed(seedByte)) + "\n"
+                + b64.encodeToString(identity(seedByte).publicKey().encoded()) + "\n";
+    }
+
+    private static Path dataDir(NodeIdentity node) {
+        return dir.resolve(node.nodeId().value());
+    }
+
+    /** A data dir with the key file of the node with seed {@code seedByte} and a ledger of {@code receipts}, checkpointed. */
+    private static void ledger(int seedByte, List<SignedReceipt> receipts) throws Exception {
+        NodeIdentity node = identity(seedByte);
+        Path data = Files.createDirectories(dataDir(node));
+        Files.writeString(data.resolve("node.key"), keyFile(seedByte), StandardCharsets.US_ASCII);
+        try (Ledger ledger = Ledger.open(data, node)) {
+            for (SignedReceipt receipt : receipts) {
+                ledger.append(receipt.ledgerEntry()).get(10, TimeUnit.SECONDS);
+            }
+            ledger.publishCheckpoint().get(10, TimeUnit.SECONDS);
+        }
+    }
+}
