@@ -2,7 +2,6 @@ package io.smartshare.hal.driver.pi4j;
 
 import io.smartshare.hal.sensor.Quantity;
 import io.smartshare.hal.sensor.Reading;
-import io.smartshare.hal.sensor.Sensor;
 import io.smartshare.hal.sensor.SensorException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import java.util.List;
  * registers in one burst. The chip id and the calibration are read on the first successful
  * read, so a sensor plugged in late is picked up.
  */
-final class Bme280 implements Sensor {
+final class Bme280 extends I2cSensor {
     static final int CHIP_ID = 0x60;
     static final int REG_CALIB_TP = 0x88;
     static final int REG_CALIB_H1 = 0xA1;
@@ -34,27 +33,10 @@ final class Bme280 implements Sensor {
     private static final int SKIPPED_20_BIT = 0x80000;
     private static final int SKIPPED_16_BIT = 0x8000;
 
-    private final String id;
-    private final I2cDevice device;
-    private final Clock clock;
-    private final Pause pause;
     private Bme280Calibration calibration;
 
     Bme280(String id, I2cDevice device, Clock clock, Pause pause) {
-        this.id = id;
-        this.device = device;
-        this.clock = clock;
-        this.pause = pause;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String driver() {
-        return Pi4jDriver.NAME;
+        super(id, device, clock, pause);
     }
 
     @Override
@@ -67,12 +49,7 @@ final class Bme280 implements Sensor {
         Bme280Calibration trim = calibration();
         device.writeRegister(REG_CTRL_HUM, CTRL_HUM_X1);
         device.writeRegister(REG_CTRL_MEAS, CTRL_MEAS_FORCED_X1);
-        try {
-            pause.pause(CONVERSION);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw device.failure("interrupted while converting");
-        }
+        awaitConversion(CONVERSION);
         byte[] data = device.readRegister(REG_DATA, DATA_LENGTH);
         int adcP = ((data[0] & 0xFF) << 12) | ((data[1] & 0xFF) << 4) | ((data[2] & 0xFF) >> 4);
         int adcT = ((data[3] & 0xFF) << 12) | ((data[4] & 0xFF) << 4) | ((data[5] & 0xFF) >> 4);
@@ -87,9 +64,9 @@ final class Bme280 implements Sensor {
         }
         var at = clock.instant();
         return List.of(
-                new Reading(id, Quantity.TEMPERATURE, trim.celsius(tFine), at),
-                new Reading(id, Quantity.HUMIDITY, trim.relativeHumidity(adcH, tFine), at),
-                new Reading(id, Quantity.PRESSURE, pascal / 100.0, at));
+                new Reading(id(), Quantity.TEMPERATURE, trim.celsius(tFine), at),
+                new Reading(id(), Quantity.HUMIDITY, trim.relativeHumidity(adcH, tFine), at),
+                new Reading(id(), Quantity.PRESSURE, pascal / 100.0, at));
     }
 
     private Bme280Calibration calibration() throws SensorException {

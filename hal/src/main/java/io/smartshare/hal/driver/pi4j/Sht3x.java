@@ -2,7 +2,6 @@ package io.smartshare.hal.driver.pi4j;
 
 import io.smartshare.hal.sensor.Quantity;
 import io.smartshare.hal.sensor.Reading;
-import io.smartshare.hal.sensor.Sensor;
 import io.smartshare.hal.sensor.SensorException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,33 +12,16 @@ import java.util.List;
  * (command 0x2400), then six bytes: temperature word, its CRC, humidity word, its CRC. A
  * word whose CRC does not match fails the read; it never becomes a reading.
  */
-final class Sht3x implements Sensor {
+final class Sht3x extends I2cSensor {
     static final byte[] MEASURE_HIGH_REPEATABILITY = {0x24, 0x00};
     private static final int RESPONSE_LENGTH = 6;
     /** Datasheet table 4: at most 15.5 ms at high repeatability. */
     private static final Duration CONVERSION = Duration.ofMillis(16);
     private static final double FULL_SCALE = 65535.0;
 
-    private final String id;
-    private final I2cDevice device;
-    private final Clock clock;
-    private final Pause pause;
 
     Sht3x(String id, I2cDevice device, Clock clock, Pause pause) {
-        this.id = id;
-        this.device = device;
-        this.clock = clock;
-        this.pause = pause;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String driver() {
-        return Pi4jDriver.NAME;
+        super(id, device, clock, pause);
     }
 
     @Override
@@ -50,19 +32,14 @@ final class Sht3x implements Sensor {
     @Override
     public synchronized List<Reading> read() throws SensorException {
         device.write(MEASURE_HIGH_REPEATABILITY);
-        try {
-            pause.pause(CONVERSION);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw device.failure("interrupted while converting");
-        }
+        awaitConversion(CONVERSION);
         byte[] data = device.read(RESPONSE_LENGTH);
         int rawT = checkedWord(data, 0, "temperature");
         int rawH = checkedWord(data, 3, "humidity");
         var at = clock.instant();
         return List.of(
-                new Reading(id, Quantity.TEMPERATURE, -45 + 175 * (rawT / FULL_SCALE), at),
-                new Reading(id, Quantity.HUMIDITY, 100 * (rawH / FULL_SCALE), at));
+                new Reading(id(), Quantity.TEMPERATURE, -45 + 175 * (rawT / FULL_SCALE), at),
+                new Reading(id(), Quantity.HUMIDITY, 100 * (rawH / FULL_SCALE), at));
     }
 
     private int checkedWord(byte[] data, int offset, String what) throws SensorException {
