@@ -1,5 +1,6 @@
 package io.smartshare.node.config;
 
+import static io.smartshare.node.testing.SeededIdentities.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import io.smartshare.hal.config.ConfigException;
 import io.smartshare.ledger.identity.NodeIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,12 +25,6 @@ class RewardsConfigReaderTest {
 
     @TempDir
     Path dir;
-
-    private static NodeIdentity identity(int seedByte) {
-        byte[] seed = new byte[32];
-        Arrays.fill(seed, (byte) seedByte);
-        return NodeIdentity.fromSeed(seed);
-    }
 
     private NodeConfig read(String yaml) throws Exception {
         Path file = Files.writeString(dir.resolve("node.yaml"), yaml);

@@ -1,5 +1,6 @@
 package io.smartshare.node.metering;
 
+import static io.smartshare.node.testing.SeededIdentities.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +15,6 @@ import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.forwarding.CarriageMeter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +24,6 @@ class PeerMeterTest {
 
     @TempDir
     Path dir;
-
-    private static NodeIdentity identity(int seedByte) {
-        byte[] seed = new byte[32];
-        Arrays.fill(seed, (byte) seedByte);
-        return NodeIdentity.fromSeed(seed);
-    }
 
     @Test
     void countersContinueFromTheStoredTotalsAfterARestart() throws Exception {

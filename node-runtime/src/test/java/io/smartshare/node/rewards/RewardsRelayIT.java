@@ -1,5 +1,6 @@
 package io.smartshare.node.rewards;
 
+import io.smartshare.node.testing.SeededIdentities;
 import static io.smartshare.node.testing.JsonDocument.list;
 import static io.smartshare.node.testing.JsonDocument.number;
 import static io.smartshare.node.testing.JsonDocument.object;
@@ -20,7 +21,6 @@ import io.smartshare.node.testing.CoapClientTool;
 import io.smartshare.node.testing.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -178,9 +178,7 @@ class RewardsRelayIT {
         long down = accepted(rewards, "relay.down").orElseThrow();
         line.stopAll(); // each node signs a final checkpoint that covers its receipts
 
-        byte[] seed = new byte[32];
-        Arrays.fill(seed, (byte) 0x09);
-        NodeIdentity issuer = NodeIdentity.fromSeed(seed);
+        NodeIdentity issuer = SeededIdentities.identity(0x09);
         RateTerms relay = new RateTerms(2000, 1_000_000, 300_000);
         Files.write(dir.resolve("schedule.cose"), new RewardSchedule(1, 0, 500_000,
                 Map.of(Resource.RELAY_UP, relay, Resource.RELAY_DOWN, relay)).sign(issuer));

@@ -1,5 +1,7 @@
 package io.smartshare.node.rewards;
 
+import static io.smartshare.node.testing.SeededIdentities.seed;
+import static io.smartshare.node.testing.SeededIdentities.identity;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -188,16 +190,6 @@ class RewardsSettleIT {
         Matcher m = Pattern.compile(node.nodeId().value() + "\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)").matcher(stdout);
         assertTrue(m.find(), node.nodeId() + " has a reward line:\n" + stdout);
         return Long.parseLong(m.group(3));
-    }
-
-    private static NodeIdentity identity(int seedByte) {
-        return NodeIdentity.fromSeed(seed(seedByte));
-    }
-
-    private static byte[] seed(int seedByte) {
-        byte[] seed = new byte[32];
-        Arrays.fill(seed, (byte) seedByte);
-        return seed;
     }
 
     /** Receipt {@code index} of the example table, signed by the consumer. */
