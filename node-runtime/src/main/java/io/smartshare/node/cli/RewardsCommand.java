@@ -7,6 +7,7 @@ import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
 import io.smartshare.contracts.receipt.SignedReceipt;
 import io.smartshare.contracts.channel.ChannelClose;
+import io.smartshare.contracts.channel.ChannelLedger;
 import io.smartshare.contracts.schedule.ScheduleRejection;
 import io.smartshare.contracts.schedule.VerifiedSchedule;
 import io.smartshare.contracts.settlement.ChannelPayout;
@@ -19,6 +20,7 @@ import io.smartshare.contracts.settlement.Settlement;
 import io.smartshare.contracts.settlement.SettlementResult;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.ledger.identity.KeyFile;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.record.Receipt;
 import io.smartshare.ledger.record.Record;
@@ -28,6 +30,7 @@ import io.smartshare.node.config.AtomicFiles;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.ScheduleFile;
+import io.smartshare.node.daemon.Node;
 import io.smartshare.node.rewards.SettlementRecord;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,9 +66,11 @@ final class RewardsCommand {
                        settlement.cbor and shown by the node's /rewards. --previous takes the
                        marks of an earlier epoch's result (its --out file or settlement.cbor),
                        so what was paid then is not paid again; without it the epoch is
-                       settled as a shard's first. --closes takes channel closes submitted
-                       in the epoch (docs/contracts.md §11 bytes); each channel is paid out
-                       once, from its strongest close.
+                       settled as a shard's first. The channels of the node in DIR that its
+                       ledger shows closed (up to its checkpoint) are paid out; --closes adds
+                       closes of other channels submitted in the epoch (docs/contracts.md §11
+                       bytes, e.g. the 'close' of a party's /channels?id=ID); each channel is
+                       paid out once, from its strongest close.
 
             DIR defaults to the sim board's data dir (./var).
 
@@ -75,8 +80,8 @@ final class RewardsCommand {
     private RewardsCommand() {
     }
 
-    /** One member's part of the inputs. */
-    private record Member(MemberCheckpoint checkpoint, List<SignedReceipt> receipts) {
+    /** One member's part of the inputs, and the channel records its checkpoint covers. */
+    private record Member(MemberCheckpoint checkpoint, List<SignedReceipt> receipts, List<Record> channelRecords) {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -107,6 +112,7 @@ final class RewardsCommand {
             }
             List<MemberCheckpoint> checkpoints = new ArrayList<>();
             List<SignedReceipt> receipts = new ArrayList<>();
+            List<ChannelClose> closes = new ArrayList<>();
             for (Path dir : dirs) {
                 Optional<Member> member = member(dir, err);
                 if (member.isEmpty()) {
@@ -114,6 +120,9 @@ final class RewardsCommand {
                 }
                 checkpoints.add(member.get().checkpoint());
                 receipts.addAll(member.get().receipts());
+                if (dir.equals(dirs.get(0))) {
+                    closes.addAll(ownCloses(dir, member.get().channelRecords(), err));
+                }
             }
             List<Mark> previousMarks = List.of();
             if (parsed.option("previous").isPresent()) {
@@ -124,7 +133,6 @@ final class RewardsCommand {
                 }
                 previousMarks = previous.marks();
             }
-            List<ChannelClose> closes = new ArrayList<>();
             for (Path file : paths(parsed.option("closes"))) {
                 closes.add(ChannelClose.decode(Files.readAllBytes(file)));
             }
@@ -169,10 +177,14 @@ final class RewardsCommand {
             return Optional.empty();
         }
         List<Record> receiptRecords = new ArrayList<>();
+        List<Record> channelRecords = new ArrayList<>();
         VerificationResult verified = new LogVerifier(key).verifyDirectory(dir.resolve("ledger"), record -> {
-            if (record.body() instanceof Receipt entry
-                    && CoseSign1.domainOf(entry.statement()).filter(Domain.RECEIPT::equals).isPresent()) {
-                receiptRecords.add(record);
+            if (record.body() instanceof Receipt entry) {
+                if (CoseSign1.domainOf(entry.statement()).filter(Domain.RECEIPT::equals).isPresent()) {
+                    receiptRecords.add(record);
+                } else if (ChannelLedger.holdsChannelDocument(entry)) {
+                    channelRecords.add(record);
+                }
             }
         });
         if (verified instanceof VerificationResult.Rejected rejected) {
@@ -192,8 +204,29 @@ final class RewardsCommand {
                 receipts.add(SignedReceipt.fromLedger(entry.counterparty(), entry.statement(), entry.signature()));
             }
         }
-        return Optional.of(new Member(new MemberCheckpoint(key,
-                CheckpointRef.of(latest.get().size(), latest.get().root().bytes())), receipts));
+        long covered = latest.get().size();
+        return Optional.of(new Member(new MemberCheckpoint(key, CheckpointRef.of(covered, latest.get().root().bytes())),
+                receipts, channelRecords.stream().filter(r -> r.seq() < covered).toList()));
+    }
+
+    /**
+     * The closed channels of the settling node, rebuilt from its own channel records as the
+     * daemon rebuilds them (docs/contracts.md §6.3); a record that does not fit is named and
+     * left out, as the daemon does.
+     */
+    private static List<ChannelClose> ownCloses(Path dir, List<Record> channelRecords, PrintStream err) {
+        ChannelLedger channels = ChannelLedger.empty(KeyFile.load(dir.resolve(Node.KEY_FILE)));
+        for (Record record : channelRecords) {
+            try {
+                channels = channels.replay((Receipt) record.body());
+            } catch (ContractException e) {
+                err.printf("smartshare-node rewards: channel record %d in %s left out: %s%n", record.seq(), dir,
+                        e.getMessage());
+            }
+        }
+        List<ChannelClose> closes = new ArrayList<>();
+        channels.channels().values().forEach(c -> c.close().ifPresent(closes::add));
+        return closes;
     }
 
     private static void print(SettlementResult result, PrintStream out) {

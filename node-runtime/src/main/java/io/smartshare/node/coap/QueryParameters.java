@@ -51,6 +51,11 @@ public final class QueryParameters {
         }
     }
 
+    /** A text parameter, if present. */
+    public Optional<String> text(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }

@@ -4,7 +4,7 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 /**
  * A request that cannot be answered as asked: the resource replies with {@link #code()}
- * (a 4.xx) and the message as diagnostic payload, and nothing changes.
+ * (a 4.xx, or a 5.xx when a peer the node relies on failed) and the message as diagnostic payload, and nothing changes.
  */
 public final class RequestException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -11,24 +11,25 @@ import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 /**
  * Decides whether a request may change state: only over {@code coaps://} (a DTLS peer
  * identity is present), and only by a PSK identity the operator marked
- * {@code may-write-config}. Plain {@code coap://} gets 4.01, another identity 4.03.
+ * {@code may-write-config}: {@code /config} and the operator's channel commands. Plain
+ * {@code coap://} gets 4.01, another identity 4.03.
  */
-final class WriteAuthorization {
+public final class WriteAuthorization {
     private final NodeConfig config;
 
-    WriteAuthorization(NodeConfig config) {
+    public WriteAuthorization(NodeConfig config) {
         this.config = config;
     }
 
     /** The outcome: the writer's identity, or the response that refuses the request. */
-    record Decision(String identity, Optional<Refusal> refusal) {
+    public record Decision(String identity, Optional<Refusal> refusal) {
     }
 
     /** A refusal: the response code and the diagnostic payload. */
-    record Refusal(ResponseCode code, String diagnostic) {
+    public record Refusal(ResponseCode code, String diagnostic) {
     }
 
-    Decision decide(CoapExchange exchange) {
+    public Decision decide(CoapExchange exchange) {
         Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
         if (!(peer instanceof PreSharedKeyIdentity psk)) {
             return new Decision("", Optional.of(new Refusal(ResponseCode.UNAUTHORIZED,
@@ -38,7 +39,7 @@ final class WriteAuthorization {
         boolean allowed = config.pskIdentity(identity).map(PskIdentity::mayWriteConfig).orElse(false);
         if (!allowed) {
             return new Decision(identity, Optional.of(new Refusal(ResponseCode.FORBIDDEN,
-                    "identity '" + identity + "' may not change the configuration")));
+                    "identity '" + identity + "' may not change the node (may-write-config is not set)")));
         }
         return new Decision(identity, Optional.empty());
     }

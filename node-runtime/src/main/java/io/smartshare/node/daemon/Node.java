@@ -13,6 +13,7 @@ import io.smartshare.ledger.storage.StorageException;
 import io.smartshare.node.coap.NodeCoapServer;
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
 import io.smartshare.node.coap.Uptime;
+import io.smartshare.node.coap.WriteAuthorization;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.SettingsStore;
@@ -97,7 +98,7 @@ public final class Node implements AutoCloseable {
                 parts.add(mesh.get());
             }
             parts.add(startRewards(new Rewards.Wiring(identity, ledger, dataDir.path(), coap.coapEndpoint(), coap.root(),
-                    timer), config, mesh));
+                    timer, new WriteAuthorization(config)), config, mesh));
             LOG.info("event=started node={} board={} data-dir={} version={} mesh={}", identity.nodeId(), spec.name(),
                     dataDir.path(), Version.current(), meshOn);
             return new Node(parts);

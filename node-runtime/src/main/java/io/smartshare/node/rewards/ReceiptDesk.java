@@ -14,7 +14,6 @@ import io.smartshare.contracts.receipt.Tolerance;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.record.Receipt;
-import io.smartshare.ledger.record.Record;
 import io.smartshare.node.metering.PeerMeter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ReceiptDesk {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptDesk.class);
-    private static final int READ_CHUNK = 256;
-    private static final long APPEND_TIMEOUT_SECONDS = 10;
 
     /** A consumer and resource, ordered for documents. */
     record Slot(NodeId consumer, Resource resource) {
@@ -67,15 +61,11 @@ final class ReceiptDesk {
     /** A desk for the node owning {@code ledger}, its book rebuilt from the ledger. */
     static ReceiptDesk restore(Ledger ledger, PeerMeter meter, Map<Resource, Tolerance> tolerances) {
         ReceiptDesk desk = new ReceiptDesk(ledger, meter, ReceiptBook.empty(ledger.key(), tolerances));
-        long size = ledger.size();
-        for (long from = 0; from < size; from += READ_CHUNK) {
-            for (Record record : ledger.read(from, Math.min(size, from + READ_CHUNK))) {
-                if (record.body() instanceof Receipt entry
-                        && CoseSign1.domainOf(entry.statement()).filter(Domain.RECEIPT::equals).isPresent()) {
-                    desk.restoreOne(record.seq(), entry);
-                }
+        LedgerReceipts.forEach(ledger, (seq, entry) -> {
+            if (CoseSign1.domainOf(entry.statement()).filter(Domain.RECEIPT::equals).isPresent()) {
+                desk.restoreOne(seq, entry);
             }
-        }
+        });
         LOG.info("event=receipts-restored slots={} receipts={}", desk.tallies.size(),
                 desk.tallies.values().stream().mapToLong(Tally::receipts).sum());
         return desk;
@@ -96,7 +86,7 @@ final class ReceiptDesk {
      * Checks {@code receipt} and, if accepted, appends it to the ledger and waits until it is
      * durable. A rejection changes nothing.
      *
-     * @throws LedgerWriteException if the append fails (the receipt then counts as not accepted)
+     * @throws LedgerAppend.LedgerWriteException if the append fails (the receipt then counts as not accepted)
      */
     synchronized Outcome<Acceptance, ReceiptRejection> accept(SignedReceipt receipt) {
         meter.learnKey(receipt.claim().consumer());
@@ -105,15 +95,7 @@ final class ReceiptDesk {
             return outcome;
         }
         Acceptance acceptance = outcome.acceptedValue().get();
-        long seq;
-        try {
-            seq = ledger.append(acceptance.ledgerEntry()).get(APPEND_TIMEOUT_SECONDS, TimeUnit.SECONDS).seq();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerWriteException("interrupted while appending", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new LedgerWriteException(e.toString(), e);
-        }
+        long seq = LedgerAppend.durably(ledger, acceptance.ledgerEntry());
         book = acceptance.book();
         count(receipt);
         ReceiptClaim c = receipt.claim();
@@ -140,14 +122,5 @@ final class ReceiptDesk {
             rows.add(row);
         });
         return rows;
-    }
-
-    /** The ledger did not take an accepted receipt. */
-    static final class LedgerWriteException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LedgerWriteException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

@@ -9,12 +9,9 @@ import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.server.resources.CoapExchange;
-import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,48 +26,21 @@ import org.slf4j.LoggerFactory;
  * {@code REASON: detail} as diagnostic; nothing changes. 5.03 when more receipts wait than
  * the desk's queue holds.
  */
-final class ReceiptsResource extends CoapResource {
+final class ReceiptsResource extends SignedMessageResource {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptsResource.class);
     /** A receipt is 262 bytes; anything far larger is not one. */
     private static final int MAX_RECEIPT_BYTES = 1024;
 
     private final ReceiptDesk desk;
-    private final Executor deskThread;
-    private final Optional<NeighborAddresses> neighbors;
 
-    /**
-     * @param deskThread runs the checks and ledger appends, one receipt at a time, so the
-     *     CoAP protocol thread never waits for an fsync; refuses work when its queue is full
-     */
     ReceiptsResource(ReceiptDesk desk, Executor deskThread, Optional<NeighborAddresses> neighbors) {
-        super("receipts");
+        super("receipts", "receipt", MAX_RECEIPT_BYTES, neighbors, deskThread);
         this.desk = desk;
-        this.deskThread = deskThread;
-        this.neighbors = neighbors;
         getAttributes().addResourceType("smartshare.receipts");
-        getAttributes().addContentType(MediaTypeRegistry.APPLICATION_CBOR);
     }
 
     @Override
-    public void handlePOST(CoapExchange exchange) {
-        if (exchange.getRequestOptions().getContentFormat() != MediaTypeRegistry.APPLICATION_CBOR) {
-            refuse(exchange, ResponseCode.UNSUPPORTED_CONTENT_FORMAT,
-                    "send the receipt's COSE_Sign1 bytes as content-format 60 (application/cbor)");
-            return;
-        }
-        byte[] payload = exchange.getRequestPayload();
-        if (payload.length > MAX_RECEIPT_BYTES) {
-            refuse(exchange, ResponseCode.REQUEST_ENTITY_TOO_LARGE, "a receipt is at most " + MAX_RECEIPT_BYTES + " bytes");
-            return;
-        }
-        boolean secure = exchange.advanced().getRequest().getSourceContext().getPeerIdentity()
-                instanceof PreSharedKeyIdentity;
-        Optional<NodeId> neighbor = neighbors.flatMap(n -> n.neighborAt(exchange.getSourceSocketAddress()));
-        if (!secure && neighbor.isEmpty()) {
-            refuse(exchange, ResponseCode.UNAUTHORIZED,
-                    "receipts over coap:// are taken from mesh neighbours only; others use coaps://");
-            return;
-        }
+    protected void take(CoapExchange exchange, byte[] payload, Sender sender) {
         SignedReceipt receipt;
         try {
             receipt = SignedReceipt.decode(payload);
@@ -79,17 +49,12 @@ final class ReceiptsResource extends CoapResource {
             return;
         }
         NodeId signer = NodeId.of(receipt.claim().consumer());
-        if (!secure && !neighbor.get().equals(signer)) {
-            refuse(exchange, ResponseCode.FORBIDDEN, "receipt signed by " + signer + " sent by neighbour "
-                    + neighbor.get() + ": over coap:// a neighbour sends only its own receipts");
+        if (!sender.mayActFor(signer)) {
+            refuse(exchange, ResponseCode.FORBIDDEN, "receipt signed by " + signer + " sent by " + sender.describe()
+                    + ": over coap:// a neighbour sends only its own receipts");
             return;
         }
-        exchange.accept(); // the ledger append may take a while: stop the sender's retransmissions
-        try {
-            deskThread.execute(() -> decide(exchange, receipt, signer));
-        } catch (RejectedExecutionException e) {
-            refuse(exchange, ResponseCode.SERVICE_UNAVAILABLE, "too many receipts waiting; send it again later");
-        }
+        onDesk(exchange, () -> decide(exchange, receipt, signer));
     }
 
     /** Checks and records {@code receipt} on the desk's thread and answers. */
@@ -97,7 +62,7 @@ final class ReceiptsResource extends CoapResource {
         Outcome<Acceptance, ReceiptRejection> outcome;
         try {
             outcome = desk.accept(receipt);
-        } catch (ReceiptDesk.LedgerWriteException e) {
+        } catch (LedgerAppend.LedgerWriteException e) {
             LOG.error("event=receipt-append-failed consumer={} error=\"{}\"", signer, e.getMessage());
             exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "the ledger did not take the receipt; nothing changed",
                     MediaTypeRegistry.TEXT_PLAIN);
@@ -122,11 +87,5 @@ final class ReceiptsResource extends CoapResource {
             case WRONG_PROVIDER, SELF_SIGNED, UNKNOWN_CONSUMER, BEYOND_TOLERANCE -> ResponseCode.FORBIDDEN;
             case REPLAY, DECREASING, BAD_INTERVAL -> ResponseCode.CONFLICT;
         };
-    }
-
-    private static void refuse(CoapExchange exchange, ResponseCode code, String diagnostic) {
-        LOG.warn("event=receipt-rejected peer={} code={} reason=\"{}\"", exchange.getSourceSocketAddress(), code,
-                diagnostic);
-        exchange.respond(code, diagnostic, MediaTypeRegistry.TEXT_PLAIN);
     }
 }

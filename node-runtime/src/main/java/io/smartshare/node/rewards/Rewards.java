@@ -2,6 +2,7 @@ package io.smartshare.node.rewards;
 
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.coap.WriteAuthorization;
 import io.smartshare.node.config.RewardsConfig;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
@@ -9,6 +10,7 @@ import io.smartshare.node.metering.PeerMeter;
 import io.smartshare.node.metering.ServiceCounters;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -26,14 +28,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Contracts wired into a running node: the per-peer meter, receipts exchanged with mesh
  * neighbours ({@code POST /receipts} as provider, a {@link ReceiptRound} every receipt
- * interval as consumer, on the node's timer thread) and {@code GET /rewards}. Receipts are
- * checked and appended on one {@code receipt-desk} thread with a bounded queue. {@link
- * #close()} stops both and stores the meter.
+ * interval as consumer, on the node's timer thread), payment channels ({@code /channels},
+ * rebuilt from the ledger at start) and {@code GET /rewards}. Receipts, channel documents and
+ * the operator's channel commands are checked and appended one at a time on one {@code
+ * receipt-desk} thread with a bounded queue. {@link #close()} stops both and stores the meter.
  */
 public final class Rewards implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Rewards.class);
 
-    /** Receipts waiting for the desk beyond this are refused (5.03): each neighbour sends a few per interval. */
+    /** Work waiting for the desk beyond this is refused (5.03): each neighbour sends a few receipts per interval. */
     private static final int DESK_QUEUE = 32;
 
     private final PeerMeter meter;
@@ -48,7 +51,7 @@ public final class Rewards implements AutoCloseable {
 
     /** Where a node's rewards part plugs in. */
     public record Wiring(NodeIdentity identity, Ledger ledger, Path dataDir, Endpoint coapEndpoint, Resource root,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer, WriteAuthorization authorization) {
     }
 
     /**
@@ -67,8 +70,12 @@ public final class Rewards implements AutoCloseable {
                 neighbors, new ReceiptPoster(node.coapEndpoint()), now);
         ExecutorService deskThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(DESK_QUEUE), r -> new Thread(r, "receipt-desk"));
+        ChannelDesk channels = ChannelDesk.restore(node.ledger(), node.identity());
         node.root().add(new ReceiptsResource(desk, deskThread, neighbors));
-        node.root().add(new RewardsResource(config, desk, round, meter, node.dataDir()));
+        node.root().add(ChannelsResource.create(channels, new ChannelOperator(channels,
+                new ChannelPeer(node.coapEndpoint(), neighbors), new SecureRandom()), node.authorization(), deskThread,
+                neighbors));
+        node.root().add(new RewardsResource(config, desk, round, channels, meter, node.dataDir()));
         int every = config.receiptIntervalSeconds();
         ScheduledFuture<?> rounds = node.timer().scheduleWithFixedDelay(round, every, every, TimeUnit.SECONDS);
         LOG.info("event=rewards-started receipt-interval-s={} schedule={} trusted-issuers={}", every,

@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code GET /rewards}: the reward schedule in force (if the operator configured one), the
  * receipts this node accepted as provider (latest cumulative amount and count per consumer and
  * resource), the receipts it signed as consumer and how many of them await their provider's
- * answer, its last metering interval, and the latest
+ * answer, its payment channels (closed ones are settled at the next epoch), its last
+ * metering interval, and the latest
  * epoch result settled with this data dir ({@link SettlementRecord}).
  */
 final class RewardsResource extends DocumentResource {
@@ -32,14 +33,17 @@ final class RewardsResource extends DocumentResource {
     private final RewardsConfig config;
     private final ReceiptDesk desk;
     private final ReceiptRound round;
+    private final ChannelDesk channels;
     private final PeerMeter meter;
     private final Path dataDir;
 
-    RewardsResource(RewardsConfig config, ReceiptDesk desk, ReceiptRound round, PeerMeter meter, Path dataDir) {
+    RewardsResource(RewardsConfig config, ReceiptDesk desk, ReceiptRound round, ChannelDesk channels, PeerMeter meter,
+            Path dataDir) {
         super("rewards", "smartshare.rewards", "core.s");
         this.config = config;
         this.desk = desk;
         this.round = round;
+        this.channels = channels;
         this.meter = meter;
         this.dataDir = dataDir;
     }
@@ -52,6 +56,7 @@ final class RewardsResource extends DocumentResource {
         doc.put("accepted", desk.document());
         doc.put("issued", round.document());
         doc.put("unanswered", round.unanswered());
+        doc.put("channels", channels.document());
         meter.lastInterval().ifPresent(i -> doc.put("last-interval", interval(i)));
         SettlementRecord.document(dataDir).ifPresent(s -> doc.put("settlement", s));
         return doc;

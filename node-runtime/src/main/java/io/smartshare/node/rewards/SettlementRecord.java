@@ -28,8 +28,8 @@ import java.util.Optional;
 /**
  * The latest epoch result settled by {@code smartshare-node rewards settle} for a node, kept
  * as its §8.6 bytes in {@code <data-dir>/settlement.cbor} (replaced atomically), and shown in
- * {@code /rewards}: epoch, settlement hash, schedule id, pool, unallocated, dust and every
- * node's line.
+ * {@code /rewards}: epoch, settlement hash, schedule id, pool, unallocated, dust, every
+ * node's line and every channel paid out.
  */
 public final class SettlementRecord {
     static final String FILE_NAME = "settlement.cbor";
@@ -117,6 +117,18 @@ public final class SettlementRecord {
         doc.put("rewards", rewards);
         doc.put("unallocated", integer(result, 5));
         doc.put("dust", integer(result, 6));
+        List<Object> channels = new ArrayList<>();
+        for (CborValue line : ((CborValue.Array) field(result, 7)).items()) {
+            List<CborValue> items = ((CborValue.Array) line).items();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", HexFormat.of().formatHex(((CborValue.Bytes) items.get(0)).value()));
+            row.put("payer", NodeId.of(key(items.get(1))).value());
+            row.put("payee", NodeId.of(key(items.get(2))).value());
+            row.put("deposit", ((CborValue.Int) items.get(3)).value());
+            row.put("paid", ((CborValue.Int) items.get(4)).value());
+            channels.add(row);
+        }
+        doc.put("channels", channels);
         return doc;
     }
 

@@ -20,14 +20,16 @@ import java.util.function.Predicate;
 /**
  * Real node processes on loopback in a line n0 - n1 - ... - n(k-1), the last one the gateway,
  * joined by unicast {@code --mesh-peers} on fixed ports (so a node restarts where its
- * neighbours expect it), each with the same operator config: a PSK identity {@code auditor}
- * (key {@value #AUDITOR_KEY}) for coaps, receipts every second, and metering samples every
- * second (so every ledger has records, and a checkpoint when the node stops).
+ * neighbours expect it), each with the same operator config: PSK identities {@code auditor}
+ * (key {@value #AUDITOR_KEY}, read-only) and {@code operator} (may write: channel commands)
+ * for coaps, receipts every second, and metering samples every second (so every ledger has
+ * records, and a checkpoint when the node stops).
  */
 final class NodeLine implements AutoCloseable {
     static final String CLIENT = "coap-client-notls";
     static final String DTLS_CLIENT = "coap-client-openssl";
     static final String AUDITOR_KEY = "auditor-secret-1";
+    static final String OPERATOR = "operator";
     private static final long WAIT_MILLIS = 90_000;
 
     private final Path dir;
@@ -92,12 +94,15 @@ final class NodeLine implements AutoCloseable {
 
     private void startNode(int i) throws Exception {
         Path home = Files.createDirectories(dir.resolve("n" + i));
-        Path config = home.resolve("node.yaml");
+        Path config = configFile(i);
         Files.writeString(config, """
                 security:
                   psk:
                     - identity: auditor
                       key: %s
+                    - identity: operator
+                      key: operator-secret-1
+                      may-write-config: true
                 settings:
                   metering-interval-seconds: 1
                 rewards:
@@ -142,6 +147,11 @@ final class NodeLine implements AutoCloseable {
         return ids[i];
     }
 
+    /** The operator config node {@code i} runs with. */
+    Path configFile(int i) {
+        return dir.resolve("n" + i).resolve("node.yaml");
+    }
+
     Path dataDir(int i) {
         return dir.resolve("n" + i).resolve("data");
     }
@@ -159,8 +169,13 @@ final class NodeLine implements AutoCloseable {
 
     /** POSTs {@code file} as CBOR to node {@code i}'s {@code /receipts} over coaps as the auditor. */
     CoapClientTool.Result postSecurely(int i, Path file) throws Exception {
+        return postSecurely(i, "/receipts", file);
+    }
+
+    /** POSTs {@code file} as CBOR to node {@code i}'s {@code path} over coaps as the auditor. */
+    CoapClientTool.Result postSecurely(int i, String path, Path file) throws Exception {
         return CoapClientTool.run(DTLS_CLIENT, 30, "-B", "10", "-u", "auditor", "-k", AUDITOR_KEY, "-m", "post", "-t",
-                "60", "-f", file.toString(), nodes[i].coapsUri("/receipts"));
+                "60", "-f", file.toString(), nodes[i].coapsUri(path));
     }
 
     /** Polls {@code path} of node {@code i} until {@code done}, for at most {@value #WAIT_MILLIS} ms. */

@@ -1,0 +1,137 @@
+package io.smartshare.node.cli;
+
+import io.smartshare.node.config.NodeConfig;
+import io.smartshare.node.config.NodeConfigReader;
+import io.smartshare.node.config.PskIdentity;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code smartshare-node channel list|show|open|pay|close}: the operator's payment channel
+ * commands, sent over {@code coaps://} to the running node (docs/contracts.md §15), which
+ * exchanges the signed documents with the other party.
+ */
+final class ChannelCommand {
+    static final String HELP = """
+            usage: smartshare-node channel list                            CONNECTION
+                   smartshare-node channel show ID                         CONNECTION
+                   smartshare-node channel open --payee KEY --deposit N    CONNECTION
+                   smartshare-node channel pay ID AMOUNT                   CONNECTION
+                   smartshare-node channel close ID [--unilateral]         CONNECTION
+
+              CONNECTION: --config FILE --identity NAME [--node coaps://HOST:PORT]
+                the node's operator config and one of its security.psk identities with
+                may-write-config: true (its key is read from FILE, never from the command
+                line); --node defaults to coaps://127.0.0.1:<the config's coaps port>.
+
+              list    the node's channels: id, role, peer, deposit, paid, status
+              show    one channel with its documents in hex (open record, latest proof,
+                      close: the bytes another settling node takes with rewards --closes)
+              open    open a channel paying KEY (the payee's public key, 64 hex digits as
+                      its /node shows it), a live mesh neighbour, with a deposit of N
+                      micro-tokens; both nodes record it in their ledgers
+              pay     pay AMOUNT more micro-tokens on channel ID (this node is the payer):
+                      the node signs the new cumulative balance proof, records it and hands
+                      it to the payee
+              close   close channel ID together with the other party (both sign the final
+                      amount), or --unilateral alone with the latest proof held; closed
+                      channels are paid out at the next epoch (rewards settle)
+
+            Exit 0 when the node did it, 1 when it or the other party refused (the CoAP
+            code and reason are printed; nothing changed), 2 for a wrong command line.
+            """;
+
+    private ChannelCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Args parsed = Args.parse("channel", args, Set.of("config", "identity", "node", "payee", "deposit"),
+                Set.of("help", "unilateral"));
+        if (parsed.flag("help")) {
+            out.print(HELP);
+            return Main.OK;
+        }
+        List<String> operands = parsed.operands(3);
+        if (operands.isEmpty()) {
+            throw new UsageException("expected list, show, open, pay or close; see smartshare-node channel --help");
+        }
+        String request = request(operands, parsed);
+        NodeConfig config = NodeConfigReader.read(Path.of(parsed.option("config")
+                .orElseThrow(() -> new UsageException("channel needs --config FILE (the node's PSK identities)"))));
+        String name = parsed.option("identity").orElseThrow(() -> new UsageException("channel needs --identity NAME"));
+        PskIdentity identity = config.pskIdentity(name).orElseThrow(() -> new UsageException("identity '" + name
+                + "' is not in the config's security.psk"));
+        try (OperatorConnection node = new OperatorConnection(base(parsed, config), identity)) {
+            OperatorConnection.Answer answer = request.startsWith("GET ") ? node.get(request.substring(4))
+                    : node.post(request.substring(5));
+            if (!answer.success()) {
+                err.println("smartshare-node channel: " + answer.code() + " " + answer.text());
+                return Main.FAILED;
+            }
+            out.println(answer.text());
+            return Main.OK;
+        }
+    }
+
+    /** The request for the command: "GET path" or "POST path?query". */
+    private static String request(List<String> operands, Args parsed) {
+        String command = operands.get(0);
+        return switch (command) {
+            case "list" -> {
+                expect(operands, 1, "channel list");
+                yield "GET /channels";
+            }
+            case "show" -> {
+                expect(operands, 2, "channel show ID");
+                yield "GET /channels?id=" + encode(operands.get(1));
+            }
+            case "open" -> {
+                expect(operands, 1, "channel open --payee KEY --deposit N");
+                String payee = parsed.option("payee").orElseThrow(() -> new UsageException("channel open needs --payee KEY"));
+                String deposit = parsed.option("deposit")
+                        .orElseThrow(() -> new UsageException("channel open needs --deposit N"));
+                yield "POST /channels/open?payee=" + encode(payee) + "&deposit=" + encode(deposit);
+            }
+            case "pay" -> {
+                expect(operands, 3, "channel pay ID AMOUNT");
+                yield "POST /channels/pay?id=" + encode(operands.get(1)) + "&amount=" + encode(operands.get(2));
+            }
+            case "close" -> {
+                expect(operands, 2, "channel close ID [--unilateral]");
+                yield "POST /channels/close?id=" + encode(operands.get(1)) + (parsed.flag("unilateral") ? "&unilateral"
+                        : "");
+            }
+            default -> throw new UsageException("unknown channel command '" + command
+                    + "'; expected list, show, open, pay or close");
+        };
+    }
+
+    private static void expect(List<String> operands, int count, String usage) {
+        if (operands.size() != count) {
+            throw new UsageException("usage: smartshare-node " + usage + " CONNECTION");
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static URI base(Args parsed, NodeConfig config) {
+        String target = parsed.option("node").orElse("coaps://127.0.0.1:" + config.coapsPort());
+        try {
+            URI uri = new URI(target);
+            if (!"coaps".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() <= 0) {
+                throw new UsageException("--node: expected coaps://HOST:PORT, found '" + target + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageException("--node: expected coaps://HOST:PORT, found '" + target + "'");
+        }
+    }
+}

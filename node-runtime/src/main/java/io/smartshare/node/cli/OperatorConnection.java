@@ -1,0 +1,79 @@
+package io.smartshare.node.cli;
+
+import io.smartshare.node.coap.SmallDeviceCoapConfig;
+import io.smartshare.node.config.PskIdentity;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.exception.ConnectorException;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
+
+/**
+ * An operator's {@code coaps://} session with a running node, as one of the PSK identities
+ * of the node's config. Answers are returned whatever their code; {@link #close()} releases
+ * the socket and threads.
+ */
+final class OperatorConnection implements AutoCloseable {
+    /** How long a command may take: the node may wait up to 10 s for each of two peer exchanges. */
+    static final long TIMEOUT_MILLIS = 30_000;
+
+    private final URI base;
+    private final CoapEndpoint endpoint;
+    private final CoapClient client;
+
+    OperatorConnection(URI base, PskIdentity identity) {
+        this.base = base;
+        Configuration cf = SmallDeviceCoapConfig.create();
+        cf.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(cf)
+                .setAdvancedPskStore(new AdvancedSinglePskStore(identity.identity(), identity.key()))
+                .build();
+        this.endpoint = CoapEndpoint.builder().setConfiguration(cf).setConnector(new DTLSConnector(dtls)).build();
+        this.client = new CoapClient();
+        client.setEndpoint(endpoint);
+        client.setTimeout(TIMEOUT_MILLIS);
+    }
+
+    /** The node's answer, or a failure to reach it. */
+    record Answer(boolean success, String code, String text) {
+    }
+
+    /** GETs {@code pathAndQuery} as JSON. */
+    Answer get(String pathAndQuery) {
+        return exchange(pathAndQuery, false);
+    }
+
+    /** POSTs to {@code pathAndQuery} with no payload. */
+    Answer post(String pathAndQuery) {
+        return exchange(pathAndQuery, true);
+    }
+
+    private Answer exchange(String pathAndQuery, boolean post) {
+        URI uri = base.resolve(pathAndQuery);
+        client.setURI(uri.toString());
+        Optional<CoapResponse> response;
+        try {
+            response = Optional.ofNullable(post ? client.post(new byte[0], MediaTypeRegistry.UNDEFINED)
+                    : client.get(MediaTypeRegistry.APPLICATION_JSON));
+        } catch (ConnectorException | IOException e) {
+            return new Answer(false, "-", uri + ": " + e.getMessage());
+        }
+        return response.map(r -> new Answer(r.isSuccess(), r.getCode().toString(), r.getResponseText()))
+                .orElseGet(() -> new Answer(false, "-", "no answer from " + uri + " within " + TIMEOUT_MILLIS / 1000
+                        + " s"));
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+        endpoint.destroy();
+    }
+}

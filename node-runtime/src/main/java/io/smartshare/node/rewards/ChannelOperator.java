@@ -1,0 +1,126 @@
+package io.smartshare.node.rewards;
+
+import io.smartshare.contracts.ContractException;
+import io.smartshare.contracts.Outcome;
+import io.smartshare.contracts.channel.Channel;
+import io.smartshare.contracts.channel.ChannelId;
+import io.smartshare.contracts.channel.ChannelOpen;
+import io.smartshare.contracts.channel.ChannelRejection;
+import io.smartshare.contracts.channel.ChannelTerms;
+import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.coap.RequestException;
+import java.security.SecureRandom;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+
+/**
+ * What the node's operator asks of its channels (docs/contracts.md §15): open one as payer,
+ * pay on it, close it cooperatively (with the other party) or alone. Each command exchanges
+ * the documents with the other party through {@link ChannelPeer} and records this node's side
+ * through {@link ChannelDesk}; a refusal by either side leaves this node's channels unchanged,
+ * except a payment, which is recorded before it is sent (the proof is cumulative, so a proof
+ * the payee did not get is carried by the next one). Runs on the desk thread.
+ */
+final class ChannelOperator {
+    private final ChannelDesk desk;
+    private final ChannelPeer peer;
+    private final SecureRandom random;
+
+    ChannelOperator(ChannelDesk desk, ChannelPeer peer, SecureRandom random) {
+        this.desk = desk;
+        this.peer = peer;
+        this.random = random;
+    }
+
+    /** Opens a channel paying {@code payee} from a deposit of {@code deposit} micro-tokens. */
+    Channel open(Ed25519PublicKey payee, long deposit) {
+        NodeIdentity self = desk.identity();
+        byte[] nonce = new byte[ChannelTerms.NONCE_LENGTH];
+        random.nextBytes(nonce);
+        ChannelTerms terms;
+        try {
+            terms = new ChannelTerms(self.publicKey(), payee, deposit, nonce);
+        } catch (ContractException e) {
+            throw RequestException.badRequest(e.getMessage());
+        }
+        ChannelPeer.Answer answer = peer.send(payee, ChannelMessage.OPEN, ChannelOpen.propose(terms, self));
+        if (!answer.is(ResponseCode.CREATED)) {
+            throw refusedBy("the payee", answer);
+        }
+        Outcome<ChannelOpen, ChannelRejection> open = ChannelOpen.decode(answer.payload());
+        if (open.rejection().isPresent() || !open.acceptedValue().get().terms().equals(terms)) {
+            throw new RequestException(ResponseCode.BAD_GATEWAY, "the payee answered no open record of these terms: "
+                    + open.rejection().map(Object::toString).orElse("other terms"));
+        }
+        desk.opened(open.acceptedValue().get());
+        return desk.channel(terms.id()).orElseThrow();
+    }
+
+    /** Pays {@code increment} more micro-tokens on channel {@code id}, of which this node is the payer. */
+    Channel pay(ChannelId id, long increment) {
+        Channel channel = existing(id);
+        if (increment <= 0) {
+            throw RequestException.badRequest("amount must be > 0, found " + increment);
+        }
+        Channel.Payment payment = accepted(channel.pay(increment, desk.identity()));
+        desk.paid(payment);
+        ChannelPeer.Answer answer;
+        try {
+            answer = peer.send(channel.open().terms().payee(), ChannelMessage.PROOF, payment.proof().encode());
+        } catch (RequestException e) {
+            throw new RequestException(e.code(), e.getMessage() + " (the payment is recorded here, paid "
+                    + payment.channel().paid() + "; the next payment or the close carries it)");
+        }
+        if (!answer.is(ResponseCode.CHANGED)) {
+            throw refusedBy("the payee", answer);
+        }
+        return payment.channel();
+    }
+
+    /**
+     * Closes channel {@code id}: alone with the latest proof held, or together with the
+     * other party, which must hold the same latest proof (the payer sends it again first).
+     */
+    Channel close(ChannelId id, boolean unilateral) {
+        Channel channel = existing(id);
+        if (unilateral) {
+            Channel.Closing closing = accepted(channel.closeUnilaterally());
+            desk.closed(closing);
+            return closing.channel();
+        }
+        NodeIdentity self = desk.identity();
+        boolean payer = channel.open().terms().payer().equals(self.publicKey());
+        Ed25519PublicKey other = payer ? channel.open().terms().payee() : channel.open().terms().payer();
+        if (payer && channel.latest().isPresent()) {
+            peer.send(other, ChannelMessage.PROOF, channel.latest().get().encode()); // a STALE answer is fine
+        }
+        ChannelPeer.Answer answer = peer.send(other, ChannelMessage.CLOSE, accepted(channel.proposeClose(self)));
+        if (!answer.is(ResponseCode.CHANGED)) {
+            throw refusedBy("the other party", answer);
+        }
+        Outcome<Channel.Closing, ChannelRejection> closing = channel.closeCooperatively(answer.payload(), self);
+        if (closing.rejection().isPresent()) {
+            throw new RequestException(ResponseCode.BAD_GATEWAY, "the other party's close signature was refused: "
+                    + closing.rejection().get());
+        }
+        desk.closed(closing.acceptedValue().get());
+        return closing.acceptedValue().get().channel();
+    }
+
+    private Channel existing(ChannelId id) {
+        return desk.channel(id).orElseThrow(() -> new RequestException(ResponseCode.NOT_FOUND,
+                "this node has no channel " + id));
+    }
+
+    private static <T> T accepted(Outcome<T, ChannelRejection> outcome) {
+        if (outcome.rejection().isPresent()) {
+            throw new RequestException(ChannelCodes.of(outcome.rejection().get().reason()),
+                    outcome.rejection().get().toString());
+        }
+        return outcome.acceptedValue().get();
+    }
+
+    private static RequestException refusedBy(String who, ChannelPeer.Answer answer) {
+        return new RequestException(ResponseCode.BAD_GATEWAY, who + " refused: " + answer.diagnostic());
+    }
+}

@@ -1,0 +1,149 @@
+package io.smartshare.node.rewards;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.smartshare.contracts.Outcome;
+import io.smartshare.contracts.channel.Channel;
+import io.smartshare.contracts.channel.ChannelAmount;
+import io.smartshare.contracts.channel.ChannelOpen;
+import io.smartshare.contracts.channel.ChannelRejection;
+import io.smartshare.contracts.channel.ChannelTerms;
+import io.smartshare.contracts.cose.CoseSign1;
+import io.smartshare.contracts.cose.Domain;
+import io.smartshare.ledger.Ledger;
+import io.smartshare.ledger.identity.NodeIdentity;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The payee's channel desk over a real ledger: every bad document is refused with its reason
+ * and appends nothing, accepted ones are appended, and a reopened desk has the same channels.
+ */
+class ChannelDeskTest {
+    private static final NodeIdentity PAYER = NodeIdentity.generate(new SecureRandom());
+    private static final NodeIdentity PAYEE = NodeIdentity.generate(new SecureRandom());
+    private static final NodeIdentity THIRD = NodeIdentity.generate(new SecureRandom());
+    private static final ChannelTerms TERMS = new ChannelTerms(PAYER.publicKey(), PAYEE.publicKey(), 50_000,
+            new byte[16]);
+
+    @TempDir
+    Path dir;
+
+    private static ChannelRejection reason(Outcome<?, ChannelRejection> outcome) {
+        return outcome.rejection().orElseThrow().reason();
+    }
+
+    /** The payer's side after the payee desk accepted the open. */
+    private static Channel openOn(ChannelDesk payee) {
+        byte[] record = payee.take(ChannelMessage.OPEN, ChannelOpen.propose(TERMS, PAYER)).orElseThrow();
+        return Channel.opened(ChannelOpen.decode(record).orElseThrow());
+    }
+
+    private static byte[] proof(Channel payerSide, long paid) {
+        return Channel.restore(payerSide.open(), Optional.empty()).pay(paid, PAYER).orElseThrow().proof().encode();
+    }
+
+    @Test
+    void replayedStaleForgedAndForeignProofsAreRefusedAndAppendNothing() {
+        try (Ledger ledger = Ledger.open(dir, PAYEE)) {
+            ChannelDesk desk = ChannelDesk.restore(ledger, PAYEE);
+            Channel payer = openOn(desk);
+            byte[] first = proof(payer, 10_000);
+            byte[] second = proof(payer, 25_000);
+            desk.take(ChannelMessage.PROOF, first).orElseThrow();
+            desk.take(ChannelMessage.PROOF, second).orElseThrow();
+            assertEquals(3, ledger.size());
+
+            byte[] forged = proof(payer, 30_000);
+            forged[forged.length - 1] ^= 1;
+            Channel other = Channel.opened(ChannelOpen.accept(ChannelOpen.propose(new ChannelTerms(PAYER.publicKey(),
+                    THIRD.publicKey(), 50_000, new byte[16]), PAYER), THIRD).orElseThrow());
+            byte[] byThird = Channel.restore(Channel.opened(ChannelOpen.accept(ChannelOpen.propose(new ChannelTerms(
+                    THIRD.publicKey(), PAYEE.publicKey(), 50_000, new byte[16]), THIRD), PAYEE).orElseThrow()).open(),
+                    Optional.empty()).pay(30_000, THIRD).orElseThrow().proof().encode();
+
+            assertEquals(ChannelRejection.STALE, reason(desk.take(ChannelMessage.PROOF, second)), "replay");
+            assertEquals(ChannelRejection.STALE, reason(desk.take(ChannelMessage.PROOF, first)), "stale");
+            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(desk.take(ChannelMessage.PROOF, forged)));
+            assertEquals(ChannelRejection.OVER_DEPOSIT, reason(desk.take(ChannelMessage.PROOF, CoseSign1.sign(
+                    Domain.CHANNEL_PROOF, new ChannelAmount(payer.id(), 50_001).encode(), PAYER).encode())));
+            assertEquals(ChannelRejection.WRONG_CHANNEL, reason(desk.take(ChannelMessage.PROOF, proof(other, 1))));
+            assertEquals(ChannelRejection.WRONG_CHANNEL, reason(desk.take(ChannelMessage.PROOF, byThird)));
+            assertEquals(ChannelRejection.MALFORMED, reason(desk.take(ChannelMessage.PROOF, new byte[] {(byte) 0x84, 1})));
+            assertEquals(3, ledger.size(), "rejections append nothing");
+            assertEquals(25_000, desk.channel(payer.id()).orElseThrow().paid());
+        }
+    }
+
+    @Test
+    void aReplayedOpenAppendsNothingAndAnOpenForAnotherPayeeIsRefused() {
+        try (Ledger ledger = Ledger.open(dir, PAYEE)) {
+            ChannelDesk desk = ChannelDesk.restore(ledger, PAYEE);
+            byte[] proposal = ChannelOpen.propose(TERMS, PAYER);
+            byte[] record = desk.take(ChannelMessage.OPEN, proposal).orElseThrow();
+
+            assertArrayEquals(record, desk.take(ChannelMessage.OPEN, proposal).orElseThrow());
+            byte[] forged = proposal.clone();
+            forged[forged.length - 1] ^= 1;
+            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(desk.take(ChannelMessage.OPEN, forged)));
+            assertEquals(ChannelRejection.WRONG_SIGNER, reason(desk.take(ChannelMessage.OPEN, ChannelOpen.propose(
+                    new ChannelTerms(PAYER.publicKey(), THIRD.publicKey(), 10, new byte[16]), PAYER))));
+            assertEquals(1, ledger.size());
+            assertEquals(Optional.of(PAYER.publicKey()), desk.counterpartyOf(ChannelMessage.OPEN, proposal));
+        }
+    }
+
+    @Test
+    void closeAtAnotherAmountIsRefusedAndACooperativeCloseSurvivesARestart() {
+        Channel payer;
+        try (Ledger ledger = Ledger.open(dir, PAYEE)) {
+            ChannelDesk desk = ChannelDesk.restore(ledger, PAYEE);
+            payer = openOn(desk);
+            Channel.Payment payment = payer.pay(25_000, PAYER).orElseThrow();
+            desk.take(ChannelMessage.PROOF, payment.proof().encode()).orElseThrow();
+            Channel lagging = payer.pay(20_000, PAYER).orElseThrow().channel();
+
+            assertEquals(ChannelRejection.FINAL_MISMATCH,
+                    reason(desk.take(ChannelMessage.CLOSE, lagging.proposeClose(PAYER).orElseThrow())));
+            assertEquals(2, ledger.size());
+            assertEquals(Optional.of(PAYER.publicKey()), desk.counterpartyOf(ChannelMessage.PROOF,
+                    payment.proof().encode()));
+            byte[] payeeSignature = desk.take(ChannelMessage.CLOSE, payment.channel().proposeClose(PAYER).orElseThrow())
+                    .orElseThrow();
+            payment.channel().closeCooperatively(payeeSignature, PAYER).orElseThrow();
+            assertEquals(ChannelRejection.CLOSED, reason(desk.take(ChannelMessage.PROOF, proof(payer, 30_000))));
+            assertEquals(3, ledger.size());
+        }
+        try (Ledger ledger = Ledger.open(dir, PAYEE)) {
+            Channel rebuilt = ChannelDesk.restore(ledger, PAYEE).channel(payer.id()).orElseThrow();
+
+            assertEquals(Channel.Status.CLOSED, rebuilt.status());
+            assertEquals(25_000, rebuilt.close().orElseThrow().paid());
+        }
+    }
+
+    @Test
+    void thePayersOwnProofsRebuildItsSideAfterARestart() {
+        Channel payer;
+        try (Ledger payeeLedger = Ledger.open(dir.resolve("payee"), PAYEE);
+                Ledger payerLedger = Ledger.open(dir.resolve("payer"), PAYER)) {
+            payer = openOn(ChannelDesk.restore(payeeLedger, PAYEE));
+            ChannelDesk desk = ChannelDesk.restore(payerLedger, PAYER);
+            desk.opened(payer.open());
+            desk.paid(payer.pay(10_000, PAYER).orElseThrow());
+            desk.paid(desk.channel(payer.id()).orElseThrow().pay(5_000, PAYER).orElseThrow());
+            assertEquals(ChannelRejection.WRONG_SIGNER, reason(desk.take(ChannelMessage.PROOF, proof(payer, 20_000))),
+                    "the payer takes no proofs");
+        }
+        try (Ledger ledger = Ledger.open(dir.resolve("payer"), PAYER)) {
+            Channel rebuilt = ChannelDesk.restore(ledger, PAYER).channel(payer.id()).orElseThrow();
+
+            assertEquals(15_000, rebuilt.paid());
+            assertEquals(3, ledger.size());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.smartshare.node.rewards;
+
+import static io.smartshare.node.testing.JsonDocument.list;
+import static io.smartshare.node.testing.JsonDocument.number;
+import static io.smartshare.node.testing.JsonDocument.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.schedule.RateTerms;
+import io.smartshare.contracts.schedule.RewardSchedule;
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.testing.CoapClientTool;
+import io.smartshare.node.testing.NodeProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A payment channel between two real neighbour processes, driven by the operator's CLI
+ * ({@code smartshare-node channel}) against the payer A: open (both ledgers record it),
+ * two payments, a replayed, a stale and a forged proof and an over-deposit payment refused
+ * with nothing changed, a cooperative close; then B restarted cleanly and A killed with
+ * SIGKILL and restarted, both rebuilding the channel from their ledgers; and epoch
+ * settlement on B paying the channel out from B's ledger, with no close file.
+ */
+class ChannelsIT {
+    private static final int A = 0;
+    private static final int B = 1;
+    private static final RewardSchedule SCHEDULE = new RewardSchedule(1, 0, 1_000,
+            Map.of(Resource.RELAY_UP, new RateTerms(2000, 1_000_000, 300_000)));
+
+    @TempDir
+    static Path dir;
+    static NodeLine line;
+
+    @BeforeAll
+    static void start() throws Exception {
+        NodeIdentity issuer = NodeIdentity.generate(new SecureRandom());
+        Path schedule = Files.write(dir.resolve("schedule.cose"), SCHEDULE.sign(issuer));
+        line = NodeLine.start(dir, 2, "  trusted-issuers: [" + HexFormat.of().formatHex(issuer.publicKey().encoded())
+                + "]\n  schedule: " + schedule + "\n");
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (line != null) {
+            line.close();
+        }
+    }
+
+    @Test
+    void channelIsOpenedPaidClosedRebuiltAfterRestartsAndSettled() throws Exception {
+        String payee = HexFormat.of().formatHex(line.key(B).encoded());
+        Map<String, Object> opened = object(cli(A, 0, "open", "--payee", payee, "--deposit", "50000").stdout());
+        String id = (String) opened.get("id");
+        assertEquals("payer", opened.get("role"));
+        assertEquals(line.id(B), opened.get("peer"));
+        assertEquals(1, channelRecords(A), "A's ledger holds B's signature of the open");
+        assertEquals(1, channelRecords(B), "B's ledger holds A's signature of the open");
+
+        cli(A, 0, "pay", id, "10000");
+        String first = (String) object(cli(A, 0, "show", id).stdout()).get("latest-proof");
+        Map<String, Object> paid = object(cli(A, 0, "pay", id, "15000").stdout());
+        assertEquals(25_000, number(paid, "paid"));
+        String second = (String) object(cli(A, 0, "show", id).stdout()).get("latest-proof");
+        assertEquals(25_000, number(channel(B, id), "paid"));
+        assertEquals(3, channelRecords(B));
+
+        assertRefused(second, "4.09", "STALE"); // a replay of the latest proof
+        assertRefused(first, "4.09", "STALE");
+        byte[] forged = HexFormat.of().parseHex(second);
+        forged[forged.length - 1] ^= 1;
+        assertRefused(HexFormat.of().formatHex(forged), "4.00", "BAD_SIGNATURE");
+        Path plain = Files.write(dir.resolve("plain.cbor"), HexFormat.of().parseHex(second));
+        CoapClientTool.Result notNeighbour = CoapClientTool.run(NodeLine.CLIENT, 30, "-m", "post", "-t", "60", "-f",
+                plain.toString(), line.node(B).coapUri("/channels/peer/proof"));
+        assertTrue(notNeighbour.stderr().contains("4.01"), notNeighbour.stderr());
+        CoapClientTool.Result unauthorised = CoapClientTool.run(NodeLine.CLIENT, 30, "-m", "post",
+                line.node(A).coapUri("/channels/pay?id=" + id + "&amount=1"));
+        assertTrue(unauthorised.stderr().contains("4.01"), unauthorised.stderr());
+        NodeProcess.Result overDeposit = cli(A, 1, "pay", id, "25001");
+        assertTrue(overDeposit.stderr().contains("OVER_DEPOSIT"), overDeposit.stderr());
+        assertEquals(25_000, number(channel(A, id), "paid"));
+        assertEquals(25_000, number(channel(B, id), "paid"));
+        assertEquals(3, channelRecords(B), "refused proofs leave B's ledger unchanged");
+        assertEquals(3, channelRecords(A), "A's own proofs; the refused payment is not recorded");
+
+        Map<String, Object> closed = object(cli(A, 0, "close", id).stdout());
+        assertEquals("closed", closed.get("status"));
+        assertEquals("cooperative", channel(B, id).get("closed"));
+        assertEquals(4, channelRecords(B));
+
+        line.restart(B);
+        line.crashAndRestart(A);
+        for (int node : new int[] {A, B}) {
+            Map<String, Object> rebuilt = channel(node, id);
+            assertEquals("closed", rebuilt.get("status"), "node " + node);
+            assertEquals("cooperative", rebuilt.get("closed"), "node " + node);
+            assertEquals(25_000, number(rebuilt, "paid"), "node " + node);
+            assertEquals(50_000, number(rebuilt, "deposit"), "node " + node);
+        }
+        assertEquals(List.of(id), list(line.get(B, "/rewards"), "channels").stream()
+                .map(row -> ((Map<?, ?>) row).get("id")).toList());
+
+        line.stopAll();
+        NodeProcess.Result settled = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
+                line.configFile(B).toString(), "--epoch", "1", "--data-dir", line.dataDir(B).toString(), "--members",
+                line.dataDir(A).toString()));
+        assertEquals(0, settled.exitCode(), settled.stderr());
+        assertTrue(settled.stdout().contains("channel " + id + " payer " + line.id(A) + " payee " + line.id(B)
+                + " deposit 50000 paid 25000"), settled.stdout());
+    }
+
+    /** Runs {@code smartshare-node channel <args>} against node {@code i} as the operator and checks its exit code. */
+    private static NodeProcess.Result cli(int i, int exitCode, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("channel"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--config", line.configFile(i).toString(), "--identity", NodeLine.OPERATOR, "--node",
+                "coaps://127.0.0.1:" + line.node(i).coapsPort()));
+        NodeProcess.Result result = NodeProcess.runToEnd(command);
+        assertEquals(exitCode, result.exitCode(), command + ": " + result.stdout() + result.stderr());
+        return result;
+    }
+
+    private static Map<String, Object> channel(int i, String id) throws Exception {
+        return line.get(i, "/channels?id=" + id);
+    }
+
+    /** Receipt records in node {@code i}'s ledger: no traffic is relayed here, so all of them are channel records. */
+    private static long channelRecords(int i) throws Exception {
+        NodeProcess.Result ledger = NodeProcess.runToEnd(List.of("ledger", "show", "--data-dir",
+                line.dataDir(i).toString(), "--last", "100000"));
+        assertEquals(0, ledger.exitCode(), ledger.stderr());
+        return ledger.stdout().lines().filter(l -> l.contains("receipt   signed by")).count();
+    }
+
+    private static void assertRefused(String proofHex, String code, String reason) throws Exception {
+        Path file = Files.write(dir.resolve(reason + code), HexFormat.of().parseHex(proofHex));
+        CoapClientTool.Result result = line.postSecurely(B, "/channels/peer/proof", file);
+        assertTrue(result.stderr().contains(code) && result.stderr().contains(reason), reason + ": " + result.stderr());
+    }
+}
