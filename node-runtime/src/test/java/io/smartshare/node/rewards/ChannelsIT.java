@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A payment channel between two real neighbour processes, driven by the operator's CLI
  * ({@code smartshare-node channel}) against the payer A: open (both ledgers record it),
  * two payments, a replayed, a stale and a forged proof and an over-deposit payment refused
- * with nothing changed, a cooperative close; then B restarted cleanly and A killed with
- * SIGKILL and restarted, both rebuilding the channel from their ledgers; and epoch
- * settlement on B paying the channel out from B's ledger, with no close file.
+ * with nothing changed, a cooperative close; a second channel closed by the payee alone;
+ * then B restarted cleanly and A killed with SIGKILL and restarted, both rebuilding the
+ * channels from their ledgers; and epoch settlement on B paying both channels out from B's
+ * ledger, with no close file.
  */
 class ChannelsIT {
     private static final int A = 0;
@@ -99,6 +100,13 @@ class ChannelsIT {
         assertEquals("cooperative", channel(B, id).get("closed"));
         assertEquals(4, channelRecords(B));
 
+        String other = (String) object(cli(A, 0, "open", "--payee", payee, "--deposit", "1000").stdout()).get("id");
+        cli(A, 0, "pay", other, "400");
+        Map<String, Object> alone = object(cli(B, 0, "close", other, "--unilateral").stdout());
+        assertEquals("closed", alone.get("status"));
+        assertEquals("open", channel(A, other).get("status"), "a unilateral close needs no answer from the payer");
+        assertEquals(7, channelRecords(B));
+
         line.restart(B);
         line.crashAndRestart(A);
         for (int node : new int[] {A, B}) {
@@ -108,7 +116,12 @@ class ChannelsIT {
             assertEquals(25_000, number(rebuilt, "paid"), "node " + node);
             assertEquals(50_000, number(rebuilt, "deposit"), "node " + node);
         }
-        assertEquals(List.of(id), list(line.get(B, "/rewards"), "channels").stream()
+        Map<String, Object> unilateral = channel(B, other);
+        assertEquals("unilateral", unilateral.get("closed"));
+        assertEquals(400, number(unilateral, "paid"));
+        assertEquals("open", channel(A, other).get("status"));
+        assertEquals(400, number(channel(A, other), "paid"));
+        assertEquals(List.of(id, other).stream().sorted().toList(), list(line.get(B, "/rewards"), "channels").stream()
                 .map(row -> ((Map<?, ?>) row).get("id")).toList());
 
         line.stopAll();
@@ -118,6 +131,8 @@ class ChannelsIT {
         assertEquals(0, settled.exitCode(), settled.stderr());
         assertTrue(settled.stdout().contains("channel " + id + " payer " + line.id(A) + " payee " + line.id(B)
                 + " deposit 50000 paid 25000"), settled.stdout());
+        assertTrue(settled.stdout().contains("channel " + other + " payer " + line.id(A) + " payee " + line.id(B)
+                + " deposit 1000 paid 400"), settled.stdout());
     }
 
     /** Runs {@code smartshare-node channel <args>} against node {@code i} as the operator and checks its exit code. */
