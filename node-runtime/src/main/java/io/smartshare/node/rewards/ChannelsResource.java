@@ -56,12 +56,12 @@ final class ChannelsResource extends DocumentResource {
 
     @Override
     protected Map<String, Object> document(QueryParameters query) {
-        Map<String, Object> doc = new LinkedHashMap<>();
         if (query.has("id")) {
             ChannelId id = id(query.text("id").orElseThrow());
             return desk.channel(id).map(c -> ChannelDocument.detail(c, desk.identity().publicKey()))
                     .orElseThrow(() -> new RequestException(ResponseCode.NOT_FOUND, "this node has no channel " + id));
         }
+        Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("channels", desk.document());
         return doc;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.smartshare.contracts.Outcome;
 import io.smartshare.contracts.channel.Channel;
 import io.smartshare.contracts.channel.ChannelAmount;
+import io.smartshare.contracts.channel.ChannelId;
 import io.smartshare.contracts.channel.ChannelOpen;
 import io.smartshare.contracts.channel.ChannelRejection;
 import io.smartshare.contracts.channel.ChannelTerms;
@@ -109,6 +110,17 @@ class ChannelDeskTest {
 
             assertEquals(ChannelRejection.FINAL_MISMATCH,
                     reason(desk.take(ChannelMessage.CLOSE, lagging.proposeClose(PAYER).orElseThrow())));
+            byte[] byThird = CoseSign1.sign(Domain.CHANNEL_CLOSE, new ChannelAmount(payer.id(), 25_000).encode(), THIRD)
+                    .encode();
+            assertEquals(ChannelRejection.WRONG_SIGNER, reason(desk.take(ChannelMessage.CLOSE, byThird)));
+            byte[] forged = payment.channel().proposeClose(PAYER).orElseThrow();
+            forged[forged.length - 1] ^= 1;
+            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(desk.take(ChannelMessage.CLOSE, forged)));
+            assertEquals(ChannelRejection.WRONG_CHANNEL, reason(desk.take(ChannelMessage.CLOSE, CoseSign1.sign(
+                    Domain.CHANNEL_CLOSE, new ChannelAmount(ChannelId.of(new byte[16]), 0).encode(), PAYER).encode())));
+            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(desk.take(ChannelMessage.CLOSE,
+                    payment.proof().encode())), "a proof is signed in another domain than a close");
+            assertEquals(ChannelRejection.MALFORMED, reason(desk.take(ChannelMessage.CLOSE, new byte[] {1, 2, 3})));
             assertEquals(2, ledger.size());
             assertEquals(Optional.of(PAYER.publicKey()), desk.counterpartyOf(ChannelMessage.PROOF,
                     payment.proof().encode()));

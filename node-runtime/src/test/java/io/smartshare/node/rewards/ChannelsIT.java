@@ -88,6 +88,12 @@ class ChannelsIT {
         CoapClientTool.Result unauthorised = CoapClientTool.run(NodeLine.CLIENT, 30, "-m", "post",
                 line.node(A).coapUri("/channels/pay?id=" + id + "&amount=1"));
         assertTrue(unauthorised.stderr().contains("4.01"), unauthorised.stderr());
+        NodeProcess.Result readOnly = NodeProcess.runToEnd(List.of("channel", "pay", id, "1", "--config",
+                line.configFile(A).toString(), "--identity", "auditor", "--node",
+                "coaps://127.0.0.1:" + line.node(A).coapsPort()));
+        assertTrue(readOnly.exitCode() == 1 && readOnly.stderr().contains("4.03"), readOnly.stderr());
+        assertTrue(cli(A, 1, "pay", "00".repeat(16), "1").stderr().contains("4.04"));
+        assertTrue(cli(A, 1, "pay", "not-hex", "1").stderr().contains("4.00"));
         NodeProcess.Result overDeposit = cli(A, 1, "pay", id, "25001");
         assertTrue(overDeposit.stderr().contains("OVER_DEPOSIT"), overDeposit.stderr());
         assertEquals(25_000, number(channel(A, id), "paid"));
@@ -133,6 +139,12 @@ class ChannelsIT {
                 + " deposit 50000 paid 25000"), settled.stdout());
         assertTrue(settled.stdout().contains("channel " + other + " payer " + line.id(A) + " payee " + line.id(B)
                 + " deposit 1000 paid 400"), settled.stdout());
+        line.restart(B);
+        List<Map<String, Object>> payouts = list(object(line.get(B, "/rewards"), "settlement"), "channels");
+        assertEquals(List.of(id, other).stream().sorted().toList(), payouts.stream().map(p -> p.get("id")).toList());
+        Map<String, Object> payout = payouts.stream().filter(p -> id.equals(p.get("id"))).findFirst().orElseThrow();
+        assertEquals(line.id(A), payout.get("payer"));
+        assertEquals(25_000, number(payout, "paid"));
     }
 
     /** Runs {@code smartshare-node channel <args>} against node {@code i} as the operator and checks its exit code. */
