@@ -61,12 +61,16 @@ public final class ChannelLedger {
         return new ChannelLedger(self, next);
     }
 
-    /** What this party appends when {@code close} closes a channel it is party to. */
+    /**
+     * What this party appends when {@code close} closes a channel it is party to.
+     *
+     * @throws ContractException if this party is neither payer nor payee
+     */
     public Receipt closeEntry(ChannelClose close) {
         if (close instanceof ChannelClose.Cooperative cooperative) {
             return cooperative.ledgerEntryFor(self.publicKey());
         }
-        ChannelOpen.counterparty(close.open().terms(), self.publicKey());
+        ChannelOpen.counterparty(close.open().terms(), self.publicKey()); // refuses a channel self is not party to
         return CoseSign1.sign(Domain.CHANNEL_CLOSE, new ChannelAmount(close.channelId(), close.paid()).encode(), self)
                 .ledgerEntry(self.publicKey());
     }

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * and durable before the state moves; a rejection or a failed append changes nothing.
  * Thread-safe; changes are made one at a time on the desk thread.
  */
-final class ChannelDesk {
+final class ChannelDesk implements LedgerReplay.State {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelDesk.class);
 
     private final Ledger ledger;
@@ -42,24 +42,26 @@ final class ChannelDesk {
         this.channels = ChannelLedger.empty(identity);
     }
 
-    /** The desk of the node owning {@code ledger} (whose identity is {@code identity}), rebuilt from the ledger. */
-    static ChannelDesk restore(Ledger ledger, NodeIdentity identity) {
-        ChannelDesk desk = new ChannelDesk(ledger, identity);
-        LedgerReceipts.forEach(ledger, (seq, entry) -> {
-            if (ChannelLedger.holdsChannelDocument(entry)) {
-                desk.restoreOne(seq, entry);
-            }
-        });
-        LOG.info("event=channels-restored channels={}", desk.channels.channels().size());
-        return desk;
+    /** A desk for the node owning {@code ledger} and {@code identity}, to be rebuilt with {@link LedgerReplay}. */
+    static ChannelDesk empty(Ledger ledger, NodeIdentity identity) {
+        return new ChannelDesk(ledger, identity);
     }
 
-    private void restoreOne(long seq, Receipt entry) {
+    @Override
+    public synchronized void replay(long seq, Receipt entry) {
+        if (!ChannelLedger.holdsChannelDocument(entry)) {
+            return;
+        }
         try {
             channels = channels.replay(entry);
         } catch (ContractException e) {
             LOG.warn("event=channel-record-not-restored seq={} reason=\"{}\"", seq, e.getMessage());
         }
+    }
+
+    @Override
+    public synchronized void replayed() {
+        LOG.info("event=channels-restored channels={}", channels.channels().size());
     }
 
     NodeIdentity identity() {
@@ -70,7 +72,10 @@ final class ChannelDesk {
         return channels.channel(id);
     }
 
-    /** The party that a plain-coap sender of {@code bytes} must be: the payer of an open, the other party of a channel. */
+    /**
+     * The party that a plain-coap sender of {@code bytes} must be: the payer named by an open
+     * proposal, the other party of the channel a proof or close names; empty if unreadable.
+     */
     synchronized Optional<Ed25519PublicKey> counterpartyOf(ChannelMessage kind, byte[] bytes) {
         try {
             if (kind == ChannelMessage.OPEN) {

@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The provider side of receipts: checks each receipt a neighbour sends against the node's
  * {@link ReceiptBook} and its own meter, and appends accepted ones to the ledger before
- * counting them. The book is rebuilt from the ledger's receipt records at start, so a
+ * counting them. The book is rebuilt from the ledger's receipt records at start ({@link
+ * LedgerReplay}), so a
  * restarted node rejects replays and decreasing amounts as before. Thread-safe; receipts
  * are taken one at a time.
  */
-final class ReceiptDesk {
+final class ReceiptDesk implements LedgerReplay.State {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptDesk.class);
 
     /** A consumer and resource, ordered for documents. */
@@ -58,20 +59,16 @@ final class ReceiptDesk {
         this.book = book;
     }
 
-    /** A desk for the node owning {@code ledger}, its book rebuilt from the ledger. */
-    static ReceiptDesk restore(Ledger ledger, PeerMeter meter, Map<Resource, Tolerance> tolerances) {
-        ReceiptDesk desk = new ReceiptDesk(ledger, meter, ReceiptBook.empty(ledger.key(), tolerances));
-        LedgerReceipts.forEach(ledger, (seq, entry) -> {
-            if (CoseSign1.domainOf(entry.statement()).filter(Domain.RECEIPT::equals).isPresent()) {
-                desk.restoreOne(seq, entry);
-            }
-        });
-        LOG.info("event=receipts-restored slots={} receipts={}", desk.tallies.size(),
-                desk.tallies.values().stream().mapToLong(Tally::receipts).sum());
-        return desk;
+    /** A desk for the node owning {@code ledger}, to be rebuilt from it with {@link LedgerReplay}. */
+    static ReceiptDesk empty(Ledger ledger, PeerMeter meter, Map<Resource, Tolerance> tolerances) {
+        return new ReceiptDesk(ledger, meter, ReceiptBook.empty(ledger.key(), tolerances));
     }
 
-    private void restoreOne(long seq, Receipt entry) {
+    @Override
+    public synchronized void replay(long seq, Receipt entry) {
+        if (CoseSign1.domainOf(entry.statement()).filter(Domain.RECEIPT::equals).isEmpty()) {
+            return;
+        }
         try {
             SignedReceipt receipt = SignedReceipt.fromLedger(entry.counterparty(), entry.statement(), entry.signature());
             book = book.restore(receipt);
@@ -80,6 +77,12 @@ final class ReceiptDesk {
         } catch (ContractException e) {
             LOG.warn("event=receipt-not-restored seq={} reason=\"{}\"", seq, e.getMessage());
         }
+    }
+
+    @Override
+    public synchronized void replayed() {
+        LOG.info("event=receipts-restored slots={} receipts={}", tallies.size(),
+                tallies.values().stream().mapToLong(Tally::receipts).sum());
     }
 
     /**

@@ -11,6 +11,7 @@ import io.smartshare.node.metering.ServiceCounters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -65,12 +66,13 @@ public final class Rewards implements AutoCloseable {
         long now = System.currentTimeMillis();
         PeerMeter meter = PeerMeter.open(node.dataDir(), relay.orElse(() -> new CarriageSnapshot(Map.of(), Map.of())),
                 ServiceCounters.NONE, now);
-        ReceiptDesk desk = ReceiptDesk.restore(node.ledger(), meter, config.tolerances());
+        ReceiptDesk desk = ReceiptDesk.empty(node.ledger(), meter, config.tolerances());
+        ChannelDesk channels = ChannelDesk.empty(node.ledger(), node.identity());
+        LedgerReplay.replay(node.ledger(), List.of(desk, channels));
         ReceiptRound round = new ReceiptRound(node.identity(), node.ledger(), meter, IssuedReceipts.open(node.dataDir()),
                 neighbors, new ReceiptPoster(node.coapEndpoint()), now);
         ExecutorService deskThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(DESK_QUEUE), r -> new Thread(r, "receipt-desk"));
-        ChannelDesk channels = ChannelDesk.restore(node.ledger(), node.identity());
         node.root().add(new ReceiptsResource(desk, deskThread, neighbors));
         node.root().add(ChannelsResource.create(channels, new ChannelOperator(channels,
                 new ChannelPeer(node.coapEndpoint(), neighbors), new SecureRandom()), node.authorization(), deskThread,

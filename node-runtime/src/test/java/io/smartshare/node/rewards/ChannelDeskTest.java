@@ -16,6 +16,7 @@ import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,13 @@ class ChannelDeskTest {
     @TempDir
     Path dir;
 
+    /** The desk as a node builds it at start. */
+    private static ChannelDesk restore(Ledger ledger, NodeIdentity identity) {
+        ChannelDesk desk = ChannelDesk.empty(ledger, identity);
+        LedgerReplay.replay(ledger, List.of(desk));
+        return desk;
+    }
+
     private static ChannelRejection reason(Outcome<?, ChannelRejection> outcome) {
         return outcome.rejection().orElseThrow().reason();
     }
@@ -51,7 +59,7 @@ class ChannelDeskTest {
     @Test
     void replayedStaleForgedAndForeignProofsAreRefusedAndAppendNothing() {
         try (Ledger ledger = Ledger.open(dir, PAYEE)) {
-            ChannelDesk desk = ChannelDesk.restore(ledger, PAYEE);
+            ChannelDesk desk = restore(ledger, PAYEE);
             Channel payer = openOn(desk);
             byte[] first = proof(payer, 10_000);
             byte[] second = proof(payer, 25_000);
@@ -83,7 +91,7 @@ class ChannelDeskTest {
     @Test
     void aReplayedOpenAppendsNothingAndAnOpenForAnotherPayeeIsRefused() {
         try (Ledger ledger = Ledger.open(dir, PAYEE)) {
-            ChannelDesk desk = ChannelDesk.restore(ledger, PAYEE);
+            ChannelDesk desk = restore(ledger, PAYEE);
             byte[] proposal = ChannelOpen.propose(TERMS, PAYER);
             byte[] record = desk.take(ChannelMessage.OPEN, proposal).orElseThrow();
 
@@ -102,7 +110,7 @@ class ChannelDeskTest {
     void closeAtAnotherAmountIsRefusedAndACooperativeCloseSurvivesARestart() {
         Channel payer;
         try (Ledger ledger = Ledger.open(dir, PAYEE)) {
-            ChannelDesk desk = ChannelDesk.restore(ledger, PAYEE);
+            ChannelDesk desk = restore(ledger, PAYEE);
             payer = openOn(desk);
             Channel.Payment payment = payer.pay(25_000, PAYER).orElseThrow();
             desk.take(ChannelMessage.PROOF, payment.proof().encode()).orElseThrow();
@@ -131,7 +139,7 @@ class ChannelDeskTest {
             assertEquals(3, ledger.size());
         }
         try (Ledger ledger = Ledger.open(dir, PAYEE)) {
-            Channel rebuilt = ChannelDesk.restore(ledger, PAYEE).channel(payer.id()).orElseThrow();
+            Channel rebuilt = restore(ledger, PAYEE).channel(payer.id()).orElseThrow();
 
             assertEquals(Channel.Status.CLOSED, rebuilt.status());
             assertEquals(25_000, rebuilt.close().orElseThrow().paid());
@@ -143,8 +151,8 @@ class ChannelDeskTest {
         Channel payer;
         try (Ledger payeeLedger = Ledger.open(dir.resolve("payee"), PAYEE);
                 Ledger payerLedger = Ledger.open(dir.resolve("payer"), PAYER)) {
-            payer = openOn(ChannelDesk.restore(payeeLedger, PAYEE));
-            ChannelDesk desk = ChannelDesk.restore(payerLedger, PAYER);
+            payer = openOn(restore(payeeLedger, PAYEE));
+            ChannelDesk desk = restore(payerLedger, PAYER);
             desk.opened(payer.open());
             desk.paid(payer.pay(10_000, PAYER).orElseThrow());
             desk.paid(desk.channel(payer.id()).orElseThrow().pay(5_000, PAYER).orElseThrow());
@@ -152,7 +160,7 @@ class ChannelDeskTest {
                     "the payer takes no proofs");
         }
         try (Ledger ledger = Ledger.open(dir.resolve("payer"), PAYER)) {
-            Channel rebuilt = ChannelDesk.restore(ledger, PAYER).channel(payer.id()).orElseThrow();
+            Channel rebuilt = restore(ledger, PAYER).channel(payer.id()).orElseThrow();
 
             assertEquals(15_000, rebuilt.paid());
             assertEquals(3, ledger.size());

@@ -33,7 +33,9 @@ class ReceiptDeskTest {
 
     private ReceiptDesk open(Ledger ledger) {
         PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, ServiceCounters.NONE, 1_000);
-        return ReceiptDesk.restore(ledger, meter, RewardsConfig.defaultTolerances());
+        ReceiptDesk desk = ReceiptDesk.empty(ledger, meter, RewardsConfig.defaultTolerances());
+        LedgerReplay.replay(ledger, List.of(desk));
+        return desk;
     }
 
     private static SignedReceipt receipt(long amount, long start, long end) {
