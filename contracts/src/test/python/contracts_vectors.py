@@ -158,3 +158,21 @@ print('result sha256   ', sha(enc).hex())
 print('## public keys')
 for n in sorted(names, key=lambda n: names[n]):
     print(names[n], n.hex())
+
+# --- worked example 5: example 2's channel between two running nodes (docs/contracts.md §9, §15) ---
+print('## example 5 (channel A -> C over CoAP)')
+kA, pA = key(0x0a)
+kC, pC = key(0x0c)
+CHANNEL_PROOF_AAD = b'smartshare/channel-proof/v1'
+CHANNEL_CLOSE_AAD = b'smartshare/channel-close/v1'
+open_payload = imap([(0, uint(1)), (1, bstr(pA)), (2, bstr(pC)), (3, uint(50_000)), (4, bstr(bytes(16)))])
+proposal = sign1(kA, pA, CHANNEL_OPEN_AAD, open_payload)[2]
+open_record = arr([proposal, sign1(kC, pC, CHANNEL_OPEN_AAD, open_payload)[2]])
+amount = lambda paid: imap([(0, uint(1)), (1, bstr(sha(open_payload)[:16])), (2, uint(paid))])
+proof = sign1(kA, pA, CHANNEL_PROOF_AAD, amount(25_000))[2]
+close_by_a = sign1(kA, pA, CHANNEL_CLOSE_AAD, amount(25_000))[2]
+close = arr([uint(1), open_record, arr([close_by_a, sign1(kC, pC, CHANNEL_CLOSE_AAD, amount(25_000))[2]])])
+print('sizes            proposal', len(proposal), 'open record', len(open_record), 'proof', len(proof),
+      'close signature', len(close_by_a), 'close', len(close))
+print('proof payload   ', amount(25_000).hex())
+print('close sha256    ', sha(close).hex())

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
 import io.smartshare.ledger.record.Receipt;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Example 5 of docs/contracts.md: the channel of example 2 run between two nodes, its wire sizes and ledger records. */
+/**
+ * Example 5 of docs/contracts.md: the channel of example 2 run between two nodes, its wire
+ * sizes, proof payload and close hash (also computed by contracts_vectors.py) and the payee's
+ * ledger records.
+ */
 class ChannelExampleTest {
     @Test
-    void example5() {
+    void example5() throws Exception {
         ChannelOpen open = ChannelFixtures.exampleOpen();
         byte[] proposal = ChannelOpen.propose(open.terms(), ChannelFixtures.PAYER);
         Channel.Payment first = Channel.opened(open).pay(10_000, ChannelFixtures.PAYER).orElseThrow();
@@ -35,6 +40,8 @@ class ChannelExampleTest {
                         + closing.close().encode().length);
         assertEquals("a3000101506d1f2ee3bad8f5bd1f967aeb098758b6021961a8",
                 HexFormat.of().formatHex(CoseSign1.decode(Domain.CHANNEL_PROOF, second.proof().encode()).payload()));
+        assertEquals("a3af4d625e42100fa87b38114dbc56be4a6e7aa1899fe8e9ed8351191f3e445a", HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(closing.close().encode())));
         assertEquals(List.of(ChannelFixtures.PAYER.publicKey(), ChannelFixtures.PAYER.publicKey(),
                 ChannelFixtures.PAYER.publicKey(), ChannelFixtures.PAYER.publicKey()),
                 payeeRecords.stream().map(Receipt::counterparty).toList());
