@@ -10,23 +10,44 @@ import io.smartshare.contracts.channel.ChannelTerms;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.coap.RequestException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 /**
  * What the node's operator asks of its channels (docs/contracts.md §15): open one as payer,
  * pay on it, close it cooperatively (with the other party) or alone. Each command exchanges
- * the documents with the other party through {@link ChannelPeer} and records this node's side
+ * the documents with the other party through a {@link Messenger} and records this node's side
  * through {@link ChannelDesk}; a refusal by either side leaves this node's channels unchanged,
  * except a payment, which is recorded before it is sent (the proof is cumulative, so a proof
  * the payee did not get is carried by the next one). Runs on the desk thread.
  */
 final class ChannelOperator {
+    /** Hands a channel document to the other party and returns its answer ({@link ChannelPeer} over CoAP). */
+    @FunctionalInterface
+    interface Messenger {
+        /**
+         * @throws RequestException (5.xx) if the party cannot be reached or does not answer
+         */
+        Answer send(Ed25519PublicKey party, ChannelMessage kind, byte[] payload);
+    }
+
+    /** The other party's answer: its code, and its payload (bytes for a success, diagnostic text otherwise). */
+    record Answer(ResponseCode code, byte[] payload) {
+        boolean is(ResponseCode expected) {
+            return code == expected;
+        }
+
+        String diagnostic() {
+            return code + " " + new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
     private final ChannelDesk desk;
-    private final ChannelPeer peer;
+    private final Messenger peer;
     private final SecureRandom random;
 
-    ChannelOperator(ChannelDesk desk, ChannelPeer peer, SecureRandom random) {
+    ChannelOperator(ChannelDesk desk, Messenger peer, SecureRandom random) {
         this.desk = desk;
         this.peer = peer;
         this.random = random;
@@ -43,7 +64,7 @@ final class ChannelOperator {
         } catch (ContractException e) {
             throw RequestException.badRequest(e.getMessage());
         }
-        ChannelPeer.Answer answer = peer.send(payee, ChannelMessage.OPEN, ChannelOpen.propose(terms, self));
+        Answer answer = peer.send(payee, ChannelMessage.OPEN, ChannelOpen.propose(terms, self));
         if (!answer.is(ResponseCode.CREATED)) {
             throw refusedBy("the payee", answer);
         }
@@ -64,7 +85,7 @@ final class ChannelOperator {
         }
         Channel.Payment payment = accepted(channel.pay(increment, desk.identity()));
         desk.paid(payment);
-        ChannelPeer.Answer answer;
+        Answer answer;
         try {
             answer = peer.send(channel.open().terms().payee(), ChannelMessage.PROOF, payment.proof().encode());
         } catch (RequestException e) {
@@ -94,7 +115,7 @@ final class ChannelOperator {
         if (payer && channel.latest().isPresent()) {
             peer.send(other, ChannelMessage.PROOF, channel.latest().get().encode()); // a STALE answer is fine
         }
-        ChannelPeer.Answer answer = peer.send(other, ChannelMessage.CLOSE, accepted(channel.proposeClose(self)));
+        Answer answer = peer.send(other, ChannelMessage.CLOSE, accepted(channel.proposeClose(self)));
         if (!answer.is(ResponseCode.CHANGED)) {
             throw refusedBy("the other party", answer);
         }
@@ -120,7 +141,7 @@ final class ChannelOperator {
         return outcome.acceptedValue().get();
     }
 
-    private static RequestException refusedBy(String who, ChannelPeer.Answer answer) {
+    private static RequestException refusedBy(String who, Answer answer) {
         return new RequestException(ResponseCode.BAD_GATEWAY, who + " refused: " + answer.diagnostic());
     }
 }

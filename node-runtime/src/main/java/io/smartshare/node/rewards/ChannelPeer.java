@@ -18,7 +18,7 @@ import org.eclipse.californium.elements.AddressEndpointContext;
  * from the node's own endpoint (so the neighbour sees the sender's mesh address) and waits
  * for its answer. Called on the desk thread only: one exchange at a time.
  */
-final class ChannelPeer {
+final class ChannelPeer implements ChannelOperator.Messenger {
     /** How long the other party has to answer (CoAP retransmissions included). */
     static final long ANSWER_TIMEOUT_MILLIS = 10_000;
 
@@ -30,24 +30,14 @@ final class ChannelPeer {
         this.neighbors = neighbors;
     }
 
-    /** The other party's answer: its code, and its payload (bytes for a success, diagnostic text otherwise). */
-    record Answer(ResponseCode code, byte[] payload) {
-        boolean is(ResponseCode expected) {
-            return code == expected;
-        }
-
-        String diagnostic() {
-            return code + " " + new String(payload, java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
     /**
      * Posts {@code payload} to {@code /channels/peer/<kind>} of {@code party}.
      *
      * @throws RequestException 5.03 if {@code party} is not a live mesh neighbour, 5.04 if it
      *     did not answer in time
      */
-    Answer send(Ed25519PublicKey party, ChannelMessage kind, byte[] payload) {
+    @Override
+    public ChannelOperator.Answer send(Ed25519PublicKey party, ChannelMessage kind, byte[] payload) {
         NodeId id = NodeId.of(party);
         InetSocketAddress address = neighbors.flatMap(n -> n.addressOf(id)).orElseThrow(() -> new RequestException(
                 ResponseCode.SERVICE_UNAVAILABLE, id + " is not a live mesh neighbour of this node; channels run"
@@ -71,6 +61,6 @@ final class ChannelPeer {
             throw new RequestException(ResponseCode.GATEWAY_TIMEOUT, id + " did not answer the " + kind.document()
                     + " within " + ANSWER_TIMEOUT_MILLIS / 1000 + " s");
         }
-        return new Answer(response.getCode(), response.getPayload());
+        return new ChannelOperator.Answer(response.getCode(), response.getPayload());
     }
 }
