@@ -27,19 +27,19 @@ final class ChannelMessageResource extends SignedMessageResource {
     private static final int MAX_BYTES = 1024;
 
     private final ChannelMessage kind;
-    private final ChannelDesk desk;
+    private final ChannelInbox inbox;
 
-    ChannelMessageResource(ChannelMessage kind, ChannelDesk desk, Executor deskThread,
+    ChannelMessageResource(ChannelMessage kind, ChannelInbox inbox, Executor deskThread,
             Optional<NeighborAddresses> neighbors) {
         super(kind.path(), kind.document(), MAX_BYTES, neighbors, deskThread);
         this.kind = kind;
-        this.desk = desk;
+        this.inbox = inbox;
         getAttributes().addResourceType("smartshare.channel." + kind.path());
     }
 
     @Override
     protected void take(CoapExchange exchange, byte[] payload, Sender sender) {
-        Optional<Ed25519PublicKey> party = desk.counterpartyOf(kind, payload);
+        Optional<Ed25519PublicKey> party = inbox.counterpartyOf(kind, payload);
         if (party.isPresent() && !sender.mayActFor(NodeId.of(party.get()))) {
             refuse(exchange, ResponseCode.FORBIDDEN, kind.document() + " of " + NodeId.of(party.get()) + " sent by "
                     + sender.describe() + ": over coap:// only the channel's other party sends its documents");
@@ -51,7 +51,7 @@ final class ChannelMessageResource extends SignedMessageResource {
     private void decide(CoapExchange exchange, byte[] payload) {
         Outcome<byte[], ChannelRejection> outcome;
         try {
-            outcome = desk.take(kind, payload);
+            outcome = inbox.take(kind, payload);
         } catch (LedgerAppend.LedgerWriteException e) {
             LOG.error("event=channel-append-failed document=\"{}\" error=\"{}\"", kind.document(), e.getMessage());
             exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "the ledger did not take the " + kind.document()

@@ -84,7 +84,7 @@ final class ChannelOperator {
             throw RequestException.badRequest("amount must be > 0, found " + increment);
         }
         Channel.Payment payment = accepted(channel.pay(increment, desk.identity()));
-        desk.paid(payment);
+        desk.paid(payment.channel());
         Answer answer;
         try {
             answer = peer.send(channel.open().terms().payee(), ChannelMessage.PROOF, payment.proof().encode());

@@ -47,8 +47,9 @@ final class ChannelsResource extends DocumentResource {
                 id(ChannelCommandResource.required(query, "id")), query.has("unilateral")), ResponseCode.CHANGED,
                 authorization, deskThread, desk));
         CoapResource peer = new CoapResource("peer");
+        ChannelInbox inbox = new ChannelInbox(desk);
         for (ChannelMessage kind : ChannelMessage.values()) {
-            peer.add(new ChannelMessageResource(kind, desk, deskThread, neighbors));
+            peer.add(new ChannelMessageResource(kind, inbox, deskThread, neighbors));
         }
         channels.add(peer);
         return channels;

@@ -70,7 +70,7 @@ class ChannelOperatorTest {
             if (lost.contains(kind)) {
                 throw new RequestException(ResponseCode.GATEWAY_TIMEOUT, "lost");
             }
-            Outcome<byte[], ChannelRejection> outcome = other.take(kind, payload);
+            Outcome<byte[], ChannelRejection> outcome = new ChannelInbox(other).take(kind, payload);
             if (outcome.rejection().isPresent()) {
                 return new ChannelOperator.Answer(ChannelCodes.of(outcome.rejection().get().reason()),
                         outcome.rejection().get().toString().getBytes(StandardCharsets.UTF_8));
