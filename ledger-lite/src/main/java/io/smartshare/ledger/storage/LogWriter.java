@@ -471,9 +471,9 @@ final class LogWriter {
         }
         awaitSynced(size);
         try {
-            state.tree.force();
+            state.syncTree(size);
         } catch (IOException e) {
-            throw StorageException.io("fsync", state.tree.path(), e);
+            throw StorageException.io("sync", state.tree.path(), e);
         }
         Hash root = range.root();
         SignedCheckpoint signed = SignedCheckpoint.sign(new Checkpoint(state.origin, size, root), state.identity);
