@@ -17,6 +17,7 @@ import io.smartshare.ledger.verify.VerificationResult;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -55,6 +56,9 @@ public final class LedgerBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
+        if (!args[0].equals("build")) {
+            printJvm(args[0]);
+        }
         switch (args[0]) {
             case "appends" -> appends(dir, Integer.parseInt(args[2]));
             case "build" -> build(dir, Integer.parseInt(args[2]));
@@ -222,8 +226,13 @@ public final class LedgerBench {
         }
 
         long t2 = System.nanoTime();
-        long hashed = treeHashFloor(segments);
+        Floor floor = treeHashFloor(segments);
+        long hashed = floor.records();
         long floorNanos = System.nanoTime() - t2;
+        long streamBlocks = 0;
+        for (Path f : segments) {
+            streamBlocks += shaBlocks(Files.size(f));
+        }
 
         long records = accepted.size();
         System.out.printf(Locale.ROOT, "# verify: %d records, %d bytes in %d segments, %d checkpoints (signatures) "
@@ -232,6 +241,14 @@ public final class LedgerBench {
         System.out.printf(Locale.ROOT, "# verify: RFC 6962 hashing alone (frames read, leaf and node hashes, no "
                 + "decoding or checks) of %d records: %.0f records/s; ours is %.2f of that floor%n", hashed,
                 hashed / (floorNanos / 1e9), (records / (oursNanos / 1e9)) / (hashed / (floorNanos / 1e9)));
+        double referenceNanosPerBlock = (double) referenceNanos / streamBlocks;
+        double treeBlocks = floor.treeBlocksPerRecord();
+        double streamBlocksPerRecord = (double) streamBlocks / records;
+        System.out.printf(Locale.ROOT, "# verify: SHA-256 blocks per record: %.2f streamed (reference, %.1f ns per "
+                + "block incl. reading), %.2f in the RFC 6962 tree (leaf + node); the tree's hashing alone, at the "
+                + "reference's ns per block and with no other work, allows at most %.2f of the reference on one "
+                + "core, %.2f on two%n", streamBlocksPerRecord, referenceNanosPerBlock, treeBlocks,
+                streamBlocksPerRecord / treeBlocks, 2 * streamBlocksPerRecord / treeBlocks);
         bench("verify-records", records / (oursNanos / 1e9), "/s", records / (referenceNanos / 1e9), "/s",
                 ">=0.70(one-thread-vs-one-SHA-256-stream)");
         bench("verify-records-2threads", records / (aheadNanos / 1e9), "/s", records / (referenceNanos / 1e9), "/s",
@@ -240,9 +257,18 @@ public final class LedgerBench {
                 "<=1.00(no-OOM-under-Xmx32m)");
     }
 
+    /** Records hashed into a tree, and the SHA-256 compression blocks of their leaf hashes. */
+    private record Floor(long records, long leafBlocks) {
+        /** Blocks per record: each leaf hash, plus one interior node hash (2 blocks) per record but one. */
+        double treeBlocksPerRecord() {
+            return (leafBlocks + 2.0 * (records - 1)) / records;
+        }
+    }
+
     /** What a Merkle tree over the records costs at least: leaf hash and tree update per frame. */
-    private static long treeHashFloor(List<Path> files) throws Exception {
+    private static Floor treeHashFloor(List<Path> files) throws Exception {
         CompactRange range = new CompactRange();
+        long leafBlocks = 0;
         for (Path f : files) {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
                 in.skipNBytes(SegmentHeader.LENGTH);
@@ -250,11 +276,17 @@ public final class LedgerBench {
                 FrameReader.Result r;
                 while ((r = reader.next()) instanceof FrameReader.Frame frame) {
                     range.append(TreeHasher.leaf(frame.payload()));
+                    leafBlocks += shaBlocks(1 + frame.payload().length);
                 }
             }
         }
         range.root();
-        return range.size();
+        return new Floor(range.size(), leafBlocks);
+    }
+
+    /** SHA-256 compression blocks for a message of {@code length} bytes (with padding and length). */
+    private static long shaBlocks(long length) {
+        return (length + 9 + 63) / 64;
     }
 
     /** SHA-256 over the bytes of the files, 64 KiB at a time, one digest per file. */
@@ -270,6 +302,20 @@ public final class LedgerBench {
             }
             sha.digest();
         }
+    }
+
+    /**
+     * States the JVM and its flags: ours and the reference run in this one JVM, so they share
+     * them. With C1 only ({@code TieredStopAtLevel} below 4, as bin/jvm.options sets for the
+     * node) the JDK's SHA-256 runs without its CPU intrinsic.
+     */
+    private static void printJvm(String subcommand) {
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        System.out.printf(Locale.ROOT, "# %s: ours and reference in one JVM: Java %s, flags %s, "
+                + "TieredStopAtLevel=%s, UseSHA=%s, %d CPUs%n", subcommand, Runtime.version(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                hotspot.getVMOption("TieredStopAtLevel").getValue(), hotspot.getVMOption("UseSHA").getValue(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static void resetPeaks() {
