@@ -4,6 +4,7 @@ import io.smartshare.ledger.checkpoint.Checkpoint;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.NodeIdentity;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,11 +45,16 @@ final class LogState {
 
     /**
      * Syncs {@code tree.hashes} and records its CRC32C for the first {@code leaves} leaves
-     * in {@code tree.check}; the tree must hold exactly those leaves' hashes.
+     * in {@code tree.check}; the tree must hold exactly those leaves' hashes. {@code
+     * tree.check} is written in place without fsync: a lost, torn or older one only makes
+     * the next open rebuild the tree (docs/ledger-format.md §4).
      */
     void syncTree(long leaves) throws IOException {
         tree.force();
-        AtomicFile.write(options.fileIo(), dir.resolve(TREE_CHECK_FILE), new TreeCheck(leaves, tree.crc()).encode());
+        try (LogChannel channel = options.fileIo().open(dir.resolve(TREE_CHECK_FILE), true)) {
+            channel.write(ByteBuffer.wrap(new TreeCheck(leaves, tree.crc()).encode()), 0);
+            channel.truncate(TreeCheck.LENGTH);
+        }
     }
 
     /** What {@code tree.check} says, or empty if it is missing or damaged. */

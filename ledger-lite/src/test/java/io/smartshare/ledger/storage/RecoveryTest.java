@@ -160,14 +160,16 @@ class RecoveryTest {
         }
         Path unchecked = copy("unchecked");
         Files.delete(unchecked.resolve("ledger").resolve("tree.check"));
-        for (Path dir : List.of(lost, damaged, unchecked)) {
+        Path tornCheck = copy("torn-check");
+        truncate(tornCheck.resolve("ledger").resolve("tree.check"), 8);
+        for (Path dir : List.of(lost, damaged, unchecked, tornCheck)) {
             try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, OPTIONS)) {
                 assertEquals(records.size(), ledger.size());
                 assertEquals(ledger.latestCheckpoint().orElseThrow().root(), ledger.root(CHECKPOINT));
                 assertTrue(ledger.consistencyProof(CHECKPOINT, ledger.size())
                         .verify(ledger.root(CHECKPOINT), ledger.root(ledger.size())));
             }
-            assertTrue(Files.exists(dir.resolve("ledger").resolve("tree.check")), "the rebuilt tree is vouched for");
+            assertEquals(16, Files.size(dir.resolve("ledger").resolve("tree.check")), "the rebuilt tree is vouched for");
         }
     }
 
