@@ -19,7 +19,7 @@ final class TreeFile implements SubtreeSource, AutoCloseable {
     private final LogChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private long end;
-    /** CRC32C of the file's hashes, flushed and buffered; only the writer thread uses it. */
+    /** CRC32C of the bytes written to the file so far; used by the opening thread, then the writer's. */
     private CRC32C crc = new CRC32C();
 
     TreeFile(FileIo io, Path path) {
