@@ -3,6 +3,10 @@ package io.smartshare.ledger.storage;
 import io.smartshare.ledger.checkpoint.Checkpoint;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.NodeIdentity;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LogState {
     static final String CHECKPOINT_FILE = "checkpoint";
     static final String TREE_FILE = "tree.hashes";
+    static final String TREE_CHECK_FILE = "tree.check";
 
     final Path dir;
     final NodeIdentity identity;
@@ -36,6 +41,29 @@ final class LogState {
 
     Path checkpointFile() {
         return dir.resolve(CHECKPOINT_FILE);
+    }
+
+    /**
+     * Syncs {@code tree.hashes} and records its CRC32C for the first {@code leaves} leaves
+     * in {@code tree.check}; the tree must hold exactly those leaves' hashes. {@code
+     * tree.check} is written in place without fsync: a lost, torn or older one only makes
+     * the next open rebuild the tree (docs/ledger-format.md §4).
+     */
+    void syncTree(long leaves) throws IOException {
+        tree.force();
+        try (LogChannel channel = options.fileIo().open(dir.resolve(TREE_CHECK_FILE), true)) {
+            channel.write(ByteBuffer.wrap(new TreeCheck(leaves, tree.crc()).encode()), 0);
+            channel.truncate(TreeCheck.LENGTH);
+        }
+    }
+
+    /** What {@code tree.check} says, or empty if it is missing or damaged. */
+    Optional<TreeCheck> treeCheck() throws IOException {
+        try {
+            return TreeCheck.decode(Files.readAllBytes(dir.resolve(TREE_CHECK_FILE)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     /** The segment holding {@code seq}. */

@@ -78,6 +78,7 @@ final class LogWriter {
     private final List<CheckpointNow> checkpointRequests = new ArrayList<>();
     private final List<Record> written;
     private final CompactRange range;
+    private final CompactRange.Sink toTreeFile;
     private Hash lastLeaf;
     private long size;
     private Segment active;
@@ -94,6 +95,7 @@ final class LogWriter {
         this.batch = new ArrayList<>(options.maxBatchRecords());
         this.written = new ArrayList<>(options.maxBatchRecords() + 1);
         this.range = start.range();
+        this.toTreeFile = (level, hash) -> state.tree.append(hash);
         this.lastLeaf = start.lastLeaf();
         this.size = state.durableSize;
         this.active = state.segments.get(state.segments.size() - 1);
@@ -390,7 +392,7 @@ final class LogWriter {
         Frames.put(buffer, encoded);
         active.added(offset);
         Hash leaf = TreeHasher.leaf(encoded);
-        range.append(leaf, (level, hash) -> state.tree.append(hash));
+        range.append(leaf, toTreeFile);
         lastLeaf = leaf;
         size++;
         if (body instanceof CheckpointMarker) {
@@ -469,9 +471,9 @@ final class LogWriter {
         }
         awaitSynced(size);
         try {
-            state.tree.force();
+            state.syncTree(size);
         } catch (IOException e) {
-            throw StorageException.io("fsync", state.tree.path(), e);
+            throw StorageException.io("sync", state.tree.path(), e);
         }
         Hash root = range.root();
         SignedCheckpoint signed = SignedCheckpoint.sign(new Checkpoint(state.origin, size, root), state.identity);

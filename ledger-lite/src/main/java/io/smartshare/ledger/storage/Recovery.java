@@ -103,12 +103,18 @@ final class Recovery {
         signedSize = parsed.size();
     }
 
-    /** Keeps the stored hashes of the signed tree if they give the signed root; else rebuilds them. */
-    private void prepareTree() {
+    /**
+     * Keeps the stored hashes of the signed tree if {@code tree.check} vouches for them and
+     * they give the signed root; else rebuilds them from the records.
+     */
+    private void prepareTree() throws IOException {
         TreeFile tree = state.tree;
-        if (signedSize > 0 && tree.storedHashes() >= TreeFile.storedFor(signedSize)) {
+        Optional<TreeCheck> check = state.treeCheck();
+        if (signedSize > 0 && tree.storedHashes() >= TreeFile.storedFor(signedSize)
+                && check.isPresent() && check.get().leaves() == signedSize) {
             tree.truncateTo(signedSize);
-            if (Proofs.root(tree, signedSize).equals(checkpoint.orElseThrow().root())) {
+            if (tree.crc() == check.get().crc()
+                    && Proofs.root(tree, signedSize).equals(checkpoint.orElseThrow().root())) {
                 range = CompactRange.of(signedSize, tree);
                 return;
             }
@@ -255,9 +261,12 @@ final class Recovery {
                 lastLeaf = leaf;
             }
             size++;
-            if (rebuildTree && size == signedSize && !range.root().equals(checkpoint.orElseThrow().root())) {
-                throw new CorruptLogException(file, frame.offset(), "records 0.." + (size - 1) + " hash to "
-                        + range.root() + ", the signed checkpoint says " + checkpoint.orElseThrow().root());
+            if (rebuildTree && size == signedSize) {
+                if (!range.root().equals(checkpoint.orElseThrow().root())) {
+                    throw new CorruptLogException(file, frame.offset(), "records 0.." + (size - 1) + " hash to "
+                            + range.root() + ", the signed checkpoint says " + checkpoint.orElseThrow().root());
+                }
+                syncRebuiltTree();
             }
             return null;
         }
@@ -287,6 +296,15 @@ final class Recovery {
         lastLeaf = leaf;
         size++;
         return null;
+    }
+
+    /** Records the rebuilt hashes of the signed tree in {@code tree.check}, so the next open keeps them. */
+    private void syncRebuiltTree() {
+        try {
+            state.syncTree(signedSize);
+        } catch (IOException e) {
+            throw StorageException.io("sync", state.tree.path(), e);
+        }
     }
 
     private void cut(Segment segment, long offset, long length, String reason) throws IOException {

@@ -5,18 +5,22 @@ import io.smartshare.ledger.merkle.SubtreeSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.zip.CRC32C;
 
 /**
  * {@code tree.hashes}: every leaf hash and complete-subtree hash, in the order they become
  * final (docs/ledger-format.md §4). Appends are buffered by the writer thread and
  * {@link #flush() flushed} before the records they cover are published; reads may come
- * from any thread. The file is a cache: it can always be rebuilt from the records.
+ * from any thread. The file is a cache: it can always be rebuilt from the records. The
+ * writer keeps the CRC32C of the whole file ({@link #crc()}) for {@link TreeCheck}.
  */
 final class TreeFile implements SubtreeSource, AutoCloseable {
     private final Path path;
     private final LogChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private long end;
+    /** CRC32C of the bytes written to the file so far; used by the opening thread, then the writer's. */
+    private CRC32C crc = new CRC32C();
 
     TreeFile(FileIo io, Path path) {
         this.path = path;
@@ -42,15 +46,38 @@ final class TreeFile implements SubtreeSource, AutoCloseable {
         return path;
     }
 
-    /** Cuts the file to the hashes of the first {@code leaves} leaves. */
+    /**
+     * Cuts the file to the hashes of the first {@code leaves} leaves and reads back what it
+     * keeps, for {@link #crc()}.
+     *
+     * @throws StorageException if the file holds fewer hashes, or cannot be cut or read
+     */
     void truncateTo(long leaves) {
         long length = storedFor(leaves) * Hash.LENGTH;
+        CRC32C kept = new CRC32C();
         try {
             channel.truncate(length);
+            ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+            for (long position = 0; position < length; position += b.limit()) {
+                b.clear().limit((int) Math.min(b.capacity(), length - position));
+                while (b.hasRemaining()) {
+                    if (channel.read(b, position + b.position()) < 0) {
+                        throw new StorageException(path + ": " + length + " bytes expected, the file ends at "
+                                + (position + b.position()));
+                    }
+                }
+                kept.update(b.flip());
+            }
         } catch (IOException e) {
             throw StorageException.io("truncate", path, e);
         }
         end = length;
+        crc = kept;
+    }
+
+    /** CRC32C of the file as written so far (after {@link #flush()}: of every hash), as {@link TreeCheck} stores it. */
+    int crc() {
+        return (int) crc.getValue();
     }
 
     /** Buffers one hash; a failed write of a full buffer surfaces as {@link StorageException}. */
@@ -69,6 +96,7 @@ final class TreeFile implements SubtreeSource, AutoCloseable {
     private void flushChecked() throws IOException {
         buffer.flip();
         int n = buffer.remaining();
+        crc.update(buffer.array(), 0, n);
         channel.write(buffer, end);
         end += n;
         buffer.clear();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.Ledger;
+import io.smartshare.ledger.merkle.Hash;
+import io.smartshare.ledger.merkle.TreeHasher;
 import io.smartshare.ledger.record.Record;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -156,12 +158,40 @@ class RecoveryTest {
             f.seek(40);
             f.write(0xff);
         }
-        for (Path dir : List.of(lost, damaged)) {
+        Path unchecked = copy("unchecked");
+        Files.delete(unchecked.resolve("ledger").resolve("tree.check"));
+        Path tornCheck = copy("torn-check");
+        truncate(tornCheck.resolve("ledger").resolve("tree.check"), 8);
+        for (Path dir : List.of(lost, damaged, unchecked, tornCheck)) {
             try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, OPTIONS)) {
                 assertEquals(records.size(), ledger.size());
                 assertEquals(ledger.latestCheckpoint().orElseThrow().root(), ledger.root(CHECKPOINT));
                 assertTrue(ledger.consistencyProof(CHECKPOINT, ledger.size())
                         .verify(ledger.root(CHECKPOINT), ledger.root(ledger.size())));
+            }
+            assertEquals(16, Files.size(dir.resolve("ledger").resolve("tree.check")), "the rebuilt tree is vouched for");
+        }
+    }
+
+    @Test
+    void findsADamagedStoredHashBelowTheSignedRootAndRebuildsTheTreeFileSoEveryProofHolds() throws IOException {
+        long storedHashes = TreeFile.storedFor(CHECKPOINT);
+        for (long hash = 0; hash < storedHashes; hash++) {
+            Path damaged = copy("damaged-hash-" + hash);
+            try (RandomAccessFile f = new RandomAccessFile(damaged.resolve("ledger").resolve("tree.hashes").toFile(),
+                    "rw")) {
+                f.seek(hash * 32 + 7);
+                f.write(f.readByte() ^ 0x10);
+            }
+            try (Ledger ledger = Ledger.open(damaged, TestLogs.IDENTITY, OPTIONS)) {
+                long size = ledger.size();
+                Hash root = ledger.root(size);
+                List<byte[]> encoded = ledger.readEncoded(0, size);
+                for (int i = 0; i < size; i++) {
+                    assertTrue(ledger.inclusionProof(i, size).verify(TreeHasher.leaf(encoded.get(i)), root),
+                            "proof of record " + i + " after damaging stored hash " + hash);
+                }
+                assertEquals(ledger.latestCheckpoint().orElseThrow().root(), ledger.root(CHECKPOINT));
             }
         }
     }
