@@ -64,8 +64,9 @@ class RelayPriceTest {
 
     @Test
     void theStartMayNotBeAboveThePayeesReadingBeyondTolerance() {
-        assertTrue(new RelayPrice(1, 1, 165_536).startsWithin(100_000, Tolerance.DEFAULT));
-        assertFalse(new RelayPrice(1, 1, 165_537).startsWithin(100_000, Tolerance.DEFAULT));
+        assertTrue(new RelayPrice(3, 1_000, 265_536).startsWithin(200_000, Tolerance.DEFAULT), "example 6");
+        assertFalse(new RelayPrice(3, 1_000, 265_537).startsWithin(200_000, Tolerance.DEFAULT));
+        assertTrue(new RelayPrice(3, 1_000, 0).startsWithin(200_000, Tolerance.DEFAULT), "below is the payer's loss");
     }
 
     @Test
