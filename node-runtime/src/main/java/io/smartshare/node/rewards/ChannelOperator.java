@@ -115,6 +115,22 @@ final class ChannelOperator {
     }
 
     /**
+     * Posts the latest proof of channel {@code id}, of which this node is the payer, to the
+     * payee again (one it may not have got); a {@code STALE} answer means it has it.
+     *
+     * @throws RequestException 5.xx if the payee cannot be reached or refuses it otherwise
+     */
+    void resendLatest(ChannelId id) {
+        Channel channel = existing(id);
+        Answer answer = peer.send(channel.open().terms().payee(), ChannelMessage.PROOF,
+                channel.latest().orElseThrow(() -> new RequestException(ResponseCode.NOT_FOUND, "channel " + id
+                        + " has no proof to send")).encode());
+        if (!answer.is(ResponseCode.CHANGED) && !answer.is(ResponseCode.CONFLICT)) {
+            throw refusedBy("the payee", answer);
+        }
+    }
+
+    /**
      * Closes channel {@code id}: alone with the latest proof held, or together with the
      * other party, which must hold the same latest proof (the payer sends it again first).
      */

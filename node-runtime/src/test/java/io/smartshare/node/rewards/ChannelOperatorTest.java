@@ -191,6 +191,27 @@ class ChannelOperatorTest {
     }
 
     @Test
+    void aProofThePayeeCouldNotBeReachedForIsSentAgainAtTheNextRound() {
+        ChannelId id = openPriced(50_000, 0);
+        ChannelAutoPay autoPay = autoPay(deskA);
+        consumedByA = 100_000; // worth 300
+        providedByB = 100_000;
+        lost.add(ChannelMessage.PROOF);
+        autoPay.payDue();
+        assertEquals(300, on(deskA, id).paid(), "recorded before sending");
+        assertEquals(0, on(deskB, id).paid());
+        long sizeA = ledgerA.size();
+
+        lost.clear();
+        autoPay.payDue(); // nothing more owed: the same proof again
+        assertEquals(300, on(deskB, id).paid());
+        assertEquals(sizeA, ledgerA.size(), "no new proof signed");
+        long sizeB = ledgerB.size();
+        autoPay.payDue();
+        assertEquals(sizeB, ledgerB.size(), "delivered: not sent again");
+    }
+
+    @Test
     void autoPayNeverPaysBeyondTheDeposit() {
         ChannelId id = openPriced(100, 0);
         consumedByA = 1_000_000; // worth 3 000
