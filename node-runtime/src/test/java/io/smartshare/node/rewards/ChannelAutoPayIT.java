@@ -1,5 +1,6 @@
 package io.smartshare.node.rewards;
 
+import static io.smartshare.node.testing.JsonDocument.list;
 import static io.smartshare.node.testing.JsonDocument.number;
 import static io.smartshare.node.testing.JsonDocument.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +61,15 @@ class ChannelAutoPayIT {
 
     @Test
     void relayedTrafficIsPaidWithoutAPayCommandAndTheCloseSettlesIt() throws Exception {
+        NodeProcess.Result halfPrice = run(A, "open", "--payee", hex(B), "--deposit", "1000", "--rate", "3");
+        assertEquals(2, halfPrice.exitCode(), halfPrice.stderr());
+        assertTrue(halfPrice.stderr().contains("--rate R and --unit U together"), halfPrice.stderr());
+        NodeProcess.Result zeroRate = run(A, "open", "--payee", hex(B), "--deposit", "1000", "--rate", "0", "--unit",
+                "1000");
+        assertEquals(1, zeroRate.exitCode(), zeroRate.stderr());
+        assertTrue(zeroRate.stderr().contains("4.00") && zeroRate.stderr().contains("rate > 0"), zeroRate.stderr());
+        assertEquals(List.of(), list(line.get(A, "/channels"), "channels"), "refused opens change nothing");
+
         Map<String, Object> opened = object(cli(A, "open", "--payee", hex(B), "--deposit", "1000000", "--rate", "3",
                 "--unit", "1000").stdout());
         String id = (String) opened.get("id");
@@ -94,13 +104,18 @@ class ChannelAutoPayIT {
 
     /** Runs {@code smartshare-node channel <args>} against node {@code i} as the operator; it must succeed. */
     private static NodeProcess.Result cli(int i, String... args) throws Exception {
+        NodeProcess.Result result = run(i, args);
+        assertEquals(0, result.exitCode(), List.of(args) + ": " + result.stdout() + result.stderr());
+        return result;
+    }
+
+    /** Runs {@code smartshare-node channel <args>} against node {@code i} as the operator. */
+    private static NodeProcess.Result run(int i, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("channel"));
         command.addAll(List.of(args));
         command.addAll(List.of("--config", line.configFile(i).toString(), "--identity", NodeLine.OPERATOR, "--node",
                 "coaps://127.0.0.1:" + line.node(i).coapsPort()));
-        NodeProcess.Result result = NodeProcess.runToEnd(command);
-        assertEquals(0, result.exitCode(), command + ": " + result.stdout() + result.stderr());
-        return result;
+        return NodeProcess.runToEnd(command);
     }
 
     private static Map<String, Object> channel(int i, String id) throws Exception {
