@@ -176,3 +176,17 @@ print('sizes            proposal', len(proposal), 'open record', len(open_record
       'close signature', len(close_by_a), 'close', len(close))
 print('proof payload   ', amount(25_000).hex())
 print('close sha256    ', sha(close).hex())
+
+# --- worked example 6: relay price [3, 1000, 40000], deposit 50 000 (section 6.4) ---
+def due(reading, rate=3, unit=1000, start=40000):
+    return 0 if reading <= start else (reading - start) * rate // unit
+
+def around(metered, bp=200, floor=65536):
+    return max(floor, metered * bp // 10000)
+
+print('## example 6 (relay price)')
+for reading in (40000, 41500, 42000, 200333):
+    print(f'  reading {reading} due {due(reading)}')
+t = around(200000)
+print('payee reading 200000 tolerance', t, 'accepts', due(200000 - t), '..', due(200000 + t),
+      'open from at most', 200000 + t)

@@ -17,5 +17,10 @@ public enum ChannelRejection {
     /** The proof pays more than the deposit. */
     OVER_DEPOSIT,
     /** A cooperative close names another final amount than the latest proof held. */
-    FINAL_MISMATCH
+    FINAL_MISMATCH,
+    /**
+     * A priced channel's proof pays what the payee's own meter says is not owed within the
+     * receipt tolerance, or its open starts the price above the payee's reading (§6.4).
+     */
+    BEYOND_TOLERANCE
 }

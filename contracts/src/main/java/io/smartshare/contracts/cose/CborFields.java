@@ -56,6 +56,14 @@ public final class CborFields {
         return array.items();
     }
 
+    /** An array item (or any value) that must be an unsigned integer; {@code what} names it in the error. */
+    public static long uintItem(CborValue value, String what) {
+        if (value instanceof CborValue.Int i && i.value() >= 0) {
+            return i.value();
+        }
+        throw new ContractException(what + ": expected an unsigned integer, found " + value);
+    }
+
     /** The field's value, unchecked. */
     public CborValue value(int key) {
         return map.get(key).orElseThrow();

@@ -91,15 +91,9 @@ public record RewardSchedule(long version, long validFromEpoch, long pool, Map<R
             }
             List<CborValue> t = CborFields.array(e.value(), what, 3);
             terms.put(Resource.ofCode(code.value()).orElseThrow(),
-                    new RateTerms(uint(t.get(0), what), uint(t.get(1), what), uint(t.get(2), what)));
+                    new RateTerms(CborFields.uintItem(t.get(0), what), CborFields.uintItem(t.get(1), what),
+                    CborFields.uintItem(t.get(2), what)));
         }
         return new RewardSchedule(f.uint(1, "version"), f.uint(2, "valid from"), f.uint(3, "pool"), terms);
-    }
-
-    private static long uint(CborValue value, String what) {
-        if (value instanceof CborValue.Int i && i.value() >= 0) {
-            return i.value();
-        }
-        throw new ContractException(what + ": expected an unsigned integer, found " + value);
     }
 }

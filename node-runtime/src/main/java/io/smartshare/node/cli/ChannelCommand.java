@@ -21,7 +21,8 @@ final class ChannelCommand {
     static final String HELP = """
             usage: smartshare-node channel list                            CONNECTION
                    smartshare-node channel show ID                         CONNECTION
-                   smartshare-node channel open --payee KEY --deposit N    CONNECTION
+                   smartshare-node channel open --payee KEY --deposit N [--rate R --unit U]
+                                                                           CONNECTION
                    smartshare-node channel pay ID AMOUNT                   CONNECTION
                    smartshare-node channel close ID [--unilateral]         CONNECTION
 
@@ -35,7 +36,10 @@ final class ChannelCommand {
                       close: the bytes another settling node takes with rewards --closes)
               open    open a channel paying KEY (the payee's public key, 64 hex digits as
                       its /node shows it), a live mesh neighbour, with a deposit of N
-                      micro-tokens; both nodes record it in their ledgers
+                      micro-tokens; both nodes record it in their ledgers. With --rate and
+                      --unit, the channel also agrees a relay price: R micro-tokens per U
+                      bytes the payee relays for this node from now on, paid automatically
+                      every receipt interval (docs/contracts.md §6.4)
               pay     pay AMOUNT more micro-tokens on channel ID (this node is the payer):
                       the node signs the new cumulative balance proof, records it and hands
                       it to the payee
@@ -51,7 +55,7 @@ final class ChannelCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Args parsed = Args.parse("channel", args, Set.of("config", "identity", "node", "payee", "deposit"),
+        Args parsed = Args.parse("channel", args, Set.of("config", "identity", "node", "payee", "deposit", "rate", "unit"),
                 Set.of("help", "unilateral"));
         if (parsed.flag("help")) {
             out.print(HELP);
@@ -96,7 +100,12 @@ final class ChannelCommand {
                 String payee = parsed.option("payee").orElseThrow(() -> new UsageException("channel open needs --payee KEY"));
                 String deposit = parsed.option("deposit")
                         .orElseThrow(() -> new UsageException("channel open needs --deposit N"));
-                yield "POST /channels/open?payee=" + encode(payee) + "&deposit=" + encode(deposit);
+                if (parsed.option("rate").isPresent() != parsed.option("unit").isPresent()) {
+                    throw new UsageException("channel open: give --rate R and --unit U together, or neither");
+                }
+                String price = parsed.option("rate").map(r -> "&rate=" + encode(r) + "&unit="
+                        + encode(parsed.option("unit").orElseThrow())).orElse("");
+                yield "POST /channels/open?payee=" + encode(payee) + "&deposit=" + encode(deposit) + price;
             }
             case "pay" -> {
                 expect(operands, 3, "channel pay ID AMOUNT");

@@ -89,6 +89,11 @@ final class ChannelDesk implements LedgerReplay.State {
                 next.open().terms().deposit(), seq);
     }
 
+    /** Every channel, in id order. */
+    synchronized List<Channel> channels() {
+        return List.copyOf(channels.channels().values());
+    }
+
     /** Every channel's summary row, in id order. */
     synchronized List<Object> document() {
         List<Object> rows = new ArrayList<>();

@@ -15,7 +15,7 @@ final class ChannelDocument {
     private ChannelDocument() {
     }
 
-    /** The summary row: id, role, peer, deposit, paid, status and how it closed. */
+    /** The summary row: id, role, peer, deposit, paid, the relay price if any, status and how it closed. */
     static Map<String, Object> row(Channel channel, Ed25519PublicKey self) {
         ChannelTerms terms = channel.open().terms();
         boolean payer = terms.payer().equals(self);
@@ -25,6 +25,13 @@ final class ChannelDocument {
         row.put("peer", NodeId.of(payer ? terms.payee() : terms.payer()).value());
         row.put("deposit", terms.deposit());
         row.put("paid", channel.paid());
+        terms.price().ifPresent(p -> {
+            Map<String, Object> price = new LinkedHashMap<>();
+            price.put("rate", p.rate());
+            price.put("unit", p.unit());
+            price.put("from", p.from());
+            row.put("price", price);
+        });
         row.put("status", channel.status().name().toLowerCase(Locale.ROOT));
         channel.close().ifPresent(c -> row.put("closed", c instanceof ChannelClose.Cooperative ? "cooperative"
                 : "unilateral"));

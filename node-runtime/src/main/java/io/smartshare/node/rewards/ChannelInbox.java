@@ -9,8 +9,11 @@ import io.smartshare.contracts.channel.ChannelId;
 import io.smartshare.contracts.channel.ChannelOpen;
 import io.smartshare.contracts.channel.ChannelRejection;
 import io.smartshare.contracts.channel.ChannelTerms;
+import io.smartshare.contracts.channel.RelayPrice;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
+import io.smartshare.contracts.metering.Role;
+import io.smartshare.contracts.receipt.Tolerance;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import java.util.Optional;
 
@@ -18,14 +21,24 @@ import java.util.Optional;
  * Checks the channel documents the other party of a channel hands this node ({@code
  * /channels/peer/...}, docs/contracts.md §15) and records accepted ones through the {@link
  * ChannelDesk}: an open proposal naming this node as payee, a balance proof for a channel it
- * is payee of, a close signature of the other party. A rejection names its reason and
- * changes nothing. {@link #take} runs on the desk thread only.
+ * is payee of, a close signature of the other party. For a channel with a relay price
+ * (§6.4), the open's starting reading and every proof's amount are checked against this
+ * node's own meter within {@code tolerance}. A rejection names its reason and changes
+ * nothing. {@link #take} runs on the desk thread only.
  */
 final class ChannelInbox {
     private final ChannelDesk desk;
+    private final RelayReadings readings;
+    private final Tolerance tolerance;
 
-    ChannelInbox(ChannelDesk desk) {
+    /**
+     * @param readings this node's meter of the relaying it provided to each payer
+     * @param tolerance how far a priced amount may be from that meter (the receipt tolerance, §4.3)
+     */
+    ChannelInbox(ChannelDesk desk, RelayReadings readings, Tolerance tolerance) {
         this.desk = desk;
+        this.readings = readings;
+        this.tolerance = tolerance;
     }
 
     /**
@@ -58,6 +71,15 @@ final class ChannelInbox {
             return rejected(outcome);
         }
         ChannelOpen open = outcome.acceptedValue().get();
+        Optional<RelayPrice> price = open.terms().price();
+        if (price.isPresent()) {
+            long provided = readings.relayed(open.terms().payer(), Role.PROVIDED);
+            if (!price.get().startsWithin(provided, tolerance)) {
+                return Outcome.rejected(ChannelRejection.BEYOND_TOLERANCE, "channel open " + open.id()
+                        + ": the price starts at relay reading " + price.get().from() + ", above this node's "
+                        + provided + " beyond tolerance " + tolerance.around(provided));
+            }
+        }
         if (desk.channel(open.id()).isEmpty()) {
             desk.opened(open);
         }
@@ -77,6 +99,16 @@ final class ChannelInbox {
         Outcome<Channel, ChannelRejection> received = channel.receive(bytes);
         if (received.rejection().isPresent()) {
             return rejected(received);
+        }
+        Optional<RelayPrice> price = channel.open().terms().price();
+        long paid = received.acceptedValue().get().paid();
+        if (price.isPresent()) {
+            long provided = readings.relayed(channel.open().terms().payer(), Role.PROVIDED);
+            if (!price.get().allows(paid, provided, tolerance, channel.open().terms().deposit())) {
+                return Outcome.rejected(ChannelRejection.BEYOND_TOLERANCE, "balance proof for channel " + channel.id()
+                        + ": pays " + paid + ", but this node relayed " + provided + " bytes for the payer, worth "
+                        + price.get().due(provided) + " (tolerance " + tolerance.around(provided) + " bytes)");
+            }
         }
         desk.paid(received.acceptedValue().get());
         return Outcome.accepted(new byte[0]);

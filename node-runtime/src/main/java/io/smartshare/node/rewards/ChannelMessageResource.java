@@ -2,7 +2,6 @@ package io.smartshare.node.rewards;
 
 import io.smartshare.contracts.Outcome;
 import io.smartshare.contracts.channel.ChannelRejection;
-import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import java.util.Optional;
@@ -39,13 +38,22 @@ final class ChannelMessageResource extends SignedMessageResource {
 
     @Override
     protected void take(CoapExchange exchange, byte[] payload, Sender sender) {
-        Optional<Ed25519PublicKey> party = inbox.counterpartyOf(kind, payload);
-        if (party.isPresent() && !sender.mayActFor(NodeId.of(party.get()))) {
-            refuse(exchange, ResponseCode.FORBIDDEN, kind.document() + " of " + NodeId.of(party.get()) + " sent by "
-                    + sender.describe() + ": over coap:// only the channel's other party sends its documents");
+        Optional<String> foreign = foreignDocument(payload, sender);
+        if (foreign.isPresent()) {
+            refuse(exchange, ResponseCode.FORBIDDEN, foreign.get());
             return;
         }
         onDesk(exchange, () -> decide(exchange, payload));
+    }
+
+    /**
+     * Why {@code sender} may not hand in {@code payload} (answered 4.03): it is a neighbour over
+     * {@code coap://} that is not the document's party; empty if it may.
+     */
+    Optional<String> foreignDocument(byte[] payload, Sender sender) {
+        return inbox.counterpartyOf(kind, payload).map(NodeId::of).filter(party -> !sender.mayActFor(party))
+                .map(party -> kind.document() + " of " + party + " sent by " + sender.describe()
+                        + ": over coap:// only the channel's other party sends its documents");
     }
 
     private void decide(CoapExchange exchange, byte[] payload) {

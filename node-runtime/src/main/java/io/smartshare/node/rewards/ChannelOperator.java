@@ -7,11 +7,14 @@ import io.smartshare.contracts.channel.ChannelId;
 import io.smartshare.contracts.channel.ChannelOpen;
 import io.smartshare.contracts.channel.ChannelRejection;
 import io.smartshare.contracts.channel.ChannelTerms;
+import io.smartshare.contracts.channel.RelayPrice;
+import io.smartshare.contracts.metering.Role;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.coap.RequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 /**
@@ -43,24 +46,37 @@ final class ChannelOperator {
         }
     }
 
+    /** The price the operator asks for relaying: {@code rate} micro-tokens per {@code unit} bytes (§6.4). */
+    record PriceQuote(long rate, long unit) {
+    }
+
     private final ChannelDesk desk;
     private final Messenger peer;
+    private final RelayReadings readings;
     private final SecureRandom random;
 
-    ChannelOperator(ChannelDesk desk, Messenger peer, SecureRandom random) {
+    /** @param readings this node's meter of the relaying each payee did for it, where a priced channel starts */
+    ChannelOperator(ChannelDesk desk, Messenger peer, RelayReadings readings, SecureRandom random) {
         this.desk = desk;
         this.peer = peer;
+        this.readings = readings;
         this.random = random;
     }
 
-    /** Opens a channel paying {@code payee} from a deposit of {@code deposit} micro-tokens. */
-    Channel open(Ed25519PublicKey payee, long deposit) {
+    /**
+     * Opens a channel paying {@code payee} from a deposit of {@code deposit} micro-tokens; with
+     * a {@code quote}, at that relay price from this node's current reading for the payee on,
+     * paid automatically ({@link ChannelAutoPay}).
+     */
+    Channel open(Ed25519PublicKey payee, long deposit, Optional<PriceQuote> quote) {
         NodeIdentity self = desk.identity();
         byte[] nonce = new byte[ChannelTerms.NONCE_LENGTH];
         random.nextBytes(nonce);
         ChannelTerms terms;
         try {
-            terms = new ChannelTerms(self.publicKey(), payee, deposit, nonce);
+            Optional<RelayPrice> price = quote.map(q -> new RelayPrice(q.rate(), q.unit(),
+                    readings.relayed(payee, Role.CONSUMED)));
+            terms = new ChannelTerms(self.publicKey(), payee, deposit, nonce, price);
         } catch (ContractException e) {
             throw RequestException.badRequest(e.getMessage());
         }
@@ -96,6 +112,22 @@ final class ChannelOperator {
             throw refusedBy("the payee", answer);
         }
         return payment.channel();
+    }
+
+    /**
+     * Posts the latest proof of channel {@code id}, of which this node is the payer, to the
+     * payee again (one it may not have got); a {@code STALE} answer means it has it.
+     *
+     * @throws RequestException 5.xx if the payee cannot be reached or refuses it otherwise
+     */
+    void resendLatest(ChannelId id) {
+        Channel channel = existing(id);
+        Answer answer = peer.send(channel.open().terms().payee(), ChannelMessage.PROOF,
+                channel.latest().orElseThrow(() -> new RequestException(ResponseCode.NOT_FOUND, "channel " + id
+                        + " has no proof to send")).encode());
+        if (!answer.is(ResponseCode.CHANGED) && !answer.is(ResponseCode.CONFLICT)) {
+            throw refusedBy("the payee", answer);
+        }
     }
 
     /**

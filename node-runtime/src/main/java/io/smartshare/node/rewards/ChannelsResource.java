@@ -33,13 +33,13 @@ final class ChannelsResource extends DocumentResource {
     }
 
     /** The {@code /channels} tree of a node. */
-    static ChannelsResource create(ChannelDesk desk, ChannelOperator operator, WriteAuthorization authorization,
-            Executor deskThread, Optional<NeighborAddresses> neighbors) {
+    static ChannelsResource create(ChannelDesk desk, ChannelOperator operator, ChannelInbox inbox,
+            WriteAuthorization authorization, Executor deskThread, Optional<NeighborAddresses> neighbors) {
         ChannelsResource channels = new ChannelsResource(desk);
-        channels.add(new ChannelCommandResource("open", Set.of("payee", "deposit"), query -> operator.open(
+        channels.add(new ChannelCommandResource("open", Set.of("payee", "deposit", "rate", "unit"), query -> operator.open(
                 payee(ChannelCommandResource.required(query, "payee")),
-                ChannelCommandResource.requiredCount(query, "deposit")), ResponseCode.CREATED, authorization,
-                deskThread, desk));
+                ChannelCommandResource.requiredCount(query, "deposit"), quote(query)), ResponseCode.CREATED,
+                authorization, deskThread, desk));
         channels.add(new ChannelCommandResource("pay", Set.of("id", "amount"), query -> operator.pay(
                 id(ChannelCommandResource.required(query, "id")), ChannelCommandResource.requiredCount(query, "amount")),
                 ResponseCode.CHANGED, authorization, deskThread, desk));
@@ -47,7 +47,6 @@ final class ChannelsResource extends DocumentResource {
                 id(ChannelCommandResource.required(query, "id")), query.has("unilateral")), ResponseCode.CHANGED,
                 authorization, deskThread, desk));
         CoapResource peer = new CoapResource("peer");
-        ChannelInbox inbox = new ChannelInbox(desk);
         for (ChannelMessage kind : ChannelMessage.values()) {
             peer.add(new ChannelMessageResource(kind, inbox, deskThread, neighbors));
         }
@@ -73,6 +72,15 @@ final class ChannelsResource extends DocumentResource {
         } catch (IllegalArgumentException | ContractException e) {
             throw RequestException.badRequest("id: expected a channel id of 32 hex digits, found '" + hex + "'");
         }
+    }
+
+    /** The relay price of an open: {@code rate} and {@code unit} both, or neither. */
+    private static Optional<ChannelOperator.PriceQuote> quote(QueryParameters query) {
+        if (!query.has("rate") && !query.has("unit")) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChannelOperator.PriceQuote(ChannelCommandResource.requiredCount(query, "rate"),
+                ChannelCommandResource.requiredCount(query, "unit")));
     }
 
     private static Ed25519PublicKey payee(String hex) {

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Contracts wired into a running node: the per-peer meter, receipts exchanged with mesh
  * neighbours ({@code POST /receipts} as provider, a {@link ReceiptRound} every receipt
  * interval as consumer, on the node's timer thread), payment channels ({@code /channels},
- * rebuilt from the ledger at start) and {@code GET /rewards}. Receipts, channel documents and
+ * rebuilt from the ledger at start, priced ones paid after every receipt round by {@link
+ * ChannelAutoPay}) and {@code GET /rewards}. Receipts, channel documents and
  * the operator's channel commands are checked and appended one at a time on one {@code
  * receipt-desk} thread with a bounded queue. {@link #close()} stops both and stores the meter.
  */
@@ -39,6 +40,10 @@ public final class Rewards implements AutoCloseable {
 
     /** Work waiting for the desk beyond this is refused (5.03): each neighbour sends a few receipts per interval. */
     private static final int DESK_QUEUE = 32;
+
+    /** The receipt tolerance a priced channel's amounts are checked with (docs/contracts.md §6.4). */
+    private static final io.smartshare.contracts.metering.Resource RELAY_PRICE_TOLERANCE =
+            io.smartshare.contracts.metering.Resource.RELAY_DOWN;
 
     private final PeerMeter meter;
     private final ScheduledFuture<?> rounds;
@@ -74,12 +79,18 @@ public final class Rewards implements AutoCloseable {
         ExecutorService deskThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(DESK_QUEUE), r -> new Thread(r, "receipt-desk"));
         node.root().add(new ReceiptsResource(desk, deskThread, neighbors));
-        node.root().add(ChannelsResource.create(channels, new ChannelOperator(channels,
-                new ChannelPeer(node.coapEndpoint(), neighbors), new SecureRandom()), node.authorization(), deskThread,
-                neighbors));
+        RelayReadings readings = RelayReadings.of(meter);
+        ChannelOperator operator = new ChannelOperator(channels, new ChannelPeer(node.coapEndpoint(), neighbors),
+                readings, new SecureRandom());
+        node.root().add(ChannelsResource.create(channels, operator, new ChannelInbox(channels, readings,
+                config.tolerances().get(RELAY_PRICE_TOLERANCE)), node.authorization(), deskThread, neighbors));
         node.root().add(new RewardsResource(config, desk, round, channels, meter, node.dataDir()));
+        ChannelAutoPay autoPay = new ChannelAutoPay(channels, operator, readings, deskThread);
         int every = config.receiptIntervalSeconds();
-        ScheduledFuture<?> rounds = node.timer().scheduleWithFixedDelay(round, every, every, TimeUnit.SECONDS);
+        ScheduledFuture<?> rounds = node.timer().scheduleWithFixedDelay(() -> {
+            round.run();
+            autoPay.queue();
+        }, every, every, TimeUnit.SECONDS);
         LOG.info("event=rewards-started receipt-interval-s={} schedule={} trusted-issuers={}", every,
                 config.schedule().map(s -> "v" + s.schedule().version()).orElse("none"), config.trustedIssuers().size());
         return new Rewards(meter, rounds, deskThread);

@@ -12,6 +12,7 @@ import io.smartshare.contracts.channel.ChannelRejection;
 import io.smartshare.contracts.channel.ChannelTerms;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
+import io.smartshare.contracts.receipt.Tolerance;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
 import java.nio.file.Path;
@@ -43,13 +44,18 @@ class ChannelInboxTest {
         return desk;
     }
 
+    /** The inbox of the node at {@code desk}; the channels here are unpriced, so no meter reading enters. */
+    private static ChannelInbox inbox(ChannelDesk desk) {
+        return new ChannelInbox(desk, (peer, role) -> 0, Tolerance.DEFAULT);
+    }
+
     private static ChannelRejection reason(Outcome<?, ChannelRejection> outcome) {
         return outcome.rejection().orElseThrow().reason();
     }
 
     /** The payer's side after the payee desk accepted the open. */
     private static Channel openOn(ChannelDesk payee) {
-        byte[] record = new ChannelInbox(payee).take(ChannelMessage.OPEN, ChannelOpen.propose(TERMS, PAYER)).orElseThrow();
+        byte[] record = inbox(payee).take(ChannelMessage.OPEN, ChannelOpen.propose(TERMS, PAYER)).orElseThrow();
         return Channel.opened(ChannelOpen.decode(record).orElseThrow());
     }
 
@@ -64,8 +70,8 @@ class ChannelInboxTest {
             Channel payer = openOn(desk);
             byte[] first = proof(payer, 10_000);
             byte[] second = proof(payer, 25_000);
-            new ChannelInbox(desk).take(ChannelMessage.PROOF, first).orElseThrow();
-            new ChannelInbox(desk).take(ChannelMessage.PROOF, second).orElseThrow();
+            inbox(desk).take(ChannelMessage.PROOF, first).orElseThrow();
+            inbox(desk).take(ChannelMessage.PROOF, second).orElseThrow();
             assertEquals(3, ledger.size());
 
             byte[] forged = proof(payer, 30_000);
@@ -76,14 +82,14 @@ class ChannelInboxTest {
                     THIRD.publicKey(), PAYEE.publicKey(), 50_000, new byte[16]), THIRD), PAYEE).orElseThrow()).open(),
                     Optional.empty()).pay(30_000, THIRD).orElseThrow().proof().encode();
 
-            assertEquals(ChannelRejection.STALE, reason(new ChannelInbox(desk).take(ChannelMessage.PROOF, second)), "replay");
-            assertEquals(ChannelRejection.STALE, reason(new ChannelInbox(desk).take(ChannelMessage.PROOF, first)), "stale");
-            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(new ChannelInbox(desk).take(ChannelMessage.PROOF, forged)));
-            assertEquals(ChannelRejection.OVER_DEPOSIT, reason(new ChannelInbox(desk).take(ChannelMessage.PROOF, CoseSign1.sign(
+            assertEquals(ChannelRejection.STALE, reason(inbox(desk).take(ChannelMessage.PROOF, second)), "replay");
+            assertEquals(ChannelRejection.STALE, reason(inbox(desk).take(ChannelMessage.PROOF, first)), "stale");
+            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(inbox(desk).take(ChannelMessage.PROOF, forged)));
+            assertEquals(ChannelRejection.OVER_DEPOSIT, reason(inbox(desk).take(ChannelMessage.PROOF, CoseSign1.sign(
                     Domain.CHANNEL_PROOF, new ChannelAmount(payer.id(), 50_001).encode(), PAYER).encode())));
-            assertEquals(ChannelRejection.WRONG_CHANNEL, reason(new ChannelInbox(desk).take(ChannelMessage.PROOF, proof(other, 1))));
-            assertEquals(ChannelRejection.WRONG_CHANNEL, reason(new ChannelInbox(desk).take(ChannelMessage.PROOF, byThird)));
-            assertEquals(ChannelRejection.MALFORMED, reason(new ChannelInbox(desk).take(ChannelMessage.PROOF, new byte[] {(byte) 0x84, 1})));
+            assertEquals(ChannelRejection.WRONG_CHANNEL, reason(inbox(desk).take(ChannelMessage.PROOF, proof(other, 1))));
+            assertEquals(ChannelRejection.WRONG_CHANNEL, reason(inbox(desk).take(ChannelMessage.PROOF, byThird)));
+            assertEquals(ChannelRejection.MALFORMED, reason(inbox(desk).take(ChannelMessage.PROOF, new byte[] {(byte) 0x84, 1})));
             assertEquals(3, ledger.size(), "rejections append nothing");
             assertEquals(25_000, desk.channel(payer.id()).orElseThrow().paid());
         }
@@ -94,16 +100,16 @@ class ChannelInboxTest {
         try (Ledger ledger = Ledger.open(dir, PAYEE)) {
             ChannelDesk desk = restore(ledger, PAYEE);
             byte[] proposal = ChannelOpen.propose(TERMS, PAYER);
-            byte[] record = new ChannelInbox(desk).take(ChannelMessage.OPEN, proposal).orElseThrow();
+            byte[] record = inbox(desk).take(ChannelMessage.OPEN, proposal).orElseThrow();
 
-            assertArrayEquals(record, new ChannelInbox(desk).take(ChannelMessage.OPEN, proposal).orElseThrow());
+            assertArrayEquals(record, inbox(desk).take(ChannelMessage.OPEN, proposal).orElseThrow());
             byte[] forged = proposal.clone();
             forged[forged.length - 1] ^= 1;
-            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(new ChannelInbox(desk).take(ChannelMessage.OPEN, forged)));
-            assertEquals(ChannelRejection.WRONG_SIGNER, reason(new ChannelInbox(desk).take(ChannelMessage.OPEN, ChannelOpen.propose(
+            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(inbox(desk).take(ChannelMessage.OPEN, forged)));
+            assertEquals(ChannelRejection.WRONG_SIGNER, reason(inbox(desk).take(ChannelMessage.OPEN, ChannelOpen.propose(
                     new ChannelTerms(PAYER.publicKey(), THIRD.publicKey(), 10, new byte[16]), PAYER))));
             assertEquals(1, ledger.size());
-            assertEquals(Optional.of(PAYER.publicKey()), new ChannelInbox(desk).counterpartyOf(ChannelMessage.OPEN, proposal));
+            assertEquals(Optional.of(PAYER.publicKey()), inbox(desk).counterpartyOf(ChannelMessage.OPEN, proposal));
         }
     }
 
@@ -114,29 +120,29 @@ class ChannelInboxTest {
             ChannelDesk desk = restore(ledger, PAYEE);
             payer = openOn(desk);
             Channel.Payment payment = payer.pay(25_000, PAYER).orElseThrow();
-            new ChannelInbox(desk).take(ChannelMessage.PROOF, payment.proof().encode()).orElseThrow();
+            inbox(desk).take(ChannelMessage.PROOF, payment.proof().encode()).orElseThrow();
             Channel lagging = payer.pay(20_000, PAYER).orElseThrow().channel();
 
             assertEquals(ChannelRejection.FINAL_MISMATCH,
-                    reason(new ChannelInbox(desk).take(ChannelMessage.CLOSE, lagging.proposeClose(PAYER).orElseThrow())));
+                    reason(inbox(desk).take(ChannelMessage.CLOSE, lagging.proposeClose(PAYER).orElseThrow())));
             byte[] byThird = CoseSign1.sign(Domain.CHANNEL_CLOSE, new ChannelAmount(payer.id(), 25_000).encode(), THIRD)
                     .encode();
-            assertEquals(ChannelRejection.WRONG_SIGNER, reason(new ChannelInbox(desk).take(ChannelMessage.CLOSE, byThird)));
+            assertEquals(ChannelRejection.WRONG_SIGNER, reason(inbox(desk).take(ChannelMessage.CLOSE, byThird)));
             byte[] forged = payment.channel().proposeClose(PAYER).orElseThrow();
             forged[forged.length - 1] ^= 1;
-            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(new ChannelInbox(desk).take(ChannelMessage.CLOSE, forged)));
-            assertEquals(ChannelRejection.WRONG_CHANNEL, reason(new ChannelInbox(desk).take(ChannelMessage.CLOSE, CoseSign1.sign(
+            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(inbox(desk).take(ChannelMessage.CLOSE, forged)));
+            assertEquals(ChannelRejection.WRONG_CHANNEL, reason(inbox(desk).take(ChannelMessage.CLOSE, CoseSign1.sign(
                     Domain.CHANNEL_CLOSE, new ChannelAmount(ChannelId.of(new byte[16]), 0).encode(), PAYER).encode())));
-            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(new ChannelInbox(desk).take(ChannelMessage.CLOSE,
+            assertEquals(ChannelRejection.BAD_SIGNATURE, reason(inbox(desk).take(ChannelMessage.CLOSE,
                     payment.proof().encode())), "a proof is signed in another domain than a close");
-            assertEquals(ChannelRejection.MALFORMED, reason(new ChannelInbox(desk).take(ChannelMessage.CLOSE, new byte[] {1, 2, 3})));
+            assertEquals(ChannelRejection.MALFORMED, reason(inbox(desk).take(ChannelMessage.CLOSE, new byte[] {1, 2, 3})));
             assertEquals(2, ledger.size());
-            assertEquals(Optional.of(PAYER.publicKey()), new ChannelInbox(desk).counterpartyOf(ChannelMessage.PROOF,
+            assertEquals(Optional.of(PAYER.publicKey()), inbox(desk).counterpartyOf(ChannelMessage.PROOF,
                     payment.proof().encode()));
-            byte[] payeeSignature = new ChannelInbox(desk).take(ChannelMessage.CLOSE, payment.channel().proposeClose(PAYER).orElseThrow())
+            byte[] payeeSignature = inbox(desk).take(ChannelMessage.CLOSE, payment.channel().proposeClose(PAYER).orElseThrow())
                     .orElseThrow();
             payment.channel().closeCooperatively(payeeSignature, PAYER).orElseThrow();
-            assertEquals(ChannelRejection.CLOSED, reason(new ChannelInbox(desk).take(ChannelMessage.PROOF, proof(payer, 30_000))));
+            assertEquals(ChannelRejection.CLOSED, reason(inbox(desk).take(ChannelMessage.PROOF, proof(payer, 30_000))));
             assertEquals(3, ledger.size());
         }
         try (Ledger ledger = Ledger.open(dir, PAYEE)) {
@@ -157,7 +163,7 @@ class ChannelInboxTest {
             desk.opened(payer.open());
             desk.paid(payer.pay(10_000, PAYER).orElseThrow().channel());
             desk.paid(desk.channel(payer.id()).orElseThrow().pay(5_000, PAYER).orElseThrow().channel());
-            assertEquals(ChannelRejection.WRONG_SIGNER, reason(new ChannelInbox(desk).take(ChannelMessage.PROOF, proof(payer, 20_000))),
+            assertEquals(ChannelRejection.WRONG_SIGNER, reason(inbox(desk).take(ChannelMessage.PROOF, proof(payer, 20_000))),
                     "the payer takes no proofs");
         }
         try (Ledger ledger = Ledger.open(dir.resolve("payer"), PAYER)) {

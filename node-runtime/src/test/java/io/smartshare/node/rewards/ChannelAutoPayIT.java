@@ -1,0 +1,152 @@
+package io.smartshare.node.rewards;
+
+import static io.smartshare.node.testing.JsonDocument.list;
+import static io.smartshare.node.testing.JsonDocument.number;
+import static io.smartshare.node.testing.JsonDocument.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.schedule.RateTerms;
+import io.smartshare.contracts.schedule.RewardSchedule;
+import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.testing.CoapClientTool;
+import io.smartshare.node.testing.NodeProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Automatic payment over a priced channel between real node processes, a line A - B - C (C
+ * the gateway): A's operator opens a channel to B at 3 µT per 1 000 relayed bytes; A then
+ * sends requests to C, which B relays; with no {@code pay} command, A signs proofs for what
+ * its own meter says B relayed, B checks them against its meter, both ledgers hold them, and a
+ * cooperative close followed by epoch settlement on B pays B exactly that price.
+ */
+class ChannelAutoPayIT {
+    private static final int A = 0;
+    private static final int B = 1;
+    private static final int C = 2;
+    private static final int BODY_BYTES = 8_000;
+    private static final int BODIES = 10;
+
+    @TempDir
+    static Path dir;
+    static NodeLine line;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.write(dir.resolve("body"), new byte[BODY_BYTES]);
+        NodeIdentity issuer = NodeIdentity.generate(new SecureRandom());
+        Path schedule = Files.write(dir.resolve("schedule.cose"), new RewardSchedule(1, 0, 1_000,
+                Map.of(Resource.RELAY_UP, new RateTerms(2000, 1_000_000, 300_000))).sign(issuer));
+        line = NodeLine.start(dir, 3, "  trusted-issuers: [" + HexFormat.of().formatHex(issuer.publicKey().encoded())
+                + "]\n  schedule: " + schedule + "\n");
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (line != null) {
+            line.close();
+        }
+    }
+
+    @Test
+    void relayedTrafficIsPaidWithoutAPayCommandAndTheCloseSettlesIt() throws Exception {
+        NodeProcess.Result halfPrice = run(A, "open", "--payee", hex(B), "--deposit", "1000", "--rate", "3");
+        assertEquals(2, halfPrice.exitCode(), halfPrice.stderr());
+        assertTrue(halfPrice.stderr().contains("--rate R and --unit U together"), halfPrice.stderr());
+        NodeProcess.Result zeroRate = run(A, "open", "--payee", hex(B), "--deposit", "1000", "--rate", "0", "--unit",
+                "1000");
+        assertEquals(1, zeroRate.exitCode(), zeroRate.stderr());
+        assertTrue(zeroRate.stderr().contains("4.00") && zeroRate.stderr().contains("rate > 0"), zeroRate.stderr());
+        assertEquals(List.of(), list(line.get(A, "/channels"), "channels"), "refused opens change nothing");
+
+        Map<String, Object> opened = object(cli(A, "open", "--payee", hex(B), "--deposit", "1000000", "--rate", "3",
+                "--unit", "1000").stdout());
+        String id = (String) opened.get("id");
+        Map<String, Object> price = object(opened, "price");
+        assertEquals(List.of(3L, 1_000L), List.of(number(price, "rate"), number(price, "unit")));
+        assertEquals(price, object(channel(B, id), "price"), "B holds the price A signed");
+
+        for (int i = 0; i < BODIES; i++) {
+            relayFromAToC();
+        }
+        long owed = 2L * BODIES * BODY_BYTES * 3 / 1_000; // up and down, beyond A's reading at the open
+        line.await(A, "/channels?id=" + id, doc -> number(doc, "paid") == owed);
+        line.await(B, "/channels?id=" + id, doc -> number(doc, "paid") == owed);
+        assertTrue(line.node(A).log().contains("event=channel-autopaid channel=" + id), line.node(A).log());
+        assertTrue(recordsSignedBy(B, A) >= 2, "B's ledger: A's open signature and A's proofs");
+        assertTrue(recordsSignedBy(A, A) >= 1, "A's ledger: its own proofs");
+
+        Map<String, Object> closed = object(cli(A, "close", id).stdout());
+        assertEquals("closed", closed.get("status"));
+        assertEquals(owed, number(closed, "paid"));
+        assertEquals("cooperative", channel(B, id).get("closed"));
+        assertEquals(owed, number(channel(B, id), "paid"));
+
+        line.stopAll();
+        NodeProcess.Result settled = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
+                line.configFile(B).toString(), "--epoch", "0", "--data-dir", line.dataDir(B).toString(), "--members",
+                line.dataDir(A) + "," + line.dataDir(C)));
+        assertEquals(0, settled.exitCode(), settled.stderr());
+        assertTrue(settled.stdout().contains("channel " + id + " payer " + line.id(A) + " payee " + line.id(B)
+                + " deposit 1000000 paid " + owed), settled.stdout());
+    }
+
+    /** Runs {@code smartshare-node channel <args>} against node {@code i} as the operator; it must succeed. */
+    private static NodeProcess.Result cli(int i, String... args) throws Exception {
+        NodeProcess.Result result = run(i, args);
+        assertEquals(0, result.exitCode(), List.of(args) + ": " + result.stdout() + result.stderr());
+        return result;
+    }
+
+    /** Runs {@code smartshare-node channel <args>} against node {@code i} as the operator. */
+    private static NodeProcess.Result run(int i, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("channel"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--config", line.configFile(i).toString(), "--identity", NodeLine.OPERATOR, "--node",
+                "coaps://127.0.0.1:" + line.node(i).coapsPort()));
+        return NodeProcess.runToEnd(command);
+    }
+
+    private static Map<String, Object> channel(int i, String id) throws Exception {
+        return line.get(i, "/channels?id=" + id);
+    }
+
+    private static String hex(int i) throws Exception {
+        return HexFormat.of().formatHex(line.key(i).encoded());
+    }
+
+    /** Channel records in node {@code i}'s ledger signed by node {@code signer} (receipts show their claim after the key). */
+    private static long recordsSignedBy(int i, int signer) throws Exception {
+        NodeProcess.Result ledger = NodeProcess.runToEnd(List.of("ledger", "show", "--data-dir",
+                line.dataDir(i).toString(), "--last", "100000"));
+        assertEquals(0, ledger.exitCode(), ledger.stderr());
+        String key = hex(signer);
+        return ledger.stdout().lines().filter(l -> l.endsWith("receipt   signed by " + key)).count();
+    }
+
+    /** Relays the body from A through B to C, retrying a 5.02 (no route yet) for at most 30 s. */
+    private static void relayFromAToC() throws Exception {
+        CoapClientTool.Result result = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            result = CoapClientTool.run(NodeLine.CLIENT, 60, "-B", "50", "-m", "post", "-f",
+                    dir.resolve("body").toString(), line.node(A).coapUri("/mesh/relay/" + line.id(C) + "/mesh/echo"));
+            if (!(result.stderr() + result.text()).contains("5.02")) {
+                break;
+            }
+            Thread.sleep(1_000);
+        }
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(BODY_BYTES + 1, result.stdout().length, result.stderr());
+    }
+}
