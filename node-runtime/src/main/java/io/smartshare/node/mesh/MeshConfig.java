@@ -4,9 +4,10 @@ package io.smartshare.node.mesh;
  * Timers and limits of one mesh node. {@link #defaults()} gives the values specified in
  * docs/mesh-protocol.md, each with its reason there.
  *
- * @param heartbeatIntervalMillis mean gap between heartbeats (jittered by ±10 %); 400 ms
+ * @param heartbeatIntervalMillis mean gap between heartbeats (jittered by ±10 %); 600 ms
  * @param missedHeartbeatsForDeath a neighbour unheard for longer than this many intervals
- *     (plus half an interval of slack) is declared dead; 5
+ *     (plus half an interval of slack) is declared dead; 4 (2.7 s: only 4 heartbeats lost in
+ *     a row make a false alarm, see "Failure detection" in docs/mesh-protocol.md)
  * @param timeoutsForDeath consecutive CON timeouts that declare a neighbour dead; 2
  * @param trickleIminMillis Trickle Imin; 100 ms
  * @param trickleDoublings Trickle Imax = Imin * 2^doublings; 9 (51.2 s)
@@ -57,7 +58,7 @@ public record MeshConfig(long heartbeatIntervalMillis, int missedHeartbeatsForDe
 
     /** The specified defaults. */
     public static MeshConfig defaults() {
-        return new MeshConfig(400, 5, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, false);
+        return new MeshConfig(600, 4, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, false);
     }
 
     /** A neighbour silent for longer than this is declared dead. */

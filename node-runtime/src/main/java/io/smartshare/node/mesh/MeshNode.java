@@ -84,6 +84,7 @@ public final class MeshNode {
     private long lastEpochRepairMillis = Long.MIN_VALUE / 2;
     private boolean running;
     private MeshScheduler.Cancellable tick = () -> { };
+    private MeshScheduler.Cancellable deathCheck = () -> { };
     private MeshScheduler.Cancellable refresh = () -> { };
 
     MeshNode(MeshNodeBuilder b) {
@@ -135,6 +136,7 @@ public final class MeshNode {
         running = false;
         trickle.stop();
         tick.cancel();
+        deathCheck.cancel();
         refresh.cancel();
         LOG.info("event=mesh_stopped node={}", self);
     }
@@ -478,16 +480,27 @@ public final class MeshNode {
     private void onTick() {
         long now = scheduler.nowMillis();
         heartbeatSequence = (heartbeatSequence + 1) & 0xff;
-        transport.multicast(FrameCodec.encode(new Heartbeat(heartbeatSequence, Heartbeat.keyTagOf(signerKey().encoded()))));
+        transport.multicast(FrameCodec.encode(new Heartbeat(heartbeatSequence)));
+        expireNeighbors(now);
+        registrar.expire(now);
+        sendRepairIfDue();
+        scheduleTick();
+    }
+
+    /**
+     * Declares silent neighbours dead, then arms the next check for the moment the first live
+     * neighbour would die: detection is not rounded up to the next heartbeat tick.
+     */
+    private void expireNeighbors(long now) {
         List<NodeId> died = neighbors.expire(now, registrar::forget);
         if (!died.isEmpty()) {
             died.forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
             react(routing.reselect(neighbors.candidates()));
             died.forEach(this::reroute);
         }
-        registrar.expire(now);
-        sendRepairIfDue();
-        scheduleTick();
+        deathCheck.cancel();
+        neighbors.nextDeathMillis().ifPresent(at -> deathCheck = scheduler.schedule(Math.max(0, at - now),
+                guarded(() -> expireNeighbors(scheduler.nowMillis()))));
     }
 
     private void sendRepairIfDue() {

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -61,13 +62,10 @@ public final class NeighborTable {
         return true;
     }
 
-    /**
-     * Records a heartbeat. Ignored unless it comes from the address of a known neighbour
-     * with a matching key tag.
-     */
+    /** Records a heartbeat. Ignored unless it comes from the address of a known neighbour. */
     public Heard heartbeat(LinkAddress from, Heartbeat beat, long nowMillis) {
         Neighbor n = byAddress.get(from);
-        if (n == null || n.keyTag != beat.keyTag()) {
+        if (n == null) {
             return Heard.UNKNOWN;
         }
         boolean revived = heard(n, nowMillis);
@@ -126,6 +124,21 @@ public final class NeighborTable {
             }
         }
         return died;
+    }
+
+    /**
+     * The earliest time at which {@link #expire} would declare a live neighbour dead if nothing
+     * more is heard from it; empty without live neighbours. Hearing a neighbour only moves its
+     * time later.
+     */
+    public OptionalLong nextDeathMillis() {
+        long earliest = Long.MAX_VALUE;
+        for (Neighbor n : byId.values()) {
+            if (n.alive) {
+                earliest = Math.min(earliest, n.lastHeardMillis + deadAfterMillis + 1);
+            }
+        }
+        return earliest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliest);
     }
 
     /** The address of a live neighbour. */

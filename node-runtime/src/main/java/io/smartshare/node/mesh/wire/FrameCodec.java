@@ -58,7 +58,7 @@ public final class FrameCodec {
                 case HELLO -> decodeHello(in, bytes.length, keys);
                 case HEARTBEAT -> {
                     expectLength(type, bytes.length, Heartbeat.SIZE);
-                    yield new Heartbeat(in.get() & 0xff, in.getShort() & 0xffff);
+                    yield new Heartbeat(in.get() & 0xff);
                 }
                 case REGISTRATION -> decodeRegistration(in, bytes.length);
                 case REPAIR_REQUEST -> {

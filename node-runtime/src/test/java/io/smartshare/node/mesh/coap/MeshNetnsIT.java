@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +29,11 @@ class MeshNetnsIT {
     void meshOfRealProcessesHealsAfterKillAndRemovesItsNamespaces() throws Exception {
         assumeTrue(isRoot(), "mesh-netns-test needs root for network namespaces; run mvn verify as root to include it");
         assertTrue(Files.isExecutable(SCRIPT), "missing " + SCRIPT);
-        Process process = new ProcessBuilder("bash", SCRIPT.toString(), NodeProcess.jar().toString())
-                .redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), NodeProcess.jar().toString())
+                .redirectErrorStream(true);
+        // short traffic windows: this test checks that the mesh heals, the bench measures the figures
+        builder.environment().putAll(Map.of("WARMUP_SECONDS", "5", "STEADY_SECONDS", "10", "DELAY_MS", "20"));
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), output);
         System.out.println(output);
@@ -41,6 +45,7 @@ class MeshNetnsIT {
         assertTrue(Double.parseDouble(delivery.group(1)) > 0, "nothing was delivered through the mesh:\n" + output);
         assertTrue(output.contains("BENCH mesh-netns-detect ours="), output);
         assertTrue(output.contains("BENCH mesh-netns-control ours="), output);
+        assertTrue(output.contains(" delay-ms=20"), "the nodes did not run with the test bed's link delay:\n" + output);
         Matcher prefix = Pattern.compile("namespaces prefix=(\\S+)").matcher(output);
         assertTrue(prefix.find(), output);
         assertTrue(output.contains("CLEANUP namespaces-removed=9 left=0"), output);
