@@ -31,7 +31,10 @@ public record MeshConfig(long heartbeatIntervalMillis, int missedHeartbeatsForDe
                          long repairMinIntervalMillis, boolean unicastProbes) {
     public MeshConfig {
         positive("heartbeatIntervalMillis", heartbeatIntervalMillis);
-        positive("missedHeartbeatsForDeath", missedHeartbeatsForDeath);
+        if (missedHeartbeatsForDeath < 3) {
+            throw new IllegalArgumentException("missedHeartbeatsForDeath: expected at least 3 (2 make a neighbour a suspect), found "
+                    + missedHeartbeatsForDeath);
+        }
         positive("timeoutsForDeath", timeoutsForDeath);
         positive("trickleIminMillis", trickleIminMillis);
         if (trickleDoublings < 0 || trickleDoublings > 20) {
@@ -59,6 +62,19 @@ public record MeshConfig(long heartbeatIntervalMillis, int missedHeartbeatsForDe
     /** The specified defaults. */
     public static MeshConfig defaults() {
         return new MeshConfig(600, 4, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, false);
+    }
+
+    /**
+     * A neighbour silent for longer than this (two heartbeats lost, whatever the jitter) is
+     * probed by unicast until it is heard or declared dead.
+     */
+    public long suspectAfterMillis() {
+        return 2 * heartbeatIntervalMillis + heartbeatIntervalMillis / 5;
+    }
+
+    /** The least time between two probes of one suspect: half a heartbeat interval. */
+    public long probeIntervalMillis() {
+        return heartbeatIntervalMillis / 2;
     }
 
     /** A neighbour silent for longer than this is declared dead. */

@@ -31,6 +31,7 @@ import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.mesh.wire.KeyCache;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
+import io.smartshare.node.mesh.wire.Probe;
 import io.smartshare.node.mesh.wire.RefreshRequest;
 import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.RepairRequest;
@@ -57,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class MeshNode {
     private static final Logger LOG = LoggerFactory.getLogger(MeshNode.class);
     private static final long MAX_REPAIR_BACKOFF_MILLIS = 32_000;
+    private static final byte[] PROBE_QUESTION = FrameCodec.encode(new Probe(true));
+    private static final byte[] PROBE_ANSWER = FrameCodec.encode(new Probe(false));
 
     private final NodeId self;
     private final MeshConfig config;
@@ -96,8 +99,8 @@ public final class MeshNode {
         this.inbox = b.inbox;
         this.gate = new HelloGate(b.verifier, config.helloBurst(), config.hellosPerSecond(), 4 * config.maxNeighbors());
         this.signer = new HelloSigner(b.identity, b.firstHelloSequence);
-        this.neighbors = new NeighborTable(config.maxNeighbors(), config.deadAfterMillis(), config.timeoutsForDeath(),
-                config.neighborPurgeMillis());
+        this.neighbors = new NeighborTable(config.maxNeighbors(), config.deadAfterMillis(), config.suspectAfterMillis(),
+                config.probeIntervalMillis(), config.timeoutsForDeath(), config.neighborPurgeMillis());
         this.routing = new RoutingEngine(self);
         // the hello sequence is time-based (microseconds); its millisecond part orders path sequences across restarts
         this.registrar = new Registrar(self, config.registrationLifetimeSeconds(), b.firstHelloSequence / 1000);
@@ -177,6 +180,11 @@ public final class MeshNode {
             onHeard(from, neighbors.heardFrom(from, now));
             if (neighbors.idAt(from).equals(routing.parent())) {
                 reregisterSubtree(now);
+            }
+        } else if (frame instanceof Probe probe) {
+            onHeard(from, neighbors.heardFrom(from, now));
+            if (probe.answerRequested() && neighbors.idAt(from).isPresent()) {
+                transport.unicast(from, PROBE_ANSWER);
             }
         } else if (frame instanceof DataPacket packet) {
             onHeard(from, neighbors.heardFrom(from, now));
@@ -488,8 +496,9 @@ public final class MeshNode {
     }
 
     /**
-     * Declares silent neighbours dead, then arms the next check for the moment the first live
-     * neighbour would die: detection is not rounded up to the next heartbeat tick.
+     * Declares silent neighbours dead and probes the suspects, then arms the next check for
+     * the moment the first live neighbour becomes a suspect, is due for another probe or would
+     * die: detection is not rounded up to the next heartbeat tick.
      */
     private void expireNeighbors(long now) {
         List<NodeId> died = neighbors.expire(now, registrar::forget);
@@ -498,8 +507,9 @@ public final class MeshNode {
             react(routing.reselect(neighbors.candidates()));
             died.forEach(this::reroute);
         }
+        neighbors.suspectsToProbe(now).forEach(address -> transport.unicast(address, PROBE_QUESTION));
         deathCheck.cancel();
-        neighbors.nextDeathMillis().ifPresent(at -> deathCheck = scheduler.schedule(Math.max(0, at - now),
+        neighbors.nextCheckMillis(now).ifPresent(at -> deathCheck = scheduler.schedule(at - now,
                 guarded(() -> expireNeighbors(scheduler.nowMillis()))));
     }
 

@@ -11,6 +11,7 @@ final class Neighbor {
     LinkAddress address;
     Hello lastHello;
     long lastHeardMillis;
+    long lastProbeMillis = Long.MIN_VALUE / 2;
     long deadSinceMillis;
     boolean alive = true;
     /** False from its death until its next hello: a neighbour that died may have rebooted and lost its rank. */

@@ -70,6 +70,14 @@ public final class FrameCodec {
                     expectLength(type, bytes.length, RefreshRequest.SIZE);
                     yield new RefreshRequest();
                 }
+                case PROBE -> {
+                    expectLength(type, bytes.length, Probe.SIZE);
+                    int flags = in.get() & 0xff;
+                    if ((flags & ~Probe.ANSWER_REQUESTED) != 0) {
+                        throw new MalformedFrameException(String.format("PROBE: unknown flag bits 0x%02x", flags));
+                    }
+                    yield new Probe(flags == Probe.ANSWER_REQUESTED);
+                }
             };
             if (in.hasRemaining()) {
                 throw new MalformedFrameException(type + ": " + in.remaining() + " trailing bytes");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class NeighborTableTest {
     private static final LinkAddress ADDRESS = new LinkAddress("sim:5");
-    private final NeighborTable table = new NeighborTable(8, 2_200, 2, 60_000);
+    private final NeighborTable table = new NeighborTable(8, 2_200, 1_000, 300, 2, 60_000);
     private final Hello hello = helloFrom(1);
 
     private static Hello helloFrom(long seed) {
@@ -71,15 +71,30 @@ class NeighborTableTest {
     }
 
     @Test
-    void nextDeathIsTheEarliestLiveNeighbourDeadline() {
-        assertTrue(table.nextDeathMillis().isEmpty());
+    void nextCheckIsTheEarliestSuspicionProbeOrDeathOfALiveNeighbour() {
+        assertTrue(table.nextCheckMillis(0).isEmpty());
         table.helloAccepted(ADDRESS, hello, 0);
         table.helloAccepted(new LinkAddress("sim:6"), helloFrom(2), 500);
-        assertEquals(2_201, table.nextDeathMillis().getAsLong());
+        assertEquals(1_001, table.nextCheckMillis(0).getAsLong()); // ADDRESS becomes a suspect
         table.heartbeat(ADDRESS, new Heartbeat(1), 1_000);
-        assertEquals(2_701, table.nextDeathMillis().getAsLong());
-        table.expire(2_701, id -> { });
-        assertEquals(3_201, table.nextDeathMillis().getAsLong());
+        assertEquals(1_501, table.nextCheckMillis(1_000).getAsLong()); // now sim:6 does
+        assertEquals(List.of(new LinkAddress("sim:6")), table.suspectsToProbe(1_501));
+        assertEquals(1_801, table.nextCheckMillis(1_501).getAsLong()); // its next probe
+        table.suspectsToProbe(2_401);
+        assertEquals(2_701, table.nextCheckMillis(2_401).getAsLong()); // its death comes before its next probe
+        assertEquals(List.of(helloFrom(2).sender()), table.expire(2_701, id -> { }));
+        assertEquals(2_701, table.nextCheckMillis(2_701).getAsLong()); // ADDRESS, a suspect never probed: due now
+    }
+
+    @Test
+    void probesASuspectAtMostOncePerIntervalAndNotOnceHeard() {
+        table.helloAccepted(ADDRESS, hello, 0);
+        assertEquals(List.of(), table.suspectsToProbe(1_000));
+        assertEquals(List.of(ADDRESS), table.suspectsToProbe(1_001));
+        assertEquals(List.of(), table.suspectsToProbe(1_300));
+        assertEquals(List.of(ADDRESS), table.suspectsToProbe(1_301));
+        table.heardFrom(ADDRESS, 1_400);
+        assertEquals(List.of(), table.suspectsToProbe(1_700));
     }
 
     @Test
