@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node of the mesh (docs/mesh-protocol.md): discovery by signed hellos on a Trickle
- * timer, liveness by heartbeats, parent selection towards gateways, downward routes from
- * registrations, hop-by-hop forwarding with per-peer byte accounting.
+ * timer, liveness by heartbeats and probes, parent selection towards gateways, downward
+ * routes from registrations, hop-by-hop forwarding with per-peer byte accounting.
  *
  * <p>The node touches the outside world only through a {@link MeshTransport} and a {@link
  * MeshScheduler}, so the same code runs in the daemon and in the simulator. Every public
@@ -58,8 +58,6 @@ import org.slf4j.LoggerFactory;
 public final class MeshNode {
     private static final Logger LOG = LoggerFactory.getLogger(MeshNode.class);
     private static final long MAX_REPAIR_BACKOFF_MILLIS = 32_000;
-    private static final byte[] PROBE_QUESTION = FrameCodec.encode(new Probe(true));
-    private static final byte[] PROBE_ANSWER = FrameCodec.encode(new Probe(false));
 
     private final NodeId self;
     private final MeshConfig config;
@@ -87,7 +85,7 @@ public final class MeshNode {
     private long lastEpochRepairMillis = Long.MIN_VALUE / 2;
     private boolean running;
     private MeshScheduler.Cancellable tick = () -> { };
-    private MeshScheduler.Cancellable deathCheck = () -> { };
+    private MeshScheduler.Cancellable livenessCheck = () -> { };
     private MeshScheduler.Cancellable refresh = () -> { };
 
     MeshNode(MeshNodeBuilder b) {
@@ -139,7 +137,7 @@ public final class MeshNode {
         running = false;
         trickle.stop();
         tick.cancel();
-        deathCheck.cancel();
+        livenessCheck.cancel();
         refresh.cancel();
         LOG.info("event=mesh_stopped node={}", self);
     }
@@ -184,7 +182,7 @@ public final class MeshNode {
         } else if (frame instanceof Probe probe) {
             onHeard(from, neighbors.heardFrom(from, now));
             if (probe.answerRequested() && neighbors.idAt(from).isPresent()) {
-                transport.unicast(from, PROBE_ANSWER);
+                transport.unicast(from, FrameCodec.encode(new Probe(false)));
             }
         } else if (frame instanceof DataPacket packet) {
             onHeard(from, neighbors.heardFrom(from, now));
@@ -507,9 +505,9 @@ public final class MeshNode {
             react(routing.reselect(neighbors.candidates()));
             died.forEach(this::reroute);
         }
-        neighbors.suspectsToProbe(now).forEach(address -> transport.unicast(address, PROBE_QUESTION));
-        deathCheck.cancel();
-        neighbors.nextCheckMillis(now).ifPresent(at -> deathCheck = scheduler.schedule(at - now,
+        neighbors.suspectsToProbe(now).forEach(address -> transport.unicast(address, FrameCodec.encode(new Probe(true))));
+        livenessCheck.cancel();
+        neighbors.nextCheckMillis(now).ifPresent(at -> livenessCheck = scheduler.schedule(at - now,
                 guarded(() -> expireNeighbors(scheduler.nowMillis()))));
     }
 
