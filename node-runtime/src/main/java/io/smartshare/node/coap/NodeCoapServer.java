@@ -86,7 +86,7 @@ public final class NodeCoapServer implements AutoCloseable {
         CoapServer server = new CoapServer(cf);
         Map<String, RequestCounters> counters = new LinkedHashMap<>();
 
-        UDPConnector udp = new UDPConnector(address(config, config.coapPort()), cf);
+        UDPConnector udp = DelayedUdpConnector.create(address(config, config.coapPort()), cf);
         udp.setReuseAddress(sharedPort);
         CoapEndpoint coap = CoapEndpoint.builder().setConfiguration(cf).setConnector(udp)
                 .setOptionRegistry(HopLimitOption.REGISTRY).setLoggingTag("coap").build();

@@ -4,9 +4,10 @@ package io.smartshare.node.mesh;
  * Timers and limits of one mesh node. {@link #defaults()} gives the values specified in
  * docs/mesh-protocol.md, each with its reason there.
  *
- * @param heartbeatIntervalMillis mean gap between heartbeats (jittered by ±10 %); 400 ms
+ * @param heartbeatIntervalMillis mean gap between heartbeats (jittered by ±10 %); 600 ms
  * @param missedHeartbeatsForDeath a neighbour unheard for longer than this many intervals
- *     (plus half an interval of slack) is declared dead; 5
+ *     (plus half an interval of slack) is declared dead; 4 (2.7 s: only 4 heartbeats lost in
+ *     a row make a false alarm, see "Failure detection" in docs/mesh-protocol.md)
  * @param timeoutsForDeath consecutive CON timeouts that declare a neighbour dead; 2
  * @param trickleIminMillis Trickle Imin; 100 ms
  * @param trickleDoublings Trickle Imax = Imin * 2^doublings; 9 (51.2 s)
@@ -30,7 +31,10 @@ public record MeshConfig(long heartbeatIntervalMillis, int missedHeartbeatsForDe
                          long repairMinIntervalMillis, boolean unicastProbes) {
     public MeshConfig {
         positive("heartbeatIntervalMillis", heartbeatIntervalMillis);
-        positive("missedHeartbeatsForDeath", missedHeartbeatsForDeath);
+        if (missedHeartbeatsForDeath < 3) {
+            throw new IllegalArgumentException("missedHeartbeatsForDeath: expected at least 3 (2 make a neighbour a suspect), found "
+                    + missedHeartbeatsForDeath);
+        }
         positive("timeoutsForDeath", timeoutsForDeath);
         positive("trickleIminMillis", trickleIminMillis);
         if (trickleDoublings < 0 || trickleDoublings > 20) {
@@ -57,7 +61,20 @@ public record MeshConfig(long heartbeatIntervalMillis, int missedHeartbeatsForDe
 
     /** The specified defaults. */
     public static MeshConfig defaults() {
-        return new MeshConfig(400, 5, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, false);
+        return new MeshConfig(600, 4, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, false);
+    }
+
+    /**
+     * A neighbour silent for longer than this (two heartbeats lost, whatever the jitter) is
+     * probed by unicast until it is heard or declared dead.
+     */
+    public long suspectAfterMillis() {
+        return 2 * heartbeatIntervalMillis + heartbeatIntervalMillis / 5;
+    }
+
+    /** The least time between two probes of one suspect: half a heartbeat interval. */
+    public long probeIntervalMillis() {
+        return heartbeatIntervalMillis / 2;
     }
 
     /** A neighbour silent for longer than this is declared dead. */

@@ -31,6 +31,7 @@ import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.mesh.wire.KeyCache;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
+import io.smartshare.node.mesh.wire.Probe;
 import io.smartshare.node.mesh.wire.RefreshRequest;
 import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.RepairRequest;
@@ -47,8 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node of the mesh (docs/mesh-protocol.md): discovery by signed hellos on a Trickle
- * timer, liveness by heartbeats, parent selection towards gateways, downward routes from
- * registrations, hop-by-hop forwarding with per-peer byte accounting.
+ * timer, liveness by heartbeats and probes, parent selection towards gateways, downward
+ * routes from registrations, hop-by-hop forwarding with per-peer byte accounting.
  *
  * <p>The node touches the outside world only through a {@link MeshTransport} and a {@link
  * MeshScheduler}, so the same code runs in the daemon and in the simulator. Every public
@@ -84,6 +85,7 @@ public final class MeshNode {
     private long lastEpochRepairMillis = Long.MIN_VALUE / 2;
     private boolean running;
     private MeshScheduler.Cancellable tick = () -> { };
+    private MeshScheduler.Cancellable livenessCheck = () -> { };
     private MeshScheduler.Cancellable refresh = () -> { };
 
     MeshNode(MeshNodeBuilder b) {
@@ -95,8 +97,8 @@ public final class MeshNode {
         this.inbox = b.inbox;
         this.gate = new HelloGate(b.verifier, config.helloBurst(), config.hellosPerSecond(), 4 * config.maxNeighbors());
         this.signer = new HelloSigner(b.identity, b.firstHelloSequence);
-        this.neighbors = new NeighborTable(config.maxNeighbors(), config.deadAfterMillis(), config.timeoutsForDeath(),
-                config.neighborPurgeMillis());
+        this.neighbors = new NeighborTable(config.maxNeighbors(), config.deadAfterMillis(), config.suspectAfterMillis(),
+                config.probeIntervalMillis(), config.timeoutsForDeath(), config.neighborPurgeMillis());
         this.routing = new RoutingEngine(self);
         // the hello sequence is time-based (microseconds); its millisecond part orders path sequences across restarts
         this.registrar = new Registrar(self, config.registrationLifetimeSeconds(), b.firstHelloSequence / 1000);
@@ -135,6 +137,7 @@ public final class MeshNode {
         running = false;
         trickle.stop();
         tick.cancel();
+        livenessCheck.cancel();
         refresh.cancel();
         LOG.info("event=mesh_stopped node={}", self);
     }
@@ -175,6 +178,11 @@ public final class MeshNode {
             onHeard(from, neighbors.heardFrom(from, now));
             if (neighbors.idAt(from).equals(routing.parent())) {
                 reregisterSubtree(now);
+            }
+        } else if (frame instanceof Probe probe) {
+            onHeard(from, neighbors.heardFrom(from, now));
+            if (probe.answerRequested() && neighbors.idAt(from).isPresent()) {
+                transport.unicast(from, FrameCodec.encode(new Probe(false)));
             }
         } else if (frame instanceof DataPacket packet) {
             onHeard(from, neighbors.heardFrom(from, now));
@@ -478,16 +486,29 @@ public final class MeshNode {
     private void onTick() {
         long now = scheduler.nowMillis();
         heartbeatSequence = (heartbeatSequence + 1) & 0xff;
-        transport.multicast(FrameCodec.encode(new Heartbeat(heartbeatSequence, Heartbeat.keyTagOf(signerKey().encoded()))));
+        transport.multicast(FrameCodec.encode(new Heartbeat(heartbeatSequence)));
+        expireNeighbors(now);
+        registrar.expire(now);
+        sendRepairIfDue();
+        scheduleTick();
+    }
+
+    /**
+     * Declares silent neighbours dead and probes the suspects, then arms the next check for
+     * the moment the first live neighbour becomes a suspect, is due for another probe or would
+     * die: detection is not rounded up to the next heartbeat tick.
+     */
+    private void expireNeighbors(long now) {
         List<NodeId> died = neighbors.expire(now, registrar::forget);
         if (!died.isEmpty()) {
             died.forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
             react(routing.reselect(neighbors.candidates()));
             died.forEach(this::reroute);
         }
-        registrar.expire(now);
-        sendRepairIfDue();
-        scheduleTick();
+        neighbors.suspectsToProbe(now).forEach(address -> transport.unicast(address, FrameCodec.encode(new Probe(true))));
+        livenessCheck.cancel();
+        neighbors.nextCheckMillis(now).ifPresent(at -> livenessCheck = scheduler.schedule(at - now,
+                guarded(() -> expireNeighbors(scheduler.nowMillis()))));
     }
 
     private void sendRepairIfDue() {

@@ -1,6 +1,7 @@
 package io.smartshare.node.mesh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeIdentity;
@@ -8,7 +9,9 @@ import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.sim.EventLoop;
 import io.smartshare.node.mesh.wire.FrameCodec;
+import io.smartshare.node.mesh.wire.Probe;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -48,6 +51,39 @@ class MeshNodeTest {
         long unicastHellos = transport.unicast.stream().filter(s -> s.to.equals(GATEWAY_ADDRESS) && (s.frame[0] & 0x0f) == 1).count();
         assertTrue(multicastHellos > 0);
         assertEquals(multicastHellos, unicastHellos);
+    }
+
+    @Test
+    void silentNeighbourIsProbedAndStaysAliveWhileItAnswers() {
+        MeshNode node = node(MeshConfig.defaults());
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        loop.runUntil(1_320);
+        assertEquals(0, probesTo(GATEWAY_ADDRESS), "probed before two heartbeats were missed");
+        loop.runUntil(1_400);
+        assertEquals(1, probesTo(GATEWAY_ADDRESS));
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new Probe(false)));
+        loop.runUntil(3_500); // 3.5 s after the hello, 2.1 s after the answer
+        assertTrue(node.neighbors().get(0).alive());
+        loop.runUntil(10_000);
+        assertFalse(node.neighbors().get(0).alive(), "a neighbour that stopped answering was not declared dead");
+        assertTrue(probesTo(GATEWAY_ADDRESS) >= 4, "probes: " + probesTo(GATEWAY_ADDRESS));
+    }
+
+    @Test
+    void answersProbesFromKnownNeighboursOnly() {
+        MeshNode node = node(MeshConfig.defaults());
+        byte[] question = FrameCodec.encode(new Probe(true));
+        node.onFrame(GATEWAY_ADDRESS, question);
+        assertTrue(transport.unicast.isEmpty());
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        node.onFrame(GATEWAY_ADDRESS, question);
+        assertEquals(1, transport.unicast.stream()
+                .filter(s -> s.to.equals(GATEWAY_ADDRESS) && Arrays.equals(s.frame, FrameCodec.encode(new Probe(false)))).count());
+    }
+
+    private long probesTo(LinkAddress to) {
+        byte[] question = FrameCodec.encode(new Probe(true));
+        return transport.unicast.stream().filter(s -> s.to.equals(to) && Arrays.equals(s.frame, question)).count();
     }
 
     @Test

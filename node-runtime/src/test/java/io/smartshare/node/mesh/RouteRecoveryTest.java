@@ -53,6 +53,24 @@ class RouteRecoveryTest {
     }
 
     @Test
+    void silentNeighbourIsDeclaredDeadWithinTheSilenceLimitNotAtTheNextHeartbeatTick() {
+        long limit = MeshConfig.defaults().deadAfterMillis();
+        long step = 5;
+        for (long phase = 0; phase < 600; phase += 50) { // kill at different points of the heartbeat cycle
+            Harness h = converged(Topology.line(2), 40 + phase);
+            h.run(phase, phase == 0 ? 1 : phase);
+            SimNetwork net = h.net();
+            long killedAt = h.now();
+            net.kill(1);
+            while (net.node(0).neighbors().get(0).alive()) {
+                h.run(step, step);
+            }
+            long detection = h.now() - killedAt;
+            assertTrue(detection <= limit + step, "phase " + phase + ": declared dead after " + detection + " ms");
+        }
+    }
+
+    @Test
     void packetHandedToAParentThatDiesIsSentAgainThroughTheBackup() {
         Topology diamond = new Topology("diamond", new int[][] {{1, 2}, {0, 3}, {0, 3}, {1, 2}}, new int[] {0});
         Harness h = converged(diamond, 21);

@@ -8,16 +8,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.eclipse.californium.core.coap.CoAP.Code;
-import org.eclipse.californium.core.coap.CoAP.Type;
-import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
-import org.eclipse.californium.core.coap.NoResponseOption;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.network.stack.ReliabilityLayerParameters;
-import org.eclipse.californium.elements.AddressEndpointContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +20,13 @@ import org.slf4j.LoggerFactory;
  * The mesh's link over CoAP/UDP (docs/mesh-protocol.md, "CoAP transport"): every frame is
  * the payload of a POST to {@code /mh}. Broadcasts go as NON with No-Response to the
  * All-CoAP-Nodes group(s) of the mesh interface and to each configured peer; unicasts as NON
- * with No-Response; confirmable frames as CON with the mesh's own, faster retransmission
+ * with No-Response (both with an empty token and no Content-Format: a heartbeat is 13 CoAP
+ * bytes); confirmable frames as CON with the mesh's own, faster retransmission
  * timing, whose outcome is reported once. Frames leave from the node's {@code coap://}
  * endpoint, so a neighbour's link address is the address its requests come from.
  */
 final class CoapMeshTransport implements MeshTransport {
     private static final Logger LOG = LoggerFactory.getLogger(CoapMeshTransport.class);
-    private static final String FRAME_PATH = MeshFrameResource.NAME;
 
     private final Endpoint endpoint;
     private final List<InetSocketAddress> broadcastTargets;
@@ -63,16 +58,15 @@ final class CoapMeshTransport implements MeshTransport {
 
     @Override
     public void confirmable(LinkAddress to, byte[] frame, Consumer<Delivery> outcome) {
-        Request request = frameRequest(Type.CON, LinkAddresses.toSocket(to), frame);
+        Request request = FrameRequests.con(LinkAddresses.toSocket(to), frame);
         request.setReliabilityLayerParameters(reliability);
         request.addMessageObserver(new ConfirmableObserver(request, outcome));
         endpoint.sendRequest(request);
     }
 
     private void sendNon(InetSocketAddress to, byte[] frame) {
-        Request request = frameRequest(Type.NON, to, frame);
+        Request request = FrameRequests.non(to, frame);
         // Nothing answers (No-Response): end the exchange once sent instead of keeping it for its lifetime.
-        request.getOptions().setNoResponse(new NoResponseOption(NoResponseOption.SUPPRESS_ALL));
         request.addMessageObserver(new MessageObserverAdapter() {
             @Override
             public void onSent(boolean retransmission) {
@@ -91,15 +85,6 @@ final class CoapMeshTransport implements MeshTransport {
     private void sendFailed(InetSocketAddress to, Throwable error) {
         counters.sendFailed();
         LOG.debug("event=mesh_send_failed to={} error=\"{}\"", to, error.toString());
-    }
-
-    private static Request frameRequest(Type type, InetSocketAddress to, byte[] frame) {
-        Request request = new Request(Code.POST, type);
-        request.setDestinationContext(new AddressEndpointContext(to));
-        request.getOptions().setUriPath(FRAME_PATH);
-        request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_OCTET_STREAM);
-        request.setPayload(frame);
-        return request;
     }
 
     /** Turns Californium's callbacks for one CON into exactly one {@link Delivery}. */

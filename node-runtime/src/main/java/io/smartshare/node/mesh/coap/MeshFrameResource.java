@@ -7,6 +7,8 @@ import io.smartshare.node.mesh.wire.MalformedFrameException;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
+import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /mh}: one mesh frame from a neighbour, handed to the node with the
  * sender's address as its link address. A payload that is not a well-formed frame gets 4.00
  * with the reason and changes nothing (it is counted as rejected); a well-formed one gets 2.04
- * (suppressed when the sender asked for No-Response), whatever the node then makes of it.
+ * (suppressed when the sender asked for No-Response), whatever the node then makes of it. The
+ * 2.04 that acknowledges a confirmable frame counts as control traffic.
  */
 final class MeshFrameResource extends CoapResource {
     /** The resource's name under the root: short, as it is in every mesh datagram. */
@@ -51,6 +54,15 @@ final class MeshFrameResource extends CoapResource {
         }
         counters.frameReceived();
         node.onFrame(LinkAddresses.of(exchange.getSourceSocketAddress()), frame);
-        exchange.respond(ResponseCode.CHANGED);
+        Response changed = new Response(ResponseCode.CHANGED);
+        if (exchange.advanced().getRequest().isConfirmable()) {
+            changed.addMessageObserver(new MessageObserverAdapter() {
+                @Override
+                public void onSent(boolean retransmission) {
+                    counters.ackSent(changed.getBytes().length);
+                }
+            });
+        }
+        exchange.respond(changed);
     }
 }

@@ -6,12 +6,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the CoAP transport carried since the node started: mesh frames in and out, the CoAP
- * bytes they took on the wire (the mesh's control traffic), and forwarded application
- * requests. Thread-safe.
+ * bytes that the frames sent and the acknowledgements of confirmable frames received took on
+ * the wire (the mesh's control traffic; UDP and IP headers excluded), and forwarded
+ * application requests. Thread-safe.
  */
 final class TransportCounters {
     private final LongAdder framesSent = new LongAdder();
     private final LongAdder controlBytesSent = new LongAdder();
+    private final LongAdder acksSent = new LongAdder();
     private final LongAdder framesReceived = new LongAdder();
     private final LongAdder framesRejected = new LongAdder();
     private final LongAdder sendFailures = new LongAdder();
@@ -20,6 +22,12 @@ final class TransportCounters {
 
     void frameSent(int coapBytes) {
         framesSent.increment();
+        controlBytesSent.add(coapBytes);
+    }
+
+    /** The acknowledgement of a confirmable frame (a piggybacked 2.04) left: control traffic too. */
+    void ackSent(int coapBytes) {
+        acksSent.increment();
         controlBytesSent.add(coapBytes);
     }
 
@@ -46,6 +54,7 @@ final class TransportCounters {
     Map<String, Object> toDocument() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("frames-sent", framesSent.sum());
+        doc.put("acks-sent", acksSent.sum());
         doc.put("control-bytes-sent", controlBytesSent.sum());
         doc.put("frames-received", framesReceived.sum());
         doc.put("frames-rejected", framesRejected.sum());

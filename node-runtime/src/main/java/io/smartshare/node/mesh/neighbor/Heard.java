@@ -2,7 +2,7 @@ package io.smartshare.node.mesh.neighbor;
 
 /** What hearing a frame from an address meant for the neighbour table. */
 public enum Heard {
-    /** Not from a known neighbour (or a heartbeat with the wrong key tag): nothing changed. */
+    /** Not from a known neighbour: nothing changed. */
     UNKNOWN,
     /** A live neighbour was heard; nothing else changed. */
     ALIVE,

@@ -13,25 +13,37 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
  * The neighbours this node has verified hellos from, their link quality (ETX) and liveness.
  * A neighbour is declared dead after more than {@code deadAfterMillis} without a frame from it, or
  * after {@code timeoutsForDeath} consecutive confirmable timeouts; hearing it again revives
- * it. Dead neighbours are forgotten after {@code purgeAfterMillis}. Not thread-safe.
+ * it. One silent for more than {@code suspectAfterMillis} is a suspect, to be probed at most
+ * every {@code probeIntervalMillis} until it is heard or dies. Dead neighbours are forgotten
+ * after {@code purgeAfterMillis}. Not thread-safe.
  */
 public final class NeighborTable {
     private final int capacity;
     private final long deadAfterMillis;
+    private final long suspectAfterMillis;
+    private final long probeIntervalMillis;
     private final int timeoutsForDeath;
     private final long purgeAfterMillis;
     private final Map<NodeId, Neighbor> byId = new HashMap<>();
     private final Map<LinkAddress, Neighbor> byAddress = new HashMap<>();
 
-    public NeighborTable(int capacity, long deadAfterMillis, int timeoutsForDeath, long purgeAfterMillis) {
+    public NeighborTable(int capacity, long deadAfterMillis, long suspectAfterMillis, long probeIntervalMillis,
+                         int timeoutsForDeath, long purgeAfterMillis) {
+        if (suspectAfterMillis >= deadAfterMillis) {
+            throw new IllegalArgumentException("suspectAfterMillis: expected below deadAfterMillis " + deadAfterMillis
+                    + ", found " + suspectAfterMillis);
+        }
         this.capacity = capacity;
         this.deadAfterMillis = deadAfterMillis;
+        this.suspectAfterMillis = suspectAfterMillis;
+        this.probeIntervalMillis = probeIntervalMillis;
         this.timeoutsForDeath = timeoutsForDeath;
         this.purgeAfterMillis = purgeAfterMillis;
     }
@@ -61,13 +73,10 @@ public final class NeighborTable {
         return true;
     }
 
-    /**
-     * Records a heartbeat. Ignored unless it comes from the address of a known neighbour
-     * with a matching key tag.
-     */
+    /** Records a heartbeat. Ignored unless it comes from the address of a known neighbour. */
     public Heard heartbeat(LinkAddress from, Heartbeat beat, long nowMillis) {
         Neighbor n = byAddress.get(from);
-        if (n == null || n.keyTag != beat.keyTag()) {
+        if (n == null) {
             return Heard.UNKNOWN;
         }
         boolean revived = heard(n, nowMillis);
@@ -126,6 +135,41 @@ public final class NeighborTable {
             }
         }
         return died;
+    }
+
+    /**
+     * The live suspects due for a probe at {@code nowMillis}: silent for more than the
+     * suspicion time and not probed within the probe interval. Each returned is taken as
+     * probed now.
+     */
+    public List<LinkAddress> suspectsToProbe(long nowMillis) {
+        List<LinkAddress> due = new ArrayList<>();
+        for (Neighbor n : byId.values()) {
+            if (n.alive && nowMillis - n.lastHeardMillis > suspectAfterMillis
+                    && nowMillis - n.lastProbeMillis >= probeIntervalMillis) {
+                n.lastProbeMillis = nowMillis;
+                due.add(n.address);
+            }
+        }
+        return due;
+    }
+
+    /**
+     * The earliest time after {@code nowMillis} at which a live neighbour, if nothing more is
+     * heard from it, becomes a suspect, is due for its next probe, or is to be declared dead;
+     * empty without live neighbours. Hearing a neighbour only moves its times later.
+     */
+    public OptionalLong nextCheckMillis(long nowMillis) {
+        long earliest = Long.MAX_VALUE;
+        for (Neighbor n : byId.values()) {
+            if (n.alive) {
+                long suspectAt = n.lastHeardMillis + suspectAfterMillis + 1;
+                long due = suspectAt > nowMillis ? suspectAt
+                        : Math.min(n.lastHeardMillis + deadAfterMillis + 1, n.lastProbeMillis + probeIntervalMillis);
+                earliest = Math.min(earliest, Math.max(due, nowMillis));
+            }
+        }
+        return earliest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliest);
     }
 
     /** The address of a live neighbour. */

@@ -8,6 +8,7 @@ import io.smartshare.node.mesh.MeshConfig;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.MeshTransport;
 import io.smartshare.node.mesh.RoutePosition;
+import io.smartshare.node.mesh.coap.CoapFrameBytes;
 import io.smartshare.node.mesh.hello.HelloVerifier;
 import io.smartshare.node.mesh.wire.Hello;
 import java.nio.ByteBuffer;
@@ -27,12 +28,11 @@ import java.util.function.Consumer;
 /**
  * N {@link MeshNode}s on one {@link EventLoop}, joined by a lossy, delaying medium that
  * follows a {@link Topology}. Nodes can be killed (all state lost) and revived (a fresh
- * node with the same key), and gateways can lose their uplink. Counts the bytes each node
- * sends, control and data apart. Deterministic for a given seed.
+ * node with the same key), and gateways can lose their uplink. Counts the control traffic each
+ * node sends in CoAP bytes as the daemon's transport would encode it ({@link CoapFrameBytes}:
+ * NON frames, CON transmissions and their ACKs; UDP/IP headers excluded). Deterministic for a given seed.
  */
 public final class SimNetwork {
-    /** Bytes of a CoAP empty ACK. */
-    static final int ACK_BYTES = 4;
     private static final int DATA_TYPE = 5;
 
     private final EventLoop loop = new EventLoop();
@@ -193,7 +193,10 @@ public final class SimNetwork {
         return deliveredPackets.contains(tag);
     }
 
-    /** Control bytes node {@code i} sent so far (hellos, heartbeats, registrations, repairs and their ACKs). */
+    /**
+     * Control traffic node {@code i} sent so far, in CoAP bytes (hellos, heartbeats,
+     * registrations, repairs, refresh requests and the ACKs it sent for such frames).
+     */
     public long controlBytes(int i) {
         return controlBytes[i];
     }
@@ -203,9 +206,9 @@ public final class SimNetwork {
         return controlDatagrams[i];
     }
 
-    private void count(int from, byte[] frame) {
+    private void count(int from, int coapBytes, byte[] frame) {
         if ((frame[0] & 0x0f) != DATA_TYPE) {
-            controlBytes[from] += frame.length;
+            controlBytes[from] += coapBytes;
             controlDatagrams[from]++;
         }
     }
@@ -258,7 +261,7 @@ public final class SimNetwork {
 
         @Override
         public void multicast(byte[] frame) {
-            count(self, frame);
+            count(self, CoapFrameBytes.non(frame.length), frame);
             multicastTaps.forEach(t -> t.accept(self, frame));
             for (int to : topology.neighborsOf(self)) {
                 deliver(self, to, frame);
@@ -267,7 +270,7 @@ public final class SimNetwork {
 
         @Override
         public void unicast(LinkAddress to, byte[] frame) {
-            count(self, frame);
+            count(self, CoapFrameBytes.non(frame.length), frame);
             int target = parse(to);
             if (adjacent(self, target)) {
                 deliver(self, target, frame);
@@ -284,7 +287,7 @@ public final class SimNetwork {
             if (!alive[x.from] || incarnation[x.from] != x.incarnation || x.done) {
                 return;
             }
-            count(x.from, x.frame);
+            count(x.from, CoapFrameBytes.con(x.frame.length), x.frame);
             if (adjacent(x.from, x.to) && survives()) {
                 loop.schedule(delay(), () -> receive(x, transmission));
             }
@@ -309,10 +312,7 @@ public final class SimNetwork {
                 x.received = true;
                 nodes[x.to].onFrame(addresses[x.from], x.frame);
             }
-            if ((x.frame[0] & 0x0f) != DATA_TYPE) {
-                controlBytes[x.to] += ACK_BYTES;
-                controlDatagrams[x.to]++;
-            }
+            count(x.to, CoapFrameBytes.ACK, x.frame);
             if (survives()) {
                 loop.schedule(delay(), () -> {
                     if (!x.done && alive[x.from] && incarnation[x.from] == x.incarnation) {

@@ -58,7 +58,7 @@ public final class FrameCodec {
                 case HELLO -> decodeHello(in, bytes.length, keys);
                 case HEARTBEAT -> {
                     expectLength(type, bytes.length, Heartbeat.SIZE);
-                    yield new Heartbeat(in.get() & 0xff, in.getShort() & 0xffff);
+                    yield new Heartbeat(in.get() & 0xff);
                 }
                 case REGISTRATION -> decodeRegistration(in, bytes.length);
                 case REPAIR_REQUEST -> {
@@ -69,6 +69,14 @@ public final class FrameCodec {
                 case REFRESH_REQUEST -> {
                     expectLength(type, bytes.length, RefreshRequest.SIZE);
                     yield new RefreshRequest();
+                }
+                case PROBE -> {
+                    expectLength(type, bytes.length, Probe.SIZE);
+                    int flags = in.get() & 0xff;
+                    if ((flags & ~Probe.ANSWER_REQUESTED) != 0) {
+                        throw new MalformedFrameException(String.format("PROBE: unknown flag bits 0x%02x", flags));
+                    }
+                    yield new Probe(flags == Probe.ANSWER_REQUESTED);
                 }
             };
             if (in.hasRemaining()) {

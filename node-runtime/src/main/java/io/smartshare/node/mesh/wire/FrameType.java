@@ -9,7 +9,8 @@ public enum FrameType {
     REGISTRATION(3),
     REPAIR_REQUEST(4),
     DATA(5),
-    REFRESH_REQUEST(6);
+    REFRESH_REQUEST(6),
+    PROBE(7);
 
     private final int code;
 

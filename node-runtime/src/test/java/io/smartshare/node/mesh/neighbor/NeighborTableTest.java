@@ -16,9 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class NeighborTableTest {
     private static final LinkAddress ADDRESS = new LinkAddress("sim:5");
-    private final NeighborTable table = new NeighborTable(8, 2_200, 2, 60_000);
+    private final NeighborTable table = new NeighborTable(8, 2_200, 1_000, 300, 2, 60_000);
     private final Hello hello = helloFrom(1);
-    private final int tag = Heartbeat.keyTagOf(hello.publicKey().encoded());
 
     private static Hello helloFrom(long seed) {
         byte[] key = new byte[32];
@@ -30,7 +29,7 @@ class NeighborTableTest {
     void declaresNeighbourDeadAfterMissedHeartbeatsAndOnlyThen() {
         table.helloAccepted(ADDRESS, hello, 0);
         for (int t = 400, seq = 1; t <= 2_000; t += 400, seq++) {
-            table.heartbeat(ADDRESS, new Heartbeat(seq, tag), t);
+            table.heartbeat(ADDRESS, new Heartbeat(seq), t);
         }
         assertEquals(List.of(), table.expire(4_200, id -> { }));
         assertEquals(List.of(hello.sender()), table.expire(4_201, id -> { }));
@@ -57,7 +56,7 @@ class NeighborTableTest {
     void revivedNeighbourIsNoParentCandidateUntilItsNextHello() {
         table.helloAccepted(ADDRESS, hello, 0);
         table.expire(10_000, id -> { });
-        assertEquals(Heard.REVIVED, table.heartbeat(ADDRESS, new Heartbeat(9, tag), 10_100));
+        assertEquals(Heard.REVIVED, table.heartbeat(ADDRESS, new Heartbeat(9), 10_100));
         assertTrue(table.isAlive(hello.sender()));
         assertTrue(table.candidates().isEmpty());
         table.helloAccepted(ADDRESS, helloFrom(1), 10_200);
@@ -65,9 +64,37 @@ class NeighborTableTest {
     }
 
     @Test
-    void ignoresHeartbeatWithAnotherKeyTagAtTheSameAddress() {
+    void ignoresHeartbeatFromAnAddressWithoutVerifiedHello() {
         table.helloAccepted(ADDRESS, hello, 0);
-        assertEquals(Heard.UNKNOWN, table.heartbeat(ADDRESS, new Heartbeat(1, tag ^ 1), 100));
+        assertEquals(Heard.UNKNOWN, table.heartbeat(new LinkAddress("sim:6"), new Heartbeat(1), 100));
+        assertEquals(List.of(hello.sender()), table.expire(2_201, id -> { }));
+    }
+
+    @Test
+    void nextCheckIsTheEarliestSuspicionProbeOrDeathOfALiveNeighbour() {
+        assertTrue(table.nextCheckMillis(0).isEmpty());
+        table.helloAccepted(ADDRESS, hello, 0);
+        table.helloAccepted(new LinkAddress("sim:6"), helloFrom(2), 500);
+        assertEquals(1_001, table.nextCheckMillis(0).getAsLong()); // ADDRESS becomes a suspect
+        table.heartbeat(ADDRESS, new Heartbeat(1), 1_000);
+        assertEquals(1_501, table.nextCheckMillis(1_000).getAsLong()); // now sim:6 does
+        assertEquals(List.of(new LinkAddress("sim:6")), table.suspectsToProbe(1_501));
+        assertEquals(1_801, table.nextCheckMillis(1_501).getAsLong()); // its next probe
+        table.suspectsToProbe(2_401);
+        assertEquals(2_701, table.nextCheckMillis(2_401).getAsLong()); // its death comes before its next probe
+        assertEquals(List.of(helloFrom(2).sender()), table.expire(2_701, id -> { }));
+        assertEquals(2_701, table.nextCheckMillis(2_701).getAsLong()); // ADDRESS, a suspect never probed: due now
+    }
+
+    @Test
+    void probesASuspectAtMostOncePerIntervalAndNotOnceHeard() {
+        table.helloAccepted(ADDRESS, hello, 0);
+        assertEquals(List.of(), table.suspectsToProbe(1_000));
+        assertEquals(List.of(ADDRESS), table.suspectsToProbe(1_001));
+        assertEquals(List.of(), table.suspectsToProbe(1_300));
+        assertEquals(List.of(ADDRESS), table.suspectsToProbe(1_301));
+        table.heardFrom(ADDRESS, 1_400);
+        assertEquals(List.of(), table.suspectsToProbe(1_700));
     }
 
     @Test

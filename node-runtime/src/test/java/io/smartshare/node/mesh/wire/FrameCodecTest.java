@@ -50,9 +50,11 @@ class FrameCodecTest {
     @Test
     void otherFramesMatchTheSpecVectorsAndRoundTrip() throws Exception {
         NodeId self = RFC8032_TEST1.nodeId();
-        assertVector("12c8d75a", new Heartbeat(200, Heartbeat.keyTagOf(RFC8032_TEST1.publicKey().encoded())));
+        assertVector("12c8", new Heartbeat(200));
         assertVector("14000000070280", new RepairRequest(7, 640));
         assertVector("16", new RefreshRequest());
+        assertVector("1701", new Probe(true));
+        assertVector("1700", new Probe(false));
         assertVector("1301" + ascii("qh3chv2c33fxmfexkut2tumww4") + "000000030384",
                 new Registration(List.of(new Registration.Target(self, 3, 900))));
         assertVector("1510" + ascii("qh3chv2c33fxmfexkut2tumww4") + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "6869",
@@ -73,6 +75,9 @@ class FrameCodecTest {
         byte[] hello = HEX.parseHex(GATEWAY_HELLO);
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(Arrays.copyOf(hello, 115), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(Arrays.copyOf(hello, 117), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("12"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("1702"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("17"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("12c8d7"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("1302" + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "000000030384"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("1510aaaa"), keys));

@@ -1,0 +1,32 @@
+package io.smartshare.node.mesh.coap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@code scripts/mesh-netns-ipv6-test}: two real node processes on an IPv6-only link
+ * find each other through ff02::fd, attach, and relay a request; no namespace is left.
+ */
+class MeshNetnsIpv6IT {
+    @Test
+    void nodesOnAnIpv6OnlyLinkDiscoverEachOtherThroughFf02Fd() throws Exception {
+        assumeTrue(NetnsScripts.isRoot(), "mesh-netns-ipv6-test needs root for network namespaces");
+        NetnsScripts.Run run = NetnsScripts.run("mesh-netns-ipv6-test", Map.of());
+        String output = run.output();
+
+        assertEquals(0, run.exitCode(), output);
+        assertTrue(output.contains("RESULT ipv6 attached=yes relayed=yes group=/[ff02:0:0:0:0:0:0:fd%m0]:5683 "
+                + "neighbour-address=[fe80:"), output);
+        Matcher prefix = Pattern.compile("namespaces prefix=(\\S+)").matcher(output);
+        assertTrue(prefix.find(), output);
+        assertTrue(output.contains("CLEANUP namespaces-removed=2 left=0"), output);
+        assertFalse(NetnsScripts.namespaces().contains(prefix.group(1) + "-"), "namespaces left behind: " + NetnsScripts.namespaces());
+    }
+}
