@@ -9,12 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.schedule.RateTerms;
 import io.smartshare.contracts.schedule.RewardSchedule;
-import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.testing.CoapClientTool;
 import io.smartshare.node.testing.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,11 +42,8 @@ class ChannelAutoPayIT {
     @BeforeAll
     static void start() throws Exception {
         Files.write(dir.resolve("body"), new byte[BODY_BYTES]);
-        NodeIdentity issuer = NodeIdentity.generate(new SecureRandom());
-        Path schedule = Files.write(dir.resolve("schedule.cose"), new RewardSchedule(1, 0, 1_000,
-                Map.of(Resource.RELAY_UP, new RateTerms(2000, 1_000_000, 300_000))).sign(issuer));
-        line = NodeLine.start(dir, 3, "  trusted-issuers: [" + HexFormat.of().formatHex(issuer.publicKey().encoded())
-                + "]\n  schedule: " + schedule + "\n");
+        line = NodeLine.startWithSchedule(dir, 3, new RewardSchedule(1, 0, 1_000,
+                Map.of(Resource.RELAY_UP, new RateTerms(2000, 1_000_000, 300_000))));
     }
 
     @AfterAll
@@ -78,7 +72,7 @@ class ChannelAutoPayIT {
         assertEquals(price, object(channel(B, id), "price"), "B holds the price A signed");
 
         for (int i = 0; i < BODIES; i++) {
-            relayFromAToC();
+            line.relay(A, C, dir.resolve("body"));
         }
         long owed = 2L * BODIES * BODY_BYTES * 3 / 1_000; // up and down, beyond A's reading at the open
         line.await(A, "/channels?id=" + id, doc -> number(doc, "paid") == owed);
@@ -133,20 +127,5 @@ class ChannelAutoPayIT {
         assertEquals(0, ledger.exitCode(), ledger.stderr());
         String key = hex(signer);
         return ledger.stdout().lines().filter(l -> l.endsWith("receipt   signed by " + key)).count();
-    }
-
-    /** Relays the body from A through B to C, retrying a 5.02 (no route yet) for at most 30 s. */
-    private static void relayFromAToC() throws Exception {
-        CoapClientTool.Result result = null;
-        for (int attempt = 0; attempt < 30; attempt++) {
-            result = CoapClientTool.run(NodeLine.CLIENT, 60, "-B", "50", "-m", "post", "-f",
-                    dir.resolve("body").toString(), line.node(A).coapUri("/mesh/relay/" + line.id(C) + "/mesh/echo"));
-            if (!(result.stderr() + result.text()).contains("5.02")) {
-                break;
-            }
-            Thread.sleep(1_000);
-        }
-        assertEquals(0, result.exitCode(), result.stderr());
-        assertEquals(BODY_BYTES + 1, result.stdout().length, result.stderr());
     }
 }

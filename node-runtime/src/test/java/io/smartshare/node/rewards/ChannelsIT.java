@@ -9,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.schedule.RateTerms;
 import io.smartshare.contracts.schedule.RewardSchedule;
-import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.testing.CoapClientTool;
 import io.smartshare.node.testing.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,10 +43,7 @@ class ChannelsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        NodeIdentity issuer = NodeIdentity.generate(new SecureRandom());
-        Path schedule = Files.write(dir.resolve("schedule.cose"), SCHEDULE.sign(issuer));
-        line = NodeLine.start(dir, 2, "  trusted-issuers: [" + HexFormat.of().formatHex(issuer.publicKey().encoded())
-                + "]\n  schedule: " + schedule + "\n");
+        line = NodeLine.startWithSchedule(dir, 2, SCHEDULE);
     }
 
     @AfterAll

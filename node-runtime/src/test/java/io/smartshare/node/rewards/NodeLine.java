@@ -5,12 +5,15 @@ import static io.smartshare.node.testing.JsonDocument.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.testing.CoapClientTool;
 import io.smartshare.node.testing.NodeProcess;
 import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,6 +74,37 @@ final class NodeLine implements AutoCloseable {
             throw e;
         }
         return line;
+    }
+
+    /**
+     * Starts {@code size} nodes whose operator config trusts a fresh issuer key and names
+     * {@code schedule}, signed by that key and written to {@code dir/schedule.cose}.
+     */
+    static NodeLine startWithSchedule(Path dir, int size, RewardSchedule schedule) throws Exception {
+        NodeIdentity issuer = NodeIdentity.generate(new SecureRandom());
+        Path file = Files.write(dir.resolve("schedule.cose"), schedule.sign(issuer));
+        return start(dir, size, "  trusted-issuers: [" + HexFormat.of().formatHex(issuer.publicKey().encoded())
+                + "]\n  schedule: " + file + "\n");
+    }
+
+    /**
+     * POSTs {@code body} from node {@code from} through the mesh to node {@code to}'s
+     * {@code /mesh/echo} and checks the echo. Right after a restart a hop may still answer
+     * 5.02 (no route) for a moment although the parents are set; such an answer is metered
+     * by no hop, so it is retried, for at most 30 s.
+     */
+    void relay(int from, int to, Path body) throws Exception {
+        CoapClientTool.Result result = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            result = CoapClientTool.run(CLIENT, 60, "-B", "50", "-m", "post", "-f", body.toString(),
+                    nodes[from].coapUri("/mesh/relay/" + ids[to] + "/mesh/echo"));
+            if (!(result.stderr() + result.text()).contains("5.02")) {
+                break;
+            }
+            Thread.sleep(1_000);
+        }
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(Files.size(body) + 1, result.stdout().length, result.stderr()); // coap-client ends with a newline
     }
 
     /** Stops node {@code i} with SIGTERM and starts it again on the same port and data dir. */

@@ -50,10 +50,7 @@ class ReceiptRejectionIT {
 
     @BeforeAll
     static void start() throws Exception {
-        NodeIdentity issuer = NodeIdentity.generate(new SecureRandom());
-        Path schedule = Files.write(dir.resolve("schedule.cose"), SCHEDULE.sign(issuer));
-        line = NodeLine.start(dir, 2, "  trusted-issuers: [" + HexFormat.of().formatHex(issuer.publicKey().encoded())
-                + "]\n  schedule: " + schedule + "\n");
+        line = NodeLine.startWithSchedule(dir, 2, SCHEDULE);
         a = KeyFile.load(line.dataDir(A).resolve("node.key"));
         b = KeyFile.load(line.dataDir(B).resolve("node.key"));
     }
