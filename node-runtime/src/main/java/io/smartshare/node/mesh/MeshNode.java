@@ -15,6 +15,7 @@ import io.smartshare.node.mesh.hello.HelloGate;
 import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.hello.HelloVerdict;
 import io.smartshare.node.mesh.hello.HelloVerifier;
+import io.smartshare.node.mesh.neighbor.Expiry;
 import io.smartshare.node.mesh.neighbor.Heard;
 import io.smartshare.node.mesh.neighbor.NeighborTable;
 import io.smartshare.node.mesh.neighbor.NeighborView;
@@ -199,11 +200,12 @@ public final class MeshNode {
     }
 
     /**
-     * Reports the outcome of a confirmable exchange with a neighbour made outside the mesh
-     * (e.g. a CoAP request the daemon sent to it): feeds its ETX and failure detection.
+     * Reports the outcome of a confirmable exchange with the neighbour at {@code link} made
+     * outside the mesh (e.g. a CoAP request the daemon sent to it): feeds that link's ETX and
+     * failure detection.
      */
-    public synchronized void reportDelivery(NodeId neighbor, Delivery outcome) {
-        onDelivery(neighbor, outcome);
+    public synchronized void reportDelivery(LinkAddress link, Delivery outcome) {
+        neighbors.idAt(link).ifPresent(neighbor -> onDelivery(neighbor, link, outcome));
     }
 
     /** The neighbour table, for {@code /mesh/neighbors}. */
@@ -227,17 +229,18 @@ public final class MeshNode {
     }
 
     /**
-     * Where this node would send a packet for {@code destination} next: the neighbour on a
-     * registered route down, else the preferred parent; empty when it is this node, or when
-     * there is no route or the next hop is not a live neighbour. For relays that carry their
-     * own payload outside data frames (hop-by-hop CoAP forwarding).
+     * Where this node would send a packet for {@code destination} next, over {@code medium}:
+     * the neighbour on a registered route down, else the preferred parent; empty when it is
+     * this node, or when there is no route or the next hop has no live link on that medium.
+     * For relays that carry their own payload outside data frames (hop-by-hop CoAP forwarding,
+     * which only IP carries).
      */
-    public synchronized Optional<LinkAddress> nextHop(NodeId destination) {
+    public synchronized Optional<LinkAddress> nextHop(NodeId destination, Medium medium) {
         if (destination.equals(self)) {
             return Optional.empty();
         }
         Optional<NodeId> next = registrar.nextHop(destination, scheduler.nowMillis()).or(routing::parent);
-        return next.flatMap(neighbors::addressOf);
+        return next.flatMap(id -> neighbors.addressOf(id, medium));
     }
 
     /** The live neighbour heard at {@code address}, if any. */
@@ -285,7 +288,12 @@ public final class MeshNode {
         if (hello.publicKey().equals(signerKey())) {
             return; // our own multicast looped back
         }
-        if (gate.admit(from, hello, now) != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
+        HelloVerdict verdict = gate.admit(from, hello, now);
+        if (verdict == HelloVerdict.SIGHTED) {
+            onHeard(from, neighbors.sighted(from, hello, now));
+            return;
+        }
+        if (verdict != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
             return;
         }
         relayUpward(registrar.learn(hello.sender(), registrar.unpark(from), routing.parent(), now));
@@ -385,7 +393,7 @@ public final class MeshNode {
                 } else if (stillOurs) {
                     drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
                 }
-                onDelivery(next, outcome);
+                onDelivery(next, address, outcome);
             }
         });
     }
@@ -454,16 +462,16 @@ public final class MeshNode {
     private void confirmable(NodeId neighbor, LinkAddress address, byte[] frame) {
         transport.confirmable(address, frame, outcome -> {
             synchronized (this) {
-                onDelivery(neighbor, outcome);
+                onDelivery(neighbor, address, outcome);
             }
         });
     }
 
-    private void onDelivery(NodeId neighbor, Delivery outcome) {
+    private void onDelivery(NodeId neighbor, LinkAddress over, Delivery outcome) {
         if (!running) {
             return;
         }
-        boolean died = neighbors.delivery(neighbor, outcome, scheduler.nowMillis());
+        boolean died = neighbors.delivery(over, outcome, scheduler.nowMillis());
         if (died) {
             LOG.info("event=neighbor_dead node={} neighbor={} cause=con_timeouts", self, neighbor);
         }
@@ -499,11 +507,12 @@ public final class MeshNode {
      * die: detection is not rounded up to the next heartbeat tick.
      */
     private void expireNeighbors(long now) {
-        List<NodeId> died = neighbors.expire(now, registrar::forget);
-        if (!died.isEmpty()) {
-            died.forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
+        Expiry expiry = neighbors.expire(now, registrar::forget);
+        expiry.linksLost().forEach(l -> LOG.info("event=neighbor_link_dead node={} link={} cause=silence", self, l));
+        expiry.died().forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
+        if (!expiry.died().isEmpty() || !expiry.linksLost().isEmpty()) {
             react(routing.reselect(neighbors.candidates()));
-            died.forEach(this::reroute);
+            expiry.died().forEach(this::reroute);
         }
         neighbors.suspectsToProbe(now).forEach(address -> transport.unicast(address, FrameCodec.encode(new Probe(true))));
         livenessCheck.cancel();
