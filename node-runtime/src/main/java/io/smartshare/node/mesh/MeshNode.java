@@ -290,19 +290,28 @@ public final class MeshNode {
         }
         HelloVerdict verdict = gate.admit(from, hello, now);
         if (verdict == HelloVerdict.SIGHTED) {
-            onHeard(from, neighbors.sighted(from, hello, now));
+            Heard heard = neighbors.sighted(from, hello, now);
+            if (heard != Heard.UNKNOWN) {
+                applyParked(from, hello.sender(), now);
+            }
+            onHeard(from, heard);
             return;
         }
         if (verdict != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
             return;
         }
-        relayUpward(registrar.learn(hello.sender(), registrar.unpark(from), routing.parent(), now));
+        applyParked(from, hello.sender(), now);
         if (hello.epoch() == routing.epoch()) {
             trickle.hearConsistent();
         } else {
             trickle.reset();
         }
         react(routing.reselect(neighbors.candidates()));
+    }
+
+    /** Registrations parked from {@code from} before {@code sender}'s hello was heard there now count. */
+    private void applyParked(LinkAddress from, NodeId sender, long now) {
+        relayUpward(registrar.learn(sender, registrar.unpark(from), routing.parent(), now));
     }
 
     private void onHeard(LinkAddress from, Heard heard) {

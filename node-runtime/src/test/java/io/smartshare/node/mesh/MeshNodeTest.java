@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.hello.HelloSigner;
+import io.smartshare.node.mesh.routing.DownwardRoute;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.sim.EventLoop;
 import io.smartshare.node.mesh.wire.FrameCodec;
 import io.smartshare.node.mesh.wire.Probe;
+import io.smartshare.node.mesh.wire.Registration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -107,6 +109,36 @@ class MeshNodeTest {
         node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
         assertEquals(sent, transport.multicast.size());
         assertTrue(node.neighbors().isEmpty());
+    }
+
+    @Test
+    void helloHeardOverIpAndBleIsOneNeighbourWithTwoLinksAndNoReplay() {
+        MeshNode node = node(MeshConfig.defaults());
+        LinkAddress ble = new LinkAddress("ble:02:00:00:00:00:02");
+        byte[] hello = FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
+        node.onFrame(GATEWAY_ADDRESS, hello);
+        node.onFrame(ble, hello);
+        assertEquals(1, node.helloCounters().sighted());
+        assertEquals(0, node.helloCounters().replayed());
+        assertEquals(1, node.neighbors().size());
+        assertEquals(2, node.neighbors().get(0).links().size());
+        assertEquals(Optional.of(ble), node.nextHop(identity(2).nodeId(), Medium.BLE));
+        assertEquals(Optional.of(GATEWAY_ADDRESS), node.nextHop(identity(2).nodeId(), Medium.IP));
+    }
+
+    @Test
+    void registrationParkedFromABleAddressIsAppliedWhenTheSendersHelloIsSightedThere() {
+        MeshNode gateway = node(MeshConfig.defaults());
+        gateway.setUplink(true, 1000);
+        NodeIdentity child = identity(3);
+        LinkAddress childIp = new LinkAddress("10.201.0.3:5683");
+        LinkAddress childBle = new LinkAddress("ble:02:00:00:00:00:03");
+        gateway.onFrame(childBle, FrameCodec.encode(new Registration(List.of(new Registration.Target(child.nodeId(), 1, 600)))));
+        byte[] hello = FrameCodec.encode(new HelloSigner(child, 1).sign(false, Rank.ROOT + 192, 0, 0));
+        gateway.onFrame(childIp, hello);
+        assertTrue(gateway.routes().downward().isEmpty());
+        gateway.onFrame(childBle, hello);
+        assertEquals(List.of(child.nodeId()), gateway.routes().downward().stream().map(DownwardRoute::target).toList());
     }
 
     private static NodeIdentity identity(long seed) {
