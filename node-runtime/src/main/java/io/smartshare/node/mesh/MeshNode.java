@@ -376,7 +376,7 @@ public final class MeshNode {
                 decision = new ForwardingDecision.Drop(DropReason.NEXT_HOP_DOWN);
             } else {
                 forwarded++;
-                sendData(forward.nextHop(), address.get(), new InFlight(forward.packet(), previousHop, rerouted));
+                sendData(forward.nextHop(), new InFlight(forward.packet(), previousHop, rerouted, address.get()));
             }
         }
         if (decision instanceof ForwardingDecision.Deliver deliver) {
@@ -390,9 +390,10 @@ public final class MeshNode {
         return decision;
     }
 
-    private void sendData(NodeId next, LinkAddress address, InFlight sent) {
+    private void sendData(NodeId next, InFlight sent) {
         inFlight.computeIfAbsent(next, n -> new ArrayList<>()).add(sent);
         byte[] bytes = FrameCodec.encode(sent.packet());
+        LinkAddress address = sent.over();
         transport.confirmable(address, bytes, outcome -> {
             synchronized (this) {
                 List<InFlight> pending = inFlight.get(next);
@@ -410,9 +411,25 @@ public final class MeshNode {
     /** {@code dead} will not acknowledge what it was sent: send it along the new route, once. */
     private void reroute(NodeId dead) {
         List<InFlight> stranded = inFlight.remove(dead);
-        if (stranded == null) {
-            return;
+        if (stranded != null) {
+            resend(stranded);
         }
+    }
+
+    /**
+     * The link {@code lost} died while its neighbour lives on over another: what was sent over
+     * it and not yet acknowledged goes again, once, along the route as it is now (which uses
+     * the neighbour's other link).
+     */
+    private void rerouteLink(LinkAddress lost) {
+        neighbors.idAt(lost).map(inFlight::get).ifPresent(pending -> {
+            List<InFlight> stranded = pending.stream().filter(f -> f.over().equals(lost)).toList();
+            pending.removeAll(stranded);
+            resend(stranded);
+        });
+    }
+
+    private void resend(List<InFlight> stranded) {
         for (InFlight f : stranded) {
             if (f.rerouted()) {
                 drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
@@ -422,8 +439,8 @@ public final class MeshNode {
         }
     }
 
-    /** A data packet handed to a next hop, awaiting its acknowledgement. */
-    private record InFlight(DataPacket packet, Optional<NodeId> previousHop, boolean rerouted) {
+    /** A data packet handed to a next hop over link {@code over}, awaiting its acknowledgement. */
+    private record InFlight(DataPacket packet, Optional<NodeId> previousHop, boolean rerouted, LinkAddress over) {
     }
 
     private void react(RoutingChange change) {
@@ -487,6 +504,9 @@ public final class MeshNode {
         react(routing.reselect(neighbors.candidates()));
         if (died) {
             reroute(neighbor);
+        } else if (outcome instanceof Delivery.TimedOut && neighbors.isAlive(neighbor)
+                && neighbors.addressOf(neighbor, over.medium()).isEmpty()) {
+            rerouteLink(over);
         }
     }
 
@@ -522,6 +542,7 @@ public final class MeshNode {
         if (!expiry.died().isEmpty() || !expiry.linksLost().isEmpty()) {
             react(routing.reselect(neighbors.candidates()));
             expiry.died().forEach(this::reroute);
+            expiry.linksLost().forEach(this::rerouteLink);
         }
         neighbors.suspectsToProbe(now).forEach(address -> transport.unicast(address, FrameCodec.encode(new Probe(true))));
         livenessCheck.cancel();
