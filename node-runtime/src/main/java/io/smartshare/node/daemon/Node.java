@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running node: board file, data dir, identity, board drivers, settings, ledger,
  * metering, CoAP server, mesh (when the board's mesh section lists the {@code ip}
- * transport) and rewards (per-peer meter, receipts, {@code /rewards}), started in that
+ * transport; over BLE as well when it also lists {@code ble} and the radio can carry it, see
+ * {@link MeshBle}) and rewards (per-peer meter, receipts, {@code /rewards}), started in that
  * order and stopped in reverse. Configuration
  * errors surface as {@link io.smartshare.hal.config.ConfigException}, other start failures
  * as {@link StartupException}; either way nothing is left running.
@@ -83,10 +84,12 @@ public final class Node implements AutoCloseable {
             SensorsResource sensors = new SensorsResource(board.sensors(), timer);
             parts.add(sensors::close);
             boolean meshOn = spec.mesh().transports().contains(MeshSpec.Transport.IP);
+            MeshBle ble = meshOn ? MeshBle.open(spec.mesh(), board) : MeshBle.none();
+            parts.add(ble);
             Configuration cf = SmallDeviceCoapConfig.create();
             NodeCoapServer coap = NodeCoapServer.start(config, cf, meshOn && options.meshInterface().isPresent(),
                     new NodeCoapServer.NodeFacts(identity, Version.current(), spec.name(), uptime), settings,
-                    new NodeCoapServer.Monitoring(() -> health(board), meters::document, timer),
+                    new NodeCoapServer.Monitoring(() -> health(board, ble), meters::document, timer),
                     List.of(sensors, LedgerResources.create(ledger)));
             parts.add(coap);
             Optional<CoapMesh> mesh = Optional.empty();
@@ -94,8 +97,9 @@ public final class Node implements AutoCloseable {
                 mesh = Optional.of(CoapMesh.start(identity, coap.coapEndpoint(), coap.root(), cf,
                         new CoapMeshOptions(options.meshInterface(), CoapMeshOptions.DEFAULT_GROUP_PORT,
                                 options.meshPeers(), options.uplinkKbps(), spec.mesh().maxNeighbours()),
-                        MeshChangeLog.toLog()));
+                        ble.transport(), MeshChangeLog.toLog()));
                 parts.add(mesh.get());
+                ble.deliverTo(mesh.get().node());
             }
             parts.add(startRewards(new Rewards.Wiring(identity, ledger, dataDir.path(), coap.coapEndpoint(), coap.root(),
                     timer, new WriteAuthorization(config)), config, mesh));
@@ -119,11 +123,12 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private static List<DriverHealth> health(Board board) {
+    private static List<DriverHealth> health(Board board, MeshBle ble) {
         List<DriverHealth> all = new ArrayList<>();
         all.add(DriverHealth.up("coap", "californium"));
         all.add(DriverHealth.up("ledger", "ledger-lite"));
         all.addAll(board.health());
+        all.addAll(ble.health());
         return all;
     }
 

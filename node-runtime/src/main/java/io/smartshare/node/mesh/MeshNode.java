@@ -15,6 +15,7 @@ import io.smartshare.node.mesh.hello.HelloGate;
 import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.hello.HelloVerdict;
 import io.smartshare.node.mesh.hello.HelloVerifier;
+import io.smartshare.node.mesh.neighbor.Expiry;
 import io.smartshare.node.mesh.neighbor.Heard;
 import io.smartshare.node.mesh.neighbor.NeighborTable;
 import io.smartshare.node.mesh.neighbor.NeighborView;
@@ -199,11 +200,12 @@ public final class MeshNode {
     }
 
     /**
-     * Reports the outcome of a confirmable exchange with a neighbour made outside the mesh
-     * (e.g. a CoAP request the daemon sent to it): feeds its ETX and failure detection.
+     * Reports the outcome of a confirmable exchange with the neighbour at {@code link} made
+     * outside the mesh (e.g. a CoAP request the daemon sent to it): feeds that link's ETX and
+     * failure detection.
      */
-    public synchronized void reportDelivery(NodeId neighbor, Delivery outcome) {
-        onDelivery(neighbor, outcome);
+    public synchronized void reportDelivery(LinkAddress link, Delivery outcome) {
+        neighbors.idAt(link).ifPresent(neighbor -> onDelivery(neighbor, link, outcome));
     }
 
     /** The neighbour table, for {@code /mesh/neighbors}. */
@@ -227,17 +229,18 @@ public final class MeshNode {
     }
 
     /**
-     * Where this node would send a packet for {@code destination} next: the neighbour on a
-     * registered route down, else the preferred parent; empty when it is this node, or when
-     * there is no route or the next hop is not a live neighbour. For relays that carry their
-     * own payload outside data frames (hop-by-hop CoAP forwarding).
+     * Where this node would send a packet for {@code destination} next, over {@code medium}:
+     * the neighbour on a registered route down, else the preferred parent; empty when it is
+     * this node, or when there is no route or the next hop has no live link on that medium.
+     * For relays that carry their own payload outside data frames (hop-by-hop CoAP forwarding,
+     * which only IP carries).
      */
-    public synchronized Optional<LinkAddress> nextHop(NodeId destination) {
+    public synchronized Optional<LinkAddress> nextHop(NodeId destination, Medium medium) {
         if (destination.equals(self)) {
             return Optional.empty();
         }
         Optional<NodeId> next = registrar.nextHop(destination, scheduler.nowMillis()).or(routing::parent);
-        return next.flatMap(neighbors::addressOf);
+        return next.flatMap(id -> neighbors.addressOf(id, medium));
     }
 
     /** The live neighbour heard at {@code address}, if any. */
@@ -285,16 +288,30 @@ public final class MeshNode {
         if (hello.publicKey().equals(signerKey())) {
             return; // our own multicast looped back
         }
-        if (gate.admit(from, hello, now) != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
+        HelloVerdict verdict = gate.admit(from, hello, now);
+        if (verdict == HelloVerdict.SIGHTED) {
+            Heard heard = neighbors.sighted(from, hello, now);
+            if (heard != Heard.UNKNOWN) {
+                applyParked(from, hello.sender(), now);
+            }
+            onHeard(from, heard);
             return;
         }
-        relayUpward(registrar.learn(hello.sender(), registrar.unpark(from), routing.parent(), now));
+        if (verdict != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
+            return;
+        }
+        applyParked(from, hello.sender(), now);
         if (hello.epoch() == routing.epoch()) {
             trickle.hearConsistent();
         } else {
             trickle.reset();
         }
         react(routing.reselect(neighbors.candidates()));
+    }
+
+    /** Registrations parked from {@code from} before {@code sender}'s hello was heard there now count. */
+    private void applyParked(LinkAddress from, NodeId sender, long now) {
+        relayUpward(registrar.learn(sender, registrar.unpark(from), routing.parent(), now));
     }
 
     private void onHeard(LinkAddress from, Heard heard) {
@@ -359,7 +376,7 @@ public final class MeshNode {
                 decision = new ForwardingDecision.Drop(DropReason.NEXT_HOP_DOWN);
             } else {
                 forwarded++;
-                sendData(forward.nextHop(), address.get(), new InFlight(forward.packet(), previousHop, rerouted));
+                sendData(forward.nextHop(), new InFlight(forward.packet(), previousHop, rerouted, address.get()));
             }
         }
         if (decision instanceof ForwardingDecision.Deliver deliver) {
@@ -373,9 +390,10 @@ public final class MeshNode {
         return decision;
     }
 
-    private void sendData(NodeId next, LinkAddress address, InFlight sent) {
+    private void sendData(NodeId next, InFlight sent) {
         inFlight.computeIfAbsent(next, n -> new ArrayList<>()).add(sent);
         byte[] bytes = FrameCodec.encode(sent.packet());
+        LinkAddress address = sent.over();
         transport.confirmable(address, bytes, outcome -> {
             synchronized (this) {
                 List<InFlight> pending = inFlight.get(next);
@@ -385,7 +403,7 @@ public final class MeshNode {
                 } else if (stillOurs) {
                     drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
                 }
-                onDelivery(next, outcome);
+                onDelivery(next, address, outcome);
             }
         });
     }
@@ -393,9 +411,25 @@ public final class MeshNode {
     /** {@code dead} will not acknowledge what it was sent: send it along the new route, once. */
     private void reroute(NodeId dead) {
         List<InFlight> stranded = inFlight.remove(dead);
-        if (stranded == null) {
-            return;
+        if (stranded != null) {
+            resend(stranded);
         }
+    }
+
+    /**
+     * The link {@code lost} died while its neighbour lives on over another: what was sent over
+     * it and not yet acknowledged goes again, once, along the route as it is now (which uses
+     * the neighbour's other link).
+     */
+    private void rerouteLink(LinkAddress lost) {
+        neighbors.idAt(lost).map(inFlight::get).ifPresent(pending -> {
+            List<InFlight> stranded = pending.stream().filter(f -> f.over().equals(lost)).toList();
+            pending.removeAll(stranded);
+            resend(stranded);
+        });
+    }
+
+    private void resend(List<InFlight> stranded) {
         for (InFlight f : stranded) {
             if (f.rerouted()) {
                 drops.merge(DropReason.LINK_FAILED, 1L, Long::sum);
@@ -405,8 +439,8 @@ public final class MeshNode {
         }
     }
 
-    /** A data packet handed to a next hop, awaiting its acknowledgement. */
-    private record InFlight(DataPacket packet, Optional<NodeId> previousHop, boolean rerouted) {
+    /** A data packet handed to a next hop over link {@code over}, awaiting its acknowledgement. */
+    private record InFlight(DataPacket packet, Optional<NodeId> previousHop, boolean rerouted, LinkAddress over) {
     }
 
     private void react(RoutingChange change) {
@@ -454,22 +488,25 @@ public final class MeshNode {
     private void confirmable(NodeId neighbor, LinkAddress address, byte[] frame) {
         transport.confirmable(address, frame, outcome -> {
             synchronized (this) {
-                onDelivery(neighbor, outcome);
+                onDelivery(neighbor, address, outcome);
             }
         });
     }
 
-    private void onDelivery(NodeId neighbor, Delivery outcome) {
+    private void onDelivery(NodeId neighbor, LinkAddress over, Delivery outcome) {
         if (!running) {
             return;
         }
-        boolean died = neighbors.delivery(neighbor, outcome, scheduler.nowMillis());
+        boolean died = neighbors.delivery(over, outcome, scheduler.nowMillis());
         if (died) {
             LOG.info("event=neighbor_dead node={} neighbor={} cause=con_timeouts", self, neighbor);
         }
         react(routing.reselect(neighbors.candidates()));
         if (died) {
             reroute(neighbor);
+        } else if (outcome instanceof Delivery.TimedOut && neighbors.isAlive(neighbor)
+                && neighbors.addressOf(neighbor, over.medium()).isEmpty()) {
+            rerouteLink(over);
         }
     }
 
@@ -499,11 +536,13 @@ public final class MeshNode {
      * die: detection is not rounded up to the next heartbeat tick.
      */
     private void expireNeighbors(long now) {
-        List<NodeId> died = neighbors.expire(now, registrar::forget);
-        if (!died.isEmpty()) {
-            died.forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
+        Expiry expiry = neighbors.expire(now, registrar::forget);
+        expiry.linksLost().forEach(l -> LOG.info("event=neighbor_link_dead node={} link={} cause=silence", self, l));
+        expiry.died().forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
+        if (!expiry.died().isEmpty() || !expiry.linksLost().isEmpty()) {
             react(routing.reselect(neighbors.candidates()));
-            died.forEach(this::reroute);
+            expiry.died().forEach(this::reroute);
+            expiry.linksLost().forEach(this::rerouteLink);
         }
         neighbors.suspectsToProbe(now).forEach(address -> transport.unicast(address, FrameCodec.encode(new Probe(true))));
         livenessCheck.cancel();

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
 import io.smartshare.node.mesh.hello.HelloSigner;
+import io.smartshare.node.mesh.routing.DownwardRoute;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.sim.EventLoop;
 import io.smartshare.node.mesh.wire.FrameCodec;
+import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Probe;
+import io.smartshare.node.mesh.wire.Registration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,6 +113,77 @@ class MeshNodeTest {
         assertTrue(node.neighbors().isEmpty());
     }
 
+    @Test
+    void helloHeardOverIpAndBleIsOneNeighbourWithTwoLinksAndNoReplay() {
+        MeshNode node = node(MeshConfig.defaults());
+        LinkAddress ble = new LinkAddress("ble:02:00:00:00:00:02");
+        byte[] hello = FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
+        node.onFrame(GATEWAY_ADDRESS, hello);
+        node.onFrame(ble, hello);
+        assertEquals(1, node.helloCounters().sighted());
+        assertEquals(0, node.helloCounters().replayed());
+        assertEquals(1, node.neighbors().size());
+        assertEquals(2, node.neighbors().get(0).links().size());
+        assertEquals(Optional.of(ble), node.nextHop(identity(2).nodeId(), Medium.BLE));
+        assertEquals(Optional.of(GATEWAY_ADDRESS), node.nextHop(identity(2).nodeId(), Medium.IP));
+    }
+
+    @Test
+    void registrationParkedFromABleAddressIsAppliedWhenTheSendersHelloIsSightedThere() {
+        MeshNode gateway = node(MeshConfig.defaults());
+        gateway.setUplink(true, 1000);
+        NodeIdentity child = identity(3);
+        LinkAddress childIp = new LinkAddress("10.201.0.3:5683");
+        LinkAddress childBle = new LinkAddress("ble:02:00:00:00:00:03");
+        gateway.onFrame(childBle, FrameCodec.encode(new Registration(List.of(new Registration.Target(child.nodeId(), 1, 600)))));
+        byte[] hello = FrameCodec.encode(new HelloSigner(child, 1).sign(false, Rank.ROOT + 192, 0, 0));
+        gateway.onFrame(childIp, hello);
+        assertTrue(gateway.routes().downward().isEmpty());
+        gateway.onFrame(childBle, hello);
+        assertEquals(List.of(child.nodeId()), gateway.routes().downward().stream().map(DownwardRoute::target).toList());
+    }
+
+    @Test
+    void dataInFlightOverAnIpLinkThatDiesIsSentAgainOverBle() {
+        MeshNode node = node(MeshConfig.defaults());
+        LinkAddress ble = new LinkAddress("ble:02:00:00:00:00:02");
+        byte[] hello = FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
+        node.onFrame(GATEWAY_ADDRESS, hello);
+        node.onFrame(ble, hello);
+        node.send(identity(2).nodeId(), new byte[] {7});
+        assertEquals(1, dataTo(GATEWAY_ADDRESS));
+        for (int t = 500, seq = 1; t <= 4_000; t += 500, seq++) {
+            loop.runUntil(t);
+            node.onFrame(ble, FrameCodec.encode(new Heartbeat(seq)));
+        }
+        assertTrue(node.neighbors().get(0).alive());
+        assertEquals(1, dataTo(ble), "the packet the dead IP link never acknowledged was not sent over BLE");
+        assertEquals(0L, node.forwardingCounters().dropped().getOrDefault(DropReason.LINK_FAILED, 0L));
+    }
+
+    @Test
+    void dataInFlightOverALinkKilledByConTimeoutsIsSentAgainOverTheOtherLink() {
+        MeshNode node = node(MeshConfig.defaults());
+        LinkAddress ble = new LinkAddress("ble:02:00:00:00:00:02");
+        byte[] hello = FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
+        node.onFrame(GATEWAY_ADDRESS, hello);
+        node.onFrame(ble, hello);
+        int before = transport.outcomes.size();
+        for (int i = 0; i < 3; i++) {
+            node.send(identity(2).nodeId(), new byte[] {(byte) i});
+        }
+        assertEquals(3, dataTo(GATEWAY_ADDRESS));
+        transport.outcomes.get(before).accept(new Delivery.TimedOut(5));
+        transport.outcomes.get(before + 1).accept(new Delivery.TimedOut(5));
+        assertTrue(node.neighbors().get(0).alive());
+        assertEquals(1, dataTo(ble), "the third packet, still in flight over the dead IP link, was not sent over BLE");
+        assertEquals(2L, node.forwardingCounters().dropped().get(DropReason.LINK_FAILED));
+    }
+
+    private long dataTo(LinkAddress to) {
+        return transport.confirmable.stream().filter(s -> s.to.equals(to) && (s.frame[0] & 0x0f) == 5).count();
+    }
+
     private static NodeIdentity identity(long seed) {
         byte[] key = new byte[32];
         new Random(seed).nextBytes(key);
@@ -122,6 +197,7 @@ class MeshNodeTest {
         final List<byte[]> multicast = new ArrayList<>();
         final List<Sent> unicast = new ArrayList<>();
         final List<Sent> confirmable = new ArrayList<>();
+        final List<Consumer<Delivery>> outcomes = new ArrayList<>();
 
         @Override
         public void multicast(byte[] frame) {
@@ -136,6 +212,7 @@ class MeshNodeTest {
         @Override
         public void confirmable(LinkAddress to, byte[] frame, Consumer<Delivery> outcome) {
             confirmable.add(new Sent(to, frame));
+            outcomes.add(outcome);
         }
     }
 }

@@ -39,7 +39,6 @@ public final class BleMeshTransport implements MeshTransport, AutoCloseable {
     static final long FRAGMENT_INTERVAL_MILLIS = 30;
     static final int MAX_QUEUED = 64;
     private static final int WRITE_ATTEMPTS = 3;
-    private static final String PREFIX = "ble:";
     private static final Logger LOG = LoggerFactory.getLogger(BleMeshTransport.class);
 
     private final BleRadio radio;
@@ -160,14 +159,14 @@ public final class BleMeshTransport implements MeshTransport, AutoCloseable {
     }
 
     private static LinkAddress address(BleAddress ble) {
-        return new LinkAddress(PREFIX + ble.value());
+        return new LinkAddress(LinkAddress.BLE_PREFIX + ble.value());
     }
 
     private static BleAddress peer(LinkAddress address) {
-        if (!address.value().startsWith(PREFIX)) {
+        if (!address.value().startsWith(LinkAddress.BLE_PREFIX)) {
             throw new IllegalArgumentException("ble link address: expected ble:AA:BB:CC:DD:EE:FF, found '" + address + "'");
         }
-        return new BleAddress(address.value().substring(PREFIX.length()));
+        return new BleAddress(address.value().substring(LinkAddress.BLE_PREFIX.length()));
     }
 
     @Override

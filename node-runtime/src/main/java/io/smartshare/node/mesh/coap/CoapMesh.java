@@ -2,11 +2,15 @@ package io.smartshare.node.mesh.coap;
 
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.ExecutorMeshScheduler;
+import io.smartshare.node.mesh.MediaTransport;
+import io.smartshare.node.mesh.Medium;
 import io.smartshare.node.mesh.MeshConfig;
 import io.smartshare.node.mesh.MeshNode;
+import io.smartshare.node.mesh.MeshTransport;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.californium.core.CoapResource;
@@ -20,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A node's mesh running over a CoAP server: the {@link MeshNode} with a {@link
- * CoapMeshTransport} on the {@code coap://} endpoint, group membership on the mesh
+ * CoapMeshTransport} on the {@code coap://} endpoint (and, when given, a BLE transport beside
+ * it, joined by a {@link MediaTransport}), group membership on the mesh
  * interface, the frame resource {@code /mh} and the resources under {@code /mesh}
  * ({@code neighbors}, {@code routes}, {@code relay}, {@code echo}). {@link #close()} stops timers and leaves the
  * group; the CoAP server is its owner's to close.
@@ -51,11 +56,12 @@ public final class CoapMesh implements AutoCloseable {
      *
      * @param endpoint the server's {@code coap://} endpoint (built with {@link HopLimitOption#REGISTRY})
      * @param root the server's resource root; {@code /mesh} is mounted there
+     * @param ble the node's BLE link, if it has one running (its owner closes it)
      * @param changes hears neighbour and route changes (on the mesh's timer thread)
      * @throws io.smartshare.node.coap.CoapStartException if the group cannot be joined
      */
     public static CoapMesh start(NodeIdentity identity, CoapEndpoint endpoint, Resource root, Configuration coapConfig,
-            CoapMeshOptions options, Consumer<MeshChange> changes) {
+            CoapMeshOptions options, Optional<MeshTransport> ble, Consumer<MeshChange> changes) {
         Optional<GroupMembership> group = options.interfaceName().map(name -> GroupMembership.join(name,
                 options.groupPort(), (UDPConnector) endpoint.getConnector(), coapConfig));
         ExecutorMeshScheduler scheduler = new ExecutorMeshScheduler();
@@ -65,7 +71,10 @@ public final class CoapMesh implements AutoCloseable {
         ReliabilityLayerParameters reliability = ReliabilityLayerParameters.builder().applyConfig(coapConfig)
                 .ackTimeout(ACK_TIMEOUT_MILLIS).maxRetransmit(MAX_RETRANSMIT).build();
         TransportCounters counters = new TransportCounters();
-        MeshNode node = MeshNode.builder(identity, new CoapMeshTransport(endpoint, targets, reliability, counters), scheduler)
+        MeshTransport ip = new CoapMeshTransport(endpoint, targets, reliability, counters);
+        MeshTransport transport = ble.<MeshTransport>map(b -> new MediaTransport(Map.of(Medium.IP, ip, Medium.BLE, b)))
+                .orElse(ip);
+        MeshNode node = MeshNode.builder(identity, transport, scheduler)
                 .config(config(options))
                 .build();
         CoapResource mesh = new CoapResource("mesh");
@@ -77,8 +86,9 @@ public final class CoapMesh implements AutoCloseable {
         node.start();
         MeshWatcher watcher = new MeshWatcher(node, scheduler, changes);
         watcher.start();
-        LOG.info("event=mesh_listening node={} group={} peers={} gateway={}", identity.nodeId(),
-                group.map(g -> g.group().toString()).orElse("none"), options.peers().size(), options.uplinkKbps().isPresent());
+        LOG.info("event=mesh_listening node={} group={} peers={} ble={} gateway={}", identity.nodeId(),
+                group.map(g -> g.group().toString()).orElse("none"), options.peers().size(), ble.isPresent(),
+                options.uplinkKbps().isPresent());
         return new CoapMesh(node, scheduler, watcher, group, counters);
     }
 

@@ -90,7 +90,7 @@ public final class LoopbackMesh implements AutoCloseable {
                         gateways.contains(i) ? Optional.of(GATEWAY_UPLINK_KBPS) : Optional.empty(),
                         MeshConfig.defaults().maxNeighbors());
                 meshes.add(CoapMesh.start(identities.get(i), (CoapEndpoint) server.getEndpoints().get(0),
-                        server.getRoot(), cf, options, changes));
+                        server.getRoot(), cf, options, Optional.empty(), changes));
             }
             return cluster;
         } catch (RuntimeException e) {

@@ -4,9 +4,11 @@ import io.smartshare.node.coap.DocumentResource;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.hello.HelloCounters;
+import io.smartshare.node.mesh.neighbor.LinkView;
 import io.smartshare.node.mesh.neighbor.NeighborView;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,6 +32,7 @@ final class MeshNeighborsResource extends DocumentResource {
         HelloCounters hellos = node.helloCounters();
         Map<String, Object> admission = new LinkedHashMap<>();
         admission.put("accepted", hellos.accepted());
+        admission.put("sighted", hellos.sighted());
         admission.put("bad-signature", hellos.badSignature());
         admission.put("replayed", hellos.replayed());
         admission.put("rate-limited", hellos.rateLimited());
@@ -53,6 +56,17 @@ final class MeshNeighborsResource extends DocumentResource {
         row.put("gateway", n.gateway());
         row.put("uplink-kbps", n.uplinkKbps());
         row.put("last-heard-ms", n.lastHeardMillisAgo());
+        row.put("links", n.links().stream().map(MeshNeighborsResource::link).toList());
         return row;
+    }
+
+    private static Map<String, Object> link(LinkView l) {
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("address", l.address().value());
+        link.put("medium", l.address().medium().name().toLowerCase(Locale.ROOT));
+        link.put("alive", l.alive());
+        link.put("etx-x100", Math.round(l.etx() * 100));
+        link.put("last-heard-ms", l.lastHeardMillisAgo());
+        return link;
     }
 }

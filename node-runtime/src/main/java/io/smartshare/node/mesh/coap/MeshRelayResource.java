@@ -4,6 +4,7 @@ import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.Delivery;
 import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.Medium;
 import io.smartshare.node.mesh.MeshNode;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +93,7 @@ final class MeshRelayResource extends CoapResource {
             reply(exchange, ResponseCode.BAD_GATEWAY, "hop limit reached at " + node.id());
             return;
         }
-        Optional<LinkAddress> next = node.nextHop(target);
+        Optional<LinkAddress> next = node.nextHop(target, Medium.IP);
         if (next.isEmpty()) {
             reply(exchange, ResponseCode.BAD_GATEWAY, "no route to " + target + " at " + node.id());
             return;
@@ -149,7 +150,7 @@ final class MeshRelayResource extends CoapResource {
                     return;
                 }
                 counters.relayed(true);
-                downstream.ifPresent(d -> node.reportDelivery(d, new Delivery.Acknowledged(Math.max(1, sends.get()))));
+                node.reportDelivery(next, new Delivery.Acknowledged(Math.max(1, sends.get())));
                 if (upstream.isPresent() && downstream.isPresent()) {
                     node.recordRelay(upstream.get(), downstream.get(), in.getPayloadSize());
                     node.recordRelay(downstream.get(), upstream.get(), response.getPayloadSize());
@@ -186,7 +187,7 @@ final class MeshRelayResource extends CoapResource {
                     return;
                 }
                 counters.relayed(false);
-                downstream.ifPresent(d -> node.reportDelivery(d, new Delivery.TimedOut(Math.max(1, sends.get()))));
+                node.reportDelivery(next, new Delivery.TimedOut(Math.max(1, sends.get())));
                 LOG.debug("event=mesh_relay_failed node={} next={} reason=\"{}\"", node.id(), next, why);
                 reply(incoming, ResponseCode.GATEWAY_TIMEOUT, why);
             }

@@ -1,8 +1,8 @@
 package io.smartshare.node.mesh.coap;
 
 import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.mesh.Medium;
 import io.smartshare.node.mesh.MeshNode;
-import io.smartshare.node.mesh.neighbor.NeighborView;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
@@ -22,9 +22,9 @@ public final class NeighborAddresses {
         return node.neighborAt(LinkAddresses.of(source));
     }
 
-    /** Where the live neighbour {@code id} is reached, if it is one. */
+    /** Where the live neighbour {@code id} is reached over IP, if it is one with a live IP link. */
     public Optional<InetSocketAddress> addressOf(NodeId id) {
-        return node.neighbors().stream().filter(n -> n.alive() && n.id().equals(id)).findFirst()
-                .map(NeighborView::address).map(LinkAddresses::toSocket);
+        return node.neighbors().stream().filter(n -> n.id().equals(id)).findFirst()
+                .flatMap(n -> n.liveLink(Medium.IP)).map(LinkAddresses::toSocket);
     }
 }

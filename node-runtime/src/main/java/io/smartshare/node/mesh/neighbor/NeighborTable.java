@@ -3,6 +3,7 @@ package io.smartshare.node.mesh.neighbor;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.Delivery;
 import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.Medium;
 import io.smartshare.node.mesh.routing.Candidate;
 import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
@@ -17,12 +18,14 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * The neighbours this node has verified hellos from, their link quality (ETX) and liveness.
- * A neighbour is declared dead after more than {@code deadAfterMillis} without a frame from it, or
- * after {@code timeoutsForDeath} consecutive confirmable timeouts; hearing it again revives
- * it. One silent for more than {@code suspectAfterMillis} is a suspect, to be probed at most
- * every {@code probeIntervalMillis} until it is heard or dies. Dead neighbours are forgotten
- * after {@code purgeAfterMillis}. Not thread-safe.
+ * The neighbours this node has verified hellos from, each with one link per medium it was
+ * heard on (IP, BLE), and per link its quality (ETX) and liveness. A link is declared dead
+ * after more than {@code deadAfterMillis} without a frame over it, or after {@code
+ * timeoutsForDeath} consecutive confirmable timeouts over it; a neighbour is dead when all its
+ * links are, and hearing it again over any link revives it. A link silent for more than {@code
+ * suspectAfterMillis} is a suspect, to be probed at most every {@code probeIntervalMillis}
+ * until it is heard or dies. Dead neighbours are forgotten after {@code purgeAfterMillis}.
+ * Not thread-safe.
  */
 public final class NeighborTable {
     private final int capacity;
@@ -49,8 +52,8 @@ public final class NeighborTable {
     }
 
     /**
-     * Records an accepted hello. Returns false (and records nothing) if the table is full of
-     * live neighbours.
+     * Records an accepted hello heard at {@code from}. Returns false (and records nothing) if
+     * the table is full of live neighbours.
      */
     public boolean helloAccepted(LinkAddress from, Hello hello, long nowMillis) {
         Neighbor n = byId.get(hello.sender());
@@ -58,124 +61,157 @@ public final class NeighborTable {
             if (byId.size() >= capacity && !evictOneDead()) {
                 return false;
             }
-            n = new Neighbor(from, hello, nowMillis);
+            n = new Neighbor(hello);
             byId.put(n.id, n);
         } else {
             n.lastHello = hello;
             n.helloFresh = true;
         }
-        if (!from.equals(n.address)) {
-            byAddress.remove(n.address);
-            n.address = from;
-        }
-        byAddress.put(from, n);
-        heard(n, nowMillis);
+        heard(n, n.linkFor(from, byAddress), nowMillis);
         return true;
     }
 
-    /** Records a heartbeat. Ignored unless it comes from the address of a known neighbour. */
-    public Heard heartbeat(LinkAddress from, Heartbeat beat, long nowMillis) {
-        Neighbor n = byAddress.get(from);
+    /**
+     * Records a sighting: the hello last accepted from a known neighbour heard again at {@code
+     * from}, over another medium. Adds or moves its link on that medium; unlike a new hello, it
+     * does not make a neighbour that died since a parent candidate again.
+     *
+     * @return what hearing it meant ({@link Heard#UNKNOWN} for a neighbour not in the table)
+     */
+    public Heard sighted(LinkAddress from, Hello hello, long nowMillis) {
+        Neighbor n = byId.get(hello.sender());
         if (n == null) {
             return Heard.UNKNOWN;
         }
-        boolean revived = heard(n, nowMillis);
-        boolean changed = n.etx.heartbeat(beat.sequence());
+        return heard(n, n.linkFor(from, byAddress), nowMillis) ? Heard.REVIVED : Heard.ALIVE;
+    }
+
+    /** Records a heartbeat. Ignored unless it comes from the address of a known neighbour's link. */
+    public Heard heartbeat(LinkAddress from, Heartbeat beat, long nowMillis) {
+        Neighbor n = byAddress.get(from);
+        Optional<Link> link = n == null ? Optional.empty() : n.linkAt(from);
+        if (link.isEmpty()) {
+            return Heard.UNKNOWN;
+        }
+        boolean revived = heard(n, link.get(), nowMillis);
+        boolean changed = link.get().etx.heartbeat(beat.sequence());
         return revived ? Heard.REVIVED : changed ? Heard.ESTIMATE_CHANGED : Heard.ALIVE;
     }
 
-    /** Any other frame from a known address proves the neighbour alive. */
+    /** Any other frame from a known address proves that link, and the neighbour, alive. */
     public Heard heardFrom(LinkAddress from, long nowMillis) {
         Neighbor n = byAddress.get(from);
-        if (n == null) {
+        Optional<Link> link = n == null ? Optional.empty() : n.linkAt(from);
+        if (link.isEmpty()) {
             return Heard.UNKNOWN;
         }
-        return heard(n, nowMillis) ? Heard.REVIVED : Heard.ALIVE;
+        return heard(n, link.get(), nowMillis) ? Heard.REVIVED : Heard.ALIVE;
     }
 
     /**
-     * Records a confirmable outcome towards {@code id}.
+     * Records the outcome of a confirmable send to {@code over}: feeds that link's ETX, and
+     * {@code timeoutsForDeath} consecutive timeouts declare the link dead.
      *
-     * @return true if this declared the neighbour dead
+     * @return true if this declared the neighbour dead (no live link left)
      */
-    public boolean delivery(NodeId id, Delivery outcome, long nowMillis) {
-        Neighbor n = byId.get(id);
-        if (n == null) {
+    public boolean delivery(LinkAddress over, Delivery outcome, long nowMillis) {
+        Neighbor n = byAddress.get(over);
+        Optional<Link> found = n == null ? Optional.empty() : n.linkAt(over);
+        if (found.isEmpty()) {
             return false;
         }
-        n.etx.delivery(outcome);
+        Link link = found.get();
+        link.etx.delivery(outcome);
         if (outcome instanceof Delivery.Acknowledged) {
-            n.consecutiveTimeouts = 0;
-            heard(n, nowMillis);
+            link.consecutiveTimeouts = 0;
+            heard(n, link, nowMillis);
             return false;
         }
-        n.consecutiveTimeouts++;
-        if (n.alive && n.consecutiveTimeouts >= timeoutsForDeath) {
-            die(n, nowMillis);
-            return true;
+        link.consecutiveTimeouts++;
+        if (!link.alive || link.consecutiveTimeouts < timeoutsForDeath) {
+            return false;
         }
-        return false;
+        link.alive = false;
+        return dieIfNoLinkLeft(n, nowMillis);
     }
 
     /**
-     * Declares dead every neighbour silent for too long (returned) and forgets those dead for
-     * longer than the purge time (passed to {@code purged}).
+     * Declares dead every link silent for too long, and every neighbour left without a live
+     * link; forgets neighbours dead for longer than the purge time (passed to {@code purged}).
      */
-    public List<NodeId> expire(long nowMillis, Consumer<NodeId> purged) {
+    public Expiry expire(long nowMillis, Consumer<NodeId> purged) {
         List<NodeId> died = new ArrayList<>();
+        List<LinkAddress> lost = new ArrayList<>();
         for (Iterator<Neighbor> it = byId.values().iterator(); it.hasNext(); ) {
             Neighbor n = it.next();
-            if (n.alive && nowMillis - n.lastHeardMillis > deadAfterMillis) {
-                die(n, nowMillis);
-                died.add(n.id);
-            } else if (!n.alive && nowMillis - n.deadSinceMillis >= purgeAfterMillis) {
+            if (n.alive()) {
+                List<LinkAddress> silent = new ArrayList<>();
+                for (Link link : n.links()) {
+                    if (link.alive && nowMillis - link.lastHeardMillis > deadAfterMillis) {
+                        link.alive = false;
+                        silent.add(link.address);
+                    }
+                }
+                if (dieIfNoLinkLeft(n, nowMillis)) {
+                    died.add(n.id);
+                } else {
+                    lost.addAll(silent);
+                }
+            } else if (nowMillis - n.deadSinceMillis >= purgeAfterMillis) {
                 it.remove();
-                byAddress.remove(n.address, n);
+                n.links().forEach(l -> byAddress.remove(l.address, n));
                 purged.accept(n.id);
             }
         }
-        return died;
+        return new Expiry(died, lost);
     }
 
     /**
-     * The live suspects due for a probe at {@code nowMillis}: silent for more than the
-     * suspicion time and not probed within the probe interval. Each returned is taken as
-     * probed now.
+     * The live links due for a probe at {@code nowMillis}: silent for more than the suspicion
+     * time and not probed within the probe interval. Each returned is taken as probed now.
      */
     public List<LinkAddress> suspectsToProbe(long nowMillis) {
         List<LinkAddress> due = new ArrayList<>();
         for (Neighbor n : byId.values()) {
-            if (n.alive && nowMillis - n.lastHeardMillis > suspectAfterMillis
-                    && nowMillis - n.lastProbeMillis >= probeIntervalMillis) {
-                n.lastProbeMillis = nowMillis;
-                due.add(n.address);
+            for (Link link : n.links()) {
+                if (link.alive && nowMillis - link.lastHeardMillis > suspectAfterMillis
+                        && nowMillis - link.lastProbeMillis >= probeIntervalMillis) {
+                    link.lastProbeMillis = nowMillis;
+                    due.add(link.address);
+                }
             }
         }
         return due;
     }
 
     /**
-     * The earliest time after {@code nowMillis} at which a live neighbour, if nothing more is
-     * heard from it, becomes a suspect, is due for its next probe, or is to be declared dead;
-     * empty without live neighbours. Hearing a neighbour only moves its times later.
+     * The earliest time after {@code nowMillis} at which a live link, if nothing more is heard
+     * on it, becomes a suspect, is due for its next probe, or is to be declared dead; empty
+     * without live links. Hearing a neighbour only moves its times later.
      */
     public OptionalLong nextCheckMillis(long nowMillis) {
         long earliest = Long.MAX_VALUE;
         for (Neighbor n : byId.values()) {
-            if (n.alive) {
-                long suspectAt = n.lastHeardMillis + suspectAfterMillis + 1;
-                long due = suspectAt > nowMillis ? suspectAt
-                        : Math.min(n.lastHeardMillis + deadAfterMillis + 1, n.lastProbeMillis + probeIntervalMillis);
-                earliest = Math.min(earliest, Math.max(due, nowMillis));
+            for (Link link : n.links()) {
+                if (link.alive) {
+                    long suspectAt = link.lastHeardMillis + suspectAfterMillis + 1;
+                    long due = suspectAt > nowMillis ? suspectAt
+                            : Math.min(link.lastHeardMillis + deadAfterMillis + 1, link.lastProbeMillis + probeIntervalMillis);
+                    earliest = Math.min(earliest, Math.max(due, nowMillis));
+                }
             }
         }
         return earliest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliest);
     }
 
-    /** The address of a live neighbour. */
+    /** Where traffic to a live neighbour goes: its first live link in {@link Medium} order (IP before BLE). */
     public Optional<LinkAddress> addressOf(NodeId id) {
-        Neighbor n = byId.get(id);
-        return n != null && n.alive ? Optional.of(n.address) : Optional.empty();
+        return Optional.ofNullable(byId.get(id)).flatMap(Neighbor::preferred).map(l -> l.address);
+    }
+
+    /** The address of a live neighbour's live link on {@code medium}. */
+    public Optional<LinkAddress> addressOf(NodeId id, Medium medium) {
+        return Optional.ofNullable(byId.get(id)).flatMap(n -> n.live(medium)).map(l -> l.address);
     }
 
     /** The id of the neighbour last heard at {@code address}, dead or alive. */
@@ -183,59 +219,71 @@ public final class NeighborTable {
         return Optional.ofNullable(byAddress.get(address)).map(n -> n.id);
     }
 
-    /** True if {@code id} is a live neighbour. */
+    /** True if {@code id} is a live neighbour (over any link). */
     public boolean isAlive(NodeId id) {
         Neighbor n = byId.get(id);
-        return n != null && n.alive;
+        return n != null && n.alive();
     }
 
-    /** The live neighbours heard in a hello since their last death, as parent candidates. */
+    /** The live neighbours heard in a hello since their last death, as parent candidates, with the metric of their preferred link. */
     public List<Candidate> candidates() {
         List<Candidate> out = new ArrayList<>(byId.size());
         for (Neighbor n : byId.values()) {
-            if (n.alive && n.helloFresh) {
-                out.add(new Candidate(n.id, n.lastHello.rank(), n.lastHello.epoch(), n.etx.metric()));
+            if (n.helloFresh) {
+                n.preferred().ifPresent(link -> out.add(
+                        new Candidate(n.id, n.lastHello.rank(), n.lastHello.epoch(), link.etx.metric())));
             }
         }
         return out;
     }
 
-    /** The addresses of live neighbours. */
+    /** The addresses of every live link. */
     public List<LinkAddress> liveAddresses() {
-        return byId.values().stream().filter(n -> n.alive).map(n -> n.address).toList();
+        return byId.values().stream().flatMap(n -> n.links().stream()).filter(l -> l.alive).map(l -> l.address).toList();
     }
 
     /** A snapshot of every neighbour, sorted by id. */
     public List<NeighborView> views(long nowMillis) {
         return byId.values().stream().sorted(Comparator.comparing(n -> n.id.value()))
-                .map(n -> new NeighborView(n.id, n.address, n.alive, n.etx.etx(), n.lastHello.rank(),
-                        n.lastHello.epoch(), n.lastHello.gateway(), n.lastHello.uplinkKbps(),
-                        nowMillis - n.lastHeardMillis))
+                .map(n -> view(n, nowMillis))
                 .toList();
     }
 
-    private boolean heard(Neighbor n, long nowMillis) {
-        n.lastHeardMillis = nowMillis;
-        if (n.alive) {
+    private static NeighborView view(Neighbor n, long nowMillis) {
+        Link shown = n.shown();
+        List<LinkView> links = n.links().stream()
+                .map(l -> new LinkView(l.address, l.alive, l.etx.etx(), nowMillis - l.lastHeardMillis)).toList();
+        long lastHeard = n.links().stream().mapToLong(l -> l.lastHeardMillis).max().orElseThrow();
+        return new NeighborView(n.id, shown.address, n.alive(), shown.etx.etx(), n.lastHello.rank(),
+                n.lastHello.epoch(), n.lastHello.gateway(), n.lastHello.uplinkKbps(), nowMillis - lastHeard, links);
+    }
+
+    /** Marks {@code link} heard; returns true if that revived the neighbour (it had no live link). */
+    private static boolean heard(Neighbor n, Link link, long nowMillis) {
+        boolean wasAlive = n.alive();
+        link.lastHeardMillis = nowMillis;
+        if (!link.alive) {
+            link.alive = true;
+            link.consecutiveTimeouts = 0;
+        }
+        return !wasAlive;
+    }
+
+    private static boolean dieIfNoLinkLeft(Neighbor n, long nowMillis) {
+        if (n.alive()) {
             return false;
         }
-        n.alive = true;
-        n.consecutiveTimeouts = 0;
+        n.helloFresh = false;
+        n.deadSinceMillis = nowMillis;
         return true;
     }
 
-    private void die(Neighbor n, long nowMillis) {
-        n.alive = false;
-        n.helloFresh = false;
-        n.deadSinceMillis = nowMillis;
-    }
-
     private boolean evictOneDead() {
-        Optional<Neighbor> victim = byId.values().stream().filter(n -> !n.alive)
+        Optional<Neighbor> victim = byId.values().stream().filter(n -> !n.alive())
                 .min(Comparator.comparingLong(n -> n.deadSinceMillis));
         victim.ifPresent(n -> {
             byId.remove(n.id);
-            byAddress.remove(n.address, n);
+            n.links().forEach(l -> byAddress.remove(l.address, n));
         });
         return victim.isPresent();
     }

@@ -1,6 +1,7 @@
 package io.smartshare.node.mesh.ble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.smartshare.node.mesh.ble.Await.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.hal.driver.sim.SimBleMedium;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,14 +96,6 @@ class BleMeshTransportTest {
             CompletableFuture<Delivery> lost = new CompletableFuture<>();
             sender.confirmable(new LinkAddress("ble:02:00:00:FF:FF:FF"), new byte[] {0x12, 1, 0, 0}, lost::complete);
             assertEquals(new Delivery.TimedOut(3), lost.get(10, TimeUnit.SECONDS));
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String failure) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, failure);
-            Thread.sleep(50);
         }
     }
 }

@@ -41,6 +41,34 @@ class HelloGateTest {
     }
 
     @Test
+    void sameHelloOverAnotherMediumIsASightingOnceThenAReplay() {
+        LinkAddress ble = new LinkAddress("ble:AA:BB:CC:DD:EE:01");
+        Hello hello = signer.sign(false, 300, 1, 0);
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, hello, 0));
+        assertEquals(HelloVerdict.SIGHTED, gate.admit(ble, hello, 100));
+        assertEquals(HelloVerdict.REPLAYED, gate.admit(ble, hello, 200));
+        assertEquals(HelloVerdict.REPLAYED, gate.admit(new LinkAddress("ble:AA:BB:CC:DD:EE:02"), hello, 300));
+        assertEquals(HelloVerdict.REPLAYED, gate.admit(new LinkAddress("sim:2"), hello, 400));
+        assertEquals(new HelloCounters(1, 1, 0, 3, 0, 0), gate.counters());
+    }
+
+    @Test
+    void alteredCopyOfTheAcceptedSequenceOverAnotherMediumIsAReplayNotASighting() {
+        Hello hello = signer.sign(false, 300, 1, 0);
+        Hello altered = new Hello(true, 128, hello.epoch(), 10_000, hello.sequence(), hello.publicKey(), hello.signature());
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, hello, 0));
+        assertEquals(HelloVerdict.REPLAYED, gate.admit(new LinkAddress("ble:AA:BB:CC:DD:EE:01"), altered, 100));
+        assertEquals(0, gate.counters().sighted());
+    }
+
+    @Test
+    void olderHelloOverAnotherMediumIsAReplay() {
+        Hello older = signer.sign(false, 300, 1, 0);
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 0));
+        assertEquals(HelloVerdict.REPLAYED, gate.admit(new LinkAddress("ble:AA:BB:CC:DD:EE:01"), older, 100));
+    }
+
+    @Test
     void forgedHelloDoesNotConsumeTheRealSendersSequence() {
         Hello real = signer.sign(false, 300, 1, 0);
         Hello forgedAhead = new Hello(false, 128, 1, 0, real.sequence() + 1000, real.publicKey(), real.signature());

@@ -31,25 +31,25 @@ class NeighborTableTest {
         for (int t = 400, seq = 1; t <= 2_000; t += 400, seq++) {
             table.heartbeat(ADDRESS, new Heartbeat(seq), t);
         }
-        assertEquals(List.of(), table.expire(4_200, id -> { }));
-        assertEquals(List.of(hello.sender()), table.expire(4_201, id -> { }));
+        assertEquals(List.of(), table.expire(4_200, id -> { }).died());
+        assertEquals(List.of(hello.sender()), table.expire(4_201, id -> { }).died());
         assertFalse(table.isAlive(hello.sender()));
     }
 
     @Test
     void declaresNeighbourDeadAfterConsecutiveConTimeouts() {
         table.helloAccepted(ADDRESS, hello, 0);
-        assertFalse(table.delivery(hello.sender(), new Delivery.TimedOut(5), 10));
-        assertTrue(table.delivery(hello.sender(), new Delivery.TimedOut(5), 20));
+        assertFalse(table.delivery(ADDRESS, new Delivery.TimedOut(5), 10));
+        assertTrue(table.delivery(ADDRESS, new Delivery.TimedOut(5), 20));
         assertFalse(table.isAlive(hello.sender()));
     }
 
     @Test
     void acknowledgementResetsTheTimeoutCount() {
         table.helloAccepted(ADDRESS, hello, 0);
-        table.delivery(hello.sender(), new Delivery.TimedOut(5), 10);
-        table.delivery(hello.sender(), new Delivery.Acknowledged(1), 20);
-        assertFalse(table.delivery(hello.sender(), new Delivery.TimedOut(5), 30));
+        table.delivery(ADDRESS, new Delivery.TimedOut(5), 10);
+        table.delivery(ADDRESS, new Delivery.Acknowledged(1), 20);
+        assertFalse(table.delivery(ADDRESS, new Delivery.TimedOut(5), 30));
     }
 
     @Test
@@ -67,7 +67,7 @@ class NeighborTableTest {
     void ignoresHeartbeatFromAnAddressWithoutVerifiedHello() {
         table.helloAccepted(ADDRESS, hello, 0);
         assertEquals(Heard.UNKNOWN, table.heartbeat(new LinkAddress("sim:6"), new Heartbeat(1), 100));
-        assertEquals(List.of(hello.sender()), table.expire(2_201, id -> { }));
+        assertEquals(List.of(hello.sender()), table.expire(2_201, id -> { }).died());
     }
 
     @Test
@@ -82,7 +82,7 @@ class NeighborTableTest {
         assertEquals(1_801, table.nextCheckMillis(1_501).getAsLong()); // its next probe
         table.suspectsToProbe(2_401);
         assertEquals(2_701, table.nextCheckMillis(2_401).getAsLong()); // its death comes before its next probe
-        assertEquals(List.of(helloFrom(2).sender()), table.expire(2_701, id -> { }));
+        assertEquals(List.of(helloFrom(2).sender()), table.expire(2_701, id -> { }).died());
         assertEquals(2_701, table.nextCheckMillis(2_701).getAsLong()); // ADDRESS, a suspect never probed: due now
     }
 
