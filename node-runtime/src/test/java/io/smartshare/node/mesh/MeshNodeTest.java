@@ -1,5 +1,6 @@
 package io.smartshare.node.mesh;
 
+import static io.smartshare.node.testing.SeededIdentities.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,12 +183,6 @@ class MeshNodeTest {
 
     private long dataTo(LinkAddress to) {
         return transport.confirmable.stream().filter(s -> s.to.equals(to) && (s.frame[0] & 0x0f) == 5).count();
-    }
-
-    private static NodeIdentity identity(long seed) {
-        byte[] key = new byte[32];
-        new Random(seed).nextBytes(key);
-        return NodeIdentity.fromSeed(key);
     }
 
     private record Sent(LinkAddress to, byte[] frame) {

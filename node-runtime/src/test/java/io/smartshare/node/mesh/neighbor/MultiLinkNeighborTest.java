@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.Delivery;
 import io.smartshare.node.mesh.LinkAddress;
 import io.smartshare.node.mesh.Medium;
@@ -13,7 +12,7 @@ import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
+import io.smartshare.node.testing.SeededIdentities;
 import org.junit.jupiter.api.Test;
 
 /** One neighbour heard over IP and BLE: one entry, a link per medium, each with its own liveness. */
@@ -23,10 +22,8 @@ class MultiLinkNeighborTest {
     private final NeighborTable table = new NeighborTable(8, 2_200, 1_000, 300, 2, 60_000);
     private final Hello hello = helloFrom(1);
 
-    private static Hello helloFrom(long seed) {
-        byte[] key = new byte[32];
-        new Random(seed).nextBytes(key);
-        return new HelloSigner(NodeIdentity.fromSeed(key), 1).sign(false, 256, 0, 0);
+    private static Hello helloFrom(int seed) {
+        return new HelloSigner(SeededIdentities.identity(seed), 1).sign(false, 256, 0, 0);
     }
 
     private void heardOverBoth() {

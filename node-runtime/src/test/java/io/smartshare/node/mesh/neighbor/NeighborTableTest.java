@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.Delivery;
 import io.smartshare.node.mesh.LinkAddress;
 import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import java.util.List;
-import java.util.Random;
+import io.smartshare.node.testing.SeededIdentities;
 import org.junit.jupiter.api.Test;
 
 class NeighborTableTest {
@@ -19,10 +18,8 @@ class NeighborTableTest {
     private final NeighborTable table = new NeighborTable(8, 2_200, 1_000, 300, 2, 60_000);
     private final Hello hello = helloFrom(1);
 
-    private static Hello helloFrom(long seed) {
-        byte[] key = new byte[32];
-        new Random(seed).nextBytes(key);
-        return new HelloSigner(NodeIdentity.fromSeed(key), 1).sign(false, 256, 0, 0);
+    private static Hello helloFrom(int seed) {
+        return new HelloSigner(SeededIdentities.identity(seed), 1).sign(false, 256, 0, 0);
     }
 
     @Test
