@@ -110,7 +110,7 @@ public sealed interface ChannelClose permits ChannelClose.Cooperative, ChannelCl
 
         @Override
         public int hashCode() {
-            return Objects.hash(open, amount);
+            return Objects.hash(open, signatures);
         }
 
         @Override
