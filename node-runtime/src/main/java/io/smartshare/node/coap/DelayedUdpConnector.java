@@ -4,8 +4,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.eclipse.californium.elements.RawData;
-import org.eclipse.californium.elements.UDPConnector;
+import org.eclipse.californium.elements.RawDataChannel;
 import org.eclipse.californium.elements.config.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * connector that holds every datagram it sends to a non-loopback address for a fixed time
  * before sending it. Each hop of a mesh then costs that much one way (a request and its ACK
  * each pay it once). Enabled only by the system property {@value #PROPERTY} (milliseconds,
- * 1..{@value #MAX_DELAY_MILLIS}; unset or 0 builds a plain {@link UDPConnector}); never for
- * production. It adds one thread, {@code udp-delay}, stopped by {@link #destroy()}.
+ * 1..{@value #MAX_DELAY_MILLIS}; unset or 0 builds a plain {@link GatedUdpConnector}); never for
+ * production. Received datagrams pass the gate as in {@link GatedUdpConnector}. It adds one thread, {@code udp-delay}, stopped by {@link #destroy()}.
  */
-final class DelayedUdpConnector extends UDPConnector {
+final class DelayedUdpConnector extends GatedUdpConnector {
     /** The system property that turns the delay on. */
     static final String PROPERTY = "smartshare.testbed.linkDelayMillis";
     static final long MAX_DELAY_MILLIS = 1_000;
@@ -31,8 +32,9 @@ final class DelayedUdpConnector extends UDPConnector {
         return t;
     });
 
-    private DelayedUdpConnector(InetSocketAddress address, Configuration config, long delayMillis) {
-        super(address, config);
+    private DelayedUdpConnector(InetSocketAddress address, Configuration config, UnaryOperator<RawDataChannel> gate,
+            long delayMillis) {
+        super(address, config, gate);
         this.delayMillis = delayMillis;
     }
 
@@ -42,14 +44,15 @@ final class DelayedUdpConnector extends UDPConnector {
      *
      * @throws IllegalArgumentException naming the property and its value, if it is not 0..1000
      */
-    static UDPConnector create(InetSocketAddress address, Configuration config) {
+    static GatedUdpConnector create(InetSocketAddress address, Configuration config,
+            UnaryOperator<RawDataChannel> gate) {
         long delay = delayFrom(System.getProperty(PROPERTY, "0"));
         if (delay == 0) {
-            return new UDPConnector(address, config);
+            return new GatedUdpConnector(address, config, gate);
         }
         LOG.warn("event=testbed_link_delay millis={} note=\"test bed only: every datagram to a non-loopback address is held this long\"",
                 delay);
-        return new DelayedUdpConnector(address, config, delay);
+        return new DelayedUdpConnector(address, config, gate, delay);
     }
 
     static long delayFrom(String text) {

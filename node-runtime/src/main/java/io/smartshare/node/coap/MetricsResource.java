@@ -14,19 +14,20 @@ import org.eclipse.californium.core.coap.CoAP;
 
 /**
  * {@code /metrics}, observable: uptime, the board's meters (interfaces, storage, CPU), the
- * JVM's heap and threads, and request counts per endpoint.
+ * JVM's heap and threads, and per endpoint its request counts and the state of its bounds
+ * ({@link EndpointBounds}).
  * Observers are notified every {@code metrics-interval-seconds} (a setting that takes
  * effect at the next notification).
  */
 final class MetricsResource extends DocumentResource {
     private final Uptime uptime;
-    private final Map<String, RequestCounters> counters;
+    private final Map<String, Supplier<Map<String, Object>>> counters;
     private final Supplier<Map<String, Object>> meters;
     private final IntSupplier intervalSeconds;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private ScheduledFuture<?> next;
 
-    MetricsResource(Uptime uptime, Map<String, RequestCounters> counters, Supplier<Map<String, Object>> meters,
+    MetricsResource(Uptime uptime, Map<String, Supplier<Map<String, Object>>> counters, Supplier<Map<String, Object>> meters,
             IntSupplier intervalSeconds) {
         super("metrics", "smartshare.metrics", "core.s");
         this.uptime = uptime;
@@ -66,7 +67,7 @@ final class MetricsResource extends DocumentResource {
         jvm.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
         Map<String, Object> coap = new LinkedHashMap<>();
         counters.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> coap.put(e.getKey(), e.getValue().toDocument()));
+                .forEach(e -> coap.put(e.getKey(), e.getValue().get()));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uptime-seconds", uptime.seconds());
         doc.put("meters", meters.get());

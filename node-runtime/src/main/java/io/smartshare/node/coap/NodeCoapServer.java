@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Supplier;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.server.resources.Resource;
-import org.eclipse.californium.elements.UDPConnector;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.eclipse.californium.elements.util.NamedThreadFactory;
@@ -84,18 +84,26 @@ public final class NodeCoapServer implements AutoCloseable {
     public static NodeCoapServer start(NodeConfig config, Configuration cf, boolean sharedPort, NodeFacts facts,
             SettingsStore settings, Monitoring monitoring, List<Resource> moreResources) {
         CoapServer server = new CoapServer(cf);
-        Map<String, RequestCounters> counters = new LinkedHashMap<>();
+        Map<String, Supplier<Map<String, Object>>> counters = new LinkedHashMap<>();
+        ScheduledThreadPoolExecutor protocol = new ScheduledThreadPoolExecutor(
+                cf.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT), new NamedThreadFactory("coap-protocol#"));
+        protocol.setRemoveOnCancelPolicy(true);
 
-        UDPConnector udp = DelayedUdpConnector.create(address(config, config.coapPort()), cf);
+        EndpointBounds coapBounds = new EndpointBounds(cf);
+        GatedUdpConnector udp = DelayedUdpConnector.create(address(config, config.coapPort()), cf,
+                receiver -> coapBounds.gate(receiver, protocol.getQueue()));
         udp.setReuseAddress(sharedPort);
         CoapEndpoint coap = CoapEndpoint.builder().setConfiguration(cf).setConnector(udp)
+                .setMessageExchangeStore(coapBounds.exchangeStore("coap", cf))
                 .setOptionRegistry(HopLimitOption.REGISTRY).setLoggingTag("coap").build();
-        counters.put("coap", attachCounters(coap));
+        counters.put("coap", attachCounters(coap, coapBounds));
         Optional<CoapEndpoint> coaps = Optional.empty();
         if (!config.pskIdentities().isEmpty()) {
+            EndpointBounds coapsBounds = new EndpointBounds(cf);
             CoapEndpoint secure = CoapEndpoint.builder().setConfiguration(cf).setLoggingTag("coaps")
+                    .setMessageExchangeStore(coapsBounds.exchangeStore("coaps", cf))
                     .setConnector(new DTLSConnector(dtlsConfig(cf, config))).build();
-            counters.put("coaps", attachCounters(secure));
+            counters.put("coaps", attachCounters(secure, coapsBounds));
             coaps = Optional.of(secure);
         }
 
@@ -108,9 +116,7 @@ public final class NodeCoapServer implements AutoCloseable {
 
         // The server's executors are set before its endpoints are added, so that each endpoint
         // can be started (and a bind failure reported) on its own before the server runs.
-        server.setExecutors(ExecutorsUtil.newScheduledThreadPool(cf.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT),
-                new NamedThreadFactory("coap-protocol#")),
-                ExecutorsUtil.newDefaultSecondaryScheduler("coap-timer#"), false);
+        server.setExecutors(protocol, ExecutorsUtil.newDefaultSecondaryScheduler("coap-timer#"), false);
         server.addEndpoint(coap);
         coaps.ifPresent(server::addEndpoint);
         try {
@@ -131,10 +137,15 @@ public final class NodeCoapServer implements AutoCloseable {
         return node;
     }
 
-    private static RequestCounters attachCounters(CoapEndpoint endpoint) {
+    /** Counts {@code endpoint}'s requests; its {@code /metrics} section shows them with its bounds. */
+    private static Supplier<Map<String, Object>> attachCounters(CoapEndpoint endpoint, EndpointBounds bounds) {
         RequestCounters counters = new RequestCounters();
         endpoint.addInterceptor(counters);
-        return counters;
+        return () -> {
+            Map<String, Object> doc = new LinkedHashMap<>(counters.toDocument());
+            doc.putAll(bounds.toDocument());
+            return doc;
+        };
     }
 
     private static void startEndpoint(CoapEndpoint endpoint, String scheme, NodeConfig config) {

@@ -22,9 +22,19 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
  *       and duplicates are kept (RFC 7252 suggests 247 s and 145 s for worst-case links;
  *       a device on a LAN or mesh hop sees far shorter round trips);
  *   <li>{@code PEERS_MARK_AND_SWEEP} deduplicator, at most 64 remembered messages per peer;
- *   <li>one UDP receiver and one sender thread;
+ *   <li>one UDP receiver and one sender thread; at most 256 datagrams waiting to be sent
+ *       ({@code UDP_CONNECTOR_OUT_CAPACITY}; the default has no bound), beyond which a send
+ *       fails;
+ *   <li>Observe: every 4th notification, and at least once a minute, is confirmable
+ *       ({@code NOTIFICATION_CHECK_INTERVAL_COUNT 4}, {@code _TIME 60 s}); an observer that
+ *       does not acknowledge it is dropped after the retransmissions, so a registration with
+ *       a spoofed source gets a bounded number of notifications (RFC 7641 section 4.5);
+ *   <li>block-wise transfers: at most {@code MAX_ACTIVE_PEERS} in each direction, an
+ *       unfinished one forgotten after {@code BLOCKWISE_STATUS_LIFETIME 30 s} (default 5 min);
+ *       bodies up to {@code MAX_RESOURCE_BODY_SIZE 8192} bytes;
  *   <li>DTLS: server only, 50 connections, one receiver and one handshake thread,
- *       stale connections dropped after 10 minutes.
+ *       stale connections dropped after 10 minutes, at most 64 inbound, outbound and
+ *       handshake-result jobs waiting (Scandium's minimum; the default is 50,000).
  * </ul>
  * The configuration is built in memory; Californium writes no properties file.
  */
@@ -49,13 +59,21 @@ public final class SmallDeviceCoapConfig {
         config.set(CoapConfig.NON_LIFETIME, 30, TimeUnit.SECONDS);
         config.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
         config.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, 64);
+        config.set(CoapConfig.NOTIFICATION_CHECK_INTERVAL_COUNT, 4);
+        config.set(CoapConfig.NOTIFICATION_CHECK_INTERVAL_TIME, 60, TimeUnit.SECONDS);
+        config.set(CoapConfig.BLOCKWISE_STATUS_LIFETIME, 30, TimeUnit.SECONDS);
+        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 8192);
         config.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1);
         config.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
+        config.set(UdpConfig.UDP_CONNECTOR_OUT_CAPACITY, 256);
         config.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
         config.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 50);
         config.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
         config.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
         config.set(DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD, 10, TimeUnit.MINUTES);
+        config.set(DtlsConfig.DTLS_MAX_PENDING_INBOUND_JOBS, 64);
+        config.set(DtlsConfig.DTLS_MAX_PENDING_OUTBOUND_JOBS, 64);
+        config.set(DtlsConfig.DTLS_MAX_PENDING_HANDSHAKE_RESULT_JOBS, 64);
         return config;
     }
 }

@@ -1,0 +1,71 @@
+package io.smartshare.node.coap;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.californium.core.network.InMemoryMessageExchangeStore;
+import org.eclipse.californium.core.network.MessageExchangeStore;
+import org.eclipse.californium.core.network.RandomTokenGenerator;
+import org.eclipse.californium.elements.RawDataChannel;
+import org.eclipse.californium.elements.config.Configuration;
+
+/**
+ * The bounds on what remote input can grow in one endpoint, and their counters for {@code
+ * /metrics}:
+ * <ul>
+ *   <li>duplicate detection: {@value #DEDUPLICATION_CAPACITY} messages, oldest forgotten
+ *       ({@link BoundedDeduplicator});
+ *   <li>message-ID trackers: {@value #MESSAGE_ID_DESTINATIONS} destinations, least recently
+ *       used forgotten ({@link LruMessageIdProvider});
+ *   <li>the protocol queue: a datagram arriving while {@value #INBOUND_QUEUE_LIMIT} tasks
+ *       wait is dropped ({@link InboundGate}; {@code coap://} only: Scandium bounds its own
+ *       inbound jobs, see {@link SmallDeviceCoapConfig}).
+ * </ul>
+ * Peers, block-wise transfers and Observe relations are bounded by Californium's own
+ * settings in {@link SmallDeviceCoapConfig}.
+ */
+final class EndpointBounds {
+    /** Messages remembered for duplicate detection, per endpoint. */
+    static final int DEDUPLICATION_CAPACITY = 256;
+    /** Destinations whose message IDs are tracked, per endpoint. */
+    static final int MESSAGE_ID_DESTINATIONS = 256;
+    /** Tasks waiting for the protocol thread beyond which a received datagram is dropped. */
+    static final int INBOUND_QUEUE_LIMIT = 256;
+
+    private final BoundedDeduplicator deduplicator;
+    private final LruMessageIdProvider messageIds;
+    private final LongAdder inboundDropped = new LongAdder();
+
+    EndpointBounds(Configuration config) {
+        this.deduplicator = new BoundedDeduplicator(config, DEDUPLICATION_CAPACITY);
+        this.messageIds = new LruMessageIdProvider(config, MESSAGE_ID_DESTINATIONS);
+    }
+
+    /** An exchange store that uses this endpoint's bounded deduplicator and message IDs. */
+    MessageExchangeStore exchangeStore(String tag, Configuration config) {
+        InMemoryMessageExchangeStore store = new InMemoryMessageExchangeStore(tag, config,
+                new RandomTokenGenerator(config));
+        store.setDeduplicator(deduplicator);
+        store.setMessageIdProvider(messageIds);
+        return store;
+    }
+
+    /** {@code receiver} behind the protocol-queue bound. */
+    RawDataChannel gate(RawDataChannel receiver, BlockingQueue<Runnable> protocolQueue) {
+        return new InboundGate(receiver, protocolQueue, INBOUND_QUEUE_LIMIT, inboundDropped);
+    }
+
+    /** The sizes, bounds and counts at the bound, for {@code /metrics}. */
+    Map<String, Object> toDocument() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("dedup-entries", deduplicator.size());
+        doc.put("dedup-capacity", deduplicator.capacity());
+        doc.put("dedup-evicted", deduplicator.evicted());
+        doc.put("mid-destinations", messageIds.size());
+        doc.put("mid-capacity", messageIds.capacity());
+        doc.put("mid-evicted", messageIds.evicted());
+        doc.put("inbound-dropped", inboundDropped.sum());
+        return doc;
+    }
+}

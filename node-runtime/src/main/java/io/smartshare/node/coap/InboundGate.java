@@ -1,0 +1,38 @@
+package io.smartshare.node.coap;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.californium.elements.RawData;
+import org.eclipse.californium.elements.RawDataChannel;
+
+/**
+ * The bound on the queue in front of the protocol thread: a datagram that arrives while
+ * {@code limit} tasks already wait there is dropped before it is parsed, and counted.
+ *
+ * <p>Californium hands every received datagram to the protocol executor, whose queue has no
+ * bound: a flood faster than the protocol thread filled the heap with waiting datagrams. The
+ * newest datagram is refused rather than an old one, so the work already queued is not
+ * wasted; clients retransmit (CON) or ask again (NON).
+ */
+final class InboundGate implements RawDataChannel {
+    private final RawDataChannel next;
+    private final BlockingQueue<Runnable> protocolQueue;
+    private final int limit;
+    private final LongAdder dropped;
+
+    InboundGate(RawDataChannel next, BlockingQueue<Runnable> protocolQueue, int limit, LongAdder dropped) {
+        this.next = next;
+        this.protocolQueue = protocolQueue;
+        this.limit = limit;
+        this.dropped = dropped;
+    }
+
+    @Override
+    public void receiveData(RawData raw) {
+        if (protocolQueue.size() >= limit) {
+            dropped.increment();
+            return;
+        }
+        next.receiveData(raw);
+    }
+}
