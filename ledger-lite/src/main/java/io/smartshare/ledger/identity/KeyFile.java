@@ -1,20 +1,26 @@
 package io.smartshare.ledger.identity;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The node's key file: three text lines,
@@ -25,6 +31,11 @@ import java.util.Optional;
  * </pre>
  * created with mode 0600. The public key line lets a damaged private key be detected
  * rather than silently turned into a different identity.
+ *
+ * <p>As ssh demands of private keys, an existing file is used only if it is a regular file
+ * (not a symbolic link), owned by the user the node runs as, and readable and writable by
+ * that user alone (no group or other permission bits); anything else is refused with an
+ * {@link IdentityException} that says what to fix, and the file is left as it is.
  *
  * <p>An existing file is never replaced: {@link #loadOrCreate} creates a key only where no
  * file exists, by linking a fully written and synced temporary file into place.
@@ -70,7 +81,10 @@ public final class KeyFile {
     private static Optional<NodeIdentity> loadIfPresent(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            checkOwnership(file, Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+            }
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -90,6 +104,31 @@ public final class KeyFile {
             throw damaged(file, 2, "private key does not match the stored public key");
         }
         return Optional.of(identity);
+    }
+
+    /** Refuses a key file that is a link, not a regular file, someone else's, or open to others. */
+    private static void checkOwnership(Path file, PosixFileAttributes attributes) {
+        String refusal = "key file " + file + ": ";
+        if (attributes.isSymbolicLink()) {
+            throw new IdentityException(refusal + "is a symbolic link; the node's key must be a regular file"
+                    + " (replace the link with the key file itself, mode 0600)");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new IdentityException(refusal + "is not a regular file");
+        }
+        String user = System.getProperty("user.name");
+        if (!attributes.owner().getName().equals(user)) {
+            throw new IdentityException(refusal + "is owned by " + attributes.owner().getName()
+                    + ", expected the node's user " + user + " (chown " + user + " " + file + ")");
+        }
+        Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
+        open.addAll(attributes.permissions());
+        open.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE));
+        if (!open.isEmpty()) {
+            throw new IdentityException(refusal + "mode " + PosixFilePermissions.toString(attributes.permissions())
+                    + " lets others at the private key; expected rw------- (chmod 600 " + file + ")");
+        }
     }
 
     private static byte[] decode(Path file, int line, String text, int length) {

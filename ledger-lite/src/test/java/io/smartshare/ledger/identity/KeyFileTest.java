@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +69,51 @@ class KeyFileTest {
     void missingKeyFileIsReportedByLoad() {
         IdentityException error = assertThrows(IdentityException.class, () -> KeyFile.load(dir.resolve("absent.key")));
         assertTrue(error.getMessage().contains("does not exist"));
+    }
+
+    @Test
+    void symbolicLinkToAnotherKeyIsRefusedAndChangesNothing() throws IOException {
+        Path other = dir.resolve("someone-else.key");
+        KeyFile.loadOrCreate(other, new SecureRandom());
+        byte[] before = Files.readAllBytes(other);
+        Path link = Files.createSymbolicLink(dir.resolve("node.key"), other);
+        IdentityException error = assertThrows(IdentityException.class, () -> KeyFile.loadOrCreate(link, new SecureRandom()));
+        assertTrue(error.getMessage().contains("symbolic link"), error.getMessage());
+        assertTrue(Files.isSymbolicLink(link), "the link is left as it was");
+        assertArrayEquals(before, Files.readAllBytes(other));
+    }
+
+    @Test
+    void danglingSymbolicLinkIsRefusedRatherThanFollowedToCreateAKey() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("node.key"), dir.resolve("elsewhere.key"));
+        IdentityException error = assertThrows(IdentityException.class, () -> KeyFile.loadOrCreate(link, new SecureRandom()));
+        assertTrue(error.getMessage().contains("symbolic link"), error.getMessage());
+        assertTrue(Files.notExists(dir.resolve("elsewhere.key")), "no key was created through the link");
+    }
+
+    @Test
+    void keyReadableByOthersIsRefusedWithTheModeToSet() throws IOException {
+        Path file = dir.resolve("node.key");
+        KeyFile.loadOrCreate(file, new SecureRandom());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        IdentityException error = assertThrows(IdentityException.class, () -> KeyFile.load(file));
+        assertTrue(error.getMessage().contains("rw-r--r--") && error.getMessage().contains("chmod 600"), error.getMessage());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "mode unchanged");
+    }
+
+    @Test
+    void keyOwnedBySomeoneElseIsRefused() throws IOException {
+        Path file = dir.resolve("node.key");
+        KeyFile.loadOrCreate(file, new SecureRandom());
+        UserPrincipal nobody;
+        try {
+            nobody = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(file, nobody);
+        } catch (IOException e) {
+            Assumptions.abort("changing a file's owner needs root: " + e.getMessage());
+            return;
+        }
+        IdentityException error = assertThrows(IdentityException.class, () -> KeyFile.load(file));
+        assertTrue(error.getMessage().contains("owned by nobody"), error.getMessage());
     }
 }

@@ -19,9 +19,11 @@ import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.testing.NodeProcess;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
@@ -98,7 +100,7 @@ class RewardsSettleIT {
     @Test
     void theIssuersToolSignsTheDocumentedScheduleAndNodesSettleWithIt() throws Exception {
         Path issuerDir = Files.createDirectories(dir.resolve("issuer"));
-        Files.writeString(issuerDir.resolve("node.key"), keyFile(0x09), StandardCharsets.US_ASCII);
+        writeKeyFile(issuerDir.resolve("node.key"), 0x09);
 
         NodeProcess.Result signed = NodeProcess.runToEnd(List.of("rewards", "sign-schedule", "--issuer-dir",
                 issuerDir.toString(), "--version", "3", "--valid-from", "5", "--pool", "500000", "--terms",
@@ -145,7 +147,7 @@ class RewardsSettleIT {
     @Test
     void refusesAMemberWhoseLedgerHasNoSignedCheckpoint() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Files.writeString(empty.resolve("node.key"), keyFile(0x0e), StandardCharsets.US_ASCII);
+        writeKeyFile(empty.resolve("node.key"), 0x0e);
         Ledger.open(empty, E).close(); // a node that never appended anything
 
         NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
@@ -202,10 +204,12 @@ class RewardsSettleIT {
     }
 
     /** The key file (docs/identity.md) of the node with seed {@code seedByte}. */
-    private static String keyFile(int seedByte) {
+    /** Writes the key file of the node with seed {@code seedByte}, mode 0600 as the node demands. */
+    private static void writeKeyFile(Path file, int seedByte) throws IOException {
         Base64.Encoder b64 = Base64.getEncoder();
-        return "smartshare-ed25519-v1\n" + b64.encodeToString(seed(seedByte)) + "\n"
-                + b64.encodeToString(identity(seedByte).publicKey().encoded()) + "\n";
+        Files.writeString(file, "smartshare-ed25519-v1\n" + b64.encodeToString(seed(seedByte)) + "\n"
+                + b64.encodeToString(identity(seedByte).publicKey().encoded()) + "\n", StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 
     private static Path dataDir(NodeIdentity node) {
@@ -216,7 +220,7 @@ class RewardsSettleIT {
     private static void ledger(int seedByte, List<SignedReceipt> receipts) throws Exception {
         NodeIdentity node = identity(seedByte);
         Path data = Files.createDirectories(dataDir(node));
-        Files.writeString(data.resolve("node.key"), keyFile(seedByte), StandardCharsets.US_ASCII);
+        writeKeyFile(data.resolve("node.key"), seedByte);
         try (Ledger ledger = Ledger.open(data, node)) {
             for (SignedReceipt receipt : receipts) {
                 ledger.append(receipt.ledgerEntry()).get(10, TimeUnit.SECONDS);
