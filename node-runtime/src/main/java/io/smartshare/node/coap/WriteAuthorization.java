@@ -5,13 +5,15 @@ import io.smartshare.node.config.PskIdentity;
 import java.security.Principal;
 import java.util.Optional;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 
 /**
  * Decides whether a request may change state: only over {@code coaps://} (a DTLS peer
  * identity is present), and only by a PSK identity the operator marked
- * {@code may-write-config}: {@code /config} and the operator's channel commands. Plain
+ * {@code may-write-config}: {@code /config}, the operator's channel commands, and requests
+ * this node originates into the mesh relay (which it pays for). Plain
  * {@code coap://} gets 4.01, another identity 4.03.
  */
 public final class WriteAuthorization {
@@ -30,7 +32,16 @@ public final class WriteAuthorization {
     }
 
     public Decision decide(CoapExchange exchange) {
-        Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
+        return decide(exchange.advanced().getRequest());
+    }
+
+    /** Whether {@code request} came over {@code coaps://} from an identity that may change the node. */
+    public boolean permits(Request request) {
+        return decide(request).refusal().isEmpty();
+    }
+
+    private Decision decide(Request request) {
+        Principal peer = request.getSourceContext().getPeerIdentity();
         if (!(peer instanceof PreSharedKeyIdentity psk)) {
             return new Decision("", Optional.of(new Refusal(ResponseCode.UNAUTHORIZED,
                     "changes need coaps:// with an authorised PSK identity")));

@@ -87,6 +87,7 @@ public final class Node implements AutoCloseable {
             MeshBle ble = meshOn ? MeshBle.open(spec.mesh(), board) : MeshBle.none();
             parts.add(ble);
             Configuration cf = SmallDeviceCoapConfig.create();
+            WriteAuthorization writers = new WriteAuthorization(config);
             NodeCoapServer coap = NodeCoapServer.start(config, cf, meshOn && options.meshInterface().isPresent(),
                     new NodeCoapServer.NodeFacts(identity, Version.current(), spec.name(), uptime), settings,
                     new NodeCoapServer.Monitoring(() -> health(board, ble), meters::document, timer),
@@ -97,12 +98,12 @@ public final class Node implements AutoCloseable {
                 mesh = Optional.of(CoapMesh.start(identity, coap.coapEndpoint(), coap.root(), cf,
                         new CoapMeshOptions(options.meshInterface(), CoapMeshOptions.DEFAULT_GROUP_PORT,
                                 options.meshPeers(), options.uplinkKbps(), spec.mesh().maxNeighbours()),
-                        ble.transport(), MeshChangeLog.toLog()));
+                        ble.transport(), MeshChangeLog.toLog(), writers::permits));
                 parts.add(mesh.get());
                 ble.deliverTo(mesh.get().node());
             }
             parts.add(startRewards(new Rewards.Wiring(identity, ledger, dataDir.path(), coap.coapEndpoint(), coap.root(),
-                    timer, new WriteAuthorization(config)), config, mesh));
+                    timer, writers), config, mesh));
             LOG.info("event=started node={} board={} data-dir={} version={} mesh={}", identity.nodeId(), spec.name(),
                     dataDir.path(), Version.current(), meshOn);
             return new Node(parts);

@@ -33,6 +33,7 @@ final class NodeLine implements AutoCloseable {
     static final String DTLS_CLIENT = "coap-client-openssl";
     static final String AUDITOR_KEY = "auditor-secret-1";
     static final String OPERATOR = "operator";
+    static final String OPERATOR_KEY = "operator-secret-1";
     private static final long WAIT_MILLIS = 90_000;
 
     private final Path dir;
@@ -89,15 +90,17 @@ final class NodeLine implements AutoCloseable {
 
     /**
      * POSTs {@code body} from node {@code from} through the mesh to node {@code to}'s
-     * {@code /mesh/echo} and checks the echo. Right after a restart a hop may still answer
+     * {@code /mesh/echo} and checks the echo. It enters node {@code from} over coaps as the
+     * operator, an identity that may write: only such a client may make a node pay for relayed
+     * traffic (a plain coap:// client is refused 4.01). Right after a restart a hop may still answer
      * 5.02 (no route) for a moment although the parents are set; such an answer is metered
      * by no hop, so it is retried, for at most 30 s.
      */
     void relay(int from, int to, Path body) throws Exception {
         CoapClientTool.Result result = null;
         for (int attempt = 0; attempt < 30; attempt++) {
-            result = CoapClientTool.run(CLIENT, 60, "-B", "50", "-m", "post", "-f", body.toString(),
-                    nodes[from].coapUri("/mesh/relay/" + ids[to] + "/mesh/echo"));
+            result = CoapClientTool.run(DTLS_CLIENT, 60, "-B", "50", "-u", OPERATOR, "-k", OPERATOR_KEY, "-m", "post",
+                    "-f", body.toString(), nodes[from].coapsUri("/mesh/relay/" + ids[to] + "/mesh/echo"));
             if (!(result.stderr() + result.text()).contains("5.02")) {
                 break;
             }
@@ -134,14 +137,14 @@ final class NodeLine implements AutoCloseable {
                   psk:
                     - identity: auditor
                       key: %s
-                    - identity: operator
-                      key: operator-secret-1
+                    - identity: %s
+                      key: %s
                       may-write-config: true
                 settings:
                   metering-interval-seconds: 1
                 rewards:
                   receipt-interval-seconds: 1
-                """.formatted(AUDITOR_KEY) + rewardsYaml);
+                """.formatted(AUDITOR_KEY, OPERATOR, OPERATOR_KEY) + rewardsYaml);
         List<String> peers = new ArrayList<>();
         for (int other : new int[] {i - 1, i + 1}) {
             if (other >= 0 && other < ports.length) {

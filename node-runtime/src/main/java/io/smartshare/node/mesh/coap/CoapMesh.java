@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.stack.ReliabilityLayerParameters;
 import org.eclipse.californium.core.server.resources.Resource;
@@ -58,10 +60,13 @@ public final class CoapMesh implements AutoCloseable {
      * @param root the server's resource root; {@code /mesh} is mounted there
      * @param ble the node's BLE link, if it has one running (its owner closes it)
      * @param changes hears neighbour and route changes (on the mesh's timer thread)
+     * @param originators which requests from a source that is not a mesh neighbour this node
+     *     relays as its own, and pays for (others are refused 4.01)
      * @throws io.smartshare.node.coap.CoapStartException if the group cannot be joined
      */
     public static CoapMesh start(NodeIdentity identity, CoapEndpoint endpoint, Resource root, Configuration coapConfig,
-            CoapMeshOptions options, Optional<MeshTransport> ble, Consumer<MeshChange> changes) {
+            CoapMeshOptions options, Optional<MeshTransport> ble, Consumer<MeshChange> changes,
+            Predicate<Request> originators) {
         Optional<GroupMembership> group = options.interfaceName().map(name -> GroupMembership.join(name,
                 options.groupPort(), (UDPConnector) endpoint.getConnector(), coapConfig));
         ExecutorMeshScheduler scheduler = new ExecutorMeshScheduler();
@@ -79,7 +84,7 @@ public final class CoapMesh implements AutoCloseable {
                 .build();
         CoapResource mesh = new CoapResource("mesh");
         mesh.add(new MeshNeighborsResource(node, counters), new MeshRoutesResource(node),
-                new MeshRelayResource(node, root, endpoint, reliability, counters), new MeshEchoResource());
+                new MeshRelayResource(node, root, endpoint, reliability, counters, originators), new MeshEchoResource());
         root.add(mesh);
         root.add(new MeshFrameResource(node, counters, options.maxNeighbors()));
         options.uplinkKbps().ifPresent(kbps -> node.setUplink(true, kbps));

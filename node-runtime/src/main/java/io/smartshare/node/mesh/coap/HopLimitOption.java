@@ -18,6 +18,11 @@ public final class HopLimitOption {
     public static final int NUMBER = 16;
     /** The value a relay assumes when a request carries no Hop-Limit (RFC 8768 section 3). */
     static final int DEFAULT = 16;
+    /**
+     * The most hops any relayed request may take, whatever Hop-Limit its client asked for: a
+     * 1 KB request with Hop-Limit 255 would otherwise cost 254 relayed hops.
+     */
+    public static final int MESH_MAX = 16;
     static final IntegerOptionDefinition DEFINITION = new IntegerOptionDefinition(NUMBER, "Hop-Limit", true, 1, 1);
     /** Californium's standard options plus Hop-Limit, for building endpoints. */
     public static final OptionRegistry REGISTRY =

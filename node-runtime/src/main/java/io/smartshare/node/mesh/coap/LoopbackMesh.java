@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
@@ -44,6 +46,13 @@ public final class LoopbackMesh implements AutoCloseable {
         this.main = main;
         this.secondary = secondary;
     }
+
+    /**
+     * Who may send requests into the simulated relay: any client on this machine. A simulation
+     * has no {@code coaps://} identities and pays nobody, unlike a node ({@link CoapMesh#start}).
+     */
+    private static final Predicate<Request> LOCAL_CLIENTS =
+            request -> request.getSourceContext().getPeerAddress().getAddress().isLoopbackAddress();
 
     /**
      * Starts one node per topology vertex, node {@code i} with {@code identities.get(i)}.
@@ -90,7 +99,7 @@ public final class LoopbackMesh implements AutoCloseable {
                         gateways.contains(i) ? Optional.of(GATEWAY_UPLINK_KBPS) : Optional.empty(),
                         MeshConfig.defaults().maxNeighbors());
                 meshes.add(CoapMesh.start(identities.get(i), (CoapEndpoint) server.getEndpoints().get(0),
-                        server.getRoot(), cf, options, Optional.empty(), changes));
+                        server.getRoot(), cf, options, Optional.empty(), changes, LOCAL_CLIENTS));
             }
             return cluster;
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
@@ -42,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * anything but a 5.xx is also counted by the direction of service ({@link
  * MeshNode#recordCarriage}): carried for the upstream neighbour, and by the next hop unless
  * it is the target (docs/contracts.md §14).
+ *
+ * <p>Who may enter the relay (docs/mesh-protocol.md, "Who may relay"): a mesh neighbour, or a
+ * request that {@code originators} accepts (the node's authorised {@code coaps://}
+ * identities: the node pays for what they send); anyone else gets 4.01 and nothing is sent or
+ * metered. Mesh frames ({@code /mh}) are never relayed (4.03): a frame counts only straight
+ * from the link it claims. Every Hop-Limit is capped at {@link HopLimitOption#MESH_MAX},
+ * whatever the client asked. Refusals are counted as {@code requests-relay-refused}.
  */
 final class MeshRelayResource extends CoapResource {
     private static final Logger LOG = LoggerFactory.getLogger(MeshRelayResource.class);
@@ -51,15 +59,17 @@ final class MeshRelayResource extends CoapResource {
     private final Endpoint endpoint;
     private final ReliabilityLayerParameters reliability;
     private final TransportCounters counters;
+    private final Predicate<Request> originators;
 
     MeshRelayResource(MeshNode node, Resource root, Endpoint endpoint, ReliabilityLayerParameters reliability,
-            TransportCounters counters) {
+            TransportCounters counters, Predicate<Request> originators) {
         super("relay");
         this.node = node;
         this.root = root;
         this.endpoint = endpoint;
         this.reliability = reliability;
         this.counters = counters;
+        this.originators = originators;
         getAttributes().addResourceType("smartshare.mesh.relay");
     }
 
@@ -74,21 +84,32 @@ final class MeshRelayResource extends CoapResource {
         Request request = exchange.getRequest();
         List<String> path = request.getOptions().getUriPath();
         if (path.size() < 4) {
-            reply(exchange, ResponseCode.BAD_REQUEST, "expected /mesh/relay/<node-id>/<path>");
+            refuse(exchange, ResponseCode.BAD_REQUEST, "expected /mesh/relay/<node-id>/<path>");
             return;
         }
         NodeId target;
         try {
             target = new NodeId(path.get(2));
         } catch (IdentityException | IllegalArgumentException e) {
-            reply(exchange, ResponseCode.BAD_REQUEST, "relay target: " + e.getMessage());
+            refuse(exchange, ResponseCode.BAD_REQUEST, "relay target: " + e.getMessage());
+            return;
+        }
+        if (path.get(3).equals(MeshFrameResource.NAME)) {
+            refuse(exchange, ResponseCode.FORBIDDEN, "mesh frames are not relayed: send them to the neighbour itself");
+            return;
+        }
+        Optional<NodeId> upstream = node.neighborAt(LinkAddresses.of(request.getSourceContext().getPeerAddress()));
+        if (upstream.isEmpty() && !originators.test(request)) {
+            refuse(exchange, ResponseCode.UNAUTHORIZED,
+                    "relaying needs a mesh neighbour or coaps:// with an identity that may write");
             return;
         }
         if (target.equals(node.id())) {
             serveLocally(exchange, path.subList(3, path.size()));
             return;
         }
-        int hopLimit = HopLimitOption.of(request.getOptions()).orElse(HopLimitOption.DEFAULT);
+        int hopLimit = Math.min(HopLimitOption.MESH_MAX,
+                HopLimitOption.of(request.getOptions()).orElse(HopLimitOption.DEFAULT));
         if (hopLimit <= 1) {
             reply(exchange, ResponseCode.BAD_GATEWAY, "hop limit reached at " + node.id());
             return;
@@ -101,7 +122,7 @@ final class MeshRelayResource extends CoapResource {
         if (request.isConfirmable()) {
             exchange.sendAccept(); // the next hop may take a while: stop our sender's retransmissions
         }
-        forward(exchange, next.get(), target, hopLimit - 1);
+        forward(exchange, upstream, next.get(), target, hopLimit - 1);
     }
 
     private void serveLocally(Exchange exchange, List<String> path) {
@@ -116,7 +137,7 @@ final class MeshRelayResource extends CoapResource {
         resource.handleRequest(exchange);
     }
 
-    private void forward(Exchange incoming, LinkAddress next, NodeId target, int hopLimit) {
+    private void forward(Exchange incoming, Optional<NodeId> upstream, LinkAddress next, NodeId target, int hopLimit) {
         Request in = incoming.getRequest();
         Request out = new Request(in.getCode(), Type.CON);
         out.setDestinationContext(new AddressEndpointContext(LinkAddresses.toSocket(next)));
@@ -132,8 +153,6 @@ final class MeshRelayResource extends CoapResource {
         HopLimitOption.add(options, hopLimit);
         out.setPayload(in.getPayload());
         out.setReliabilityLayerParameters(reliability);
-        Optional<NodeId> upstream = node.neighborAt(LinkAddresses.of(incoming.getRequest().getSourceContext()
-                .getPeerAddress()));
         Optional<NodeId> downstream = node.neighborAt(next);
         out.addMessageObserver(new MessageObserverAdapter() {
             private final AtomicInteger sends = new AtomicInteger();
@@ -193,6 +212,11 @@ final class MeshRelayResource extends CoapResource {
             }
         });
         endpoint.sendRequest(out);
+    }
+
+    private void refuse(Exchange exchange, ResponseCode code, String diagnostic) {
+        counters.relayRefused();
+        reply(exchange, code, diagnostic);
     }
 
     private static void reply(Exchange exchange, ResponseCode code, String diagnostic) {

@@ -19,6 +19,7 @@ final class TransportCounters {
     private final LongAdder sendFailures = new LongAdder();
     private final LongAdder requestsRelayed = new LongAdder();
     private final LongAdder requestsRelayFailed = new LongAdder();
+    private final LongAdder requestsRelayRefused = new LongAdder();
 
     void frameSent(int coapBytes) {
         framesSent.increment();
@@ -47,6 +48,11 @@ final class TransportCounters {
         (answered ? requestsRelayed : requestsRelayFailed).increment();
     }
 
+    /** A request refused before forwarding (no credentials, a mesh frame, a bad path). */
+    void relayRefused() {
+        requestsRelayRefused.increment();
+    }
+
     long controlBytesSent() {
         return controlBytesSent.sum();
     }
@@ -61,6 +67,7 @@ final class TransportCounters {
         doc.put("send-failures", sendFailures.sum());
         doc.put("requests-relayed", requestsRelayed.sum());
         doc.put("requests-relay-failed", requestsRelayFailed.sum());
+        doc.put("requests-relay-refused", requestsRelayRefused.sum());
         return doc;
     }
 }
