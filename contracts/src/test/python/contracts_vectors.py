@@ -181,8 +181,8 @@ print('close sha256    ', sha(close).hex())
 def due(reading, rate=3, unit=1000, start=40000):
     return 0 if reading <= start else (reading - start) * rate // unit
 
-def around(metered, bp=200, floor=65536):
-    return max(floor, metered * bp // 10000)
+def around(metered, bp=200, slack=16384):
+    return metered * bp // 10000 + slack
 
 print('## example 6 (relay price)')
 for reading in (40000, 41500, 42000, 200333):

@@ -32,6 +32,12 @@ public final class ReceiptBook {
     }
 
     private final Ed25519PublicKey provider;
+    /**
+     * How far a receipt's interval may end after the provider's clock (the time of its meter
+     * reading): the clock skew two nodes are allowed (docs/contracts.md §4.2).
+     */
+    public static final long MAX_CLOCK_AHEAD_MILLIS = 60_000;
+
     private final Map<Resource, Tolerance> tolerances;
     private final Map<Slot, SignedReceipt> latest;
 
@@ -53,7 +59,7 @@ public final class ReceiptBook {
 
     /**
      * An empty book for the node with key {@code provider}, with a tolerance per resource
-     * (floors are in each resource's unit).
+     * (slacks are in each resource's unit).
      *
      * @throws ContractException if a resource has no tolerance
      */
@@ -86,6 +92,11 @@ public final class ReceiptBook {
         Optional<Outcome<Acceptance, ReceiptRejection>> rejection = checkHistory(receipt);
         if (rejection.isPresent()) {
             return rejection.get();
+        }
+        if (claim.endMillis() > ownMeter.atMillis() + MAX_CLOCK_AHEAD_MILLIS) {
+            return Outcome.rejected(ReceiptRejection.FUTURE_INTERVAL, "receipt from " + claim.consumer()
+                    + ": interval ends at " + claim.endMillis() + ", more than " + MAX_CLOCK_AHEAD_MILLIS
+                    + " ms after this node's clock (" + ownMeter.atMillis() + ")");
         }
         if (!ownMeter.knows(claim.consumer(), Role.PROVIDED)) {
             return Outcome.rejected(ReceiptRejection.UNKNOWN_CONSUMER, "receipt from " + claim.consumer()

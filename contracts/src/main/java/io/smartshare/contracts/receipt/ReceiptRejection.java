@@ -16,6 +16,8 @@ public enum ReceiptRejection {
     DECREASING,
     /** The interval starts before the end of the last accepted one. */
     BAD_INTERVAL,
+    /** The interval ends further in the future than {@link ReceiptBook#MAX_CLOCK_AHEAD_MILLIS} by this node's clock. */
+    FUTURE_INTERVAL,
     /** This node has never metered service to the consumer. */
     UNKNOWN_CONSUMER,
     /** The amount is further from this node's own meter than the tolerance allows. */

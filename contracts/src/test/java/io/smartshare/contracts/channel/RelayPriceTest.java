@@ -27,10 +27,10 @@ class RelayPriceTest {
         assertEquals(6, EXAMPLE.due(42_000), "the half carried: 2 more");
         assertEquals(480, EXAMPLE.due(200_333));
         assertTrue(EXAMPLE.allows(480, 200_000, Tolerance.DEFAULT, 50_000));
-        assertTrue(EXAMPLE.allows(283, 200_000, Tolerance.DEFAULT, 50_000), "lowest within tolerance");
-        assertTrue(EXAMPLE.allows(676, 200_000, Tolerance.DEFAULT, 50_000), "highest within tolerance");
-        assertFalse(EXAMPLE.allows(677, 200_000, Tolerance.DEFAULT, 50_000), "more than the payee served");
-        assertFalse(EXAMPLE.allows(282, 200_000, Tolerance.DEFAULT, 50_000), "less than the payee served");
+        assertTrue(EXAMPLE.allows(418, 200_000, Tolerance.DEFAULT, 50_000), "lowest within tolerance");
+        assertTrue(EXAMPLE.allows(541, 200_000, Tolerance.DEFAULT, 50_000), "highest within tolerance");
+        assertFalse(EXAMPLE.allows(542, 200_000, Tolerance.DEFAULT, 50_000), "more than the payee served");
+        assertFalse(EXAMPLE.allows(417, 200_000, Tolerance.DEFAULT, 50_000), "less than the payee served");
     }
 
     @Test
@@ -55,17 +55,17 @@ class RelayPriceTest {
 
     @Test
     void theWholeDepositIsNeverTooLowAndNothingAboveItIsAllowed() {
-        assertTrue(EXAMPLE.allows(250, 200_000, Tolerance.DEFAULT, 250), "worth 283..676, the deposit is 250");
+        assertTrue(EXAMPLE.allows(250, 200_000, Tolerance.DEFAULT, 250), "worth 418..541, the deposit is 250");
         assertFalse(EXAMPLE.allows(249, 200_000, Tolerance.DEFAULT, 250));
         assertFalse(EXAMPLE.allows(251, 200_000, Tolerance.DEFAULT, 250));
-        assertTrue(EXAMPLE.allows(676, 200_000, Tolerance.DEFAULT, 700), "a deposit above the worth caps nothing");
-        assertFalse(EXAMPLE.allows(677, 200_000, Tolerance.DEFAULT, 700));
+        assertTrue(EXAMPLE.allows(541, 200_000, Tolerance.DEFAULT, 700), "a deposit above the worth caps nothing");
+        assertFalse(EXAMPLE.allows(542, 200_000, Tolerance.DEFAULT, 700));
     }
 
     @Test
     void theStartMayNotBeAboveThePayeesReadingBeyondTolerance() {
-        assertTrue(new RelayPrice(3, 1_000, 265_536).startsWithin(200_000, Tolerance.DEFAULT), "example 6");
-        assertFalse(new RelayPrice(3, 1_000, 265_537).startsWithin(200_000, Tolerance.DEFAULT));
+        assertTrue(new RelayPrice(3, 1_000, 220_384).startsWithin(200_000, Tolerance.DEFAULT), "example 6");
+        assertFalse(new RelayPrice(3, 1_000, 220_385).startsWithin(200_000, Tolerance.DEFAULT));
         assertTrue(new RelayPrice(3, 1_000, 0).startsWithin(200_000, Tolerance.DEFAULT), "below is the payer's loss");
     }
 

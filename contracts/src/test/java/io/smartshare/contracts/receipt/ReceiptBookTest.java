@@ -127,18 +127,29 @@ class ReceiptBookTest {
     }
 
     @Test
+    void rejectsAnIntervalEndingMoreThanAMinuteAfterTheProvidersClock() {
+        long reading = meter(1_000_000).atMillis();
+        Outcome<ReceiptBook.Acceptance, ReceiptRejection> ahead = empty.accept(
+                receipt(1_000_000, 0, reading + ReceiptBook.MAX_CLOCK_AHEAD_MILLIS + 1).encode(), meter(1_000_000));
+        assertEquals(ReceiptRejection.FUTURE_INTERVAL, reason(ahead));
+        assertEquals(0, empty.size());
+        assertTrue(empty.accept(receipt(1_000_000, 0, reading + ReceiptBook.MAX_CLOCK_AHEAD_MILLIS).encode(),
+                meter(1_000_000)).acceptedValue().isPresent(), "a minute ahead is within the allowed skew");
+    }
+
+    @Test
     void rejectsClaimBeyondToleranceOfOwnMeter() {
         Outcome<ReceiptBook.Acceptance, ReceiptRejection> outcome =
-                empty.accept(receipt(10_200_001, 0, 1000).encode(), meter(10_000_000));
+                empty.accept(receipt(10_216_385, 0, 1000).encode(), meter(10_000_000));
         assertEquals(ReceiptRejection.BEYOND_TOLERANCE, reason(outcome));
-        assertTrue(outcome.rejection().orElseThrow().detail().contains("10200001"));
+        assertTrue(outcome.rejection().orElseThrow().detail().contains("10216385"));
         assertEquals(0, empty.size());
     }
 
     @Test
     void rejectsUndersignedClaimBeyondTolerance() {
         assertEquals(ReceiptRejection.BEYOND_TOLERANCE,
-                reason(empty.accept(receipt(9_790_000, 0, 1000).encode(), meter(10_000_000))));
+                reason(empty.accept(receipt(9_780_000, 0, 1000).encode(), meter(10_000_000))));
     }
 
     @Test

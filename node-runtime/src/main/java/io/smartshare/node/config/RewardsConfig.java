@@ -41,7 +41,7 @@ public record RewardsConfig(Set<Ed25519PublicKey> trustedIssuers, Optional<Verif
         return new RewardsConfig(Set.of(), Optional.empty(), DEFAULT_RECEIPT_INTERVAL_SECONDS, defaultTolerances());
     }
 
-    /** {@link Tolerance#DEFAULT} (2 %, at least 65 536 units) for every resource. */
+    /** {@link Tolerance#DEFAULT} (2 % plus 16 384 units) for every resource. */
     public static Map<Resource, Tolerance> defaultTolerances() {
         Map<Resource, Tolerance> all = new EnumMap<>(Resource.class);
         for (Resource resource : Resource.values()) {

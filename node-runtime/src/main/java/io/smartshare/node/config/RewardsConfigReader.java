@@ -26,7 +26,7 @@ import java.util.Set;
  *   schedule: schedule.cose           # signed schedule (COSE_Sign1); relative to this file
  *   receipt-interval-seconds: 60      # 1..86400
  *   tolerance:                        # per resource (relay.up, relay.down, storage, cpu)
- *     cpu: {basis-points: 200, floor: 1000}   # defaults 200 (2 %) and 65536 units
+ *     cpu: {basis-points: 200, slack: 1000}   # defaults 200 (2 %) and 16384 units
  * </pre>
  * A schedule must verify against the trusted issuers; every error names file, line and key.
  */
@@ -57,7 +57,7 @@ final class RewardsConfigReader {
     private static Tolerance tolerance(ConfigMap entry) {
         Tolerance tolerance = new Tolerance(
                 entry.optionalInteger("basis-points", 0, 10_000).orElse(Tolerance.DEFAULT.basisPoints()),
-                entry.optionalInteger("floor", 0, Long.MAX_VALUE).orElse(Tolerance.DEFAULT.floor()));
+                entry.optionalInteger("slack", 0, Long.MAX_VALUE).orElse(Tolerance.DEFAULT.slack()));
         entry.requireNoOtherKeys();
         return tolerance;
     }

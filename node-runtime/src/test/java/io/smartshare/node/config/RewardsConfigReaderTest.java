@@ -76,8 +76,8 @@ class RewardsConfigReaderTest {
 
     @Test
     void toleranceIsSetPerResourceAndTheRestKeepTheDefault() throws Exception {
-        RewardsConfig rewards = read("rewards:\n  tolerance:\n    cpu: {floor: 1000}\n"
-                + "    relay.up: {basis-points: 50, floor: 0}\n").rewards();
+        RewardsConfig rewards = read("rewards:\n  tolerance:\n    cpu: {slack: 1000}\n"
+                + "    relay.up: {basis-points: 50, slack: 0}\n").rewards();
 
         assertEquals(new Tolerance(200, 1000), rewards.tolerances().get(Resource.CPU));
         assertEquals(new Tolerance(50, 0), rewards.tolerances().get(Resource.RELAY_UP));
@@ -87,7 +87,7 @@ class RewardsConfigReaderTest {
     @Test
     void toleranceForAnUnknownResourceIsNamed() {
         ConfigException error = assertThrows(ConfigException.class,
-                () -> read("rewards:\n  tolerance:\n    disk: {floor: 1}\n"));
+                () -> read("rewards:\n  tolerance:\n    disk: {slack: 1}\n"));
 
         assertEquals(3, error.line());
         assertEquals("rewards.tolerance.disk", error.key());

@@ -248,14 +248,14 @@ class ChannelOperatorTest {
         assertEquals(480, on(deskB, id).paid());
         long sizeB = ledgerB.size();
 
-        consumedByA = 300_000; // worth 780, B metered 200 000: at most 676
+        consumedByA = 300_000; // worth 780, B metered 200 000: at most 541
         autoPay(deskA).payDue();
         assertEquals(780, on(deskA, id).paid(), "the payer records what it signs before sending");
         assertEquals(480, on(deskB, id).paid());
         assertEquals(sizeB, ledgerB.size());
 
         ChannelId low = openPriced(50_000, 40_000);
-        providedByB = 200_000; // worth at least 283 within tolerance
+        providedByB = 200_000; // worth at least 418 within tolerance
         RequestException under = assertThrows(RequestException.class, () -> operator(deskA).pay(low, 100));
         assertEquals(ResponseCode.BAD_GATEWAY, under.code());
         assertTrue(under.getMessage().contains("4.03") && under.getMessage().contains("BEYOND_TOLERANCE"),
@@ -266,7 +266,7 @@ class ChannelOperatorTest {
     @Test
     void thePayeeRefusesAPriceStartingAboveItsOwnMeter() {
         consumedByA = 200_000;
-        providedByB = 100_000; // at most 165 536 within tolerance
+        providedByB = 100_000; // at most 118 384 within tolerance
         long sizeA = ledgerA.size();
         long sizeB = ledgerB.size();
         RequestException refused = assertThrows(RequestException.class,
