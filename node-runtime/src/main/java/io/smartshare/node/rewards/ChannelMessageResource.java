@@ -6,8 +6,10 @@ import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,8 @@ final class ChannelMessageResource extends SignedMessageResource {
     private final ChannelInbox inbox;
 
     ChannelMessageResource(ChannelMessage kind, ChannelInbox inbox, Executor deskThread,
-            Optional<NeighborAddresses> neighbors) {
-        super(kind.path(), kind.document(), MAX_BYTES, neighbors, deskThread);
+            Optional<NeighborAddresses> neighbors, Predicate<Request> writers) {
+        super(kind.path(), kind.document(), MAX_BYTES, neighbors, deskThread, writers);
         this.kind = kind;
         this.inbox = inbox;
         getAttributes().addResourceType("smartshare.channel." + kind.path());

@@ -48,7 +48,7 @@ final class ChannelsResource extends DocumentResource {
                 authorization, deskThread, desk));
         CoapResource peer = new CoapResource("peer");
         for (ChannelMessage kind : ChannelMessage.values()) {
-            peer.add(new ChannelMessageResource(kind, inbox, deskThread, neighbors));
+            peer.add(new ChannelMessageResource(kind, inbox, deskThread, neighbors, authorization::permits));
         }
         channels.add(peer);
         return channels;

@@ -9,8 +9,10 @@ import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /receipts}: a consumer hands this node (the provider) a receipt, a COSE_Sign1
  * in content-format 60 (docs/contracts.md, "Transport of receipts"). Taken over {@code
- * coaps://} from any configured PSK identity, and over plain {@code coap://} only from a live
+ * coaps://} from a PSK identity that may write, and over plain {@code coap://} only from a live
  * mesh neighbour that is the receipt's own signer: a receipt is self-authenticating, and
  * neighbours have no shared secret. Accepted: 2.04 once the receipt is in the ledger.
  * Rejected: 4.00 (malformed, bad signature), 4.03 (not for this node, self-signed, unknown
- * consumer, beyond tolerance, wrong sender), 4.09 (replay, decreasing, bad interval), with
+ * consumer, beyond tolerance, interval in the future, wrong sender, read-only identity), 4.09
+ * (replay, decreasing, bad interval), with
  * {@code REASON: detail} as diagnostic; nothing changes. 5.03 when more receipts wait than
  * the desk's queue holds.
  */
@@ -33,8 +36,9 @@ final class ReceiptsResource extends SignedMessageResource {
 
     private final ReceiptDesk desk;
 
-    ReceiptsResource(ReceiptDesk desk, Executor deskThread, Optional<NeighborAddresses> neighbors) {
-        super("receipts", "receipt", MAX_RECEIPT_BYTES, neighbors, deskThread);
+    ReceiptsResource(ReceiptDesk desk, Executor deskThread, Optional<NeighborAddresses> neighbors,
+            Predicate<Request> writers) {
+        super("receipts", "receipt", MAX_RECEIPT_BYTES, neighbors, deskThread, writers);
         this.desk = desk;
         getAttributes().addResourceType("smartshare.receipts");
     }
@@ -84,7 +88,7 @@ final class ReceiptsResource extends SignedMessageResource {
     private static ResponseCode codeOf(ReceiptRejection reason) {
         return switch (reason) {
             case MALFORMED, BAD_SIGNATURE -> ResponseCode.BAD_REQUEST;
-            case WRONG_PROVIDER, SELF_SIGNED, UNKNOWN_CONSUMER, BEYOND_TOLERANCE -> ResponseCode.FORBIDDEN;
+            case WRONG_PROVIDER, SELF_SIGNED, FUTURE_INTERVAL, UNKNOWN_CONSUMER, BEYOND_TOLERANCE -> ResponseCode.FORBIDDEN;
             case REPLAY, DECREASING, BAD_INTERVAL -> ResponseCode.CONFLICT;
         };
     }

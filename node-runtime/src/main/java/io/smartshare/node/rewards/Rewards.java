@@ -78,7 +78,7 @@ public final class Rewards implements AutoCloseable {
                 neighbors, new ReceiptPoster(node.coapEndpoint()), now);
         ExecutorService deskThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(DESK_QUEUE), r -> new Thread(r, "receipt-desk"));
-        node.root().add(new ReceiptsResource(desk, deskThread, neighbors));
+        node.root().add(new ReceiptsResource(desk, deskThread, neighbors, node.authorization()::permits));
         RelayReadings readings = RelayReadings.of(meter);
         ChannelOperator operator = new ChannelOperator(channels, new ChannelPeer(node.coapEndpoint(), neighbors),
                 readings, new SecureRandom());

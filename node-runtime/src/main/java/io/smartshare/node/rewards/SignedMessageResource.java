@@ -1,30 +1,33 @@
 package io.smartshare.node.rewards;
 
 import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.coap.RefusalLog;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A resource that takes signed contract documents from peers ({@code POST}, COSE_Sign1 in
- * content-format 60; docs/contracts.md §14, §15): over {@code coaps://} from any configured
- * PSK identity, over plain {@code coap://} only from a live mesh neighbour, which the
- * subclass then binds to the document's signer. Refuses 4.15 another format, 4.13 a payload
- * over the limit, 4.01 plain coap from a non-neighbour; nothing changes. The check and the
+ * content-format 60; docs/contracts.md §14, §15): over {@code coaps://} from a PSK identity
+ * that may write (a document goes into the ledger), over plain {@code coap://} only from a
+ * live mesh neighbour, which the subclass then binds to the document's signer. Refuses 4.15
+ * another format, 4.13 a payload over the limit, 4.01 plain coap from a non-neighbour, 4.03 a
+ * read-only identity; nothing changes. The check and the
  * ledger append run on the desk thread (5.03 when its queue is full).
  */
 abstract class SignedMessageResource extends CoapResource {
-    private static final Logger LOG = LoggerFactory.getLogger(SignedMessageResource.class);
+    private static final RefusalLog REFUSALS = RefusalLog.of(LoggerFactory.getLogger(SignedMessageResource.class));
 
-    /** Who sent a request: over coaps (any configured identity), or a live mesh neighbour over coap. */
+    /** Who sent a request: over coaps (an identity that may write), or a live mesh neighbour over coap. */
     record Sender(boolean secure, Optional<NodeId> neighbor) {
         /** True if the sender may hand in a document signed by (or on behalf of) {@code party}. */
         boolean mayActFor(NodeId party) {
@@ -40,19 +43,22 @@ abstract class SignedMessageResource extends CoapResource {
     private final int maxBytes;
     private final Optional<NeighborAddresses> neighbors;
     private final Executor deskThread;
+    private final Predicate<Request> writers;
 
     /**
      * @param document what the payload is, for diagnostics ("receipt", "balance proof")
      * @param deskThread runs the checks and ledger appends one at a time, so the CoAP
      *     protocol thread never waits for an fsync; refuses work when its queue is full
+     * @param writers the {@code coaps://} requests whose identity may write
      */
     SignedMessageResource(String name, String document, int maxBytes, Optional<NeighborAddresses> neighbors,
-            Executor deskThread) {
+            Executor deskThread, Predicate<Request> writers) {
         super(name);
         this.document = document;
         this.maxBytes = maxBytes;
         this.neighbors = neighbors;
         this.deskThread = deskThread;
+        this.writers = writers;
         getAttributes().addContentType(MediaTypeRegistry.APPLICATION_CBOR);
     }
 
@@ -68,8 +74,14 @@ abstract class SignedMessageResource extends CoapResource {
             refuse(exchange, ResponseCode.REQUEST_ENTITY_TOO_LARGE, "a " + document + " is at most " + maxBytes + " bytes");
             return;
         }
-        Sender sender = new Sender(exchange.advanced().getRequest().getSourceContext().getPeerIdentity()
-                instanceof PreSharedKeyIdentity, neighbors.flatMap(n -> n.neighborAt(exchange.getSourceSocketAddress())));
+        Request request = exchange.advanced().getRequest();
+        boolean secure = request.getSourceContext().getPeerIdentity() instanceof PreSharedKeyIdentity;
+        if (secure && !writers.test(request)) {
+            refuse(exchange, ResponseCode.FORBIDDEN, document + "s go into the ledger: this identity may not write"
+                    + " (may-write-config is not set)");
+            return;
+        }
+        Sender sender = new Sender(secure, neighbors.flatMap(n -> n.neighborAt(exchange.getSourceSocketAddress())));
         if (!sender.secure() && sender.neighbor().isEmpty()) {
             refuse(exchange, ResponseCode.UNAUTHORIZED,
                     document + "s over coap:// are taken from mesh neighbours only; others use coaps://");
@@ -91,9 +103,12 @@ abstract class SignedMessageResource extends CoapResource {
         }
     }
 
-    /** Answers {@code code} with {@code diagnostic} and logs the refusal. */
+    /**
+     * Answers {@code code} with {@code diagnostic} and logs the refusal, at most once a minute per
+     * kind of document ({@link RefusalLog}).
+     */
     protected final void refuse(CoapExchange exchange, ResponseCode code, String diagnostic) {
-        LOG.warn("event={}-rejected peer={} code={} reason=\"{}\"", document.replace(' ', '-'),
+        REFUSALS.refused(document.replace(' ', '-') + "-rejected", "peer={} code={} reason=\"{}\"",
                 exchange.getSourceSocketAddress(), code, diagnostic);
         exchange.respond(code, diagnostic, MediaTypeRegistry.TEXT_PLAIN);
     }

@@ -47,7 +47,7 @@ class ChannelMessageResourceTest {
 
             documentsOfA.forEach((kind, bytes) -> {
                 ChannelMessageResource resource = new ChannelMessageResource(kind, inbox, Runnable::run,
-                        Optional.empty());
+                        Optional.empty(), request -> true);
                 Optional<String> refusal = resource.foreignDocument(bytes, neighbour(C));
                 assertTrue(refusal.isPresent(), kind + " of A sent by C");
                 assertTrue(refusal.get().contains(NodeId.of(A.publicKey()).value())

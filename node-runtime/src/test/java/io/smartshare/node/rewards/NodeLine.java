@@ -204,14 +204,26 @@ final class NodeLine implements AutoCloseable {
         return object(result.text());
     }
 
-    /** POSTs {@code file} as CBOR to node {@code i}'s {@code /receipts} over coaps as the auditor. */
+    /** POSTs {@code file} as CBOR to node {@code i}'s {@code /receipts} over coaps as the operator. */
     CoapClientTool.Result postSecurely(int i, Path file) throws Exception {
         return postSecurely(i, "/receipts", file);
     }
 
-    /** POSTs {@code file} as CBOR to node {@code i}'s {@code path} over coaps as the auditor. */
+    /**
+     * POSTs {@code file} as CBOR to node {@code i}'s {@code path} over coaps as the operator, an
+     * identity that may write (documents go into the ledger).
+     */
     CoapClientTool.Result postSecurely(int i, String path, Path file) throws Exception {
-        return CoapClientTool.run(DTLS_CLIENT, 30, "-B", "10", "-u", "auditor", "-k", AUDITOR_KEY, "-m", "post", "-t",
+        return postAs(OPERATOR, OPERATOR_KEY, i, path, file);
+    }
+
+    /** POSTs {@code file} as CBOR to node {@code i}'s {@code path} over coaps as the read-only auditor. */
+    CoapClientTool.Result postAsAuditor(int i, String path, Path file) throws Exception {
+        return postAs("auditor", AUDITOR_KEY, i, path, file);
+    }
+
+    private CoapClientTool.Result postAs(String identity, String key, int i, String path, Path file) throws Exception {
+        return CoapClientTool.run(DTLS_CLIENT, 30, "-B", "10", "-u", identity, "-k", key, "-m", "post", "-t",
                 "60", "-f", file.toString(), nodes[i].coapsUri(path));
     }
 

@@ -71,11 +71,15 @@ class ReceiptRejectionIT {
                 "WRONG_PROVIDER");
         assertRefused(receipt(b.publicKey(), b, 900_000_000).encode(), "4.03", "SELF_SIGNED");
         assertRefused(receipt(b.publicKey(), a, 1_000).encode(), "4.03", "UNKNOWN_CONSUMER");
+        assertRefused(receipt(b.publicKey(), a, 1_000, 120_000).encode(), "4.03", "FUTURE_INTERVAL");
+        Path good = Files.write(dir.resolve("read-only"), receipt(b.publicKey(), a, 1_000).encode());
+        CoapClientTool.Result readOnly = line.postAsAuditor(B, "/receipts", good);
+        assertTrue(readOnly.stderr().contains("4.03") && readOnly.stderr().contains("may not write"), readOnly.stderr());
         assertRefused(new byte[] {(byte) 0x84, 1, 2, 3}, "4.00", "MALFORMED");
 
         Path file = Files.write(dir.resolve("as-json"), receipt(b.publicKey(), a, 1_000).encode());
-        CoapClientTool.Result json = CoapClientTool.run(NodeLine.DTLS_CLIENT, 30, "-B", "10", "-u", "auditor", "-k",
-                NodeLine.AUDITOR_KEY, "-m", "post", "-t", "50", "-f", file.toString(),
+        CoapClientTool.Result json = CoapClientTool.run(NodeLine.DTLS_CLIENT, 30, "-B", "10", "-u", NodeLine.OPERATOR,
+                "-k", NodeLine.OPERATOR_KEY, "-m", "post", "-t", "50", "-f", file.toString(),
                 line.node(B).coapsUri("/receipts"));
         assertTrue(json.stderr().contains("4.15"), json.stderr());
 
@@ -98,9 +102,14 @@ class ReceiptRejectionIT {
     }
 
     private static SignedReceipt receipt(Ed25519PublicKey provider, NodeIdentity consumer, long amount) {
-        long now = System.currentTimeMillis();
-        return SignedReceipt.sign(new ReceiptClaim(provider, consumer.publicKey(), Resource.RELAY_UP, amount, now,
-                now + 1_000, new byte[16], CheckpointRef.of(0, new byte[32])), consumer);
+        return receipt(provider, consumer, amount, 0);
+    }
+
+    /** A one-second receipt starting {@code aheadMillis} after now. */
+    private static SignedReceipt receipt(Ed25519PublicKey provider, NodeIdentity consumer, long amount, long aheadMillis) {
+        long start = System.currentTimeMillis() + aheadMillis;
+        return SignedReceipt.sign(new ReceiptClaim(provider, consumer.publicKey(), Resource.RELAY_UP, amount, start,
+                start + 1_000, new byte[16], CheckpointRef.of(0, new byte[32])), consumer);
     }
 
     private static void assertRefused(byte[] receipt, String code, String reason) throws Exception {

@@ -108,6 +108,9 @@ class RewardsRelayIT {
         CoapClientTool.Result secure = line.postSecurely(B, file);
         assertTrue(secure.stderr().contains("4.03") && secure.stderr().contains("BEYOND_TOLERANCE"), secure.stderr());
 
+        CoapClientTool.Result readOnly = line.postAsAuditor(B, "/receipts", file);
+        assertTrue(readOnly.stderr().contains("4.03") && readOnly.stderr().contains("may not write"), readOnly.stderr());
+
         CoapClientTool.Result plain = CoapClientTool.run(NodeLine.CLIENT, 30, "-B", "10", "-m", "post", "-t", "60",
                 "-f", file.toString(), line.node(B).coapUri("/receipts"));
         assertTrue(plain.stderr().contains("4.01"), "not a mesh neighbour: " + plain.stderr());
