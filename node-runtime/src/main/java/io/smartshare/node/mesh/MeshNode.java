@@ -96,10 +96,11 @@ public final class MeshNode {
         this.scheduler = b.scheduler;
         this.random = b.random;
         this.inbox = b.inbox;
-        this.gate = new HelloGate(b.verifier, config.helloBurst(), config.hellosPerSecond(), 4 * config.maxNeighbors());
-        this.signer = new HelloSigner(b.identity, b.firstHelloSequence);
         this.neighbors = new NeighborTable(config.maxNeighbors(), config.deadAfterMillis(), config.suspectAfterMillis(),
                 config.probeIntervalMillis(), config.timeoutsForDeath(), config.neighborPurgeMillis());
+        this.gate = new HelloGate(b.verifier, config.helloBurst(), config.hellosPerSecond(), 4 * config.maxNeighbors(),
+                key -> neighbors.knows(NodeId.of(key)), scheduler.nowMillis());
+        this.signer = new HelloSigner(b.identity, b.firstHelloSequence);
         this.routing = new RoutingEngine(self);
         // the hello sequence is time-based (microseconds); its millisecond part orders path sequences across restarts
         this.registrar = new Registrar(self, config.registrationLifetimeSeconds(), b.firstHelloSequence / 1000);

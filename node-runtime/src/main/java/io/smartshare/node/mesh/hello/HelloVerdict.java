@@ -14,6 +14,9 @@ public enum HelloVerdict {
     BAD_SIGNATURE,
     /** The sequence is not above the last one accepted from that key, and the hello no sighting: old or replayed. */
     REPLAYED,
-    /** The sending address exceeded its hello rate: flooding. */
+    /**
+     * The sending address exceeded its hello rate, or the node's budget of signature checks
+     * (for keys accepted before, or for new keys) is spent: flooding.
+     */
     RATE_LIMITED
 }

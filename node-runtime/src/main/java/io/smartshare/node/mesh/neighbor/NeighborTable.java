@@ -71,6 +71,11 @@ public final class NeighborTable {
         return true;
     }
 
+    /** Whether {@code id} is in the table (alive or not yet purged). */
+    public boolean knows(NodeId id) {
+        return byId.containsKey(id);
+    }
+
     /**
      * Records a sighting: the hello last accepted from a known neighbour heard again at {@code
      * from}, over another medium. Adds or moves its link on that medium; unlike a new hello, it

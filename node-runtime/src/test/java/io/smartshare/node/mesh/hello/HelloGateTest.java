@@ -6,6 +6,8 @@ import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.LinkAddress;
 import io.smartshare.node.mesh.wire.Hello;
 import java.util.HexFormat;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class HelloGateTest {
@@ -13,7 +15,7 @@ class HelloGateTest {
     private final NodeIdentity identity = NodeIdentity.fromSeed(HexFormat.of()
             .parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
     private final HelloSigner signer = new HelloSigner(identity, 100);
-    private final HelloGate gate = new HelloGate(HelloVerifier.direct(), 8, 2.0, 64);
+    private final HelloGate gate = new HelloGate(HelloVerifier.direct(), 8, 2.0, 64, key -> false, 0);
 
     @Test
     void acceptsSignedHelloWithNewSequence() {
@@ -86,5 +88,60 @@ class HelloGateTest {
         }
         assertEquals(40, gate.counters().rateLimited());
         assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 600));
+    }
+
+    @Test
+    void freshKeysFromFreshAddressesCostAtMostTheNewKeyBudgetOfSignatureChecks() {
+        AtomicInteger checks = new AtomicInteger();
+        HelloGate counted = new HelloGate(hello -> {
+            checks.incrementAndGet();
+            return HelloVerifier.direct().verify(hello);
+        }, 8, 2.0, 64, key -> false, 0);
+        Random random = new Random(7);
+        for (int port = 1; port <= 1_000; port++) {
+            counted.admit(new LinkAddress("10.201.0.9:" + port), freshKey(random).sign(false, 300, 1, 0), 0);
+        }
+        assertEquals(HelloGate.NEW_BURST, checks.get(), "one burst of checks, then nothing until the budget refills");
+        assertEquals(1_000 - HelloGate.NEW_BURST, counted.counters().rateLimited());
+        counted.admit(new LinkAddress("10.201.0.9:2000"), freshKey(random).sign(false, 300, 1, 0), 1_000);
+        assertEquals(HelloGate.NEW_BURST + 1, checks.get(), "refilled at the admission rate");
+    }
+
+    @Test
+    void aKnownNeighbourIsCheckedFromItsOwnBudgetWhileNewKeysFlood() {
+        Random random = new Random(8);
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 0));
+        for (int port = 1; port <= 100; port++) {
+            gate.admit(new LinkAddress("10.201.0.9:" + port), freshKey(random).sign(false, 300, 1, 0), 0);
+        }
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 0));
+    }
+
+    @Test
+    void aFloodOfFreshKeysCannotFlushANeighboursReplayProtection() {
+        Hello old = signer.sign(false, 300, 1, 0);
+        Hello current = signer.sign(false, 300, 1, 0);
+        HelloGate pinning = new HelloGate(HelloVerifier.direct(), 8, 2.0, 16, identity.publicKey()::equals, 0);
+        assertEquals(HelloVerdict.ACCEPTED, pinning.admit(FROM, current, 0));
+        Random random = new Random(9);
+        for (int i = 0; i < 400; i++) { // 2 new keys a second, far more than the gate remembers
+            pinning.admit(new LinkAddress("10.201.0.9:" + i), freshKey(random).sign(false, 300, 1, 0), i * 500L);
+        }
+        assertEquals(HelloVerdict.REPLAYED, pinning.admit(new LinkAddress("10.201.0.66:5683"), old, 200_000));
+        assertEquals(HelloVerdict.REPLAYED, pinning.admit(new LinkAddress("10.201.0.66:5683"), current, 200_001));
+
+        HelloGate forgetting = new HelloGate(HelloVerifier.direct(), 8, 2.0, 16, key -> false, 0);
+        assertEquals(HelloVerdict.ACCEPTED, forgetting.admit(FROM, current, 0));
+        for (int i = 0; i < 400; i++) {
+            forgetting.admit(new LinkAddress("10.201.0.9:" + i), freshKey(random).sign(false, 300, 1, 0), i * 500L);
+        }
+        assertEquals(HelloVerdict.ACCEPTED, forgetting.admit(new LinkAddress("10.201.0.66:5683"), current, 200_000),
+                "without the pin the key is forgotten and the replay gets through: what the pin prevents");
+    }
+
+    private static HelloSigner freshKey(Random random) {
+        byte[] seed = new byte[32];
+        random.nextBytes(seed);
+        return new HelloSigner(NodeIdentity.fromSeed(seed), 1);
     }
 }
