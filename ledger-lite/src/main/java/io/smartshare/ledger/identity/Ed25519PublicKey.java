@@ -5,10 +5,11 @@ import java.util.HexFormat;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * An Ed25519 public key (RFC 8032), validated on construction.
+ * An Ed25519 public key (RFC 8032), validated on construction ({@link #of}) or, for keys read
+ * from a flood-prone source, at its first use ({@link #deferred}).
  *
  * <p>The decoded curve point is cached, so repeated {@link #verify} calls skip point
- * decompression. Instances are immutable and safe to share between threads.
+ * decompression. Instances are immutable (the cache aside) and safe to share between threads.
  */
 public final class Ed25519PublicKey {
     /** Length of an encoded public key in bytes. */
@@ -17,7 +18,8 @@ public final class Ed25519PublicKey {
     public static final int SIGNATURE_LENGTH = Ed25519.SIGNATURE_SIZE;
 
     private final byte[] encoded;
-    private final Ed25519.PublicPoint point;
+    /** The decoded point; null until first needed for a {@link #deferred} key. */
+    private volatile Ed25519.PublicPoint point;
 
     private Ed25519PublicKey(byte[] encoded, Ed25519.PublicPoint point) {
         this.encoded = encoded;
@@ -42,6 +44,23 @@ public final class Ed25519PublicKey {
         return new Ed25519PublicKey(copy, point);
     }
 
+    /**
+     * A 32-byte public key whose curve point is decoded and validated only when it first
+     * verifies a signature; an invalid point then verifies nothing. Decoding and validating a
+     * point costs about as much as a signature check, so a receiver that rate-limits signature
+     * checks (mesh hellos from unknown senders) takes keys this way and pays for the point only
+     * within its limit.
+     *
+     * @throws IdentityException if the bytes are not 32 long
+     */
+    public static Ed25519PublicKey deferred(byte[] encoded) {
+        if (encoded.length != LENGTH) {
+            throw new IdentityException(
+                    "Ed25519 public key: expected " + LENGTH + " bytes, found " + encoded.length);
+        }
+        return new Ed25519PublicKey(encoded.clone(), null);
+    }
+
     /** Returns true if {@code signature} is a valid signature of {@code message} by this key. */
     public boolean verify(byte[] message, byte[] signature) {
         return verify(message, 0, message.length, signature);
@@ -52,7 +71,15 @@ public final class Ed25519PublicKey {
         if (signature.length != SIGNATURE_LENGTH) {
             return false;
         }
-        return Ed25519.verify(signature, 0, point, message, offset, length);
+        Ed25519.PublicPoint decoded = point;
+        if (decoded == null) {
+            decoded = Ed25519.validatePublicKeyFullExport(encoded, 0);
+            if (decoded == null) {
+                return false;
+            }
+            point = decoded;
+        }
+        return Ed25519.verify(signature, 0, decoded, message, offset, length);
     }
 
     /** The 32-byte encoding (a copy). */

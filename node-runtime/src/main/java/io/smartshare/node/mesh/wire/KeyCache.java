@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Decoded public keys by their 32 bytes, least recently used forgotten first. Decoding a key
- * decompresses a curve point, which costs about as much as half a signature check; a node
- * hears the same few neighbours' keys in every hello. Not thread-safe.
+ * Public keys by their 32 bytes, least recently used forgotten first. Keys are taken {@link
+ * Ed25519PublicKey#deferred deferred}: decoding and validating the curve point costs about as
+ * much as a signature check, so it is done at the key's first signature check (which the hello
+ * gate rate-limits), not for every datagram that carries a key; a cached key keeps its decoded
+ * point, and a node hears the same few neighbours' keys in every hello. Not thread-safe.
  */
 public final class KeyCache {
     private final Map<ByteBuffer, Ed25519PublicKey> keys;
@@ -26,13 +28,13 @@ public final class KeyCache {
     /**
      * The key encoded by {@code bytes}.
      *
-     * @throws IdentityException if they are not a valid key
+     * @throws IdentityException if they are not 32 bytes
      */
     Ed25519PublicKey decode(byte[] bytes) {
         ByteBuffer k = ByteBuffer.wrap(bytes);
         Ed25519PublicKey key = keys.get(k);
         if (key == null) {
-            key = Ed25519PublicKey.of(bytes);
+            key = Ed25519PublicKey.deferred(bytes);
             keys.put(k, key);
         }
         return key;
