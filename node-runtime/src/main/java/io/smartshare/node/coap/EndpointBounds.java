@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.InMemoryMessageExchangeStore;
 import org.eclipse.californium.core.network.MessageExchangeStore;
 import org.eclipse.californium.core.network.RandomTokenGenerator;
+import org.eclipse.californium.core.network.interceptors.MessageInterceptor;
 import org.eclipse.californium.elements.RawDataChannel;
 import org.eclipse.californium.elements.config.Configuration;
 
@@ -22,6 +24,7 @@ import org.eclipse.californium.elements.config.Configuration;
  *       wait is dropped ({@link InboundGate}; {@code coap://} only: Scandium bounds its own
  *       inbound jobs, see {@link SmallDeviceCoapConfig}).
  * </ul>
+ * It also counts requests whose Size1 Californium cannot hold ({@link Size1Guard}).
  * Peers, block-wise transfers and Observe relations are bounded by Californium's own
  * settings in {@link SmallDeviceCoapConfig}.
  */
@@ -36,10 +39,17 @@ final class EndpointBounds {
     private final BoundedDeduplicator deduplicator;
     private final LruMessageIdProvider messageIds;
     private final LongAdder inboundDropped = new LongAdder();
+    private final Size1Guard size1;
 
     EndpointBounds(Configuration config) {
         this.deduplicator = new BoundedDeduplicator(config, DEDUPLICATION_CAPACITY);
         this.messageIds = new LruMessageIdProvider(config, MESSAGE_ID_DESTINATIONS);
+        this.size1 = new Size1Guard(config.get(CoapConfig.MAX_RESOURCE_BODY_SIZE));
+    }
+
+    /** The interceptor that turns an unrepresentable Size1 into a clean 4.13 ({@link Size1Guard}). */
+    MessageInterceptor size1Guard() {
+        return size1;
     }
 
     /** An exchange store that uses this endpoint's bounded deduplicator and message IDs. */
@@ -66,6 +76,7 @@ final class EndpointBounds {
         doc.put("mid-capacity", messageIds.capacity());
         doc.put("mid-evicted", messageIds.evicted());
         doc.put("inbound-dropped", inboundDropped.sum());
+        doc.put("size1-out-of-range", size1.corrected());
         return doc;
     }
 }

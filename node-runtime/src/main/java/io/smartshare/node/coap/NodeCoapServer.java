@@ -107,6 +107,9 @@ public final class NodeCoapServer implements AutoCloseable {
             coaps = Optional.of(secure);
         }
 
+        ObserverQuota observers = new ObserverQuota(server.getRoot(), cf);
+        server.setMessageDeliverer(observers);
+        counters.put("observe", observers::toDocument);
         MetricsResource metrics = new MetricsResource(facts.uptime(), counters, monitoring.meters(),
                 () -> settings.current().metricsIntervalSeconds());
         server.add(new NodeResource(facts.identity(), facts.version(), facts.board(), facts.uptime(), settings),
@@ -140,6 +143,7 @@ public final class NodeCoapServer implements AutoCloseable {
     /** Counts {@code endpoint}'s requests; its {@code /metrics} section shows them with its bounds. */
     private static Supplier<Map<String, Object>> attachCounters(CoapEndpoint endpoint, EndpointBounds bounds) {
         RequestCounters counters = new RequestCounters();
+        endpoint.addInterceptor(bounds.size1Guard());
         endpoint.addInterceptor(counters);
         return () -> {
             Map<String, Object> doc = new LinkedHashMap<>(counters.toDocument());

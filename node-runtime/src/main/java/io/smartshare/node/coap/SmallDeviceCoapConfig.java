@@ -32,9 +32,14 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
  *   <li>block-wise transfers: at most {@code MAX_ACTIVE_PEERS} in each direction, an
  *       unfinished one forgotten after {@code BLOCKWISE_STATUS_LIFETIME 30 s} (default 5 min);
  *       bodies up to {@code MAX_RESOURCE_BODY_SIZE 8192} bytes;
- *   <li>DTLS: server only, 50 connections, one receiver and one handshake thread,
- *       stale connections dropped after 10 minutes, at most 64 inbound, outbound and
- *       handshake-result jobs waiting (Scandium's minimum; the default is 50,000).
+ *   <li>DTLS: server only, one receiver and one handshake thread, at most 64 inbound,
+ *       outbound and handshake-result jobs waiting (Scandium's minimum; the default is
+ *       50,000); 256 connections, of which one idle for a minute may be evicted for a new
+ *       one. Scandium keeps a connection its client closed until it is evicted, and every
+ *       run of an operator's CLI is a new connection: with 50 connections and the 10
+ *       minutes this node had, 50 runs of {@code coap-client-openssl} locked every further
+ *       coaps client out for 10 minutes. A client without a valid PSK cannot hold a slot:
+ *       its handshake fails and its connection is removed.
  * </ul>
  * The configuration is built in memory; Californium writes no properties file.
  */
@@ -67,10 +72,10 @@ public final class SmallDeviceCoapConfig {
         config.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
         config.set(UdpConfig.UDP_CONNECTOR_OUT_CAPACITY, 256);
         config.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
-        config.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 50);
+        config.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 256);
         config.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
         config.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
-        config.set(DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD, 10, TimeUnit.MINUTES);
+        config.set(DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD, 60, TimeUnit.SECONDS);
         config.set(DtlsConfig.DTLS_MAX_PENDING_INBOUND_JOBS, 64);
         config.set(DtlsConfig.DTLS_MAX_PENDING_OUTBOUND_JOBS, 64);
         config.set(DtlsConfig.DTLS_MAX_PENDING_HANDSHAKE_RESULT_JOBS, 64);
