@@ -1,9 +1,14 @@
 package io.smartshare.node.bench;
 
+import static io.smartshare.node.bench.BenchKit.awaitAnswer;
+import static io.smartshare.node.bench.BenchKit.bench;
+import static io.smartshare.node.bench.BenchKit.freePort;
+import static io.smartshare.node.bench.BenchKit.stop;
+
+import io.smartshare.node.testing.NodeProcess;
+import io.smartshare.node.testing.Rss;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,28 +32,21 @@ public final class FootprintBench {
     static final int LOAD_CLIENTS = 4;
     static final int LOAD_RATE_PER_CLIENT = 50;
 
-    private final Path jar;
+    private final BenchKit kit;
     private final String classpath;
-    private final List<String> jvmOptions;
-    private final long clockTicks;
-    private final Path scratch;
 
-    private FootprintBench(Path jar, String classpath, List<String> jvmOptions, long clockTicks, Path scratch) {
-        this.jar = jar;
+    private FootprintBench(BenchKit kit, String classpath) {
+        this.kit = kit;
         this.classpath = classpath;
-        this.jvmOptions = jvmOptions;
-        this.clockTicks = clockTicks;
-        this.scratch = scratch;
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> options = Files.readAllLines(Path.of(args[2])).stream()
-                .map(line -> line.replaceAll("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
-        new FootprintBench(Path.of(args[0]), args[1], options, Long.parseLong(args[3]), Path.of(args[4])).run();
+        List<String> options = NodeProcess.readJvmOptions(Path.of(args[2]));
+        new FootprintBench(new BenchKit(Path.of(args[0]), options, Long.parseLong(args[3]), Path.of(args[4])), args[1]).run();
     }
 
     private void run() throws Exception {
-        System.out.println("JVM options: " + String.join(" ", jvmOptions));
+        System.out.println("JVM options: " + String.join(" ", kit.jvmOptions()));
         StartStop oursLifecycle = medianStartStopMillis(true);
         StartStop bareLifecycle = medianStartStopMillis(false);
         bench("start-to-first-coap-answer", oursLifecycle.startMillis, bareLifecycle.startMillis, "ms", "<=1500ms (ours)");
@@ -56,17 +54,17 @@ public final class FootprintBench {
 
         int oursPort = freePort();
         int barePort = freePort();
-        Process ours = startOurs(oursPort, scratch.resolve("idle"));
+        Process ours = kit.startNode(oursPort, kit.scratch().resolve("idle"));
         Process bare = startBare(barePort);
         try {
             awaitAnswer(oursPort);
             awaitAnswer(barePort);
             Thread.sleep(5_000);
-            long oursTicks = cpuTicks(ours);
-            long bareTicks = cpuTicks(bare);
+            long oursTicks = kit.cpuTicks(ours);
+            long bareTicks = kit.cpuTicks(bare);
             Thread.sleep(IDLE_SECONDS * 1000L);
-            double oursCpu = percentOfOneCore(cpuTicks(ours) - oursTicks, IDLE_SECONDS);
-            double bareCpu = percentOfOneCore(cpuTicks(bare) - bareTicks, IDLE_SECONDS);
+            double oursCpu = kit.percentOfOneCore(kit.cpuTicks(ours) - oursTicks, IDLE_SECONDS);
+            double bareCpu = kit.percentOfOneCore(kit.cpuTicks(bare) - bareTicks, IDLE_SECONDS);
             bench("idle-cpu-" + IDLE_SECONDS + "s", oursCpu, bareCpu, "%", "<=1% of one core");
             bench("rss-idle", rssMegabytes(ours), rssMegabytes(bare), "MB", "<=64MB with -Xmx32m");
             System.out.printf(Locale.ROOT, "load: %d clients, each up to %d GET/s round-robin over /node /health /metrics,"
@@ -93,7 +91,7 @@ public final class FootprintBench {
         for (int i = 0; i < START_ROUNDS; i++) {
             int port = freePort();
             long start = System.nanoTime();
-            Process process = oursNotBare ? startOurs(port, scratch.resolve("start-" + i)) : startBare(port);
+            Process process = oursNotBare ? kit.startNode(port, kit.scratch().resolve("start-" + i)) : startBare(port);
             try {
                 awaitAnswer(port);
                 starts[i] = (System.nanoTime() - start) / 1e6;
@@ -111,37 +109,11 @@ public final class FootprintBench {
         return new StartStop(starts[START_ROUNDS / 2], stops[START_ROUNDS / 2]);
     }
 
-    private Process startOurs(int port, Path dataDir) throws IOException {
-        List<String> command = java();
-        command.addAll(List.of("-jar", jar.toString(), "run", "--board", "sim", "--data-dir", dataDir.toString(),
-                "--coap-port", String.valueOf(port), "--coaps-port", "0"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(scratch.resolve("node-" + port + ".log").toFile()).start();
-    }
-
     private Process startBare(int port) throws IOException {
-        List<String> command = java();
+        List<String> command = kit.java();
         command.addAll(List.of("-cp", classpath, BareCoapServer.class.getName(), String.valueOf(port)));
         return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(scratch.resolve("bare-" + port + ".log").toFile()).start();
-    }
-
-    private List<String> java() {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        return command;
-    }
-
-    private static void awaitAnswer(int port) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try (CoapProbe probe = new CoapProbe(new InetSocketAddress("127.0.0.1", port), 10)) {
-            while (!probe.get("node")) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no answer on port " + port + " within 60 s");
-                }
-            }
-        }
+                .redirectOutput(kit.scratch().resolve("bare-" + port + ".log").toFile()).start();
     }
 
     private record LoadResult(double requestsPerSecond, double peakRssMegabytes) {
@@ -186,40 +158,7 @@ public final class FootprintBench {
         return new LoadResult(answered.get() / (double) LOAD_SECONDS, peak);
     }
 
-    private long cpuTicks(Process process) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
-    }
-
-    private double percentOfOneCore(long ticks, int seconds) {
-        return 100.0 * ticks / clockTicks / seconds;
-    }
-
     private static double rssMegabytes(Process process) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        throw new IOException("no VmRSS for pid " + process.pid());
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.toHandle().destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void bench(String figure, double ours, double reference, String unit, String budget) {
-        System.out.printf(Locale.ROOT, "BENCH %s ours=%.2f%s reference=%.2f%s ratio=%.2f budget=%s%n",
-                figure, ours, unit, reference, unit, reference == 0 ? Double.NaN : ours / reference, budget);
+        return Rss.megabytes(process.pid());
     }
 }

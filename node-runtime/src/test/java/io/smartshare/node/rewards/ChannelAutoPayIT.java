@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.schedule.RateTerms;
 import io.smartshare.contracts.schedule.RewardSchedule;
+import io.smartshare.node.testing.NodeLine;
 import io.smartshare.node.testing.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.schedule.RateTerms;
 import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.node.testing.CoapClientTool;
+import io.smartshare.node.testing.NodeLine;
 import io.smartshare.node.testing.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;

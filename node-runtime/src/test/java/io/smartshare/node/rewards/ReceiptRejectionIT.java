@@ -17,6 +17,7 @@ import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.KeyFile;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.testing.CoapClientTool;
+import io.smartshare.node.testing.NodeLine;
 import io.smartshare.node.testing.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;

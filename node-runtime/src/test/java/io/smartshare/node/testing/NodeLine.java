@@ -1,4 +1,4 @@
-package io.smartshare.node.rewards;
+package io.smartshare.node.testing;
 
 import static io.smartshare.node.testing.JsonDocument.list;
 import static io.smartshare.node.testing.JsonDocument.object;
@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.testing.CoapClientTool;
-import io.smartshare.node.testing.NodeProcess;
 import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +26,12 @@ import java.util.function.Predicate;
  * for coaps, receipts every second, and metering samples every second (so every ledger has
  * records, and a checkpoint when the node stops).
  */
-final class NodeLine implements AutoCloseable {
-    static final String CLIENT = "coap-client-notls";
-    static final String DTLS_CLIENT = "coap-client-openssl";
-    static final String AUDITOR_KEY = "auditor-secret-1";
-    static final String OPERATOR = "operator";
-    static final String OPERATOR_KEY = "operator-secret-1";
+public final class NodeLine implements AutoCloseable {
+    public static final String CLIENT = "coap-client-notls";
+    public static final String DTLS_CLIENT = "coap-client-openssl";
+    public static final String AUDITOR_KEY = "auditor-secret-1";
+    public static final String OPERATOR = "operator";
+    public static final String OPERATOR_KEY = "operator-secret-1";
     private static final long WAIT_MILLIS = 90_000;
 
     private final Path dir;
@@ -55,7 +53,7 @@ final class NodeLine implements AutoCloseable {
      * Starts {@code size} nodes in {@code dir} and waits until every one has a route to the
      * gateway; {@code rewardsYaml} are further lines of the config's {@code rewards:} section.
      */
-    static NodeLine start(Path dir, int size, String rewardsYaml) throws Exception {
+    public static NodeLine start(Path dir, int size, String rewardsYaml) throws Exception {
         NodeLine line = new NodeLine(dir, size, rewardsYaml);
         for (int i = 0; i < size; i++) {
             try (DatagramSocket socket = new DatagramSocket(0)) {
@@ -81,7 +79,7 @@ final class NodeLine implements AutoCloseable {
      * Starts {@code size} nodes whose operator config trusts a fresh issuer key and names
      * {@code schedule}, signed by that key and written to {@code dir/schedule.cose}.
      */
-    static NodeLine startWithSchedule(Path dir, int size, RewardSchedule schedule) throws Exception {
+    public static NodeLine startWithSchedule(Path dir, int size, RewardSchedule schedule) throws Exception {
         NodeIdentity issuer = NodeIdentity.generate(new SecureRandom());
         Path file = Files.write(dir.resolve("schedule.cose"), schedule.sign(issuer));
         return start(dir, size, "  trusted-issuers: [" + HexFormat.of().formatHex(issuer.publicKey().encoded())
@@ -96,7 +94,7 @@ final class NodeLine implements AutoCloseable {
      * 5.02 (no route) for a moment although the parents are set; such an answer is metered
      * by no hop, so it is retried, for at most 30 s.
      */
-    void relay(int from, int to, Path body) throws Exception {
+    public void relay(int from, int to, Path body) throws Exception {
         CoapClientTool.Result result = null;
         for (int attempt = 0; attempt < 30; attempt++) {
             result = CoapClientTool.run(DTLS_CLIENT, 60, "-B", "50", "-u", OPERATOR, "-k", OPERATOR_KEY, "-m", "post",
@@ -111,19 +109,19 @@ final class NodeLine implements AutoCloseable {
     }
 
     /** Stops node {@code i} with SIGTERM and starts it again on the same port and data dir. */
-    void restart(int i) throws Exception {
+    public void restart(int i) throws Exception {
         assertEquals(java.util.Optional.of(0), nodes[i].terminate(30));
         startNode(i);
     }
 
     /** Kills node {@code i} with SIGKILL (no clean stop at all) and starts it again on the same port and data dir. */
-    void crashAndRestart(int i) throws Exception {
+    public void crashAndRestart(int i) throws Exception {
         nodes[i].process().destroyForcibly().waitFor();
         startNode(i);
     }
 
     /** Stops every node with SIGTERM (each signs a final checkpoint). */
-    void stopAll() throws InterruptedException {
+    public void stopAll() throws InterruptedException {
         for (NodeProcess node : nodes) {
             assertEquals(java.util.Optional.of(0), node.terminate(30));
         }
@@ -159,7 +157,7 @@ final class NodeLine implements AutoCloseable {
     }
 
     /** Waits until every node but the gateway has its upstream neighbour as parent, and sees its neighbours alive. */
-    void awaitAttached() throws Exception {
+    public void awaitAttached() throws Exception {
         for (int i = 0; i < ids.length; i++) {
             List<String> expected = new ArrayList<>();
             if (i > 0) {
@@ -176,36 +174,36 @@ final class NodeLine implements AutoCloseable {
         }
     }
 
-    NodeProcess node(int i) {
+    public NodeProcess node(int i) {
         return nodes[i];
     }
 
-    String id(int i) {
+    public String id(int i) {
         return ids[i];
     }
 
     /** The operator config node {@code i} runs with. */
-    Path configFile(int i) {
+    public Path configFile(int i) {
         return dir.resolve("n" + i).resolve("node.yaml");
     }
 
-    Path dataDir(int i) {
+    public Path dataDir(int i) {
         return dir.resolve("n" + i).resolve("data");
     }
 
-    Ed25519PublicKey key(int i) throws Exception {
+    public Ed25519PublicKey key(int i) throws Exception {
         return Ed25519PublicKey.of(HexFormat.of().parseHex((String) get(i, "/node").get("public-key")));
     }
 
     /** GET {@code path} of node {@code i} as JSON. */
-    Map<String, Object> get(int i, String path) throws Exception {
+    public Map<String, Object> get(int i, String path) throws Exception {
         CoapClientTool.Result result = CoapClientTool.run(CLIENT, 30, "-B", "10", nodes[i].coapUri(path));
         assertEquals(0, result.exitCode(), result.stderr());
         return object(result.text());
     }
 
     /** POSTs {@code file} as CBOR to node {@code i}'s {@code /receipts} over coaps as the operator. */
-    CoapClientTool.Result postSecurely(int i, Path file) throws Exception {
+    public CoapClientTool.Result postSecurely(int i, Path file) throws Exception {
         return postSecurely(i, "/receipts", file);
     }
 
@@ -213,12 +211,12 @@ final class NodeLine implements AutoCloseable {
      * POSTs {@code file} as CBOR to node {@code i}'s {@code path} over coaps as the operator, an
      * identity that may write (documents go into the ledger).
      */
-    CoapClientTool.Result postSecurely(int i, String path, Path file) throws Exception {
+    public CoapClientTool.Result postSecurely(int i, String path, Path file) throws Exception {
         return postAs(OPERATOR, OPERATOR_KEY, i, path, file);
     }
 
     /** POSTs {@code file} as CBOR to node {@code i}'s {@code path} over coaps as the read-only auditor. */
-    CoapClientTool.Result postAsAuditor(int i, String path, Path file) throws Exception {
+    public CoapClientTool.Result postAsAuditor(int i, String path, Path file) throws Exception {
         return postAs("auditor", AUDITOR_KEY, i, path, file);
     }
 
@@ -228,7 +226,7 @@ final class NodeLine implements AutoCloseable {
     }
 
     /** Polls {@code path} of node {@code i} until {@code done}, for at most {@value #WAIT_MILLIS} ms. */
-    Map<String, Object> await(int i, String path, Predicate<Map<String, Object>> done) throws Exception {
+    public Map<String, Object> await(int i, String path, Predicate<Map<String, Object>> done) throws Exception {
         long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
         Map<String, Object> doc = get(i, path);
         while (!done.test(doc)) {

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * The real artifact ({@code smartshare-node.jar}, built by {@code mvn package}) running as a
- * child process with {@code -Xmx32m}, as a device runs it. Collects its stderr and learns
- * the ports it listens on from its log.
+ * child process with the JVM options of {@code bin/jvm.options} ({@code -Xmx32m}, serial GC,
+ * exit on out-of-memory...), as a device runs it. Collects its stderr and learns the ports it
+ * listens on from its log.
  */
 public final class NodeProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("event=listening scheme=(coaps?) port=(\\d+)");
@@ -48,11 +49,28 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Runs {@code smartshare-node <args>} and returns the process without waiting. */
     public static Process launch(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx32m", "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(deviceJvmOptions());
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().put("MALLOC_ARENA_MAX", "2"); // as bin/smartshare-node sets it
+        return builder.start();
+    }
+
+    /** The options of {@code bin/jvm.options}, as the launcher reads them (one per line, '#' comments). */
+    public static List<String> deviceJvmOptions() throws IOException {
+        String file = System.getProperty("smartshare.jvmOptions");
+        if (file == null) {
+            throw new IllegalStateException("system property smartshare.jvmOptions is not set: run through mvn verify");
+        }
+        return readJvmOptions(Path.of(file));
+    }
+
+    /** The options in a file like {@code bin/jvm.options}: one per line, '#' starts a comment. */
+    public static List<String> readJvmOptions(Path file) throws IOException {
+        return java.nio.file.Files.readAllLines(file).stream().map(line -> line.replaceAll("#.*", "").strip())
+                .filter(line -> !line.isEmpty()).toList();
     }
 
     /** Runs a command to completion and returns its exit code, stdout and stderr. */

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.eclipse.californium.elements.util.NamedThreadFactory;
@@ -111,6 +112,11 @@ public final class LoopbackMesh implements AutoCloseable {
     /** The running nodes, in topology order. */
     public List<CoapMesh> nodes() {
         return List.copyOf(meshes);
+    }
+
+    /** The resource tree of node {@code index}, for mounting an application resource on it. */
+    public Resource root(int index) {
+        return servers.get(index).getRoot();
     }
 
     /** The loopback UDP port of node {@code index}'s {@code coap://} endpoint. */

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,27 @@ class MeshRelayIT {
         CoapClientTool.Result passed = CoapClientTool.run(CLIENT, 30, "-B", "10", "-O", "16,0x04",
                 relayUri(3, ids.get(0), "mesh/routes"));
         assertTrue(passed.text().contains("\"node\":\"" + ids.get(0) + "\""), passed.text() + passed.stderr());
+    }
+
+    @Test
+    void aClientsHopLimitIsCappedAtTheMeshMaximum() throws Exception {
+        mesh.root(0).add(new CoapResource("hops") {
+            @Override
+            public void handleGET(CoapExchange exchange) {
+                exchange.respond(String.valueOf(HopLimitOption.of(exchange.getRequestOptions()).orElse(0)));
+            }
+        });
+        // asked for 255; entering at n3 it leaves with at most 16 - 1, and n2 and n1 take one each
+        CoapClientTool.Result result = CoapClientTool.run(CLIENT, 30, "-B", "10", "-O", "16,0xff",
+                relayUri(3, ids.get(0), "hops"));
+        assertEquals(String.valueOf(HopLimitOption.MESH_MAX - 3) + "\n", result.text(), result.stderr());
+    }
+
+    @Test
+    void meshFramesAreNotRelayed() throws Exception {
+        CoapClientTool.Result result = CoapClientTool.run(CLIENT, 30, "-B", "10", "-m", "post", "-e", "x",
+                relayUri(3, ids.get(1), "mh"));
+        assertTrue(result.stderr().contains("4.03 mesh frames are not relayed"), result.stderr());
     }
 
     @Test
