@@ -17,6 +17,7 @@ import io.smartshare.node.coap.WriteAuthorization;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.SettingsStore;
+import io.smartshare.node.ledger.HealingLedger;
 import io.smartshare.node.ledger.LedgerResources;
 import io.smartshare.node.mesh.coap.CoapMesh;
 import io.smartshare.node.mesh.coap.CoapMeshOptions;
@@ -29,7 +30,9 @@ import io.smartshare.node.sensors.SensorsResource;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,13 +75,15 @@ public final class Node implements AutoCloseable {
             SettingsStore settings = SettingsStore.open(dataDir.path(), config.settings());
             Board board = Board.open(spec, dataDir.path());
             parts.add(board);
-            Ledger ledger = openLedger(dataDir, identity);
+            HealingLedger ledger = openLedger(dataDir, identity);
             parts.add(ledger);
             parts.add(() -> publishFinalCheckpoint(ledger));
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "node-timer"));
             parts.add(() -> stopTimer(timer));
+            ledger.startHealing(timer);
             BoardMeters meters = new BoardMeters(board);
-            LedgerMetering metering = new LedgerMetering(meters, ledger, () -> settings.current().meteringIntervalSeconds());
+            LedgerMetering metering = new LedgerMetering(meters, ledger, ledger::writable,
+                    () -> settings.current().meteringIntervalSeconds());
             metering.start(timer);
             parts.add(metering::stop);
             SensorsResource sensors = new SensorsResource(board.sensors(), timer);
@@ -90,7 +95,8 @@ public final class Node implements AutoCloseable {
             WriteAuthorization writers = new WriteAuthorization(config);
             NodeCoapServer coap = NodeCoapServer.start(config, cf, meshOn && options.meshInterface().isPresent(),
                     new NodeCoapServer.NodeFacts(identity, Version.current(), spec.name(), uptime), settings,
-                    new NodeCoapServer.Monitoring(() -> health(board, ble), meters::document, timer),
+                    new NodeCoapServer.Monitoring(() -> health(board, ble, ledger), () -> meterDocument(meters, ledger,
+                            metering), timer),
                     List.of(sensors, LedgerResources.create(ledger)));
             parts.add(coap);
             Optional<CoapMesh> mesh = Optional.empty();
@@ -124,18 +130,27 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private static List<DriverHealth> health(Board board, MeshBle ble) {
+    /** The {@code meters} section of {@code /metrics}: the board's meters, the ledger's state and metering gaps. */
+    private static Map<String, Object> meterDocument(BoardMeters meters, HealingLedger ledger, LedgerMetering metering) {
+        Map<String, Object> doc = new LinkedHashMap<>(meters.document());
+        Map<String, Object> state = new LinkedHashMap<>(ledger.toDocument());
+        state.put("missed-metering-intervals", metering.missedIntervals());
+        doc.put("ledger", state);
+        return doc;
+    }
+
+    private static List<DriverHealth> health(Board board, MeshBle ble, HealingLedger ledger) {
         List<DriverHealth> all = new ArrayList<>();
         all.add(DriverHealth.up("coap", "californium"));
-        all.add(DriverHealth.up("ledger", "ledger-lite"));
+        all.add(ledger.health());
         all.addAll(board.health());
         all.addAll(ble.health());
         return all;
     }
 
-    private static Ledger openLedger(DataDir dataDir, NodeIdentity identity) {
+    private static HealingLedger openLedger(DataDir dataDir, NodeIdentity identity) {
         try {
-            Ledger ledger = Ledger.open(dataDir.path(), identity);
+            HealingLedger ledger = HealingLedger.open(dataDir.path(), identity);
             ledger.recovery().ifPresent(cut -> LOG.warn("event=ledger-recovered file={} offset={} dropped-bytes={}"
                     + " reason=\"{}\"", cut.file(), cut.offset(), cut.bytesDropped(), cut.reason()));
             return ledger;

@@ -4,6 +4,7 @@ import io.smartshare.hal.meter.IpLink;
 import io.smartshare.hal.meter.MeterSnapshot;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.record.MeteringSample;
+import io.smartshare.node.logging.RefusalLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,21 +26,37 @@ import org.slf4j.LoggerFactory;
  * {@code net.tx.<if>}), the CPU time the node's process spent ({@code cpu.process}, ms) and
  * the bytes held in the shared directory at the end of the interval
  * ({@code storage.used}). The first interval after start only sets the baseline.
+ *
+ * <p>While the ledger cannot be written ({@code writable} false: it failed, e.g. on a full
+ * disk) intervals are skipped without moving the baseline, so the first sample after the
+ * ledger is back covers the whole gap (its period says how long); the gap is logged once,
+ * with the number of intervals it spans, and counted in {@link #missedIntervals()}.
+ * Failed appends are logged at most once a minute.
  */
 public final class LedgerMetering {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerMetering.class);
+    private static final RefusalLog FAILURES = RefusalLog.of(LOG);
 
     private final BoardMeters meters;
     private final Ledger ledger;
+    private final BooleanSupplier writable;
     private final IntSupplier intervalSeconds;
+    private long gap;
+    private long missedIntervals;
     private final Map<String, Long> previousCounters = new HashMap<>();
     private Instant previousAt;
     private ScheduledFuture<?> next;
 
-    public LedgerMetering(BoardMeters meters, Ledger ledger, IntSupplier intervalSeconds) {
+    public LedgerMetering(BoardMeters meters, Ledger ledger, BooleanSupplier writable, IntSupplier intervalSeconds) {
         this.meters = meters;
         this.ledger = ledger;
+        this.writable = writable;
         this.intervalSeconds = intervalSeconds;
+    }
+
+    /** Intervals skipped since start because the ledger could not be written. */
+    public synchronized long missedIntervals() {
+        return missedIntervals;
     }
 
     /** Takes the baseline now and appends every interval on {@code scheduler}. */
@@ -68,6 +86,11 @@ public final class LedgerMetering {
     }
 
     synchronized void appendInterval() {
+        if (!writable.getAsBoolean()) {
+            gap++;
+            missedIntervals++;
+            return;
+        }
         MeterSnapshot now = meters.current();
         long periodMillis = Duration.between(previousAt, now.at()).toMillis();
         if (periodMillis <= 0) {
@@ -82,11 +105,17 @@ public final class LedgerMetering {
         });
         now.storage().ifPresent(usage ->
                 samples.add(new MeteringSample("storage.used", usage.usedBytes(), "B", periodMillis)));
+        if (gap > 0) {
+            LOG.warn("event=metering-gap intervals={} period-ms={} note=\"the ledger could not be written; these samples"
+                    + " cover the whole gap\"", gap, periodMillis);
+            gap = 0;
+        }
         previousAt = now.at();
         for (MeteringSample sample : samples) {
             ledger.append(sample).whenComplete((record, error) -> {
                 if (error != null) {
-                    LOG.error("event=metering-append-failed resource={} error=\"{}\"", sample.resource(), error.toString());
+                    FAILURES.refused("metering-append-failed", "resource={} error=\"{}\"", sample.resource(),
+                            error.getMessage());
                 }
             });
         }

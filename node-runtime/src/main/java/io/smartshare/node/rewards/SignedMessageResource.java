@@ -1,7 +1,7 @@
 package io.smartshare.node.rewards;
 
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.coap.RefusalLog;
+import io.smartshare.node.logging.RefusalLog;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import java.util.Optional;
 import java.util.concurrent.Executor;

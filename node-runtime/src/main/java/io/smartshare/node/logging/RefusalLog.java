@@ -1,4 +1,4 @@
-package io.smartshare.node.coap;
+package io.smartshare.node.logging;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.smartshare.node.coap;
+package io.smartshare.node.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
