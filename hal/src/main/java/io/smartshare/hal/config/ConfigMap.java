@@ -87,6 +87,9 @@ public final class ConfigMap {
             throw new ConfigException(source, line, "", "not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
             throw new ConfigException(source, 1, "", "not valid YAML: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML 2.2 throws this for a malformed tag ("!%0"), unmarked (found by ConfigFilesFuzzTest)
+            throw new ConfigException(source, 1, "", "not valid YAML: " + e.getMessage());
         }
         if (root == null) {
             throw new ConfigException(source, 1, "", "empty document");
