@@ -2,7 +2,6 @@ package io.smartshare.node.coap;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.InMemoryMessageExchangeStore;
@@ -20,8 +19,8 @@ import org.eclipse.californium.elements.config.Configuration;
  *       ({@link BoundedDeduplicator});
  *   <li>message-ID trackers: {@value #MESSAGE_ID_DESTINATIONS} destinations, least recently
  *       used forgotten ({@link LruMessageIdProvider});
- *   <li>the protocol queue: a datagram arriving while {@value #INBOUND_QUEUE_LIMIT} tasks
- *       wait is dropped ({@link InboundGate}; {@code coap://} only: Scandium bounds its own
+ *   <li>the protocol backlog: a datagram arriving while {@value #INBOUND_QUEUE_LIMIT} tasks
+ *       wait to run (timers not counted) is dropped ({@link InboundGate}; {@code coap://} only: Scandium bounds its own
  *       inbound jobs, see {@link SmallDeviceCoapConfig}).
  * </ul>
  * It also counts requests whose Size1 Californium cannot hold ({@link Size1Guard}).
@@ -33,7 +32,7 @@ final class EndpointBounds {
     static final int DEDUPLICATION_CAPACITY = 256;
     /** Destinations whose message IDs are tracked, per endpoint. */
     static final int MESSAGE_ID_DESTINATIONS = 256;
-    /** Tasks waiting for the protocol thread beyond which a received datagram is dropped. */
+    /** Tasks waiting to run on the protocol thread (timers not counted) beyond which a received datagram is dropped. */
     static final int INBOUND_QUEUE_LIMIT = 256;
 
     private final BoundedDeduplicator deduplicator;
@@ -61,9 +60,9 @@ final class EndpointBounds {
         return store;
     }
 
-    /** {@code receiver} behind the protocol-queue bound. */
-    RawDataChannel gate(RawDataChannel receiver, BlockingQueue<Runnable> protocolQueue) {
-        return new InboundGate(receiver, protocolQueue, INBOUND_QUEUE_LIMIT, inboundDropped);
+    /** {@code receiver} behind the bound on {@code protocol}'s backlog. */
+    RawDataChannel gate(RawDataChannel receiver, ProtocolExecutor protocol) {
+        return new InboundGate(receiver, protocol::backlog, INBOUND_QUEUE_LIMIT, inboundDropped);
     }
 
     /** The sizes, bounds and counts at the bound, for {@code /metrics}. */

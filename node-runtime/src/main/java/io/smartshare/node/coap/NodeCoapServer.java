@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Supplier;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
@@ -85,13 +84,12 @@ public final class NodeCoapServer implements AutoCloseable {
             SettingsStore settings, Monitoring monitoring, List<Resource> moreResources) {
         CoapServer server = new CoapServer(cf);
         Map<String, Supplier<Map<String, Object>>> counters = new LinkedHashMap<>();
-        ScheduledThreadPoolExecutor protocol = new ScheduledThreadPoolExecutor(
-                cf.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT), new NamedThreadFactory("coap-protocol#"));
-        protocol.setRemoveOnCancelPolicy(true);
+        ProtocolExecutor protocol = new ProtocolExecutor(cf.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT),
+                new NamedThreadFactory("coap-protocol#"));
 
         EndpointBounds coapBounds = new EndpointBounds(cf);
         GatedUdpConnector udp = DelayedUdpConnector.create(address(config, config.coapPort()), cf,
-                receiver -> coapBounds.gate(receiver, protocol.getQueue()));
+                receiver -> coapBounds.gate(receiver, protocol));
         udp.setReuseAddress(sharedPort);
         CoapEndpoint coap = CoapEndpoint.builder().setConfiguration(cf).setConnector(udp)
                 .setMessageExchangeStore(coapBounds.exchangeStore("coap", cf))
