@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.smartshare.node.testing.CoapClientTool;
 import io.smartshare.node.testing.NodeProcess;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * themselves once space returns, and the ledger still verifies.
  */
 class FullDiskIT {
-    private static final String CLIENT = "coap-client-notls";
-
     @TempDir
     Path dir;
 
@@ -39,20 +35,20 @@ class FullDiskIT {
             Path config = Files.writeString(dir.resolve("node.yaml"), "settings:\n  metering-interval-seconds: 1\n");
             Path data = fs.resolve("data");
             try (NodeProcess node = NodeProcess.start(data, false, "--config", config.toString())) {
-                await(node, "/ledger/head", doc -> number(doc, "size") >= 6);
+                node.await("/ledger/head", doc -> number(doc, "size") >= 6);
 
                 Path filler = fs.resolve("filler");
                 fill(filler);
-                Map<String, Object> failed = await(node, "/health", doc -> ledger(doc).get("state").equals("degraded"));
+                Map<String, Object> failed = node.await("/health", doc -> ledger(doc).get("state").equals("degraded"));
                 assertTrue(String.valueOf(ledger(failed).get("reason")).contains("ENOSPC"), failed.toString());
-                Map<String, Object> metrics = object(object(get(node, "/metrics"), "meters"), "ledger");
+                Map<String, Object> metrics = object(object(node.get("/metrics"), "meters"), "ledger");
                 assertEquals("failed", metrics.get("state"), metrics.toString());
-                long sizeWhileFull = number(get(node, "/ledger/head"), "size");
+                long sizeWhileFull = number(node.get("/ledger/head"), "size");
 
                 Files.delete(filler);
-                await(node, "/health", doc -> ledger(doc).get("state").equals("up"));
-                await(node, "/ledger/head", doc -> number(doc, "size") > sizeWhileFull + 6);
-                Map<String, Object> healed = object(object(get(node, "/metrics"), "meters"), "ledger");
+                node.await("/health", doc -> ledger(doc).get("state").equals("up"));
+                node.await("/ledger/head", doc -> number(doc, "size") > sizeWhileFull + 6);
+                Map<String, Object> healed = object(object(node.get("/metrics"), "meters"), "ledger");
                 assertTrue(number(healed, "reopens") >= 1 && number(healed, "failures") >= 1, healed.toString());
                 assertTrue(number(healed, "missed-metering-intervals") >= 1, healed.toString());
                 assertTrue(node.log().contains("event=metering-gap"), node.log());
@@ -82,24 +78,6 @@ class FullDiskIT {
                 throw full;
             }
         }
-    }
-
-    private static Map<String, Object> await(NodeProcess node, String path, Predicate<Map<String, Object>> done)
-            throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        Map<String, Object> doc = get(node, path);
-        while (!done.test(doc)) {
-            assertTrue(System.nanoTime() < deadline, path + " never got there: " + doc + "\n" + node.log());
-            Thread.sleep(250);
-            doc = get(node, path);
-        }
-        return doc;
-    }
-
-    private static Map<String, Object> get(NodeProcess node, String path) throws Exception {
-        CoapClientTool.Result result = CoapClientTool.run(CLIENT, 10, "-B", "5", node.coapUri(path));
-        assertEquals(0, result.exitCode(), result.stderr());
-        return object(result.text());
     }
 
     private static void run(String... command) throws Exception {

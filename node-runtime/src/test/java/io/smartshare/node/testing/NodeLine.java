@@ -1,9 +1,7 @@
 package io.smartshare.node.testing;
 
 import static io.smartshare.node.testing.JsonDocument.list;
-import static io.smartshare.node.testing.JsonDocument.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
@@ -32,7 +30,6 @@ public final class NodeLine implements AutoCloseable {
     public static final String AUDITOR_KEY = "auditor-secret-1";
     public static final String OPERATOR = "operator";
     public static final String OPERATOR_KEY = "operator-secret-1";
-    private static final long WAIT_MILLIS = 90_000;
 
     private final Path dir;
     private final int[] ports;
@@ -200,11 +197,7 @@ public final class NodeLine implements AutoCloseable {
 
     /** GET {@code path} of node {@code i} as JSON. */
     public Map<String, Object> get(int i, String path) throws Exception {
-        CoapClientTool.Result result = CoapClientTool.run(CLIENT, 30, "-B", "10", nodes[i].coapUri(path));
-        assertEquals(0, result.exitCode(), result.stderr());
-        assertTrue(!result.text().isBlank(), "no answer from node " + i + " to GET " + path + " within 10 s: "
-                + result.stderr());
-        return object(result.text());
+        return nodes[i].get(path);
     }
 
     /** POSTs {@code file} as CBOR to node {@code i}'s {@code /receipts} over coaps as the operator. */
@@ -230,28 +223,9 @@ public final class NodeLine implements AutoCloseable {
                 "60", "-f", file.toString(), nodes[i].coapsUri(path));
     }
 
-    /**
-     * Polls {@code path} of node {@code i} until {@code done}, for at most {@value #WAIT_MILLIS}
-     * ms; a poll that gets no answer counts as not done yet (and is named if time runs out).
-     */
+    /** Polls {@code path} of node {@code i} until {@code done} ({@link NodeProcess#await}). */
     public Map<String, Object> await(int i, String path, Predicate<Map<String, Object>> done) throws Exception {
-        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
-        Map<String, Object> doc = Map.of();
-        String unanswered = "";
-        while (true) {
-            try {
-                doc = get(i, path);
-                if (done.test(doc)) {
-                    return doc;
-                }
-            } catch (AssertionError e) {
-                unanswered = e.getMessage();
-                System.out.println("await: unanswered poll: " + unanswered);
-            }
-            assertTrue(System.nanoTime() < deadline, path + " of node " + i + " never got there: " + doc
-                    + (unanswered.isEmpty() ? "" : "\nlast poll unanswered: " + unanswered) + "\nlog:\n" + nodes[i].log());
-            Thread.sleep(250);
-        }
+        return nodes[i].await(path, done);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.smartshare.node.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +28,7 @@ import java.util.regex.Pattern;
 public final class NodeProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("event=listening scheme=(coaps?) port=(\\d+)");
     private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long AWAIT_SECONDS = 90;
 
     private final Process process;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
@@ -172,6 +178,38 @@ public final class NodeProcess implements AutoCloseable {
 
     public String coapsUri(String path) {
         return "coaps://127.0.0.1:" + coapsPort + path;
+    }
+
+    /** GET {@code path} with libcoap's {@code coap-client-notls} (10 s wait) as JSON. */
+    public Map<String, Object> get(String path) throws IOException, InterruptedException {
+        CoapClientTool.Result result = CoapClientTool.run("coap-client-notls", 30, "-B", "10", coapUri(path));
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(!result.text().isBlank(), "no answer to GET " + path + " within 10 s: " + result.stderr());
+        return JsonDocument.object(result.text());
+    }
+
+    /**
+     * Polls {@code path} until {@code done}, for at most {@value #AWAIT_SECONDS} s; a poll that
+     * gets no answer counts as not done yet (and is printed, and named if time runs out).
+     */
+    public Map<String, Object> await(String path, Predicate<Map<String, Object>> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
+        Map<String, Object> doc = Map.of();
+        String unanswered = "";
+        while (true) {
+            try {
+                doc = get(path);
+                if (done.test(doc)) {
+                    return doc;
+                }
+            } catch (AssertionError e) {
+                unanswered = e.getMessage();
+                System.out.println("await: unanswered poll: " + unanswered);
+            }
+            assertTrue(System.nanoTime() < deadline, path + " never got there: " + doc
+                    + (unanswered.isEmpty() ? "" : "\nlast poll unanswered: " + unanswered) + "\nlog:\n" + log());
+            Thread.sleep(250);
+        }
     }
 
     public String log() {
