@@ -15,13 +15,16 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
  * -Xmx32m}. A node is monitored by a handful of operators and talks to tens of neighbours,
  * so every pool, store and lifetime here is bounded for that:
  * <ul>
- *   <li>{@code MAX_ACTIVE_PEERS 100}: peers tracked at once (exchanges, deduplication);
+ *   <li>{@code MAX_ACTIVE_PEERS 100}: block-wise transfers tracked at once, per direction;
+ *   <li>{@code PEERS_MARK_AND_SWEEP} deduplicator, at most 64 remembered messages per peer:
+ *       only for endpoints built without {@link EndpointBounds} (the simulator's); the node's
+ *       own endpoints bound deduplication and message IDs in all, not per peer, since a flood
+ *       from fresh ports outgrew Californium's per-peer stores;
  *   <li>{@code MAX_SERVER_OBSERVES 50}: observe relations the node keeps;
  *   <li>{@code PROTOCOL_STAGE_THREAD_COUNT 1}: resources answer from one thread;
  *   <li>{@code EXCHANGE_LIFETIME 60 s}, {@code NON_LIFETIME 30 s}: how long exchange state
  *       and duplicates are kept (RFC 7252 suggests 247 s and 145 s for worst-case links;
  *       a device on a LAN or mesh hop sees far shorter round trips);
- *   <li>{@code PEERS_MARK_AND_SWEEP} deduplicator, at most 64 remembered messages per peer;
  *   <li>one UDP receiver and one sender thread; at most 256 datagrams waiting to be sent
  *       ({@code UDP_CONNECTOR_OUT_CAPACITY}; the default has no bound), beyond which a send
  *       fails;
