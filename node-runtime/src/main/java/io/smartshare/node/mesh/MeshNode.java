@@ -84,6 +84,7 @@ public final class MeshNode {
     private long nextRepairAtMillis;
     private long repairBackoffMillis;
     private long lastEpochRepairMillis = Long.MIN_VALUE / 2;
+    private long tableFull;
     private boolean running;
     private MeshScheduler.Cancellable tick = () -> { };
     private MeshScheduler.Cancellable livenessCheck = () -> { };
@@ -275,6 +276,11 @@ public final class MeshNode {
         return carriage.snapshot();
     }
 
+    /** Accepted hellos from new nodes that the neighbour table, full of live neighbours, had no room for. */
+    public synchronized long neighborTableRefusals() {
+        return tableFull;
+    }
+
     /** Hello admission counters. */
     public synchronized HelloCounters helloCounters() {
         return gate.counters();
@@ -298,7 +304,11 @@ public final class MeshNode {
             onHeard(from, heard);
             return;
         }
-        if (verdict != HelloVerdict.ACCEPTED || !neighbors.helloAccepted(from, hello, now)) {
+        if (verdict != HelloVerdict.ACCEPTED) {
+            return;
+        }
+        if (!neighbors.helloAccepted(from, hello, now)) {
+            tableFull++;
             return;
         }
         applyParked(from, hello.sender(), now);

@@ -97,6 +97,21 @@ class HelloAttackTest {
         assertEquals(before.rank(), net.node(2).position().rank());
     }
 
+    @Test
+    void aHelloTheFullNeighbourTableHasNoRoomForIsCountedWhereAnOperatorLooks() {
+        MeshConfig d = MeshConfig.defaults();
+        MeshConfig oneNeighbour = new MeshConfig(d.heartbeatIntervalMillis(), d.missedHeartbeatsForDeath(),
+                d.timeoutsForDeath(), d.trickleIminMillis(), d.trickleDoublings(), d.trickleRedundancy(),
+                d.registrationRefreshMillis(), d.registrationLifetimeSeconds(), d.hopLimit(), 1, d.helloBurst(),
+                d.hellosPerSecond(), d.neighborPurgeMillis(), d.repairMinIntervalMillis(), d.unicastProbes());
+        SimNetwork small = new SimNetwork(Topology.line(3), LinkModel.withLoss(0), oneNeighbour, 12);
+        small.bootAll(1_000);
+        new Harness(small, 12).run(30_000, 1_000);
+        assertEquals(1, small.node(1).neighbors().size(), "node 1 hears two nodes and keeps one");
+        assertTrue(small.node(1).neighborTableRefusals() > 0, "the other one's hellos are counted as refused");
+        assertEquals(0, net.node(1).neighborTableRefusals(), "a table with room refuses nothing");
+    }
+
     private static NodeIdentity attacker() {
         byte[] seed = new byte[32];
         new Random(666).nextBytes(seed);

@@ -37,6 +37,7 @@ final class MeshNeighborsResource extends DocumentResource {
         admission.put("replayed", hellos.replayed());
         admission.put("rate-limited", hellos.rateLimited());
         admission.put("malformed", hellos.malformed());
+        admission.put("table-full", node.neighborTableRefusals());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("node", node.id().value());
         doc.put("neighbors", rows);
