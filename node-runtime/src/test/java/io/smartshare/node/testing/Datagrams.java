@@ -49,8 +49,18 @@ public final class Datagrams {
     }
 
     private byte[] message(int typeAndTokenLength, int code, String path, byte[] moreOptions, byte[] payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         messageId = (messageId + 1) & 0xffff;
+        return encode(typeAndTokenLength, code, messageId, path, moreOptions, payload);
+    }
+
+    /**
+     * A CoAP message with no token: first byte {@code typeAndTokenLength} (0x40 CON, 0x50
+     * NON), {@code code}, {@code messageId}, Uri-Path {@code path} (one segment, at most 12
+     * bytes), then {@code moreOptions} (encoded, numbers above 11) and {@code payload}.
+     */
+    public static byte[] encode(int typeAndTokenLength, int code, int messageId, String path, byte[] moreOptions,
+            byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(typeAndTokenLength);
         out.write(code);
         out.write(messageId >> 8);
