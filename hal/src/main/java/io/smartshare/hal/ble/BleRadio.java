@@ -2,6 +2,7 @@ package io.smartshare.hal.ble;
 
 import io.smartshare.hal.Subscription;
 import io.smartshare.hal.health.DriverHealth;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,17 @@ public interface BleRadio {
 
     /** Connects to {@code peer} if needed and writes {@code value} to {@code characteristic}. */
     void write(BleAddress peer, GattCharacteristic characteristic, byte[] value) throws BleException;
+
+    /**
+     * Whether {@link #advertise} can work on this radio (tinyb: no, BlueZ's advertising API is
+     * not reachable through it).
+     */
+    boolean canAdvertise();
+
+    /** The radio's GATT server, if it can serve characteristics for peers to write. */
+    default Optional<GattServer> gattServer() {
+        return Optional.empty();
+    }
 
     /** Whether the radio works. */
     DriverHealth health();

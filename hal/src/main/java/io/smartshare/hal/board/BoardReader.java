@@ -197,14 +197,8 @@ final class BoardReader {
             throw map.invalid("transports", "ble is listed but radios.ble is not configured");
         }
         int maxNeighbours = map.optionalInteger("max-neighbours", 1, 10_000).orElse(32L).intValue();
-        Duration hello = Duration.ofMillis(map.optionalInteger("hello-interval-ms", 100, 3_600_000).orElse(1_000L));
-        Optional<String> uplink = map.optionalString("uplink");
         map.requireNoOtherKeys();
-        if (uplink.isPresent() && interfaces.stream().noneMatch(l -> l.matches(uplink.get()))) {
-            throw map.invalid("uplink", "'" + uplink.get() + "' is not among the interfaces "
-                    + interfaces.stream().map(LinkSpec::name).collect(Collectors.toList()));
-        }
-        return new MeshSpec(transports, maxNeighbours, hello, uplink);
+        return new MeshSpec(transports, maxNeighbours);
     }
 
     /** Reads an enum value spelled as {@code label} lower-cased, with '_' written as '-'. */

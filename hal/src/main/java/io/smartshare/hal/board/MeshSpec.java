@@ -1,19 +1,16 @@
 package io.smartshare.hal.board;
 
-import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Mesh defaults for this board; an operator's config may override them.
+ * The mesh this board can run. The mesh's timers are the protocol's (docs/mesh-protocol.md),
+ * the same on every board, so that neighbours agree on when one is dead; the operator config's
+ * {@code mesh:} section says where the mesh reaches its neighbours.
  *
  * @param transports how the node reaches neighbours
  * @param maxNeighbours most neighbours kept at once (memory bound on small devices)
- * @param helloInterval how often the node announces itself
- * @param uplink the interface whose internet uplink the node shares with the mesh; empty if
- *     the board shares none
  */
-public record MeshSpec(Set<Transport> transports, int maxNeighbours, Duration helloInterval, Optional<String> uplink) {
+public record MeshSpec(Set<Transport> transports, int maxNeighbours) {
     /** Mesh transports. */
     public enum Transport {
         /** CoAP over UDP with multicast discovery, on the board's IP links. */
@@ -29,9 +26,6 @@ public record MeshSpec(Set<Transport> transports, int maxNeighbours, Duration he
         }
         if (maxNeighbours < 1) {
             throw new IllegalArgumentException("max neighbours must be at least 1, found " + maxNeighbours);
-        }
-        if (helloInterval.isZero() || helloInterval.isNegative()) {
-            throw new IllegalArgumentException("hello interval must be positive, found " + helloInterval);
         }
     }
 }

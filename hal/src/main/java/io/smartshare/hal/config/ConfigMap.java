@@ -59,6 +59,11 @@ public final class ConfigMap {
         }
     }
 
+    /** The keys of this mapping, in file order; listing them marks none as read. */
+    public List<String> keys() {
+        return List.copyOf(entries.keySet());
+    }
+
     /** Reads the YAML document in {@code file}; its top level must be a mapping. */
     public static ConfigMap load(Path file) {
         String text;

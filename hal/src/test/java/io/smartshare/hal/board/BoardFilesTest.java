@@ -70,7 +70,6 @@ class BoardFilesTest {
         SensorSpec.Sim temperature = (SensorSpec.Sim) sim.sensors().get(0);
         assertEquals(Quantity.TEMPERATURE, temperature.quantity());
         assertEquals(Duration.ofSeconds(5), temperature.poll());
-        assertEquals(Optional.of("sim-wan"), sim.mesh().uplink());
         assertTrue(sim.mesh().transports().contains(MeshSpec.Transport.BLE));
     }
 

@@ -37,7 +37,6 @@ class BrokenBoardFileTest {
                 address: 0x76
             mesh:
               transports: [ip]
-              uplink: eth0
             """;
 
     private static String broken(String from, String to) {
@@ -142,9 +141,10 @@ class BrokenBoardFileTest {
     }
 
     @Test
-    void uplinkThatIsNotAMeteredInterface() {
-        assertEquals("b.yaml:29: mesh.uplink: 'wlan0' is not among the interfaces [eth0]",
-                error(broken("uplink: eth0", "uplink: wlan0")));
+    void meshTimersAndUplinkAreNotTheBoardsToSet() {
+        assertEquals("b.yaml:29: mesh.hello-interval-ms: unknown key",
+                error(broken("[ip]\n", "[ip]\n  hello-interval-ms: 1000\n")));
+        assertEquals("b.yaml:29: mesh.uplink: unknown key", error(broken("[ip]\n", "[ip]\n  uplink: eth0\n")));
     }
 
     @Test

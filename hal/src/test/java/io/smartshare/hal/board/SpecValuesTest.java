@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The spec values check themselves, so code that builds one without a file gets the same guarantees. */
 class SpecValuesTest {
     private static final PinSpec LED = new PinSpec("led", PinSpec.Direction.OUTPUT, 17, false, PinSpec.Pull.NONE);
-    private static final MeshSpec MESH = new MeshSpec(Set.of(MeshSpec.Transport.IP), 8, Duration.ofSeconds(1), Optional.empty());
+    private static final MeshSpec MESH = new MeshSpec(Set.of(MeshSpec.Transport.IP), 8);
 
     private static BoardSpec board(List<LinkSpec> interfaces, List<SensorSpec> sensors) {
         return new BoardSpec("b", "d", "s", "/data", BoardSpec.Platform.LINUX, 1, interfaces,
@@ -44,7 +44,7 @@ class SpecValuesTest {
 
     @Test
     void meshOverBleNeedsABleRadio() {
-        MeshSpec overBle = new MeshSpec(Set.of(MeshSpec.Transport.BLE), 8, Duration.ofSeconds(1), Optional.empty());
+        MeshSpec overBle = new MeshSpec(Set.of(MeshSpec.Transport.BLE), 8);
         assertThrows(IllegalArgumentException.class, () -> new BoardSpec("b", "d", "s", "/data", BoardSpec.Platform.SIM, 1,
                 List.of(), new StorageSpec(Optional.empty(), 0), new CpuSpec(10), RadioSpec.none(), Optional.empty(),
                 List.of(), overBle));

@@ -478,7 +478,7 @@ final class LogWriter {
         Hash root = range.root();
         SignedCheckpoint signed = SignedCheckpoint.sign(new Checkpoint(state.origin, size, root), state.identity);
         try {
-            AtomicFile.write(options.fileIo(), state.checkpointFile(), signed.encoded());
+            DurableFile.replace(options.fileIo(), state.checkpointFile(), signed.encoded());
         } catch (IOException e) {
             throw StorageException.io("write", state.checkpointFile(), e);
         }

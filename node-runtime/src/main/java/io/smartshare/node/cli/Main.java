@@ -4,6 +4,7 @@ import io.smartshare.hal.config.ConfigException;
 import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.node.coap.CoapStartException;
 import io.smartshare.node.daemon.StartupException;
+import io.smartshare.node.lifecycle.ServiceStartException;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -66,6 +67,9 @@ public final class Main {
         } catch (StartupException | CoapStartException | IdentityException e) {
             err.println("smartshare-node: " + e.getMessage());
             return FAILED;
+        } catch (ServiceStartException e) {
+            err.println("smartshare-node: " + e.getMessage());
+            return ServiceStartException.EXIT_CODE;
         }
     }
 }

@@ -26,8 +26,10 @@ import io.smartshare.ledger.record.Receipt;
 import io.smartshare.ledger.record.Record;
 import io.smartshare.ledger.verify.LogVerifier;
 import io.smartshare.ledger.verify.VerificationResult;
-import io.smartshare.node.config.AtomicFiles;
+import io.smartshare.ledger.storage.DurableFile;
 import io.smartshare.node.config.NodeConfig;
+import io.smartshare.node.config.RewardsConfig;
+import io.smartshare.node.config.RewardsConfigReader;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.ScheduleFile;
 import io.smartshare.node.daemon.Node;
@@ -141,7 +143,7 @@ final class RewardsCommand {
             print(result, out);
             SettlementRecord.store(dirs.get(0), result);
             if (parsed.option("out").isPresent()) {
-                AtomicFiles.write(Path.of(parsed.option("out").get()), result.encode());
+                DurableFile.replace(Path.of(parsed.option("out").get()), result.encode());
             }
             return Main.OK;
         } catch (IOException | ContractException e) {
@@ -156,16 +158,17 @@ final class RewardsCommand {
                 .map(Path::of).toList()).orElse(List.of());
     }
 
-    private static Optional<VerifiedSchedule> schedule(Args parsed, NodeConfig config, PrintStream err)
+    private static Optional<VerifiedSchedule> schedule(Args parsed, NodeConfig node, PrintStream err)
             throws IOException {
+        RewardsConfig config = node.section("rewards").map(RewardsConfigReader::read).orElseGet(RewardsConfig::defaults);
         if (parsed.option("schedule").isEmpty()) {
-            if (config.rewards().schedule().isEmpty()) {
+            if (config.schedule().isEmpty()) {
                 throw new UsageException("no schedule: give --schedule FILE or set rewards.schedule in the config");
             }
-            return config.rewards().schedule();
+            return config.schedule();
         }
         Path file = Path.of(parsed.option("schedule").get());
-        Outcome<VerifiedSchedule, ScheduleRejection> outcome = ScheduleFile.verify(file, config.rewards().trustedIssuers());
+        Outcome<VerifiedSchedule, ScheduleRejection> outcome = ScheduleFile.verify(file, config.trustedIssuers());
         outcome.rejection().ifPresent(r -> err.println("smartshare-node rewards: schedule " + file + " rejected: " + r));
         return outcome.acceptedValue();
     }

@@ -1,7 +1,7 @@
 package io.smartshare.node.cli;
 
 import io.smartshare.node.daemon.Node;
-import io.smartshare.node.daemon.RunOptions;
+import io.smartshare.node.lifecycle.RunOptions;
 import io.smartshare.node.daemon.ShutdownSignal;
 import java.io.PrintStream;
 import io.smartshare.node.mesh.coap.CoapMeshOptions;

@@ -6,7 +6,7 @@ import io.smartshare.contracts.schedule.RateTerms;
 import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.ledger.identity.KeyFile;
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.config.AtomicFiles;
+import io.smartshare.ledger.storage.DurableFile;
 import io.smartshare.node.daemon.Node;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,7 +60,7 @@ final class ScheduleSigning {
         try {
             Files.createDirectories(dir);
             NodeIdentity issuer = KeyFile.loadOrCreate(dir.resolve(Node.KEY_FILE), new SecureRandom());
-            AtomicFiles.write(target, schedule.sign(issuer));
+            DurableFile.replace(target, schedule.sign(issuer));
             out.println("issuer key  " + HexFormat.of().formatHex(issuer.publicKey().encoded()));
             out.println("schedule id " + HexFormat.of().formatHex(schedule.id()));
             return Main.OK;

@@ -2,7 +2,7 @@ package io.smartshare.node.cli;
 
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.daemon.ShutdownSignal;
-import io.smartshare.node.mesh.coap.LoopbackMesh;
+import io.smartshare.node.mesh.sim.LoopbackMesh;
 import io.smartshare.node.mesh.sim.Topology;
 import java.io.PrintStream;
 import java.security.SecureRandom;

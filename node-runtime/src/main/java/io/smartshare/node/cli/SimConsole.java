@@ -3,7 +3,7 @@ package io.smartshare.node.cli;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.RoutePosition;
 import io.smartshare.node.mesh.coap.CoapMesh;
-import io.smartshare.node.mesh.coap.LoopbackMesh;
+import io.smartshare.node.mesh.sim.LoopbackMesh;
 import io.smartshare.node.mesh.coap.MeshChange;
 import io.smartshare.node.mesh.hello.HelloCounters;
 import io.smartshare.node.mesh.neighbor.NeighborView;

@@ -1,5 +1,6 @@
 package io.smartshare.node.coap;
 
+import io.smartshare.node.json.Json;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.californium.core.CoapResource;

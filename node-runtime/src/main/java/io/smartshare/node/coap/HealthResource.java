@@ -13,14 +13,17 @@ import java.util.function.Supplier;
  * {@code /health}: {@code status} is {@code up} when every component is up and
  * {@code degraded} when any is degraded (failing now) or absent (a driver the board asked
  * for but this device lacks); then one entry per component with its driver and, when not
- * up, the reason.
+ * up, the reason; then every service with its state ({@code running}, or {@code off} with the
+ * reason: a service the board or the operator config leaves out does not degrade the node).
  */
 final class HealthResource extends DocumentResource {
     private final Supplier<List<DriverHealth>> components;
+    private final Supplier<List<ServiceStatus>> services;
 
-    HealthResource(Supplier<List<DriverHealth>> components) {
+    HealthResource(Supplier<List<DriverHealth>> components, Supplier<List<ServiceStatus>> services) {
         super("health", "smartshare.health", "core.rp");
         this.components = components;
+        this.services = services;
     }
 
     @Override
@@ -41,6 +44,17 @@ final class HealthResource extends DocumentResource {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("status", allUp ? "up" : "degraded");
         doc.put("components", entries);
+        List<Object> serviceEntries = new ArrayList<>();
+        for (ServiceStatus service : services.get()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", service.name());
+            entry.put("state", service.state());
+            if (!service.reason().isEmpty()) {
+                entry.put("reason", service.reason());
+            }
+            serviceEntries.add(entry);
+        }
+        doc.put("services", serviceEntries);
         return doc;
     }
 }

@@ -5,34 +5,38 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import io.smartshare.node.scheduling.NodeScheduler;
+import io.smartshare.node.scheduling.PeriodicTask;
+import java.time.Duration;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.eclipse.californium.core.coap.CoAP;
 
 /**
- * {@code /metrics}, observable: uptime, the board's meters (interfaces, storage, CPU), the
- * JVM's heap and threads, and per endpoint its request counts and the state of its bounds
- * ({@link EndpointBounds}).
+ * {@code /metrics}, observable: uptime, the JVM's heap and threads, per endpoint its request
+ * counts and the state of its bounds ({@link EndpointBounds}), then the sections the node's
+ * core and services add (the ledger, the board's meters, tasks, events, the mesh), sorted by name.
  * Observers are notified every {@code metrics-interval-seconds} (a setting that takes
  * effect at the next notification).
  */
 final class MetricsResource extends DocumentResource {
     private final Uptime uptime;
     private final Map<String, Supplier<Map<String, Object>>> counters;
-    private final Supplier<Map<String, Object>> meters;
+    private final Map<String, Supplier<Map<String, Object>>> sections;
     private final IntSupplier intervalSeconds;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private ScheduledFuture<?> next;
+    private PeriodicTask notifications;
 
-    MetricsResource(Uptime uptime, Map<String, Supplier<Map<String, Object>>> counters, Supplier<Map<String, Object>> meters,
-            IntSupplier intervalSeconds) {
+    /**
+     * @param counters the endpoints' counters, under {@code coap}
+     * @param sections the other sections, read per request (a live map: services add theirs as they start)
+     */
+    MetricsResource(Uptime uptime, Map<String, Supplier<Map<String, Object>>> counters,
+            Map<String, Supplier<Map<String, Object>>> sections, IntSupplier intervalSeconds) {
         super("metrics", "smartshare.metrics", "core.s");
         this.uptime = uptime;
         this.counters = Map.copyOf(counters);
-        this.meters = meters;
+        this.sections = sections;
         this.intervalSeconds = intervalSeconds;
         setObservable(true);
         setObserveType(CoAP.Type.NON);
@@ -40,20 +44,14 @@ final class MetricsResource extends DocumentResource {
     }
 
     /** Starts periodic notifications on {@code scheduler}. */
-    synchronized void startNotifications(ScheduledExecutorService scheduler) {
-        next = scheduler.schedule(() -> notifyAndReschedule(scheduler), intervalSeconds.getAsInt(), TimeUnit.SECONDS);
-    }
-
-    private synchronized void notifyAndReschedule(ScheduledExecutorService scheduler) {
-        changed();
-        if (!scheduler.isShutdown()) {
-            next = scheduler.schedule(() -> notifyAndReschedule(scheduler), intervalSeconds.getAsInt(), TimeUnit.SECONDS);
-        }
+    synchronized void startNotifications(NodeScheduler scheduler) {
+        notifications = scheduler.every("metrics-notifications",
+                () -> Duration.ofSeconds(intervalSeconds.getAsInt()), this::changed);
     }
 
     synchronized void stopNotifications() {
-        if (next != null) {
-            next.cancel(false);
+        if (notifications != null) {
+            notifications.cancel();
         }
     }
 
@@ -70,9 +68,10 @@ final class MetricsResource extends DocumentResource {
                 .forEach(e -> coap.put(e.getKey(), e.getValue().get()));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uptime-seconds", uptime.seconds());
-        doc.put("meters", meters.get());
         doc.put("jvm", jvm);
         doc.put("coap", coap);
+        sections.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> doc.put(e.getKey(), e.getValue().get()));
         return doc;
     }
 }

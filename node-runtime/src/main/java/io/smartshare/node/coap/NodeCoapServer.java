@@ -5,14 +5,13 @@ import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.PskIdentity;
 import io.smartshare.node.config.SettingsStore;
-import io.smartshare.node.mesh.coap.HopLimitOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
+import io.smartshare.node.scheduling.NodeScheduler;
 import java.util.function.Supplier;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
@@ -35,13 +34,15 @@ public final class NodeCoapServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeCoapServer.class);
 
     private final CoapServer server;
+    private final ProtocolExecutor protocol;
     private final CoapEndpoint coap;
     private final Optional<CoapEndpoint> coaps;
     private final MetricsResource metrics;
 
-    private NodeCoapServer(CoapServer server, CoapEndpoint coap, Optional<CoapEndpoint> coaps,
-            MetricsResource metrics) {
+    private NodeCoapServer(CoapServer server, ProtocolExecutor protocol, CoapEndpoint coap,
+            Optional<CoapEndpoint> coaps, MetricsResource metrics) {
         this.server = server;
+        this.protocol = protocol;
         this.coap = coap;
         this.coaps = coaps;
         this.metrics = metrics;
@@ -55,33 +56,25 @@ public final class NodeCoapServer implements AutoCloseable {
      * Where {@code /health} and {@code /metrics} read the node's state.
      *
      * @param health every component's state, read per request
-     * @param meters the {@code meters} section of {@code /metrics}
+     * @param services every service's state, read per request
+     * @param sections the sections of {@code /metrics} besides the endpoints' (a live map)
      * @param scheduler runs the {@code /metrics} notifications
      */
-    public record Monitoring(Supplier<List<DriverHealth>> health, Supplier<Map<String, Object>> meters,
-            ScheduledExecutorService scheduler) {
+    public record Monitoring(Supplier<List<DriverHealth>> health, Supplier<List<ServiceStatus>> services,
+            Map<String, Supplier<Map<String, Object>>> sections, NodeScheduler scheduler) {
     }
 
     /**
-     * Binds the endpoints and starts serving the monitoring resources and {@code moreResources}.
+     * Binds the endpoints and starts serving the monitoring resources, with Californium
+     * configured by {@code cf}; services mount theirs on {@link #root()} later.
      *
      * @throws CoapStartException if a port cannot be bound (in use, no permission)
-     */
-    public static NodeCoapServer start(NodeConfig config, NodeFacts facts, SettingsStore settings,
-            Monitoring monitoring, List<Resource> moreResources) {
-        return start(config, SmallDeviceCoapConfig.create(), false, facts, settings, monitoring, moreResources);
-    }
-
-    /**
-     * As {@link #start(NodeConfig, NodeFacts, SettingsStore, Monitoring, List)}, with
-     * Californium configured by {@code cf}.
-     *
      * @param sharedPort let a multicast receiver bind the {@code coap://} port as well
      *     (SO_REUSEADDR; the mesh's group membership): a second process on the same port is
      *     then not refused
      */
     public static NodeCoapServer start(NodeConfig config, Configuration cf, boolean sharedPort, NodeFacts facts,
-            SettingsStore settings, Monitoring monitoring, List<Resource> moreResources) {
+            SettingsStore settings, Monitoring monitoring) {
         CoapServer server = new CoapServer(cf);
         Map<String, Supplier<Map<String, Object>>> counters = new LinkedHashMap<>();
         ProtocolExecutor protocol = new ProtocolExecutor(cf.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT),
@@ -108,16 +101,16 @@ public final class NodeCoapServer implements AutoCloseable {
         ObserverQuota observers = new ObserverQuota(server.getRoot(), cf);
         server.setMessageDeliverer(observers);
         counters.put("observe", observers::toDocument);
-        MetricsResource metrics = new MetricsResource(facts.uptime(), counters, monitoring.meters(),
+        MetricsResource metrics = new MetricsResource(facts.uptime(), counters, monitoring.sections(),
                 () -> settings.current().metricsIntervalSeconds());
         server.add(new NodeResource(facts.identity(), facts.version(), facts.board(), facts.uptime(), settings),
-                new HealthResource(monitoring.health()), metrics,
+                new HealthResource(monitoring.health(), monitoring.services()), metrics,
                 new ConfigResource(settings, new WriteAuthorization(config)));
-        moreResources.forEach(server::add);
 
         // The server's executors are set before its endpoints are added, so that each endpoint
         // can be started (and a bind failure reported) on its own before the server runs.
-        server.setExecutors(protocol, ExecutorsUtil.newDefaultSecondaryScheduler("coap-timer#"), false);
+        // Californium's timers run on the node's timer thread; both executors stay the node's to stop.
+        server.setExecutors(protocol, monitoring.scheduler().timer(), true);
         server.addEndpoint(coap);
         coaps.ifPresent(server::addEndpoint);
         try {
@@ -127,11 +120,12 @@ public final class NodeCoapServer implements AutoCloseable {
             }
         } catch (CoapStartException e) {
             server.destroy();
+            protocol.shutdownNow();
             throw e;
         }
         server.start();
         metrics.startNotifications(monitoring.scheduler());
-        NodeCoapServer node = new NodeCoapServer(server, coap, coaps, metrics);
+        NodeCoapServer node = new NodeCoapServer(server, protocol, coap, coaps, metrics);
         LOG.info("event=listening scheme=coap port={}", node.coapPort());
         node.coapsPort().ifPresentOrElse(port -> LOG.info("event=listening scheme=coaps port={}", port),
                 () -> LOG.info("event=coaps-disabled reason=\"no psk identities configured\""));
@@ -178,12 +172,17 @@ public final class NodeCoapServer implements AutoCloseable {
                 .build();
     }
 
+    /** Californium's configuration of both endpoints. */
+    public Configuration configuration() {
+        return server.getConfig();
+    }
+
     /** The {@code coap://} endpoint, for the mesh to send from. */
     public CoapEndpoint coapEndpoint() {
         return coap;
     }
 
-    /** The resource tree's root, for components that mount resources once running (the mesh). */
+    /** The resource tree's root, where services mount their resources. */
     public Resource root() {
         return server.getRoot();
     }
@@ -204,5 +203,6 @@ public final class NodeCoapServer implements AutoCloseable {
         metrics.stopNotifications();
         server.stop();
         server.destroy();
+        ExecutorsUtil.shutdownExecutorGracefully(2000, protocol);
     }
 }

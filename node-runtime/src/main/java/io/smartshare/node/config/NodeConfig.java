@@ -1,6 +1,11 @@
 package io.smartshare.node.config;
 
+import io.smartshare.hal.config.ConfigMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -12,29 +17,38 @@ import java.util.Optional;
  * @param coapsPort UDP port of {@code coaps://} (0 picks a free one)
  * @param pskIdentities who may connect over {@code coaps://}; none disables coaps
  * @param settings the settings the node starts with, before any stored {@code /config} write
- * @param rewards trusted schedule issuers, the schedule in force and the receipt interval
+ * @param sections the services' sections ({@code mesh:}, {@code rewards:}, ...), by name, read
+ *     by the service of that name ({@link #CORE_SECTIONS} are the node's own)
  */
 public record NodeConfig(Optional<String> bindAddress, int coapPort, int coapsPort,
-        List<PskIdentity> pskIdentities, NodeSettings settings, RewardsConfig rewards) {
+        List<PskIdentity> pskIdentities, NodeSettings settings, Map<String, ConfigMap> sections) {
+    /** The sections the node's core reads; every other section belongs to the service of its name. */
+    public static final Set<String> CORE_SECTIONS = Set.of("coap", "security", "settings");
     public static final int DEFAULT_COAP_PORT = 5683;
     public static final int DEFAULT_COAPS_PORT = 5684;
 
     public NodeConfig {
         pskIdentities = List.copyOf(pskIdentities);
+        sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     }
 
     /** The configuration of a node started without {@code --config}. */
     public static NodeConfig defaults() {
         return new NodeConfig(Optional.empty(), DEFAULT_COAP_PORT, DEFAULT_COAPS_PORT, List.of(), NodeSettings.defaults(),
-                RewardsConfig.defaults());
+                Map.of());
     }
 
     public NodeConfig withCoapPort(int port) {
-        return new NodeConfig(bindAddress, port, coapsPort, pskIdentities, settings, rewards);
+        return new NodeConfig(bindAddress, port, coapsPort, pskIdentities, settings, sections);
     }
 
     public NodeConfig withCoapsPort(int port) {
-        return new NodeConfig(bindAddress, coapPort, port, pskIdentities, settings, rewards);
+        return new NodeConfig(bindAddress, coapPort, port, pskIdentities, settings, sections);
+    }
+
+    /** The section named {@code name}, if the operator config has one. */
+    public Optional<ConfigMap> section(String name) {
+        return Optional.ofNullable(sections.get(name));
     }
 
     /** The identity named {@code identity}, if the operator configured it. */

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,11 +24,12 @@ import java.util.Set;
  *       may-write-config: true
  * settings:                   # see NodeSettings; also writable over coaps /config
  *   label: roof-router
- * rewards:                    # see RewardsConfigReader
+ * rewards:                    # a service's section: read by the service of that name
  *   trusted-issuers: [0b3c...]
- *   schedule: schedule.cose
  * </pre>
- * Every key is optional. Errors name file, line and key ({@link io.smartshare.hal.config.ConfigException}).
+ * Every key is optional. Every other top-level key must be a mapping: a service's section,
+ * which the service reads when the node starts (an unknown section is refused then, naming the
+ * sections that exist). Errors name file, line and key ({@link io.smartshare.hal.config.ConfigException}).
  */
 public final class NodeConfigReader {
     private NodeConfigReader() {
@@ -46,16 +49,21 @@ public final class NodeConfigReader {
             config = new NodeConfig(c.optionalString("address"),
                     c.optionalInteger("port", 0, 65535).map(Long::intValue).orElse(defaults.coapPort()),
                     c.optionalInteger("coaps-port", 0, 65535).map(Long::intValue).orElse(defaults.coapsPort()),
-                    List.of(), defaults.settings(), defaults.rewards());
+                    List.of(), defaults.settings(), Map.of());
             c.requireNoOtherKeys();
         }
         List<PskIdentity> identities = root.optionalMap("security").map(NodeConfigReader::readSecurity).orElse(List.of());
         NodeSettings settings = root.optionalMap("settings")
                 .map(s -> NodeSettings.read(s, defaults.settings()))
                 .orElse(defaults.settings());
-        RewardsConfig rewards = root.optionalMap("rewards").map(RewardsConfigReader::read).orElse(defaults.rewards());
+        Map<String, ConfigMap> sections = new LinkedHashMap<>();
+        for (String key : root.keys()) {
+            if (!NodeConfig.CORE_SECTIONS.contains(key)) {
+                sections.put(key, root.map(key));
+            }
+        }
         root.requireNoOtherKeys();
-        return new NodeConfig(config.bindAddress(), config.coapPort(), config.coapsPort(), identities, settings, rewards);
+        return new NodeConfig(config.bindAddress(), config.coapPort(), config.coapsPort(), identities, settings, sections);
     }
 
     private static List<PskIdentity> readSecurity(ConfigMap security) {

@@ -30,11 +30,12 @@ import java.util.Set;
  * </pre>
  * A schedule must verify against the trusted issuers; every error names file, line and key.
  */
-final class RewardsConfigReader {
+public final class RewardsConfigReader {
     private RewardsConfigReader() {
     }
 
-    static RewardsConfig read(ConfigMap rewards) {
+    /** Reads {@code rewards}, the section's mapping; unknown keys fail with file, line and key. */
+    public static RewardsConfig read(ConfigMap rewards) {
         Set<Ed25519PublicKey> trusted = new LinkedHashSet<>();
         for (String hex : rewards.stringList("trusted-issuers")) {
             try {

@@ -1,7 +1,8 @@
 package io.smartshare.node.config;
 
 import io.smartshare.hal.config.ConfigMap;
-import io.smartshare.node.coap.Json;
+import io.smartshare.ledger.storage.DurableFile;
+import io.smartshare.node.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code <data-dir>/settings.json}. A stored copy (written by an accepted {@code /config}
  * write) takes precedence over the operator file's {@code settings:} section.
  *
- * <p>Writes are atomic ({@link AtomicFiles}): a crash leaves either the old or the new settings.
+ * <p>Writes are atomic and durable ({@link DurableFile}): a crash leaves either the old or the new settings.
  */
 public final class SettingsStore {
     static final String FILE_NAME = "settings.json";
@@ -39,7 +40,7 @@ public final class SettingsStore {
 
     /** Stores {@code settings} durably, then makes them current. */
     public synchronized void replace(NodeSettings settings) throws IOException {
-        AtomicFiles.write(file, (Json.write(settings.toDocument()) + "\n").getBytes(StandardCharsets.UTF_8));
+        DurableFile.replace(file, (Json.write(settings.toDocument()) + "\n").getBytes(StandardCharsets.UTF_8));
         current.set(settings);
     }
 }

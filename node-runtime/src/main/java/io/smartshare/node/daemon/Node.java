@@ -3,8 +3,6 @@ package io.smartshare.node.daemon;
 import io.smartshare.hal.Board;
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.hal.board.BoardSpec;
-import io.smartshare.hal.board.MeshSpec;
-import io.smartshare.hal.config.ConfigException;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.KeyFile;
@@ -17,38 +15,36 @@ import io.smartshare.node.coap.WriteAuthorization;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.SettingsStore;
+import io.smartshare.node.events.EventBus;
 import io.smartshare.node.ledger.HealingLedger;
-import io.smartshare.node.ledger.LedgerResources;
-import io.smartshare.node.mesh.coap.CoapMesh;
-import io.smartshare.node.mesh.coap.CoapMeshOptions;
-import io.smartshare.node.mesh.coap.MeshChangeLog;
-import io.smartshare.node.mesh.coap.NeighborAddresses;
-import io.smartshare.node.metering.BoardMeters;
-import io.smartshare.node.metering.LedgerMetering;
-import io.smartshare.node.rewards.Rewards;
-import io.smartshare.node.sensors.SensorsResource;
+import io.smartshare.node.lifecycle.CoapRequests;
+import io.smartshare.node.lifecycle.NodeContext;
+import io.smartshare.node.lifecycle.NodeService;
+import io.smartshare.node.lifecycle.RunOptions;
+import io.smartshare.node.lifecycle.RunningServices;
+import io.smartshare.node.lifecycle.ServicePlan;
+import io.smartshare.node.lifecycle.ServiceStartException;
+import io.smartshare.node.scheduling.NodeScheduler;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.californium.elements.config.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node: board file, data dir, identity, board drivers, settings, ledger,
- * metering, CoAP server, mesh (when the board's mesh section lists the {@code ip}
- * transport; over BLE as well when it also lists {@code ble} and the radio can carry it, see
- * {@link MeshBle}) and rewards (per-peer meter, receipts, {@code /rewards}), started in that
- * order and stopped in reverse. Configuration
- * errors surface as {@link io.smartshare.hal.config.ConfigException}, other start failures
- * as {@link StartupException}; either way nothing is left running.
+ * A running node: the core (board file, data dir, identity, settings, board drivers, ledger,
+ * timers, event bus, CoAP server with {@code /node}, {@code /health}, {@code /metrics} and
+ * {@code /config}) and the services ({@link NodeService}: ledger, metering, sensors, mesh,
+ * rewards, and whatever else is installed), started in dependency order and stopped in
+ * reverse. Configuration errors surface as {@link io.smartshare.hal.config.ConfigException},
+ * a failing service as {@link ServiceStartException} (naming it), other start failures as
+ * {@link StartupException}; either way nothing is left running.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -61,13 +57,21 @@ public final class Node implements AutoCloseable {
         this.parts = parts;
     }
 
-    /** Starts a node as {@code options} say. */
+    /** Starts a node as {@code options} say, with the {@linkplain Services#installed() installed services}. */
     public static Node start(RunOptions options) {
+        return start(options, Services.installed());
+    }
+
+    /** Starts a node as {@code options} say, with {@code services}. */
+    public static Node start(RunOptions options, List<NodeService> services) {
         Uptime uptime = new Uptime();
         BoardSpec spec = BoardFiles.resolve(options.board());
         NodeConfig config = options.configFile().map(NodeConfigReader::read).orElseGet(NodeConfig::defaults);
         config = options.coapPort().map(config::withCoapPort).orElse(config);
         config = options.coapsPort().map(config::withCoapsPort).orElse(config);
+        CoapRequests coapRequests = new CoapRequests();
+        ServicePlan plan = ServicePlan.configure(services, config.sections(), NodeConfig.CORE_SECTIONS, spec, options,
+                coapRequests);
         DataDir dataDir = DataDir.open(options.dataDir().orElse(Path.of(spec.defaultDataDir())));
         List<AutoCloseable> parts = new ArrayList<>(List.of(dataDir));
         try {
@@ -78,40 +82,28 @@ public final class Node implements AutoCloseable {
             HealingLedger ledger = openLedger(dataDir, identity);
             parts.add(ledger);
             parts.add(() -> publishFinalCheckpoint(ledger));
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "node-timer"));
-            parts.add(() -> stopTimer(timer));
-            ledger.startHealing(timer);
-            BoardMeters meters = new BoardMeters(board);
-            LedgerMetering metering = new LedgerMetering(meters, ledger, ledger::writable,
-                    () -> settings.current().meteringIntervalSeconds());
-            metering.start(timer);
-            parts.add(metering::stop);
-            SensorsResource sensors = new SensorsResource(board.sensors(), timer);
-            parts.add(sensors::close);
-            boolean meshOn = spec.mesh().transports().contains(MeshSpec.Transport.IP);
-            MeshBle ble = meshOn ? MeshBle.open(spec.mesh(), board) : MeshBle.none();
-            parts.add(ble);
+            NodeScheduler scheduler = NodeScheduler.start();
+            parts.add(scheduler);
+            EventBus events = new EventBus();
+            parts.add(events);
+            ledger.publishTo(events::publish);
+            ledger.startHealing(scheduler);
+            RunningServices running = new RunningServices(plan);
+            Map<String, Supplier<Map<String, Object>>> metrics = new ConcurrentHashMap<>();
+            metrics.put("ledger", ledger::toDocument);
+            metrics.put("tasks", scheduler::toDocument);
+            metrics.put("events", events::toDocument);
             Configuration cf = SmallDeviceCoapConfig.create();
-            WriteAuthorization writers = new WriteAuthorization(config);
-            NodeCoapServer coap = NodeCoapServer.start(config, cf, meshOn && options.meshInterface().isPresent(),
+            NodeCoapServer coap = NodeCoapServer.start(config, cf, coapRequests.sharedPort(),
                     new NodeCoapServer.NodeFacts(identity, Version.current(), spec.name(), uptime), settings,
-                    new NodeCoapServer.Monitoring(() -> health(board, ble, ledger), () -> meterDocument(meters, ledger,
-                            metering), timer),
-                    List.of(sensors, LedgerResources.create(ledger)));
+                    new NodeCoapServer.Monitoring(() -> health(board, ledger, running), running::statuses, metrics,
+                            scheduler));
             parts.add(coap);
-            Optional<CoapMesh> mesh = Optional.empty();
-            if (meshOn) {
-                mesh = Optional.of(CoapMesh.start(identity, coap.coapEndpoint(), coap.root(), cf,
-                        new CoapMeshOptions(options.meshInterface(), CoapMeshOptions.DEFAULT_GROUP_PORT,
-                                options.meshPeers(), options.uplinkKbps(), spec.mesh().maxNeighbours()),
-                        ble.transport(), MeshChangeLog.toLog(), writers::permits));
-                parts.add(mesh.get());
-                ble.deliverTo(mesh.get().node());
-            }
-            parts.add(startRewards(new Rewards.Wiring(identity, ledger, dataDir.path(), coap.coapEndpoint(), coap.root(),
-                    timer, writers), config, mesh));
-            LOG.info("event=started node={} board={} data-dir={} version={} mesh={}", identity.nodeId(), spec.name(),
-                    dataDir.path(), Version.current(), meshOn);
+            parts.add(running);
+            running.start(new NodeContext(identity, ledger, ledger::writable, board, dataDir.path(), settings, scheduler,
+                    coap, new WriteAuthorization(config), events, metrics));
+            LOG.info("event=started node={} board={} data-dir={} version={} services={}", identity.nodeId(), spec.name(),
+                    dataDir.path(), Version.current(), plan.order().stream().map(NodeService::name).toList());
             return new Node(parts);
         } catch (RuntimeException e) {
             closeAll(parts).forEach(e::addSuppressed);
@@ -119,32 +111,12 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** Rewards on the running node; a damaged state file in the data dir stops the start (exit 1). */
-    private static Rewards startRewards(Rewards.Wiring wiring, NodeConfig config, Optional<CoapMesh> mesh) {
-        try {
-            return Rewards.start(wiring, config.rewards(), mesh.map(m -> m.node()::carriage),
-                    mesh.map(m -> new NeighborAddresses(m.node())));
-        } catch (ConfigException e) {
-            throw new StartupException("rewards state in the data dir is damaged: " + e.getMessage()
-                    + " (move the file away to start from zero: receipts are then refused until counters catch up)", e);
-        }
-    }
-
-    /** The {@code meters} section of {@code /metrics}: the board's meters, the ledger's state and metering gaps. */
-    private static Map<String, Object> meterDocument(BoardMeters meters, HealingLedger ledger, LedgerMetering metering) {
-        Map<String, Object> doc = new LinkedHashMap<>(meters.document());
-        Map<String, Object> state = new LinkedHashMap<>(ledger.toDocument());
-        state.put("missed-metering-intervals", metering.missedIntervals());
-        doc.put("ledger", state);
-        return doc;
-    }
-
-    private static List<DriverHealth> health(Board board, MeshBle ble, HealingLedger ledger) {
+    private static List<DriverHealth> health(Board board, HealingLedger ledger, RunningServices services) {
         List<DriverHealth> all = new ArrayList<>();
         all.add(DriverHealth.up("coap", "californium"));
         all.add(ledger.health());
         all.addAll(board.health());
-        all.addAll(ble.health());
+        all.addAll(services.health());
         return all;
     }
 
@@ -171,14 +143,9 @@ public final class Node implements AutoCloseable {
         return KeyFile.loadOrCreate(dataDir.resolve(KEY_FILE), new SecureRandom());
     }
 
-    private static void stopTimer(ScheduledExecutorService timer) throws InterruptedException {
-        timer.shutdownNow();
-        timer.awaitTermination(2, TimeUnit.SECONDS);
-    }
-
     /**
-     * Stops accepting requests, stops metering, signs a final checkpoint, closes the ledger
-     * and the board's drivers and unlocks the data dir.
+     * Stops the services (last started first) and the CoAP server, stops the timers, signs a
+     * final checkpoint, closes the ledger and the board's drivers and unlocks the data dir.
      */
     @Override
     public void close() {

@@ -12,20 +12,21 @@ import io.smartshare.ledger.record.Record;
 import io.smartshare.ledger.record.RecordBody;
 import io.smartshare.ledger.storage.StorageException;
 import io.smartshare.ledger.storage.Truncation;
+import io.smartshare.node.scheduling.NodeScheduler;
+import io.smartshare.node.scheduling.PeriodicTask;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,10 @@ public final class HealingLedger implements Ledger {
     private volatile Optional<String> failure = Optional.empty();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong reopens = new AtomicLong();
-    private ScheduledFuture<?> healer;
+    private PeriodicTask healer;
+    private volatile Consumer<Object> events = event -> { };
+    private final Object checkpointLock = new Object();
+    private long lastCheckpointPublished = -1;
 
     private HealingLedger(Path dataDir, NodeIdentity identity, Ledger current) {
         this.dataDir = dataDir;
@@ -72,9 +76,34 @@ public final class HealingLedger implements Ledger {
         return new HealingLedger(dataDir, identity, Ledger.open(dataDir, identity));
     }
 
-    /** Starts trying to reopen a failed log every {@value #RETRY_SECONDS} s on {@code scheduler}. */
-    public synchronized void startHealing(ScheduledExecutorService scheduler) {
-        healer = scheduler.scheduleWithFixedDelay(this::heal, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
+    /** Starts trying to reopen a failed log every {@value #RETRY_SECONDS} s, on {@code scheduler}'s work thread. */
+    public synchronized void startHealing(NodeScheduler scheduler) {
+        healer = scheduler.everyBlocking("ledger-reopen", () -> Duration.ofSeconds(RETRY_SECONDS),
+                () -> failure.isPresent(), this::heal);
+    }
+
+    /**
+     * From now on, hands {@code events} a {@link LedgerEvent.Appended} per durable record and a
+     * {@link LedgerEvent.CheckpointSigned} per new checkpoint (noticed after the append or the
+     * {@link #publishCheckpoint()} that made it).
+     */
+    public void publishTo(Consumer<Object> events) {
+        this.events = events;
+    }
+
+    private void published(Record record) {
+        events.accept(new LedgerEvent.Appended(record.seq(), record.body().getClass().getSimpleName()));
+        current.latestCheckpoint().ifPresent(this::checkpointed);
+    }
+
+    private void checkpointed(SignedCheckpoint checkpoint) {
+        synchronized (checkpointLock) {
+            if (checkpoint.size() <= lastCheckpointPublished) {
+                return;
+            }
+            lastCheckpointPublished = checkpoint.size();
+        }
+        events.accept(new LedgerEvent.CheckpointSigned(checkpoint.size(), checkpoint.root().hex()));
     }
 
     /** Whether appends can succeed now (false while the log has failed). */
@@ -104,6 +133,8 @@ public final class HealingLedger implements Ledger {
         return current.append(body).whenComplete((record, error) -> {
             if (error != null) {
                 noteFailure(error);
+            } else {
+                published(record);
             }
         });
     }
@@ -157,7 +188,11 @@ public final class HealingLedger implements Ledger {
 
     @Override
     public CompletableFuture<SignedCheckpoint> publishCheckpoint() {
-        return current.publishCheckpoint();
+        return current.publishCheckpoint().whenComplete((checkpoint, error) -> {
+            if (error == null) {
+                checkpointed(checkpoint);
+            }
+        });
     }
 
     @Override
@@ -228,7 +263,7 @@ public final class HealingLedger implements Ledger {
     @Override
     public synchronized void close() {
         if (healer != null) {
-            healer.cancel(false);
+            healer.cancel();
         }
         current.close();
     }

@@ -1,5 +1,6 @@
 package io.smartshare.node.mesh;
 
+import io.smartshare.node.mesh.clock.MeshScheduler;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;

@@ -1,5 +1,9 @@
 package io.smartshare.node.mesh;
 
+import io.smartshare.node.mesh.clock.MeshScheduler;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.Medium;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;

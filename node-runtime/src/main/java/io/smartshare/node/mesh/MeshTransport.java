@@ -1,5 +1,7 @@
 package io.smartshare.node.mesh;
 
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
 import java.util.function.Consumer;
 
 /**

@@ -12,11 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,18 +37,18 @@ public final class LedgerMetering {
     private final BoardMeters meters;
     private final Ledger ledger;
     private final BooleanSupplier writable;
-    private final IntSupplier intervalSeconds;
+    private final Consumer<Object> events;
     private long gap;
     private long missedIntervals;
     private final Map<String, Long> previousCounters = new HashMap<>();
     private Instant previousAt;
-    private ScheduledFuture<?> next;
 
-    public LedgerMetering(BoardMeters meters, Ledger ledger, BooleanSupplier writable, IntSupplier intervalSeconds) {
+    /** @param events hears a {@link MeteredInterval} per interval appended */
+    public LedgerMetering(BoardMeters meters, Ledger ledger, BooleanSupplier writable, Consumer<Object> events) {
         this.meters = meters;
         this.ledger = ledger;
         this.writable = writable;
-        this.intervalSeconds = intervalSeconds;
+        this.events = events;
     }
 
     /** Intervals skipped since start because the ledger could not be written. */
@@ -59,33 +56,15 @@ public final class LedgerMetering {
         return missedIntervals;
     }
 
-    /** Takes the baseline now and appends every interval on {@code scheduler}. */
-    public synchronized void start(ScheduledExecutorService scheduler) {
+    /** Takes the baseline: the first {@link #appendInterval()} covers the time since. */
+    public synchronized void takeBaseline() {
         MeterSnapshot baseline = meters.current();
         counters(baseline).forEach(previousCounters::put);
         previousAt = baseline.at();
-        schedule(scheduler);
     }
 
-    private void schedule(ScheduledExecutorService scheduler) {
-        next = scheduler.schedule(() -> {
-            appendInterval();
-            synchronized (this) {
-                if (!scheduler.isShutdown()) {
-                    schedule(scheduler);
-                }
-            }
-        }, intervalSeconds.getAsInt(), TimeUnit.SECONDS);
-    }
-
-    /** Stops appending; an append under way completes. */
-    public synchronized void stop() {
-        if (next != null) {
-            next.cancel(false);
-        }
-    }
-
-    synchronized void appendInterval() {
+    /** Appends the samples of the interval since the last call (or the baseline); once per metering interval. */
+    public synchronized void appendInterval() {
         if (!writable.getAsBoolean()) {
             gap++;
             missedIntervals++;
@@ -120,6 +99,7 @@ public final class LedgerMetering {
             });
         }
         LOG.debug("event=metered samples={} period-ms={}", samples.size(), periodMillis);
+        events.accept(new MeteredInterval(samples.size(), periodMillis));
     }
 
     private static Map<String, Long> counters(MeterSnapshot snapshot) {

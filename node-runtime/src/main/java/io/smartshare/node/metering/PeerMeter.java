@@ -2,6 +2,7 @@ package io.smartshare.node.metering;
 
 import io.smartshare.contracts.metering.MeterInterval;
 import io.smartshare.contracts.metering.MeterKey;
+import io.smartshare.node.lifecycle.ServiceCounters;
 import io.smartshare.contracts.metering.MeterSnapshot;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.metering.Role;
@@ -9,8 +10,8 @@ import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.coap.Json;
-import io.smartshare.node.config.AtomicFiles;
+import io.smartshare.node.json.Json;
+import io.smartshare.ledger.storage.DurableFile;
 import io.smartshare.node.mesh.forwarding.Carriage;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import java.io.IOException;
@@ -195,7 +196,7 @@ public final class PeerMeter {
             peer.put("consumed-down", t.consumedDown());
             peers.add(peer);
         });
-        AtomicFiles.write(file, (Json.write(Map.of("peers", peers)) + "\n").getBytes(StandardCharsets.UTF_8));
+        DurableFile.replace(file, (Json.write(Map.of("peers", peers)) + "\n").getBytes(StandardCharsets.UTF_8));
         saved = totals;
         savedKeys = Map.copyOf(keys);
     }

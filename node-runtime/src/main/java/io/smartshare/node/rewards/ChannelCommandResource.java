@@ -1,7 +1,7 @@
 package io.smartshare.node.rewards;
 
 import io.smartshare.contracts.channel.Channel;
-import io.smartshare.node.coap.Json;
+import io.smartshare.node.json.Json;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.coap.RequestException;
 import io.smartshare.node.coap.WriteAuthorization;

@@ -11,6 +11,7 @@ import io.smartshare.ledger.record.Receipt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +27,23 @@ final class ChannelDesk implements LedgerReplay.State {
 
     private final Ledger ledger;
     private final NodeIdentity identity;
+    private final Consumer<Object> events;
     private ChannelLedger channels;
 
-    private ChannelDesk(Ledger ledger, NodeIdentity identity) {
+    private ChannelDesk(Ledger ledger, NodeIdentity identity, Consumer<Object> events) {
         this.ledger = ledger;
         this.identity = identity;
+        this.events = events;
         this.channels = ChannelLedger.empty(identity);
     }
 
-    /** A desk for the node owning {@code ledger} and {@code identity}, to be rebuilt with {@link LedgerReplay}. */
-    static ChannelDesk empty(Ledger ledger, NodeIdentity identity) {
-        return new ChannelDesk(ledger, identity);
+    /**
+     * A desk for the node owning {@code ledger} and {@code identity}, to be rebuilt with {@link LedgerReplay}.
+     *
+     * @param events hears a {@link RewardsEvent.ChannelChanged} per change recorded
+     */
+    static ChannelDesk empty(Ledger ledger, NodeIdentity identity, Consumer<Object> events) {
+        return new ChannelDesk(ledger, identity, events);
     }
 
     @Override
@@ -87,6 +94,8 @@ final class ChannelDesk implements LedgerReplay.State {
         channels = channels.with(next);
         LOG.info("{} channel={} status={} paid={} deposit={} seq={}", event, next.id(), next.status(), next.paid(),
                 next.open().terms().deposit(), seq);
+        events.accept(new RewardsEvent.ChannelChanged(next.id().toString(), event.substring("event=channel-".length()),
+                next.status().toString(), next.paid(), seq));
     }
 
     /** Every channel, in id order. */

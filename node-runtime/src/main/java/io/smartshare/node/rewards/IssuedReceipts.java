@@ -6,8 +6,8 @@ import io.smartshare.contracts.receipt.ReceiptClaim;
 import io.smartshare.contracts.receipt.SignedReceipt;
 import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.coap.Json;
-import io.smartshare.node.config.AtomicFiles;
+import io.smartshare.node.json.Json;
+import io.smartshare.ledger.storage.DurableFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +75,7 @@ final class IssuedReceipts {
         issued.forEach(this::put);
         List<Object> hex = new ArrayList<>();
         latest.values().forEach(r -> hex.add(HexFormat.of().formatHex(r.encode())));
-        AtomicFiles.write(file, (Json.write(Map.of("receipts", hex)) + "\n").getBytes(StandardCharsets.UTF_8));
+        DurableFile.replace(file, (Json.write(Map.of("receipts", hex)) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private void put(SignedReceipt receipt) {

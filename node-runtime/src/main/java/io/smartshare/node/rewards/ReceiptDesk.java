@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +51,25 @@ final class ReceiptDesk implements LedgerReplay.State {
 
     private final Ledger ledger;
     private final PeerMeter meter;
+    private final Consumer<Object> events;
     private final Map<Slot, Tally> tallies = new TreeMap<>(Slot.ORDER);
     private ReceiptBook book;
 
-    private ReceiptDesk(Ledger ledger, PeerMeter meter, ReceiptBook book) {
+    private ReceiptDesk(Ledger ledger, PeerMeter meter, Consumer<Object> events, ReceiptBook book) {
         this.ledger = ledger;
         this.meter = meter;
+        this.events = events;
         this.book = book;
     }
 
-    /** A desk for the node owning {@code ledger}, to be rebuilt from it with {@link LedgerReplay}. */
-    static ReceiptDesk empty(Ledger ledger, PeerMeter meter, Map<Resource, Tolerance> tolerances) {
-        return new ReceiptDesk(ledger, meter, ReceiptBook.empty(ledger.key(), tolerances));
+    /**
+     * A desk for the node owning {@code ledger}, to be rebuilt from it with {@link LedgerReplay}.
+     *
+     * @param events hears a {@link RewardsEvent.ReceiptAccepted} per receipt recorded
+     */
+    static ReceiptDesk empty(Ledger ledger, PeerMeter meter, Map<Resource, Tolerance> tolerances,
+            Consumer<Object> events) {
+        return new ReceiptDesk(ledger, meter, events, ReceiptBook.empty(ledger.key(), tolerances));
     }
 
     @Override
@@ -104,6 +112,8 @@ final class ReceiptDesk implements LedgerReplay.State {
         ReceiptClaim c = receipt.claim();
         LOG.info("event=receipt-accepted consumer={} resource={} amount={} seq={}", NodeId.of(c.consumer()),
                 c.resource(), c.amount(), seq);
+        events.accept(new RewardsEvent.ReceiptAccepted(NodeId.of(c.consumer()).value(), c.resource().toString(),
+                c.amount(), seq));
         return outcome;
     }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +34,13 @@ final class ReceiptRound implements Runnable {
     private final Optional<NeighborAddresses> neighbors;
     private final ReceiptPoster poster;
     private final ReceiptOutbox outbox;
+    private final Consumer<Object> events;
     private final SecureRandom random = new SecureRandom();
     private ReceiptIssuer issuer;
 
     ReceiptRound(NodeIdentity identity, Ledger ledger, PeerMeter meter, IssuedReceipts issued,
-            Optional<NeighborAddresses> neighbors, ReceiptPoster poster, long startMillis) {
+            Optional<NeighborAddresses> neighbors, ReceiptPoster poster, Consumer<Object> events, long startMillis) {
+        this.events = events;
         this.identity = identity;
         this.ledger = ledger;
         this.meter = meter;
@@ -73,6 +76,8 @@ final class ReceiptRound implements Runnable {
             issued.record(round.receipts());
             issuer = round.issuer();
             outbox.add(round.receipts());
+            round.receipts().forEach(r -> events.accept(new RewardsEvent.ReceiptIssued(
+                    NodeId.of(r.claim().provider()).value(), r.claim().resource().toString(), r.claim().amount())));
         }
         outbox.flush(mesh::addressOf);
     }

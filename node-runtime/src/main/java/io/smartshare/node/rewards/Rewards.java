@@ -1,25 +1,23 @@
 package io.smartshare.node.rewards;
 
-import io.smartshare.ledger.Ledger;
-import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.coap.WriteAuthorization;
 import io.smartshare.node.config.RewardsConfig;
+import io.smartshare.node.lifecycle.NodeContext;
+import io.smartshare.node.mesh.coap.MeshView;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import io.smartshare.node.metering.PeerMeter;
-import io.smartshare.node.metering.ServiceCounters;
+import io.smartshare.node.scheduling.PeriodicTask;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.server.resources.Resource;
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Contracts wired into a running node: the per-peer meter, receipts exchanged with mesh
  * neighbours ({@code POST /receipts} as provider, a {@link ReceiptRound} every receipt
- * interval as consumer, on the node's timer thread), payment channels ({@code /channels},
+ * interval as consumer, on the node's {@code node-work} thread), payment channels ({@code /channels},
  * rebuilt from the ledger at start, priced ones paid after every receipt round by {@link
  * ChannelAutoPay}) and {@code GET /rewards}. Receipts, channel documents and
  * the operator's channel commands are checked and appended one at a time on one {@code
@@ -46,51 +44,51 @@ public final class Rewards implements AutoCloseable {
             io.smartshare.contracts.metering.Resource.RELAY_DOWN;
 
     private final PeerMeter meter;
-    private final ScheduledFuture<?> rounds;
+    private final PeriodicTask rounds;
     private final ExecutorService deskThread;
 
-    private Rewards(PeerMeter meter, ScheduledFuture<?> rounds, ExecutorService deskThread) {
+    private Rewards(PeerMeter meter, PeriodicTask rounds, ExecutorService deskThread) {
         this.meter = meter;
         this.rounds = rounds;
         this.deskThread = deskThread;
     }
 
-    /** Where a node's rewards part plugs in. */
-    public record Wiring(NodeIdentity identity, Ledger ledger, Path dataDir, Endpoint coapEndpoint, Resource root,
-            ScheduledExecutorService timer, WriteAuthorization authorization) {
-    }
-
     /**
-     * Starts rewards on a running node.
+     * Starts rewards on a running node: the meter counts the mesh's carriage (when the mesh
+     * runs) and every service's counters ({@link NodeContext#counters()}).
      *
-     * @param relay the mesh's carriage counts and neighbour addresses; empty without a mesh
      * @throws io.smartshare.hal.config.ConfigException if stored meter or receipt state is damaged
      */
-    public static Rewards start(Wiring node, RewardsConfig config, Optional<Supplier<CarriageSnapshot>> relay,
-            Optional<NeighborAddresses> neighbors) {
+    public static Rewards start(NodeContext node, RewardsConfig config) {
         long now = System.currentTimeMillis();
-        PeerMeter meter = PeerMeter.open(node.dataDir(), relay.orElse(() -> new CarriageSnapshot(Map.of(), Map.of())),
-                ServiceCounters.NONE, now);
-        ReceiptDesk desk = ReceiptDesk.empty(node.ledger(), meter, config.tolerances());
-        ChannelDesk channels = ChannelDesk.empty(node.ledger(), node.identity());
+        Optional<MeshView> mesh = node.find(MeshView.class);
+        Optional<NeighborAddresses> neighbors = mesh.map(MeshView::addresses);
+        Supplier<CarriageSnapshot> relay = mesh.<Supplier<CarriageSnapshot>>map(m -> m.node()::carriage)
+                .orElse(() -> new CarriageSnapshot(Map.of(), Map.of()));
+        PeerMeter meter = PeerMeter.open(node.dataDir(), relay, node.counters(), now);
+        Consumer<Object> events = node.events()::publish;
+        ReceiptDesk desk = ReceiptDesk.empty(node.ledger(), meter, config.tolerances(), events);
+        ChannelDesk channels = ChannelDesk.empty(node.ledger(), node.identity(), events);
         LedgerReplay.replay(node.ledger(), List.of(desk, channels));
+        Endpoint endpoint = node.coap().coapEndpoint();
         ReceiptRound round = new ReceiptRound(node.identity(), node.ledger(), meter, IssuedReceipts.open(node.dataDir()),
-                neighbors, new ReceiptPoster(node.coapEndpoint()), now);
+                neighbors, new ReceiptPoster(endpoint), events, now);
         ExecutorService deskThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(DESK_QUEUE), r -> new Thread(r, "receipt-desk"));
-        node.root().add(new ReceiptsResource(desk, deskThread, neighbors, node.authorization()::permits));
+        Resource root = node.coap().root();
+        root.add(new ReceiptsResource(desk, deskThread, neighbors, node.writers()::permits));
         RelayReadings readings = RelayReadings.of(meter);
-        ChannelOperator operator = new ChannelOperator(channels, new ChannelPeer(node.coapEndpoint(), neighbors),
+        ChannelOperator operator = new ChannelOperator(channels, new ChannelPeer(endpoint, neighbors),
                 readings, new SecureRandom());
-        node.root().add(ChannelsResource.create(channels, operator, new ChannelInbox(channels, readings,
-                config.tolerances().get(RELAY_PRICE_TOLERANCE)), node.authorization(), deskThread, neighbors));
-        node.root().add(new RewardsResource(config, desk, round, channels, meter, node.dataDir()));
+        root.add(ChannelsResource.create(channels, operator, new ChannelInbox(channels, readings,
+                config.tolerances().get(RELAY_PRICE_TOLERANCE)), node.writers(), deskThread, neighbors));
+        root.add(new RewardsResource(config, desk, round, channels, meter, node.dataDir()));
         ChannelAutoPay autoPay = new ChannelAutoPay(channels, operator, readings, deskThread);
         int every = config.receiptIntervalSeconds();
-        ScheduledFuture<?> rounds = node.timer().scheduleWithFixedDelay(() -> {
+        PeriodicTask rounds = node.scheduler().everyBlocking("receipt-round", () -> Duration.ofSeconds(every), () -> {
             round.run();
             autoPay.queue();
-        }, every, every, TimeUnit.SECONDS);
+        });
         LOG.info("event=rewards-started receipt-interval-s={} schedule={} trusted-issuers={}", every,
                 config.schedule().map(s -> "v" + s.schedule().version()).orElse("none"), config.trustedIssuers().size());
         return new Rewards(meter, rounds, deskThread);
@@ -99,7 +97,7 @@ public final class Rewards implements AutoCloseable {
     /** Stops the receipt rounds, lets the receipt under check finish, and stores the meter's totals. */
     @Override
     public void close() throws IOException, InterruptedException {
-        rounds.cancel(false);
+        rounds.cancel();
         deskThread.shutdown();
         if (!deskThread.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("event=receipt-desk-stuck reason=\"a ledger append did not finish in 10 s\"");

@@ -11,7 +11,7 @@ import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.config.AtomicFiles;
+import io.smartshare.ledger.storage.DurableFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,7 +73,7 @@ public final class SettlementRecord {
 
     /** Keeps {@code result} as the latest settlement of the node with data dir {@code dataDir}. */
     public static void store(Path dataDir, SettlementResult result) throws IOException {
-        AtomicFiles.write(dataDir.resolve(FILE_NAME), result.encode());
+        DurableFile.replace(dataDir.resolve(FILE_NAME), result.encode());
     }
 
     /**

@@ -72,9 +72,16 @@ class NodeConfigReaderTest {
     }
 
     @Test
-    void unknownTopLevelSectionIsRejected() {
-        ConfigException error = assertThrows(ConfigException.class, () -> read("coap: {}\nmqtt: {}\n"));
-        assertEquals("node.yaml:2: mqtt: unknown key", error.getMessage());
+    void servicesSectionsAreKeptForTheirServicesWithTheirLines() {
+        NodeConfig config = read("coap: {}\nmqtt:\n  host: broker\n");
+        assertEquals(java.util.List.of("mqtt"), java.util.List.copyOf(config.sections().keySet()));
+        assertEquals("broker", config.section("mqtt").orElseThrow().string("host"));
+    }
+
+    @Test
+    void aTopLevelKeyThatIsNotASectionIsRejectedWithItsLine() {
+        ConfigException error = assertThrows(ConfigException.class, () -> read("coap: {}\nmqtt: 3\n"));
+        assertTrue(error.getMessage().startsWith("node.yaml:2: mqtt: "), error.getMessage());
     }
 
     @Test

@@ -26,9 +26,11 @@ class RewardsConfigReaderTest {
     @TempDir
     Path dir;
 
-    private NodeConfig read(String yaml) throws Exception {
+    /** The rewards section of an operator config file, as the rewards service reads it. */
+    private RewardsConfig read(String yaml) throws Exception {
         Path file = Files.writeString(dir.resolve("node.yaml"), yaml);
-        return NodeConfigReader.read(file);
+        return NodeConfigReader.read(file).section("rewards").map(RewardsConfigReader::read)
+                .orElseGet(RewardsConfig::defaults);
     }
 
     private String trusting(String scheduleFile) {
@@ -40,7 +42,7 @@ class RewardsConfigReaderTest {
     void readsTrustedIssuersAndVerifiesTheScheduleNextToTheFile() throws Exception {
         Files.write(dir.resolve("schedule.cose"), SCHEDULE.sign(ISSUER));
 
-        RewardsConfig rewards = read(trusting("schedule.cose")).rewards();
+        RewardsConfig rewards = read(trusting("schedule.cose"));
 
         assertEquals(1, rewards.trustedIssuers().size());
         assertEquals(SCHEDULE, rewards.schedule().orElseThrow().schedule());
@@ -49,7 +51,7 @@ class RewardsConfigReaderTest {
 
     @Test
     void noSectionMeansNoScheduleAndReceiptsEveryMinute() throws Exception {
-        assertEquals(RewardsConfig.defaults(), read("settings: {}\n").rewards());
+        assertEquals(RewardsConfig.defaults(), read("settings: {}\n"));
     }
 
     @Test
@@ -77,7 +79,7 @@ class RewardsConfigReaderTest {
     @Test
     void toleranceIsSetPerResourceAndTheRestKeepTheDefault() throws Exception {
         RewardsConfig rewards = read("rewards:\n  tolerance:\n    cpu: {slack: 1000}\n"
-                + "    relay.up: {basis-points: 50, slack: 0}\n").rewards();
+                + "    relay.up: {basis-points: 50, slack: 0}\n");
 
         assertEquals(new Tolerance(200, 1000), rewards.tolerances().get(Resource.CPU));
         assertEquals(new Tolerance(50, 0), rewards.tolerances().get(Resource.RELAY_UP));

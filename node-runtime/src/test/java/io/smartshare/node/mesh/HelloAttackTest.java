@@ -1,5 +1,6 @@
 package io.smartshare.node.mesh;
 
+import io.smartshare.node.mesh.link.LinkAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package io.smartshare.node.mesh;
 
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.Medium;
+import io.smartshare.node.mesh.link.LinkAddress;
 import static io.smartshare.node.testing.SeededIdentities.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -12,6 +12,7 @@ import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.metering.Role;
 import io.smartshare.hal.config.ConfigException;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.lifecycle.ServiceCounters;
 import io.smartshare.node.mesh.forwarding.CarriageMeter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PeerMeterTest {
+    /** No service besides relaying counts anything. */
+    private static final ServiceCounters NO_SERVICES = atMillis -> java.util.Map.of();
+
     private static final NodeIdentity PEER = identity(0x0b);
 
     @TempDir
@@ -28,14 +32,14 @@ class PeerMeterTest {
     @Test
     void countersContinueFromTheStoredTotalsAfterARestart() throws Exception {
         CarriageMeter first = new CarriageMeter();
-        PeerMeter before = PeerMeter.open(dir, first::snapshot, ServiceCounters.NONE, 1_000);
+        PeerMeter before = PeerMeter.open(dir, first::snapshot, NO_SERVICES, 1_000);
         first.carriedFor(PEER.nodeId(), 700, 300);
         first.carriedBy(PEER.nodeId(), 50, 20);
         before.learnKey(PEER.publicKey());
         before.tick(2_000);
 
         CarriageMeter second = new CarriageMeter(); // the mesh counts from zero again
-        PeerMeter after = PeerMeter.open(dir, second::snapshot, ServiceCounters.NONE, 3_000);
+        PeerMeter after = PeerMeter.open(dir, second::snapshot, NO_SERVICES, 3_000);
         second.carriedFor(PEER.nodeId(), 100, 10);
         MeterSnapshot snapshot = after.snapshot(4_000);
 
@@ -48,7 +52,7 @@ class PeerMeterTest {
     @Test
     void aPeerEntersSnapshotsOnceItsKeyIsKnown() {
         CarriageMeter mesh = new CarriageMeter();
-        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, ServiceCounters.NONE, 1_000);
+        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, NO_SERVICES, 1_000);
         mesh.carriedBy(PEER.nodeId(), 10, 5);
 
         assertTrue(meter.snapshot(2_000).counters().isEmpty());
@@ -64,7 +68,7 @@ class PeerMeterTest {
     @Test
     void tickReportsTheIncreaseSinceThePreviousTick() throws Exception {
         CarriageMeter mesh = new CarriageMeter();
-        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, ServiceCounters.NONE, 1_000);
+        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, NO_SERVICES, 1_000);
         mesh.carriedFor(PEER.nodeId(), 100, 40);
         meter.learnKey(PEER.publicKey());
         meter.tick(2_000);
@@ -80,7 +84,7 @@ class PeerMeterTest {
     @Test
     void unchangedTotalsAreNotWrittenAgain() throws Exception {
         CarriageMeter mesh = new CarriageMeter();
-        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, ServiceCounters.NONE, 1_000);
+        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, NO_SERVICES, 1_000);
         meter.tick(2_000);
         assertFalse(Files.exists(dir.resolve(PeerMeter.FILE_NAME)), "nothing metered, nothing written");
 
@@ -99,7 +103,7 @@ class PeerMeterTest {
                 + "\",\n\"provided-up\":-1,\"provided-down\":0,\"consumed-up\":0,\"consumed-down\":0}]}\n");
 
         ConfigException error = assertThrows(ConfigException.class,
-                () -> PeerMeter.open(dir, new CarriageMeter()::snapshot, ServiceCounters.NONE, 1_000));
+                () -> PeerMeter.open(dir, new CarriageMeter()::snapshot, NO_SERVICES, 1_000));
 
         assertEquals(2, error.line());
         assertTrue(error.key().endsWith("provided-up"), error.key());

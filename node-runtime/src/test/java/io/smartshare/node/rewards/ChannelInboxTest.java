@@ -39,7 +39,7 @@ class ChannelInboxTest {
 
     /** The desk as a node builds it at start. */
     private static ChannelDesk restore(Ledger ledger, NodeIdentity identity) {
-        ChannelDesk desk = ChannelDesk.empty(ledger, identity);
+        ChannelDesk desk = ChannelDesk.empty(ledger, identity, event -> { });
         LedgerReplay.replay(ledger, List.of(desk));
         return desk;
     }

@@ -34,7 +34,7 @@ class ChannelMessageResourceTest {
     @Test
     void aNeighbourSendingAnotherPartysChannelDocumentIsRefused() {
         try (Ledger ledger = Ledger.open(dir, B)) {
-            ChannelDesk desk = ChannelDesk.empty(ledger, B);
+            ChannelDesk desk = ChannelDesk.empty(ledger, B, event -> { });
             LedgerReplay.replay(ledger, List.of(desk));
             ChannelInbox inbox = new ChannelInbox(desk, (peer, role) -> 0, Tolerance.DEFAULT);
             byte[] record = inbox.take(ChannelMessage.OPEN, ChannelOpen.propose(terms(), A)).orElseThrow();

@@ -68,7 +68,7 @@ class ChannelOperatorTest {
     }
 
     private static ChannelDesk desk(Ledger ledger, NodeIdentity identity) {
-        ChannelDesk desk = ChannelDesk.empty(ledger, identity);
+        ChannelDesk desk = ChannelDesk.empty(ledger, identity, event -> { });
         LedgerReplay.replay(ledger, List.of(desk));
         return desk;
     }

@@ -16,7 +16,7 @@ class DamagedRewardsStateIT {
     Path dir;
 
     @Test
-    void damagedMeterFileStopsTheStartNamingFileLineAndKey() throws Exception {
+    void damagedMeterFileStopsTheStartNamingTheServiceFileLineAndKey() throws Exception {
         Path meters = dir.resolve("meters.json");
         String damaged = "{\"peers\":[\n{\"id\":\"not-a-node-id\",\"provided-up\":1,\"provided-down\":0,"
                 + "\"consumed-up\":0,\"consumed-down\":0}]}\n";
@@ -25,8 +25,9 @@ class DamagedRewardsStateIT {
         NodeProcess.Result result = NodeProcess.runToEnd(List.of("run", "--data-dir", dir.toString(), "--coap-port", "0",
                 "--coaps-port", "0"));
 
-        assertEquals(1, result.exitCode(), result.stderr());
-        assertTrue(result.stderr().contains(meters + ":2: peers[0].id"), result.stderr());
+        assertEquals(3, result.exitCode(), "a service failed to start: " + result.stderr());
+        assertTrue(result.stderr().contains("service 'rewards' failed to start: rewards state in the data dir is damaged: "
+                + meters + ":2: peers[0].id"), result.stderr());
         assertEquals(damaged, Files.readString(meters), "the file is left for the operator");
     }
 }

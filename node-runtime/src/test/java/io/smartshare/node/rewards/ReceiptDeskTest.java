@@ -13,7 +13,7 @@ import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.config.RewardsConfig;
 import io.smartshare.node.mesh.forwarding.CarriageMeter;
 import io.smartshare.node.metering.PeerMeter;
-import io.smartshare.node.metering.ServiceCounters;
+import io.smartshare.node.lifecycle.ServiceCounters;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The provider's desk over a real ledger: accepted receipts are appended, and survive a reopen. */
 class ReceiptDeskTest {
+    /** No service besides relaying counts anything. */
+    private static final ServiceCounters NO_SERVICES = atMillis -> java.util.Map.of();
+
     private static final NodeIdentity PROVIDER = NodeIdentity.generate(new SecureRandom());
     private static final NodeIdentity CONSUMER = NodeIdentity.generate(new SecureRandom());
 
@@ -30,10 +33,11 @@ class ReceiptDeskTest {
     Path dir;
 
     private final CarriageMeter mesh = new CarriageMeter();
+    private final List<Object> events = new java.util.ArrayList<>();
 
     private ReceiptDesk open(Ledger ledger) {
-        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, ServiceCounters.NONE, 1_000);
-        ReceiptDesk desk = ReceiptDesk.empty(ledger, meter, RewardsConfig.defaultTolerances());
+        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, NO_SERVICES, 1_000);
+        ReceiptDesk desk = ReceiptDesk.empty(ledger, meter, RewardsConfig.defaultTolerances(), events::add);
         LedgerReplay.replay(ledger, List.of(desk));
         return desk;
     }
@@ -52,6 +56,8 @@ class ReceiptDeskTest {
             assertTrue(desk.accept(first).acceptedValue().isPresent());
             assertEquals(1, ledger.size());
             assertEquals(first.ledgerEntry(), ledger.read(0, 1).get(0).body());
+            assertEquals(List.of(new RewardsEvent.ReceiptAccepted(CONSUMER.nodeId().value(), "relay.up", 100_000, 0)),
+                    events);
         }
         try (Ledger ledger = Ledger.open(dir, PROVIDER)) {
             ReceiptDesk desk = open(ledger);
@@ -62,6 +68,7 @@ class ReceiptDeskTest {
             assertEquals(List.of(Map.of("consumer", CONSUMER.nodeId().value(), "resource", "relay.up",
                     "amount", 100_000L, "receipts", 1L)), desk.document());
             assertEquals(1, ledger.size(), "rejections append nothing");
+            assertEquals(1, events.size(), "and publish nothing");
         }
     }
 

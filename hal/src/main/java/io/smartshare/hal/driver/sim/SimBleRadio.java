@@ -7,6 +7,7 @@ import io.smartshare.hal.ble.BleAddress;
 import io.smartshare.hal.ble.BleException;
 import io.smartshare.hal.ble.BleRadio;
 import io.smartshare.hal.ble.GattCharacteristic;
+import io.smartshare.hal.ble.GattServer;
 import io.smartshare.hal.health.DriverHealth;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +97,24 @@ public final class SimBleRadio implements BleRadio, AutoCloseable {
             throw new BleException("write " + characteristic.characteristic() + " on " + peer + ": no such characteristic");
         }
         server.writes.fire(new Written(address, characteristic, value));
+    }
+
+    @Override
+    public boolean canAdvertise() {
+        return true;
+    }
+
+    /** The radio serves characteristics: peers' writes to one reach the subscriber. */
+    @Override
+    public Optional<GattServer> gattServer() {
+        return Optional.of((characteristic, onWrite) -> {
+            serve(characteristic, new byte[0]);
+            return onWrite(written -> {
+                if (written.characteristic().equals(characteristic)) {
+                    onWrite.accept(written.from(), written.value());
+                }
+            });
+        });
     }
 
     @Override

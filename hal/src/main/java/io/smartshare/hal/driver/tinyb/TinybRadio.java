@@ -136,6 +136,11 @@ final class TinybRadio implements BleRadio, AutoCloseable {
     }
 
     @Override
+    public boolean canAdvertise() {
+        return false;
+    }
+
+    @Override
     public DriverHealth health() {
         return health.current();
     }

@@ -5,9 +5,10 @@ import io.smartshare.hal.ble.Advertisement;
 import io.smartshare.hal.ble.BleAddress;
 import io.smartshare.hal.ble.BleException;
 import io.smartshare.hal.ble.BleRadio;
+import io.smartshare.hal.ble.GattServer;
 import io.smartshare.hal.ble.GattCharacteristic;
-import io.smartshare.node.mesh.Delivery;
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.MeshTransport;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -42,7 +43,7 @@ public final class BleMeshTransport implements MeshTransport, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BleMeshTransport.class);
 
     private final BleRadio radio;
-    private final GattInbox inbox;
+    private final Optional<GattServer> inbox;
     private final ScheduledExecutorService executor;
     private final Deque<byte[]> fragments = new ArrayDeque<>();
     private final BleReassembly reassembly;
@@ -53,9 +54,11 @@ public final class BleMeshTransport implements MeshTransport, AutoCloseable {
     private Optional<Subscription> writes = Optional.empty();
 
     /**
+     * @param inbox where unicast frames arrive: writes by peers to the mesh characteristic;
+     *     without one, only advertised frames are heard
      * @param maxNeighbors how many senders' partial frames are kept
      */
-    public BleMeshTransport(BleRadio radio, GattInbox inbox, int maxNeighbors) {
+    public BleMeshTransport(BleRadio radio, Optional<GattServer> inbox, int maxNeighbors) {
         this.radio = radio;
         this.inbox = inbox;
         this.reassembly = new BleReassembly(2 * maxNeighbors);
@@ -74,7 +77,7 @@ public final class BleMeshTransport implements MeshTransport, AutoCloseable {
      */
     public synchronized void start(BiConsumer<LinkAddress, byte[]> receiver) throws BleException {
         scan = Optional.of(radio.scan(ad -> heard(ad, receiver)));
-        writes = Optional.of(inbox.serve(FRAME_CHARACTERISTIC, (from, frame) -> receiver.accept(address(from), frame)));
+        writes = inbox.map(server -> server.serve(FRAME_CHARACTERISTIC, (from, frame) -> receiver.accept(address(from), frame)));
         LOG.info("event=mesh_ble_started address={}", radio.address());
     }
 

@@ -3,7 +3,7 @@ package io.smartshare.node.mesh.coap;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.ExecutorMeshScheduler;
 import io.smartshare.node.mesh.MediaTransport;
-import io.smartshare.node.mesh.Medium;
+import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.MeshConfig;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.MeshTransport;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.Request;
@@ -62,11 +63,12 @@ public final class CoapMesh implements AutoCloseable {
      * @param changes hears neighbour and route changes (on the mesh's timer thread)
      * @param originators which requests from a source that is not a mesh neighbour this node
      *     relays as its own, and pays for (others are refused 4.01)
+     * @param sharing whether the node relays requests from neighbours to other nodes now
      * @throws io.smartshare.node.coap.CoapStartException if the group cannot be joined
      */
     public static CoapMesh start(NodeIdentity identity, CoapEndpoint endpoint, Resource root, Configuration coapConfig,
             CoapMeshOptions options, Optional<MeshTransport> ble, Consumer<MeshChange> changes,
-            Predicate<Request> originators) {
+            Predicate<Request> originators, BooleanSupplier sharing) {
         Optional<GroupMembership> group = options.interfaceName().map(name -> GroupMembership.join(name,
                 options.groupPort(), (UDPConnector) endpoint.getConnector(), coapConfig));
         ExecutorMeshScheduler scheduler = new ExecutorMeshScheduler();
@@ -84,7 +86,7 @@ public final class CoapMesh implements AutoCloseable {
                 .build();
         CoapResource mesh = new CoapResource("mesh");
         mesh.add(new MeshNeighborsResource(node, counters), new MeshRoutesResource(node),
-                new MeshRelayResource(node, root, endpoint, reliability, counters, originators), new MeshEchoResource());
+                new MeshRelayResource(node, root, endpoint, reliability, counters, originators, sharing), new MeshEchoResource());
         root.add(mesh);
         root.add(new MeshFrameResource(node, counters, options.maxNeighbors()));
         options.uplinkKbps().ifPresent(kbps -> node.setUplink(true, kbps));

@@ -1,7 +1,7 @@
 package io.smartshare.node.mesh.coap;
 
-import io.smartshare.node.mesh.Delivery;
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.MeshTransport;
 import java.net.InetSocketAddress;
 import java.util.List;

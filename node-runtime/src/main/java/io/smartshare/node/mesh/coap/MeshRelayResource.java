@@ -1,15 +1,17 @@
 package io.smartshare.node.mesh.coap;
 
+import io.smartshare.node.coap.HopLimitOption;
 import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.mesh.Delivery;
-import io.smartshare.node.mesh.LinkAddress;
-import io.smartshare.node.mesh.Medium;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
+import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.MeshNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -49,7 +51,10 @@ import org.slf4j.LoggerFactory;
  * identities: the node pays for what they send); anyone else gets 4.01 and nothing is sent or
  * metered. Mesh frames ({@code /mh}) are never relayed (4.03): a frame counts only straight
  * from the link it claims. Every Hop-Limit is capped at {@link HopLimitOption#MESH_MAX},
- * whatever the client asked. Refusals are counted as {@code requests-relay-refused}.
+ * whatever the client asked. While {@code sharing} is false (the operator's {@code
+ * share-bandwidth} setting) requests from neighbours for other nodes are refused with 5.03;
+ * the node's own requests and those for itself still pass. Refusals are counted as {@code
+ * requests-relay-refused}.
  */
 final class MeshRelayResource extends CoapResource {
     private static final Logger LOG = LoggerFactory.getLogger(MeshRelayResource.class);
@@ -60,9 +65,10 @@ final class MeshRelayResource extends CoapResource {
     private final ReliabilityLayerParameters reliability;
     private final TransportCounters counters;
     private final Predicate<Request> originators;
+    private final BooleanSupplier sharing;
 
     MeshRelayResource(MeshNode node, Resource root, Endpoint endpoint, ReliabilityLayerParameters reliability,
-            TransportCounters counters, Predicate<Request> originators) {
+            TransportCounters counters, Predicate<Request> originators, BooleanSupplier sharing) {
         super("relay");
         this.node = node;
         this.root = root;
@@ -70,6 +76,7 @@ final class MeshRelayResource extends CoapResource {
         this.reliability = reliability;
         this.counters = counters;
         this.originators = originators;
+        this.sharing = sharing;
         getAttributes().addResourceType("smartshare.mesh.relay");
     }
 
@@ -106,6 +113,11 @@ final class MeshRelayResource extends CoapResource {
         }
         if (target.equals(node.id())) {
             serveLocally(exchange, path.subList(3, path.size()));
+            return;
+        }
+        if (upstream.isPresent() && !sharing.getAsBoolean()) {
+            refuse(exchange, ResponseCode.SERVICE_UNAVAILABLE,
+                    "this node does not relay for neighbours (settings.share-bandwidth is false)");
             return;
         }
         int hopLimit = Math.min(HopLimitOption.MESH_MAX,

@@ -1,7 +1,7 @@
 package io.smartshare.node.mesh.coap;
 
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.mesh.Medium;
+import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.MeshNode;
 import java.net.InetSocketAddress;
 import java.util.Optional;

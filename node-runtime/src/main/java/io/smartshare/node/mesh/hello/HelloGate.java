@@ -1,8 +1,8 @@
 package io.smartshare.node.mesh.hello;
 
 import io.smartshare.ledger.identity.Ed25519PublicKey;
-import io.smartshare.node.mesh.LinkAddress;
-import io.smartshare.node.mesh.Medium;
+import io.smartshare.node.mesh.link.LinkAddress;
+import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.wire.Hello;
 import java.util.EnumSet;
 import java.util.Iterator;

@@ -1,6 +1,6 @@
 package io.smartshare.node.mesh.neighbor;
 
-import io.smartshare.node.mesh.Delivery;
+import io.smartshare.node.mesh.link.Delivery;
 
 /**
  * Expected transmission count of one link, as an exponentially weighted moving average

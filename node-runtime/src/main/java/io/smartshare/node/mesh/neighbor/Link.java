@@ -1,6 +1,6 @@
 package io.smartshare.node.mesh.neighbor;
 
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.LinkAddress;
 
 /** One neighbour's link on one medium: its address, quality and liveness; owned by {@link NeighborTable}. */
 final class Link {

@@ -1,6 +1,6 @@
 package io.smartshare.node.mesh.neighbor;
 
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.LinkAddress;
 
 /**
  * One link of a {@link NeighborView}. Immutable.

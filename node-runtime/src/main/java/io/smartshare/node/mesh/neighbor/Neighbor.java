@@ -1,8 +1,8 @@
 package io.smartshare.node.mesh.neighbor;
 
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.mesh.LinkAddress;
-import io.smartshare.node.mesh.Medium;
+import io.smartshare.node.mesh.link.LinkAddress;
+import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.wire.Hello;
 import java.util.Collection;
 import java.util.EnumMap;

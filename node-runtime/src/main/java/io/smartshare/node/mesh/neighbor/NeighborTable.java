@@ -1,9 +1,9 @@
 package io.smartshare.node.mesh.neighbor;
 
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.mesh.Delivery;
-import io.smartshare.node.mesh.LinkAddress;
-import io.smartshare.node.mesh.Medium;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
+import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.routing.Candidate;
 import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;

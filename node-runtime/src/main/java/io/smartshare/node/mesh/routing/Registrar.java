@@ -1,7 +1,7 @@
 package io.smartshare.node.mesh.routing;
 
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.wire.Registration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.smartshare.node.mesh.sim;
 
-import io.smartshare.node.mesh.MeshScheduler;
+import io.smartshare.node.mesh.clock.MeshScheduler;
 import java.util.PriorityQueue;
 
 /**

@@ -2,8 +2,8 @@ package io.smartshare.node.mesh.sim;
 
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.mesh.Delivery;
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.MeshConfig;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.MeshTransport;

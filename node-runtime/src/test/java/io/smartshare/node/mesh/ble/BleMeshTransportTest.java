@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smartshare.hal.driver.sim.SimBleMedium;
 import io.smartshare.hal.driver.sim.SimBleRadio;
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.mesh.Delivery;
+import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.ExecutorMeshScheduler;
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.wire.FrameCodec;
 import io.smartshare.node.mesh.wire.Hello;
@@ -41,7 +41,7 @@ class BleMeshTransportTest {
     void startLine() throws Exception {
         for (int i = 0; i < 3; i++) {
             SimBleRadio radio = medium.attach(25.0 * i, 0, 30, 0);
-            BleMeshTransport transport = new BleMeshTransport(radio, GattInbox.of(radio), 8);
+            BleMeshTransport transport = new BleMeshTransport(radio, radio.gattServer(), 8);
             ExecutorMeshScheduler scheduler = new ExecutorMeshScheduler();
             MeshNode node = MeshNode.builder(NodeIdentity.generate(RANDOM), transport, scheduler).build();
             transport.start(node::onFrame);
@@ -89,7 +89,7 @@ class BleMeshTransportTest {
 
     @Test
     void confirmableWriteReportsAcknowledgedOrTimedOut() throws Exception {
-        try (BleMeshTransport sender = new BleMeshTransport(medium.attach(20, 0, 30, 0), GattInbox.none(), 4)) {
+        try (BleMeshTransport sender = new BleMeshTransport(medium.attach(20, 0, 30, 0), java.util.Optional.empty(), 4)) {
             CompletableFuture<Delivery> reached = new CompletableFuture<>();
             sender.confirmable(new LinkAddress("ble:" + radios.get(1).address()), new byte[] {0x12, 1, 0, 0}, reached::complete);
             assertEquals(new Delivery.Acknowledged(1), reached.get(10, TimeUnit.SECONDS));

@@ -8,9 +8,9 @@ import io.smartshare.hal.driver.sim.SimBleMedium;
 import io.smartshare.hal.driver.sim.SimBleRadio;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.ExecutorMeshScheduler;
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.MediaTransport;
-import io.smartshare.node.mesh.Medium;
+import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.forwarding.ForwardingDecision;
 import io.smartshare.node.mesh.neighbor.LinkView;
@@ -50,7 +50,7 @@ class DualMediumMeshTest {
         for (int i = 0; i < 3; i++) {
             LinkAddress ip = new LinkAddress("10.0.0." + (i + 1) + ":5683");
             SimBleRadio radio = medium.attach(10.0 * i, 0, 30, 0);
-            BleMeshTransport ble = new BleMeshTransport(radio, GattInbox.of(radio), 8);
+            BleMeshTransport ble = new BleMeshTransport(radio, radio.gattServer(), 8);
             ExecutorMeshScheduler scheduler = new ExecutorMeshScheduler();
             MeshNode node = MeshNode.builder(NodeIdentity.generate(RANDOM),
                             new MediaTransport(Map.of(Medium.IP, hub.transport(ip), Medium.BLE, ble)), scheduler)

@@ -1,7 +1,7 @@
 package io.smartshare.node.mesh.ble;
 
-import io.smartshare.node.mesh.Delivery;
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.MeshTransport;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.LinkAddress;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 

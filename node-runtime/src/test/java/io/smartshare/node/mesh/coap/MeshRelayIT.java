@@ -1,5 +1,7 @@
 package io.smartshare.node.mesh.coap;
 
+import io.smartshare.node.mesh.sim.LoopbackMesh;
+import io.smartshare.node.coap.HopLimitOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -3,7 +3,7 @@ package io.smartshare.node.mesh.hello;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.wire.Hello;
 import java.util.HexFormat;
 import java.util.Random;

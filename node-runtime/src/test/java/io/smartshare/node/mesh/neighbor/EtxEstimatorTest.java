@@ -3,7 +3,7 @@ package io.smartshare.node.mesh.neighbor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smartshare.node.mesh.Delivery;
+import io.smartshare.node.mesh.link.Delivery;
 import org.junit.jupiter.api.Test;
 
 class EtxEstimatorTest {

@@ -1,5 +1,6 @@
-package io.smartshare.node.daemon;
+package io.smartshare.node.mesh.coap;
 
+import io.smartshare.node.mesh.coap.MeshBle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MeshBleTest {
-    private static final MeshSpec IP_AND_BLE = new MeshSpec(Set.of(MeshSpec.Transport.IP, MeshSpec.Transport.BLE), 8,
-            Duration.ofSeconds(1), Optional.empty());
+    private static final MeshSpec IP_AND_BLE = new MeshSpec(Set.of(MeshSpec.Transport.IP, MeshSpec.Transport.BLE), 8);
 
     @Test
     void boardWithoutAWorkingRadioRunsIpOnlyAndHealthSaysWhy() {
@@ -42,7 +42,7 @@ class MeshBleTest {
 
     @Test
     void meshWithoutBleHasNoBleLinkAndNoHealthEntry() {
-        MeshSpec ipOnly = new MeshSpec(Set.of(MeshSpec.Transport.IP), 8, Duration.ofSeconds(1), Optional.empty());
+        MeshSpec ipOnly = new MeshSpec(Set.of(MeshSpec.Transport.IP), 8);
         try (MeshBle ble = MeshBle.open(ipOnly, Optional.empty(), Optional.empty())) {
             assertTrue(ble.transport().isEmpty());
             assertEquals(List.of(), ble.health());

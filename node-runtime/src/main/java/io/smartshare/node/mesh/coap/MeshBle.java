@@ -1,17 +1,15 @@
-package io.smartshare.node.daemon;
+package io.smartshare.node.mesh.coap;
 
 import io.smartshare.hal.Board;
 import io.smartshare.hal.ble.BleException;
 import io.smartshare.hal.ble.BleRadio;
 import io.smartshare.hal.board.MeshSpec;
-import io.smartshare.hal.driver.sim.SimBleRadio;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.hal.health.DriverState;
-import io.smartshare.node.mesh.LinkAddress;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.MeshTransport;
 import io.smartshare.node.mesh.ble.BleMeshTransport;
-import io.smartshare.node.mesh.ble.GattInbox;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The daemon's mesh link over BLE, or the reason there is none. It runs when the board's mesh
  * section lists {@code ble} and the board's radio opened and can carry the mesh: advertise,
- * and serve the mesh characteristic for GATT writes, which today only the sim driver does
- * (tinyb is a GATT client and cannot advertise). Otherwise one log line and the {@code
+ * and serve the mesh characteristic for GATT writes ({@link BleRadio#canAdvertise()}, {@link
+ * BleRadio#gattServer()}), which today only the sim driver does (tinyb is a GATT client and cannot advertise). Otherwise one log line and the {@code
  * mesh-ble} entry of {@code /health} say why, and the mesh runs over IP only.
  */
 final class MeshBle implements AutoCloseable {
@@ -58,10 +56,10 @@ final class MeshBle implements AutoCloseable {
             return off(driver, "the board's BLE radio is not working ("
                     + radioHealth.map(DriverHealth::reason).filter(r -> !r.isBlank()).orElse("no radio") + ")", receiver);
         }
-        if (!(radio.get() instanceof SimBleRadio sim)) {
+        if (!radio.get().canAdvertise() || radio.get().gattServer().isEmpty()) {
             return off(driver, "the " + driver + " driver cannot advertise or serve GATT writes", receiver);
         }
-        BleMeshTransport started = new BleMeshTransport(sim, GattInbox.of(sim), mesh.maxNeighbours());
+        BleMeshTransport started = new BleMeshTransport(radio.get(), radio.get().gattServer(), mesh.maxNeighbours());
         try {
             started.start((from, frame) -> receiver.get().accept(from, frame));
         } catch (BleException e) {

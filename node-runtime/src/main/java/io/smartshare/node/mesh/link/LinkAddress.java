@@ -1,4 +1,5 @@
-package io.smartshare.node.mesh;
+package io.smartshare.node.mesh.link;
+
 
 /**
  * Where a neighbour can be reached on one transport, opaque to the mesh but for its {@link

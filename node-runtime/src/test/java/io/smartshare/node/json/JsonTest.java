@@ -1,5 +1,6 @@
-package io.smartshare.node.coap;
+package io.smartshare.node.json;
 
+import io.smartshare.node.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

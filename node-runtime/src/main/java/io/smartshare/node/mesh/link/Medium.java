@@ -1,4 +1,4 @@
-package io.smartshare.node.mesh;
+package io.smartshare.node.mesh.link;
 
 /**
  * The kind of link a {@link LinkAddress} is on. A neighbour has at most one link per medium;

@@ -1,4 +1,4 @@
-package io.smartshare.node.mesh;
+package io.smartshare.node.mesh.clock;
 
 /**
  * The mesh's only source of time and of deferred work. The daemon uses {@link

@@ -1,4 +1,4 @@
-package io.smartshare.node.daemon;
+package io.smartshare.node.lifecycle;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.smartshare.node.coap;
+package io.smartshare.node.json;
 
 import java.util.List;
 import java.util.Map;

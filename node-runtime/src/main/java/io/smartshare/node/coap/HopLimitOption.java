@@ -1,4 +1,4 @@
-package io.smartshare.node.mesh.coap;
+package io.smartshare.node.coap;
 
 import java.util.Optional;
 import org.eclipse.californium.core.coap.Option;
@@ -17,7 +17,7 @@ public final class HopLimitOption {
     /** The option's number. */
     public static final int NUMBER = 16;
     /** The value a relay assumes when a request carries no Hop-Limit (RFC 8768 section 3). */
-    static final int DEFAULT = 16;
+    public static final int DEFAULT = 16;
     /**
      * The most hops any relayed request may take, whatever Hop-Limit its client asked for: a
      * 1 KB request with Hop-Limit 255 would otherwise cost 254 relayed hops.
@@ -32,12 +32,12 @@ public final class HopLimitOption {
     }
 
     /** The Hop-Limit of a message, if it carries one. */
-    static Optional<Integer> of(OptionSet options) {
+    public static Optional<Integer> of(OptionSet options) {
         return Optional.ofNullable(options.getOtherOption(DEFINITION)).map(Option::getIntegerValue);
     }
 
     /** Puts a Hop-Limit on a message being built (which has none yet). */
-    static void add(OptionSet options, int value) {
+    public static void add(OptionSet options, int value) {
         if (value < 1 || value > 255) {
             throw new IllegalArgumentException("Hop-Limit: expected 1..255, found " + value);
         }

@@ -1,4 +1,4 @@
-package io.smartshare.node.mesh;
+package io.smartshare.node.mesh.link;
 
 /**
  * The outcome of one confirmable (CoAP CON) transmission to a neighbour.

@@ -1,5 +1,9 @@
-package io.smartshare.node.mesh.coap;
+package io.smartshare.node.mesh.sim;
 
+import io.smartshare.node.mesh.coap.CoapMesh;
+import io.smartshare.node.mesh.coap.MeshChange;
+import io.smartshare.node.mesh.coap.CoapMeshOptions;
+import io.smartshare.node.coap.HopLimitOption;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.coap.CoapStartException;
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
@@ -100,7 +104,7 @@ public final class LoopbackMesh implements AutoCloseable {
                         gateways.contains(i) ? Optional.of(GATEWAY_UPLINK_KBPS) : Optional.empty(),
                         MeshConfig.defaults().maxNeighbors());
                 meshes.add(CoapMesh.start(identities.get(i), (CoapEndpoint) server.getEndpoints().get(0),
-                        server.getRoot(), cf, options, Optional.empty(), changes, LOCAL_CLIENTS));
+                        server.getRoot(), cf, options, Optional.empty(), changes, LOCAL_CLIENTS, () -> true));
             }
             return cluster;
         } catch (RuntimeException e) {
