@@ -86,6 +86,7 @@ public final class NodeCoapServer implements AutoCloseable {
         udp.setReuseAddress(sharedPort);
         CoapEndpoint coap = CoapEndpoint.builder().setConfiguration(cf).setConnector(udp)
                 .setMessageExchangeStore(coapBounds.exchangeStore("coap", cf))
+                .setCoapStackFactory(coapBounds.stackFactory())
                 .setOptionRegistry(HopLimitOption.REGISTRY).setLoggingTag("coap").build();
         counters.put("coap", attachCounters(coap, coapBounds));
         Optional<CoapEndpoint> coaps = Optional.empty();
@@ -93,6 +94,7 @@ public final class NodeCoapServer implements AutoCloseable {
             EndpointBounds coapsBounds = new EndpointBounds(cf);
             CoapEndpoint secure = CoapEndpoint.builder().setConfiguration(cf).setLoggingTag("coaps")
                     .setMessageExchangeStore(coapsBounds.exchangeStore("coaps", cf))
+                    .setCoapStackFactory(coapsBounds.stackFactory())
                     .setConnector(new DTLSConnector(dtlsConfig(cf, config))).build();
             counters.put("coaps", attachCounters(secure, coapsBounds));
             coaps = Optional.of(secure);

@@ -34,6 +34,7 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
  *       a spoofed source gets a bounded number of notifications (RFC 7641 section 4.5);
  *   <li>block-wise transfers: at most {@code MAX_ACTIVE_PEERS} in each direction, an
  *       unfinished one forgotten after {@code BLOCKWISE_STATUS_LIFETIME 30 s} (default 5 min);
+ *       uploads per client address are bounded too, by the endpoint's {@link UploadQuota};
  *       bodies up to {@code MAX_RESOURCE_BODY_SIZE 8192} bytes;
  *   <li>DTLS: server only, one receiver and one handshake thread, at most 64 inbound,
  *       outbound and handshake-result jobs waiting (Scandium's minimum; the default is

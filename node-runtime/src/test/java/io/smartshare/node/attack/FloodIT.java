@@ -15,6 +15,7 @@ import io.smartshare.node.testing.Datagrams;
 import io.smartshare.node.testing.NodeProcess;
 import io.smartshare.node.testing.Rss;
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +124,28 @@ class FloodIT {
             assertEquals(8, observed, "relations for one client address, whatever its ports");
             Map<String, Object> observe = object(object(node.get("/metrics"), "coap"), "observe");
             assertEquals(4, number(observe, "refused"), observe.toString());
+        }
+    }
+
+    @Test
+    void oneAddressGetsAtMostFourUnfinishedUploadsAndAnotherAddressStillUploads() throws Exception {
+        try (NodeProcess node = NodeProcess.start(dir.resolve("data"), false)) {
+            Datagrams to = new Datagrams(node.coapPort());
+            InetAddress attacker = InetAddress.getByName("127.0.0.1");
+            List<Integer> codes = new ArrayList<>();
+            for (int upload = 0; upload < 20; upload++) { // each from a fresh port: a new upload, never finished
+                byte[] answer = to.exchange(to.uploadStart("config"), attacker);
+                codes.add(answer.length > 1 ? answer[1] & 0xff : -1);
+            }
+            int continued = (2 << 5) | 31; // 2.31 Continue
+            int unavailable = (5 << 5) | 3; // 5.03
+            assertEquals(4, codes.stream().filter(c -> c == continued).count(), codes.toString());
+            assertEquals(16, codes.stream().filter(c -> c == unavailable).count(), codes.toString());
+
+            byte[] other = to.exchange(to.uploadStart("config"), InetAddress.getByName("127.0.0.2"));
+            assertEquals(continued, other[1] & 0xff, "another client address still uploads");
+            Map<String, Object> bounds = coapEndpoint(node);
+            assertEquals(16, number(bounds, "uploads-refused"), bounds.toString());
         }
     }
 

@@ -48,6 +48,12 @@ public final class Datagrams {
         return message(0x40, 2, "receipts", options, new byte[64]);
     }
 
+    /** A CON PUT to {@code /path} with the first block of an upload: Block1 NUM 0, more to come, 64 bytes. */
+    public byte[] uploadStart(String path) {
+        byte[] options = {(byte) 0xd1, 27 - 11 - 13, 0x0a};
+        return message(0x40, 3, path, options, new byte[64]);
+    }
+
     private byte[] message(int typeAndTokenLength, int code, String path, byte[] moreOptions, byte[] payload) {
         messageId = (messageId + 1) & 0xffff;
         return encode(typeAndTokenLength, code, messageId, path, moreOptions, payload);
@@ -100,7 +106,12 @@ public final class Datagrams {
 
     /** Sends {@code datagram} once from one socket and returns the first answer, or an empty array after 2 s. */
     public byte[] exchange(byte[] datagram) throws IOException {
-        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+        return exchange(datagram, java.net.InetAddress.getLoopbackAddress());
+    }
+
+    /** As {@link #exchange(byte[])}, from a fresh port of {@code from} (127.0.0.2 is another loopback client). */
+    public byte[] exchange(byte[] datagram, java.net.InetAddress from) throws IOException {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, from)) {
             socket.setSoTimeout(2_000);
             socket.send(new java.net.DatagramPacket(datagram, datagram.length, target));
             java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[2048], 2048);
