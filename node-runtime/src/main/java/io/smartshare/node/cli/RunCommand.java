@@ -1,10 +1,10 @@
 package io.smartshare.node.cli;
 
 import io.smartshare.node.daemon.Node;
-import io.smartshare.node.lifecycle.RunOptions;
 import io.smartshare.node.daemon.ShutdownSignal;
-import java.io.PrintStream;
+import io.smartshare.node.lifecycle.RunOptions;
 import io.smartshare.node.mesh.coap.CoapMeshOptions;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Arrays;

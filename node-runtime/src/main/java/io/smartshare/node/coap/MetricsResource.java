@@ -1,13 +1,13 @@
 package io.smartshare.node.coap;
 
+import io.smartshare.node.scheduling.NodeScheduler;
+import io.smartshare.node.scheduling.PeriodicTask;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.smartshare.node.scheduling.NodeScheduler;
-import io.smartshare.node.scheduling.PeriodicTask;
-import java.time.Duration;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.eclipse.californium.core.coap.CoAP;

@@ -1,8 +1,8 @@
 package io.smartshare.node.mesh;
 
 import io.smartshare.node.mesh.link.Delivery;
-import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.link.LinkAddress;
+import io.smartshare.node.mesh.link.Medium;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;

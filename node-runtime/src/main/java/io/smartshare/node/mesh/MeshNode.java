@@ -1,17 +1,14 @@
 package io.smartshare.node.mesh;
 
-import io.smartshare.node.mesh.clock.MeshScheduler;
-import io.smartshare.node.mesh.link.Delivery;
-import io.smartshare.node.mesh.link.Medium;
-import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.clock.MeshScheduler;
 import io.smartshare.node.mesh.forwarding.CarriageMeter;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import io.smartshare.node.mesh.forwarding.Forwarder;
-import io.smartshare.node.mesh.forwarding.ForwardingDecision;
 import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
+import io.smartshare.node.mesh.forwarding.ForwardingDecision;
 import io.smartshare.node.mesh.forwarding.RelayMeter;
 import io.smartshare.node.mesh.forwarding.RelaySnapshot;
 import io.smartshare.node.mesh.hello.HelloCounters;
@@ -19,6 +16,9 @@ import io.smartshare.node.mesh.hello.HelloGate;
 import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.hello.HelloVerdict;
 import io.smartshare.node.mesh.hello.HelloVerifier;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
+import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.neighbor.Expiry;
 import io.smartshare.node.mesh.neighbor.Heard;
 import io.smartshare.node.mesh.neighbor.NeighborTable;
@@ -285,6 +285,16 @@ public final class MeshNode {
         return tableFull;
     }
 
+    /** Neighbours not established that left the full table for a newcomer. */
+    public synchronized long neighborTableEvictions() {
+        return neighbors.newcomerEvictions();
+    }
+
+    /** Neighbours that proved their link by acknowledging a confirmable frame. */
+    public synchronized int establishedNeighbors() {
+        return neighbors.established();
+    }
+
     /** Hello admission counters. */
     public synchronized HelloCounters helloCounters() {
         return gate.counters();
@@ -311,9 +321,14 @@ public final class MeshNode {
         if (verdict != HelloVerdict.ACCEPTED) {
             return;
         }
+        boolean newcomer = !neighbors.knows(hello.sender());
         if (!neighbors.helloAccepted(from, hello, now)) {
             tableFull++;
             return;
+        }
+        if (newcomer) {
+            // a confirmable probe: its acknowledgement proves the newcomer receives where it claims to be
+            confirmable(hello.sender(), from, FrameCodec.encode(new Probe(false)));
         }
         applyParked(from, hello.sender(), now);
         if (hello.epoch() == routing.epoch()) {

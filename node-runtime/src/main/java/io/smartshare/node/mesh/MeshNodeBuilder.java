@@ -1,7 +1,7 @@
 package io.smartshare.node.mesh;
 
-import io.smartshare.node.mesh.clock.MeshScheduler;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.clock.MeshScheduler;
 import io.smartshare.node.mesh.hello.HelloVerifier;
 import io.smartshare.node.mesh.wire.DataPacket;
 import java.security.SecureRandom;

@@ -2,7 +2,6 @@ package io.smartshare.node.metering;
 
 import io.smartshare.contracts.metering.MeterInterval;
 import io.smartshare.contracts.metering.MeterKey;
-import io.smartshare.node.lifecycle.ServiceCounters;
 import io.smartshare.contracts.metering.MeterSnapshot;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.metering.Role;
@@ -10,8 +9,9 @@ import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.json.Json;
 import io.smartshare.ledger.storage.DurableFile;
+import io.smartshare.node.json.Json;
+import io.smartshare.node.lifecycle.ServiceCounters;
 import io.smartshare.node.mesh.forwarding.Carriage;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import java.io.IOException;

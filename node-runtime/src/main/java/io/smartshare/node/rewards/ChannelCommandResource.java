@@ -1,10 +1,10 @@
 package io.smartshare.node.rewards;
 
 import io.smartshare.contracts.channel.Channel;
-import io.smartshare.node.json.Json;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.coap.RequestException;
 import io.smartshare.node.coap.WriteAuthorization;
+import io.smartshare.node.json.Json;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;

@@ -1,9 +1,9 @@
 package io.smartshare.node.json;
 
-import io.smartshare.node.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.smartshare.node.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

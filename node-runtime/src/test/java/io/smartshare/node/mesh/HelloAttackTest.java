@@ -1,14 +1,16 @@
 package io.smartshare.node.mesh;
 
-import io.smartshare.node.mesh.link.LinkAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.hello.HelloCounters;
 import io.smartshare.node.mesh.hello.HelloGate;
 import io.smartshare.node.mesh.hello.HelloSigner;
+import io.smartshare.node.mesh.link.LinkAddress;
+import io.smartshare.node.mesh.neighbor.NeighborView;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.sim.Harness;
 import io.smartshare.node.mesh.sim.LinkModel;
@@ -16,6 +18,7 @@ import io.smartshare.node.mesh.sim.SimNetwork;
 import io.smartshare.node.mesh.sim.Topology;
 import io.smartshare.node.mesh.wire.Frame;
 import io.smartshare.node.mesh.wire.FrameCodec;
+import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.mesh.wire.KeyCache;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
@@ -111,6 +114,47 @@ class HelloAttackTest {
         assertEquals(1, small.node(1).neighbors().size(), "node 1 hears two nodes and keeps one");
         assertTrue(small.node(1).neighborTableRefusals() > 0, "the other one's hellos are counted as refused");
         assertEquals(0, net.node(1).neighborTableRefusals(), "a table with room refuses nothing");
+    }
+
+    @Test
+    void sybilsKeptAliveByHeartbeatsNeitherEvictEstablishedNeighboursNorCrowdOutANewcomer() {
+        MeshConfig d = MeshConfig.defaults();
+        MeshConfig eightNeighbours = new MeshConfig(d.heartbeatIntervalMillis(), d.missedHeartbeatsForDeath(),
+                d.timeoutsForDeath(), d.trickleIminMillis(), d.trickleDoublings(), d.trickleRedundancy(),
+                d.registrationRefreshMillis(), d.registrationLifetimeSeconds(), d.hopLimit(), 8, d.helloBurst(),
+                d.hellosPerSecond(), d.neighborPurgeMillis(), d.repairMinIntervalMillis(), d.unicastProbes());
+        SimNetwork line = new SimNetwork(Topology.line(4), LinkModel.withLoss(0), eightNeighbours, 13);
+        Harness run = new Harness(line, 13);
+        assertTrue(run.bootAndConverge(1_000, 60_000) >= 0);
+        line.kill(3);
+        run.run(130_000, 1_000); // node 3 is dead and purged from node 2's table
+        RoutePosition before = line.node(2).position();
+        Random random = new Random(14);
+        List<LinkAddress> sybils = new ArrayList<>();
+        for (int k = 0; k < 60; k++) { // 60 fresh keys over 60 s, each kept alive by heartbeats it never misses
+            byte[] seed = new byte[32];
+            random.nextBytes(seed);
+            LinkAddress address = new LinkAddress("sim:" + (100 + k));
+            sybils.add(address);
+            line.node(2).onFrame(address, FrameCodec.encode(new HelloSigner(NodeIdentity.fromSeed(seed), 1)
+                    .sign(false, Rank.INFINITE, before.epoch(), 0)));
+            if (k == 30) {
+                line.revive(3); // a real newcomer arrives in the middle of the flood
+            }
+            for (int beat = 0; beat < 2; beat++) {
+                for (LinkAddress sybil : sybils) {
+                    line.node(2).onFrame(sybil, FrameCodec.encode(new Heartbeat(k * 2 + beat)));
+                }
+                run.run(500, 500);
+            }
+        }
+        List<NodeId> neighbours = line.node(2).neighbors().stream().filter(NeighborView::alive).map(NeighborView::id)
+                .toList();
+        assertTrue(neighbours.contains(line.id(1)), "the established neighbour stayed: " + neighbours);
+        assertTrue(neighbours.contains(line.id(3)), "the real newcomer got in and stayed: " + neighbours);
+        assertEquals(before.parent(), line.node(2).position().parent(), "node 2's route did not move");
+        assertTrue(line.node(3).position().rank() < Rank.INFINITE, "the newcomer has a route through node 2");
+        assertTrue(line.node(2).neighborTableEvictions() > 0, "Sybils pushed out only each other");
     }
 
     private static NodeIdentity attacker() {

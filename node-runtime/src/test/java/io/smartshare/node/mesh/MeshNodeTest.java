@@ -1,8 +1,5 @@
 package io.smartshare.node.mesh;
 
-import io.smartshare.node.mesh.link.Delivery;
-import io.smartshare.node.mesh.link.Medium;
-import io.smartshare.node.mesh.link.LinkAddress;
 import static io.smartshare.node.testing.SeededIdentities.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
 import io.smartshare.node.mesh.hello.HelloSigner;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
+import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.routing.DownwardRoute;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.sim.EventLoop;

@@ -1,11 +1,11 @@
 package io.smartshare.node.mesh;
 
-import io.smartshare.node.mesh.link.LinkAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.neighbor.NeighborView;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.sim.Harness;

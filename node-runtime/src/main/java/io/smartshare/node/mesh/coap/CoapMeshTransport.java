@@ -1,8 +1,8 @@
 package io.smartshare.node.mesh.coap;
 
+import io.smartshare.node.mesh.MeshTransport;
 import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.link.LinkAddress;
-import io.smartshare.node.mesh.MeshTransport;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;

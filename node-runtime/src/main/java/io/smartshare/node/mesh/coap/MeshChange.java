@@ -1,8 +1,8 @@
 package io.smartshare.node.mesh.coap;
 
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.RoutePosition;
+import io.smartshare.node.mesh.link.LinkAddress;
 
 /**
  * Something about a running node's mesh that an operator watches for, with its key=value

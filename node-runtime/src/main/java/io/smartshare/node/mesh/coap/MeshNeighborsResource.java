@@ -38,9 +38,11 @@ final class MeshNeighborsResource extends DocumentResource {
         admission.put("rate-limited", hellos.rateLimited());
         admission.put("malformed", hellos.malformed());
         admission.put("table-full", node.neighborTableRefusals());
+        admission.put("newcomer-evictions", node.neighborTableEvictions());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("node", node.id().value());
         doc.put("neighbors", rows);
+        doc.put("established", node.establishedNeighbors());
         doc.put("hellos", admission);
         doc.put("transport", counters.toDocument());
         return doc;

@@ -1,12 +1,12 @@
 package io.smartshare.node.mesh.coap;
 
-import io.smartshare.node.coap.HopLimitOption;
 import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.coap.HopLimitOption;
+import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.link.Medium;
-import io.smartshare.node.mesh.MeshNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;

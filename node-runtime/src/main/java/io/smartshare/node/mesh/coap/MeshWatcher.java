@@ -2,8 +2,8 @@ package io.smartshare.node.mesh.coap;
 
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.MeshNode;
-import io.smartshare.node.mesh.clock.MeshScheduler;
 import io.smartshare.node.mesh.RoutePosition;
+import io.smartshare.node.mesh.clock.MeshScheduler;
 import io.smartshare.node.mesh.neighbor.NeighborView;
 import java.util.HashMap;
 import java.util.Map;

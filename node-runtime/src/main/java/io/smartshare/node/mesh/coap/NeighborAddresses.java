@@ -1,8 +1,8 @@
 package io.smartshare.node.mesh.coap;
 
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.MeshNode;
+import io.smartshare.node.mesh.link.Medium;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 

@@ -20,10 +20,15 @@ final class Neighbor {
     long deadSinceMillis;
     /** False from its death until its next hello: a neighbour that died may have rebooted and lost its rank. */
     boolean helloFresh = true;
+    /** When it entered the table. */
+    final long admittedMillis;
+    /** Whether it acknowledged a confirmable frame sent to it: established, never evicted for a newcomer. */
+    boolean established;
 
-    Neighbor(Hello hello) {
+    Neighbor(Hello hello, long admittedMillis) {
         this.id = hello.sender();
         this.lastHello = hello;
+        this.admittedMillis = admittedMillis;
     }
 
     boolean alive() {

@@ -25,6 +25,15 @@ import java.util.function.Consumer;
  * links are, and hearing it again over any link revives it. A link silent for more than {@code
  * suspectAfterMillis} is a suspect, to be probed at most every {@code probeIntervalMillis}
  * until it is heard or dies. Dead neighbours are forgotten after {@code purgeAfterMillis}.
+ *
+ * <p>Room for newcomers (docs/mesh-protocol.md, "Neighbour table"): a neighbour becomes
+ * <em>established</em> when it acknowledges a confirmable frame sent to its link (proof that it
+ * receives at the address it claims), as long as established neighbours fill fewer than {@code
+ * capacity - reservedForNewcomers} entries. When the table is full, a newcomer whose hello is
+ * accepted takes the place of the longest-dead neighbour, else of the neighbour not established
+ * that entered first; established neighbours are never evicted for a newcomer. So identities
+ * that never prove their link (Sybils kept alive by spoofed heartbeats) cannot crowd a real
+ * newcomer out, nor push an established neighbour out.
  * Not thread-safe.
  */
 public final class NeighborTable {
@@ -34,6 +43,8 @@ public final class NeighborTable {
     private final long probeIntervalMillis;
     private final int timeoutsForDeath;
     private final long purgeAfterMillis;
+    private final int establishedCapacity;
+    private long newcomerEvictions;
     private final Map<NodeId, Neighbor> byId = new HashMap<>();
     private final Map<LinkAddress, Neighbor> byAddress = new HashMap<>();
 
@@ -49,19 +60,26 @@ public final class NeighborTable {
         this.probeIntervalMillis = probeIntervalMillis;
         this.timeoutsForDeath = timeoutsForDeath;
         this.purgeAfterMillis = purgeAfterMillis;
+        this.establishedCapacity = capacity - reservedForNewcomers(capacity);
+    }
+
+    /** Entries that established neighbours never take: an eighth of the table (none below 8 entries). */
+    public static int reservedForNewcomers(int capacity) {
+        return capacity / 8;
     }
 
     /**
-     * Records an accepted hello heard at {@code from}. Returns false (and records nothing) if
-     * the table is full of live neighbours.
+     * Records an accepted hello heard at {@code from}. A newcomer to a full table takes the
+     * place of a dead neighbour or of one not established (see above); returns false (and
+     * records nothing) if every entry is a live established neighbour.
      */
     public boolean helloAccepted(LinkAddress from, Hello hello, long nowMillis) {
         Neighbor n = byId.get(hello.sender());
         if (n == null) {
-            if (byId.size() >= capacity && !evictOneDead()) {
+            if (byId.size() >= capacity && !evictOneDead() && !evictFirstNotEstablished()) {
                 return false;
             }
-            n = new Neighbor(hello);
+            n = new Neighbor(hello, nowMillis);
             byId.put(n.id, n);
         } else {
             n.lastHello = hello;
@@ -130,6 +148,9 @@ public final class NeighborTable {
         if (outcome instanceof Delivery.Acknowledged) {
             link.consecutiveTimeouts = 0;
             heard(n, link, nowMillis);
+            if (!n.established && established() < establishedCapacity) {
+                n.established = true;
+            }
             return false;
         }
         link.consecutiveTimeouts++;
@@ -281,6 +302,33 @@ public final class NeighborTable {
         n.helloFresh = false;
         n.deadSinceMillis = nowMillis;
         return true;
+    }
+
+    /** Neighbours that proved their link, for {@code /mesh/neighbors}. */
+    public int established() {
+        return (int) byId.values().stream().filter(n -> n.established).count();
+    }
+
+    /** Neighbours not established that left the full table for a newcomer. */
+    public long newcomerEvictions() {
+        return newcomerEvictions;
+    }
+
+    /** Whether {@code id} proved its link. */
+    public boolean isEstablished(NodeId id) {
+        Neighbor n = byId.get(id);
+        return n != null && n.established;
+    }
+
+    private boolean evictFirstNotEstablished() {
+        Optional<Neighbor> victim = byId.values().stream().filter(n -> !n.established)
+                .min(Comparator.comparingLong(n -> n.admittedMillis));
+        victim.ifPresent(n -> {
+            byId.remove(n.id);
+            n.links().forEach(l -> byAddress.remove(l.address, n));
+            newcomerEvictions++;
+        });
+        return victim.isPresent();
     }
 
     private boolean evictOneDead() {

@@ -1,13 +1,13 @@
 package io.smartshare.node.mesh.sim;
 
-import io.smartshare.node.mesh.coap.CoapMesh;
-import io.smartshare.node.mesh.coap.MeshChange;
-import io.smartshare.node.mesh.coap.CoapMeshOptions;
-import io.smartshare.node.coap.HopLimitOption;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.coap.CoapStartException;
+import io.smartshare.node.coap.HopLimitOption;
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
 import io.smartshare.node.mesh.MeshConfig;
+import io.smartshare.node.mesh.coap.CoapMesh;
+import io.smartshare.node.mesh.coap.CoapMeshOptions;
+import io.smartshare.node.mesh.coap.MeshChange;
 import io.smartshare.node.mesh.sim.Topology;
 import java.io.IOException;
 import java.net.InetAddress;

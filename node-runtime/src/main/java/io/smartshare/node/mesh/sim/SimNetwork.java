@@ -2,14 +2,14 @@ package io.smartshare.node.mesh.sim;
 
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.mesh.link.Delivery;
-import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.MeshConfig;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.MeshTransport;
 import io.smartshare.node.mesh.RoutePosition;
 import io.smartshare.node.mesh.coap.CoapFrameBytes;
 import io.smartshare.node.mesh.hello.HelloVerifier;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.wire.Hello;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package io.smartshare.node.mesh.ble;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.smartshare.node.mesh.ble.Await.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.hal.driver.sim.SimBleMedium;
 import io.smartshare.hal.driver.sim.SimBleRadio;
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.ExecutorMeshScheduler;
-import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.MeshNode;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.wire.FrameCodec;
 import io.smartshare.node.mesh.wire.Hello;
 import java.security.SecureRandom;

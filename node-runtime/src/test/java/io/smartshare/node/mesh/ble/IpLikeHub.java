@@ -1,9 +1,9 @@
 package io.smartshare.node.mesh.ble;
 
-import io.smartshare.node.mesh.link.Delivery;
-import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.MeshTransport;
+import io.smartshare.node.mesh.link.Delivery;
+import io.smartshare.node.mesh.link.LinkAddress;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

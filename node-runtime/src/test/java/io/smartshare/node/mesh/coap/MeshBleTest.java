@@ -1,6 +1,5 @@
 package io.smartshare.node.mesh.coap;
 
-import io.smartshare.node.mesh.coap.MeshBle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import io.smartshare.hal.board.MeshSpec;
 import io.smartshare.hal.driver.sim.SimBleMedium;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.hal.health.DriverState;
+import io.smartshare.node.mesh.coap.MeshBle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,14 +1,14 @@
 package io.smartshare.node.mesh.coap;
 
-import io.smartshare.node.mesh.sim.LoopbackMesh;
-import io.smartshare.node.coap.HopLimitOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.coap.HopLimitOption;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.routing.Rank;
+import io.smartshare.node.mesh.sim.LoopbackMesh;
 import io.smartshare.node.mesh.sim.Topology;
 import io.smartshare.node.testing.CoapClientTool;
 import java.nio.charset.StandardCharsets;

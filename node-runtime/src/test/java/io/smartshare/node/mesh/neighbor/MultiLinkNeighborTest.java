@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.link.Medium;
-import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
+import io.smartshare.node.testing.SeededIdentities;
 import java.util.List;
 import java.util.Optional;
-import io.smartshare.node.testing.SeededIdentities;
 import org.junit.jupiter.api.Test;
 
 /** One neighbour heard over IP and BLE: one entry, a link per medium, each with its own liveness. */

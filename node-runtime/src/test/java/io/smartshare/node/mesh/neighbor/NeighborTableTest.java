@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.link.LinkAddress;
-import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
-import java.util.List;
 import io.smartshare.node.testing.SeededIdentities;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NeighborTableTest {
@@ -102,5 +102,49 @@ class NeighborTableTest {
         table.expire(63_000, purged::add);
         assertEquals(List.of(hello.sender()), purged);
         assertTrue(table.views(63_000).isEmpty());
+    }
+
+    private static LinkAddress at(int i) {
+        return new LinkAddress("sim:" + (100 + i));
+    }
+
+    @Test
+    void aNewcomerToAFullTableTakesThePlaceOfTheFirstNeighbourThatNeverProvedItsLink() {
+        for (int i = 1; i <= 8; i++) {
+            assertTrue(table.helloAccepted(at(i), helloFrom(i), i));
+        }
+        assertTrue(table.helloAccepted(at(9), helloFrom(9), 100), "Sybils cannot crowd a newcomer out");
+        assertFalse(table.knows(helloFrom(1).sender()), "the first to enter, never established, left");
+        assertTrue(table.knows(helloFrom(9).sender()));
+        assertEquals(1, table.newcomerEvictions());
+    }
+
+    @Test
+    void establishedNeighboursAreNeverEvictedAndAnEighthOfTheTableStaysForNewcomers() {
+        for (int i = 1; i <= 8; i++) {
+            table.helloAccepted(at(i), helloFrom(i), i);
+            table.delivery(at(i), new Delivery.Acknowledged(1), 10 + i);
+        }
+        assertEquals(7, table.established(), "one entry of eight is kept for newcomers");
+        assertFalse(table.isEstablished(helloFrom(8).sender()));
+        for (int i = 9; i <= 30; i++) {
+            assertTrue(table.helloAccepted(at(i), helloFrom(i), 100 + i), "newcomer " + i + " gets in");
+        }
+        for (int i = 1; i <= 7; i++) {
+            assertTrue(table.isEstablished(helloFrom(i).sender()), "established neighbour " + i + " stays");
+        }
+        assertEquals(8, table.views(200).size());
+        assertEquals(22, table.newcomerEvictions());
+    }
+
+    @Test
+    void aSmallTableFullOfEstablishedNeighboursRefusesANewcomer() {
+        NeighborTable small = new NeighborTable(4, 2_200, 1_000, 300, 2, 60_000);
+        for (int i = 1; i <= 4; i++) {
+            small.helloAccepted(at(i), helloFrom(i), i);
+            small.delivery(at(i), new Delivery.Acknowledged(1), 10 + i);
+        }
+        assertFalse(small.helloAccepted(at(5), helloFrom(5), 100));
+        assertEquals(4, small.established());
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.link.LinkAddress;
-import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.Registration.Target;
+import io.smartshare.node.mesh.wire.Registration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
