@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.hal.board.BoardFiles;
+import io.smartshare.hal.device.Board;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.hal.health.DriverState;
 import io.smartshare.hal.meter.CpuTimes;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smartshare.hal.ble.Advertisement;
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.hal.board.BoardSpec;
+import io.smartshare.hal.device.Board;
 import io.smartshare.hal.driver.sim.SimBleMedium;
 import io.smartshare.hal.driver.sim.SimInput;
 import io.smartshare.hal.health.DriverHealth;

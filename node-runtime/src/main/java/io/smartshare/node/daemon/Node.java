@@ -1,8 +1,8 @@
 package io.smartshare.node.daemon;
 
-import io.smartshare.hal.Board;
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.hal.board.BoardSpec;
+import io.smartshare.hal.device.Board;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.KeyFile;

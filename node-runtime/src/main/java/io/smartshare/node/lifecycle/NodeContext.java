@@ -1,6 +1,6 @@
 package io.smartshare.node.lifecycle;
 
-import io.smartshare.hal.Board;
+import io.smartshare.hal.device.Board;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.coap.NodeCoapServer;

@@ -1,6 +1,6 @@
 package io.smartshare.node.metering;
 
-import io.smartshare.hal.Board;
+import io.smartshare.hal.device.Board;
 import io.smartshare.hal.meter.IpLink;
 import io.smartshare.hal.meter.MeterSnapshot;
 import java.util.ArrayList;

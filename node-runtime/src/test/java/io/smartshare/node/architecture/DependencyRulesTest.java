@@ -28,6 +28,13 @@ class DependencyRulesTest {
     }
 
     @Test
+    void halAndContractsPackagesDependOnEachOtherOneWay() {
+        // hal: the opened board (hal.device) knows the drivers; the drivers know only hal's interfaces
+        slices().matching("io.smartshare.hal.(**)").should().beFreeOfCycles().check(classes);
+        slices().matching("io.smartshare.contracts.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
     void theLibrariesKnowNothingOfTheDaemon() {
         noClasses().that().resideInAnyPackage("io.smartshare.hal..", "io.smartshare.ledger..", "io.smartshare.contracts..")
                 .should().dependOnClassesThat().resideInAPackage("io.smartshare.node..")

@@ -1,9 +1,9 @@
 package io.smartshare.node.mesh.coap;
 
-import io.smartshare.hal.Board;
 import io.smartshare.hal.ble.BleException;
 import io.smartshare.hal.ble.BleRadio;
 import io.smartshare.hal.board.MeshSpec;
+import io.smartshare.hal.device.Board;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.hal.health.DriverState;
 import io.smartshare.node.mesh.MeshNode;

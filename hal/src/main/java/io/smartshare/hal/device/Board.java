@@ -1,4 +1,4 @@
-package io.smartshare.hal;
+package io.smartshare.hal.device;
 
 import com.pi4j.context.Context;
 import io.smartshare.hal.ble.BleException;
