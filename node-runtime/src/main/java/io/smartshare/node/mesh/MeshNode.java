@@ -226,7 +226,7 @@ public final class MeshNode {
 
     /** Upward and downward routes, for {@code /mesh/routes}. */
     public synchronized RoutesView routes() {
-        return new RoutesView(self, position(), registrar.views(scheduler.nowMillis()));
+        return new RoutesView(self, position(), registrar.views(scheduler.nowMillis()), registrar.routesRefused());
     }
 
     /** Bytes relayed per upstream and downstream peer, for metering. */

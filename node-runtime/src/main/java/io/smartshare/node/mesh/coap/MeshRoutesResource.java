@@ -43,6 +43,7 @@ final class MeshRoutesResource extends DocumentResource {
             row.put("expires-in-ms", r.expiresInMillis());
             return (Object) row;
         }).toList());
+        doc.put("downward-refused", routes.downwardRefused());
         ForwardingCounters packets = node.forwardingCounters();
         Map<String, Object> forwarding = new LinkedHashMap<>();
         forwarding.put("delivered", packets.delivered());

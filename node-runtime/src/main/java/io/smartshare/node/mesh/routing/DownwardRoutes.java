@@ -13,13 +13,19 @@ import java.util.Optional;
  * reached through, its path sequence and expiry. A registration replaces an entry if its
  * path sequence is newer (RFC 1982 serial arithmetic on 32 bits) or the entry has expired;
  * an equal sequence refreshes nothing (it is a copy of a registration already learnt, and
- * through another child it can only be a stale one). Not thread-safe.
+ * through another child it can only be a stale one). At most {@link #CAPACITY} targets are
+ * kept: when the table is full of live routes a new target is refused (counted), while the
+ * targets it holds keep refreshing, so a neighbour registering made-up targets cannot grow it
+ * without bound. Not thread-safe.
  */
 final class DownwardRoutes {
+    /** Targets kept at most: twice the 1,000-node mesh the protocol is sized for, all below one gateway. */
+    static final int CAPACITY = 2_048;
     /** Expired routes are never used; they are swept out at most this often. */
     private static final long SWEEP_INTERVAL_MILLIS = 10_000;
     private final Map<NodeId, Entry> routes = new HashMap<>();
     private long nextSweepMillis;
+    private long refused;
 
     /**
      * Learns {@code target} via {@code child}.
@@ -30,6 +36,13 @@ final class DownwardRoutes {
         Entry old = routes.get(target);
         if (old != null && nowMillis < old.expiresAtMillis) {
             if (serialCompare(pathSequence, old.pathSequence) <= 0) {
+                return false;
+            }
+        }
+        if (old == null && routes.size() >= CAPACITY) {
+            routes.values().removeIf(e -> nowMillis >= e.expiresAtMillis);
+            if (routes.size() >= CAPACITY) {
+                refused++;
                 return false;
             }
         }
@@ -55,6 +68,11 @@ final class DownwardRoutes {
         }
         nextSweepMillis = nowMillis + SWEEP_INTERVAL_MILLIS;
         routes.values().removeIf(e -> nowMillis >= e.expiresAtMillis);
+    }
+
+    /** New targets refused because the table was full of live routes. */
+    long refused() {
+        return refused;
     }
 
     /** A snapshot of the live routes, sorted by target. */

@@ -105,6 +105,11 @@ public final class Registrar {
         routes.removeVia(neighbor);
     }
 
+    /** Targets of registrations refused because the table of downward routes was full. */
+    public long routesRefused() {
+        return routes.refused();
+    }
+
     /** Drops expired routes. */
     public void expire(long nowMillis) {
         routes.expire(nowMillis);
