@@ -1,0 +1,135 @@
+package io.smartshare.hal.driver.sim;
+
+import io.smartshare.hal.dataplane.DataPlane;
+import io.smartshare.hal.dataplane.DataPlaneException;
+import io.smartshare.hal.dataplane.IpPrefix;
+import io.smartshare.hal.dataplane.PeerTransfer;
+import io.smartshare.hal.dataplane.Tunnel;
+import io.smartshare.hal.dataplane.TunnelPeer;
+import io.smartshare.hal.dataplane.WireGuardKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The {@code sim} driver's data plane: tunnels, peers, routes and byte counters in memory, for
+ * unit tests of what drives them; {@link #carry} moves a peer's counters as traffic would.
+ * Thread-safe.
+ */
+public final class SimDataPlane implements DataPlane {
+    private final Map<String, SimTunnel> tunnels = new TreeMap<>();
+    private final Map<String, String> routes = new TreeMap<>();
+
+    @Override
+    public synchronized Tunnel openTunnel(String name, byte[] privateKey, int listenPort, List<IpPrefix> addresses)
+            throws DataPlaneException {
+        if (tunnels.containsKey(name)) {
+            throw new DataPlaneException("cannot create WireGuard interface " + name + ": it exists");
+        }
+        SimTunnel tunnel = new SimTunnel(name);
+        tunnels.put(name, tunnel);
+        return tunnel;
+    }
+
+    @Override
+    public synchronized void setRoute(IpPrefix destination, String device) throws DataPlaneException {
+        if (!tunnels.containsKey(device)) {
+            throw new DataPlaneException("route to " + destination + ": no device " + device);
+        }
+        routes.put(destination.toString(), device);
+    }
+
+    @Override
+    public synchronized void removeRoute(IpPrefix destination, String device) {
+        routes.remove(destination.toString(), device);
+    }
+
+    @Override
+    public synchronized List<String> removeInterfaces(String prefix) {
+        List<String> removed = new ArrayList<>();
+        for (String name : List.copyOf(tunnels.keySet())) {
+            if (name.startsWith(prefix)) {
+                remove(name);
+                removed.add(name);
+            }
+        }
+        return removed;
+    }
+
+    /** The routes in place, destination to device. */
+    public synchronized Map<String, String> routes() {
+        return Map.copyOf(routes);
+    }
+
+    /** The interfaces in place. */
+    public synchronized List<String> interfaces() {
+        return List.copyOf(tunnels.keySet());
+    }
+
+    /** The peers of {@code tunnel} as last set. */
+    public synchronized Map<WireGuardKey, TunnelPeer> peers(String tunnel) {
+        return Optional.ofNullable(tunnels.get(tunnel)).map(t -> Map.copyOf(t.peers)).orElse(Map.of());
+    }
+
+    /** Counts {@code rx} bytes from and {@code tx} bytes to {@code peer} of {@code tunnel}. */
+    public synchronized void carry(String tunnel, WireGuardKey peer, long rx, long tx) {
+        SimTunnel t = tunnels.get(tunnel);
+        if (t != null && t.peers.containsKey(peer)) {
+            t.transfer.merge(peer, new PeerTransfer(rx, tx),
+                    (a, b) -> new PeerTransfer(a.rxBytes() + b.rxBytes(), a.txBytes() + b.txBytes()));
+        }
+    }
+
+    private void remove(String name) {
+        tunnels.remove(name);
+        routes.values().removeIf(name::equals);
+    }
+
+    private final class SimTunnel implements Tunnel {
+        private final String name;
+        private final Map<WireGuardKey, TunnelPeer> peers = new LinkedHashMap<>();
+        private final Map<WireGuardKey, PeerTransfer> transfer = new LinkedHashMap<>();
+
+        SimTunnel(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void setPeer(TunnelPeer peer) {
+            synchronized (SimDataPlane.this) {
+                peers.put(peer.key(), peer);
+                transfer.putIfAbsent(peer.key(), new PeerTransfer(0, 0));
+            }
+        }
+
+        @Override
+        public void removePeer(WireGuardKey key) {
+            synchronized (SimDataPlane.this) {
+                peers.remove(key);
+                transfer.remove(key);
+            }
+        }
+
+        @Override
+        public Map<WireGuardKey, PeerTransfer> transfer() {
+            synchronized (SimDataPlane.this) {
+                return Map.copyOf(transfer);
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (SimDataPlane.this) {
+                remove(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.smartshare.hal.driver.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.hal.dataplane.DataPlaneException;
+import io.smartshare.hal.dataplane.IpPrefix;
+import io.smartshare.hal.dataplane.PeerTransfer;
+import io.smartshare.hal.dataplane.Tunnel;
+import io.smartshare.hal.dataplane.TunnelPeer;
+import io.smartshare.hal.dataplane.WireGuardKey;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The commands the linux data plane runs, against a recording stand-in for the tools. */
+class LinuxDataPlaneTest {
+    private static final byte[] PRIVATE = new byte[32];
+    private static final WireGuardKey PEER = WireGuardKey.of(filled(7));
+
+    static {
+        Arrays.fill(PRIVATE, (byte) 3);
+    }
+
+    private static byte[] filled(int value) {
+        byte[] bytes = new byte[32];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
+    /** Records every command and its input; answers as {@code answers} says (exit 0 by default). */
+    private static final class Recorder implements Commands {
+        final List<String> lines = new ArrayList<>();
+        final List<byte[]> inputs = new ArrayList<>();
+        final Function<String, Result> answers;
+
+        Recorder(Function<String, Result> answers) {
+            this.answers = answers;
+        }
+
+        @Override
+        public Result run(List<String> command, byte[] stdin) {
+            String line = String.join(" ", command);
+            lines.add(line);
+            inputs.add(stdin);
+            return answers.apply(line);
+        }
+    }
+
+    private static Commands.Result ok(String stdout) {
+        return new Commands.Result(0, stdout, "");
+    }
+
+    @Test
+    void withoutKernelWireGuardItRunsWireguardGoAndGivesThePrivateKeyOnStandardInputOnly() throws Exception {
+        Recorder tools = new Recorder(line -> line.endsWith("type wireguard")
+                ? new Commands.Result(2, "", "Error: Unknown device type.") : ok(""));
+        Tunnel tunnel = new LinuxDataPlane(tools).openTunnel("ss-a1", PRIVATE, 51900,
+                List.of(IpPrefix.parse("10.210.0.1/32")));
+
+        assertEquals(List.of("ip link add dev ss-a1 type wireguard", "wireguard-go ss-a1",
+                "wg set ss-a1 private-key /dev/stdin listen-port 51900", "ip address add 10.210.0.1/32 dev ss-a1",
+                "ip link set dev ss-a1 up"), tools.lines);
+        String key = Base64.getEncoder().encodeToString(PRIVATE);
+        assertEquals(key + "\n", new String(tools.inputs.get(2), StandardCharsets.US_ASCII));
+        assertFalse(tools.lines.stream().anyMatch(l -> l.contains(key)), "the private key is on no command line");
+        assertEquals("ss-a1", tunnel.name());
+    }
+
+    @Test
+    void aFailedStepNamesTheCommandAndWhatItSaidAndRemovesTheHalfMadeInterface() {
+        Recorder tools = new Recorder(line -> line.startsWith("ip address add")
+                ? new Commands.Result(2, "", "RTNETLINK answers: Permission denied\nmore") : ok(""));
+        DataPlaneException error = assertThrows(DataPlaneException.class, () -> new LinuxDataPlane(tools)
+                .openTunnel("ss-a1", PRIVATE, 51900, List.of(IpPrefix.parse("10.210.0.1/32"))));
+        assertEquals("`ip address add 10.210.0.1/32 dev ss-a1` failed (exit 2): RTNETLINK answers: Permission denied",
+                error.getMessage());
+        assertEquals("ip link del dev ss-a1", tools.lines.get(tools.lines.size() - 1));
+    }
+
+    @Test
+    void withNoWireGuardAtAllTheErrorSaysWhatBothWaysSaid() {
+        Recorder tools = new Recorder(line -> line.startsWith("wireguard-go")
+                ? new Commands.Result(1, "", "ERROR: (ss-a1) Failed to create TUN device: no such file")
+                : new Commands.Result(2, "", "Error: Unknown device type."));
+        DataPlaneException error = assertThrows(DataPlaneException.class,
+                () -> new LinuxDataPlane(tools).openTunnel("ss-a1", PRIVATE, 51900, List.of()));
+        assertTrue(error.getMessage().contains("Unknown device type")
+                && error.getMessage().contains("Failed to create TUN device"), error.getMessage());
+    }
+
+    @Test
+    void namesThatAreNotSafeInACommandAreRefusedBeforeAnythingRuns() {
+        Recorder tools = new Recorder(line -> ok(""));
+        assertThrows(DataPlaneException.class,
+                () -> new LinuxDataPlane(tools).openTunnel("a;rm -rf", PRIVATE, 51900, List.of()));
+        assertTrue(tools.lines.isEmpty());
+    }
+
+    @Test
+    void peersRoutesAndCountersAreSetAndReadWithWgAndIp() throws Exception {
+        String other = WireGuardKey.of(filled(9)).toString();
+        Recorder tools = new Recorder(line -> line.equals("wg show ss-a1 transfer")
+                ? ok(PEER + "\t348\t404\n" + other + "\t0\t0\n")
+                : line.startsWith("ip route del") ? new Commands.Result(2, "", "RTNETLINK answers: No such process")
+                : ok(""));
+        LinuxDataPlane plane = new LinuxDataPlane(tools);
+        Tunnel tunnel = plane.openTunnel("ss-a1", PRIVATE, 51900, List.of());
+        tunnel.setPeer(new TunnelPeer(PEER, Optional.of(new InetSocketAddress("fd00::2", 51902)),
+                List.of(IpPrefix.parse("10.210.0.2/32"), IpPrefix.parse("fd5a::2/128")), 25));
+        tunnel.setPeer(new TunnelPeer(PEER, Optional.empty(), List.of(), 0));
+        plane.setRoute(IpPrefix.parse("10.210.0.0/24"), "ss-a1");
+        plane.removeRoute(IpPrefix.parse("10.210.0.0/24"), "ss-a1");
+        Map<WireGuardKey, PeerTransfer> transfer = tunnel.transfer();
+        tunnel.removePeer(PEER);
+        tunnel.close();
+
+        assertEquals(List.of("wg set ss-a1 peer " + PEER + " endpoint [fd00:0:0:0:0:0:0:2]:51902 allowed-ips "
+                        + "10.210.0.2/32,fd5a:0:0:0:0:0:0:2/128 persistent-keepalive 25",
+                "wg set ss-a1 peer " + PEER + " allowed-ips  persistent-keepalive off",
+                "ip route replace 10.210.0.0/24 dev ss-a1", "ip route del 10.210.0.0/24 dev ss-a1",
+                "wg show ss-a1 transfer", "wg set ss-a1 peer " + PEER + " remove", "ip link del dev ss-a1"),
+                tools.lines.subList(3, tools.lines.size())); // after add (the kernel has WireGuard here), key, up
+        assertEquals(new PeerTransfer(348, 404), transfer.get(PEER));
+        assertEquals(2, transfer.size());
+    }
+
+    @Test
+    void leftoversOfACrashedNodeAreFoundByTheirPrefixAndDeleted() throws Exception {
+        Recorder tools = new Recorder(line -> line.equals("ip -o link show") ? ok("""
+                1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN
+                2: eth0@if5: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP
+                7: ss-a1: <POINTOPOINT,MULTICAST,NOARP,UP,LOWER_UP> mtu 1420 qdisc fq_codel state UNKNOWN
+                8: ss-b2: <POINTOPOINT,MULTICAST,NOARP> mtu 1420 qdisc noop state DOWN
+                """) : ok(""));
+        assertEquals(List.of("ss-a1", "ss-b2"), new LinuxDataPlane(tools).removeInterfaces("ss-"));
+        assertEquals(List.of("ip -o link show", "ip link del dev ss-a1", "ip link del dev ss-b2"), tools.lines);
+    }
+}
