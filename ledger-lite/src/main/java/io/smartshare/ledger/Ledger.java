@@ -8,9 +8,6 @@ import io.smartshare.ledger.merkle.Hash;
 import io.smartshare.ledger.merkle.InclusionProof;
 import io.smartshare.ledger.record.Record;
 import io.smartshare.ledger.record.RecordBody;
-import io.smartshare.ledger.storage.LogOptions;
-import io.smartshare.ledger.storage.LogStores;
-import io.smartshare.ledger.storage.Truncation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -31,22 +28,6 @@ import java.util.concurrent.CompletableFuture;
  * what was already synced stays readable; reopen to recover.
  */
 public interface Ledger extends AutoCloseable {
-
-    /**
-     * Opens (recovering if needed) or creates the log in {@code dataDir/ledger}.
-     *
-     * @throws io.smartshare.ledger.storage.CorruptLogException if records covered by the
-     *     signed checkpoint are damaged, naming file and offset
-     * @throws io.smartshare.ledger.storage.StorageException if the files cannot be used
-     */
-    static Ledger open(Path dataDir, NodeIdentity identity, LogOptions options) {
-        return LogStores.open(dataDir.resolve("ledger"), identity, options);
-    }
-
-    /** {@link #open(Path, NodeIdentity, LogOptions)} with {@link LogOptions#defaults()}. */
-    static Ledger open(Path dataDir, NodeIdentity identity) {
-        return open(dataDir, identity, LogOptions.defaults());
-    }
 
     /**
      * Appends a record with the next seq, the writer's time and {@code body}. Blocks while

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Opens the segment-file implementation of {@link Ledger}; use {@link Ledger#open}. */
+/** Opens the segment-file implementation of {@link Ledger}; use {@link LedgerFiles#open}. */
 public final class LogStores {
     private LogStores() {
     }

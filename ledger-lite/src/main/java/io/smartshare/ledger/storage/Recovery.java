@@ -1,5 +1,6 @@
 package io.smartshare.ledger.storage;
 
+import io.smartshare.ledger.Truncation;
 import io.smartshare.ledger.checkpoint.CheckpointException;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.Ed25519PublicKey;

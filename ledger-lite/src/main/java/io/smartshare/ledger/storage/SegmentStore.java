@@ -1,6 +1,7 @@
 package io.smartshare.ledger.storage;
 
 import io.smartshare.ledger.Ledger;
+import io.smartshare.ledger.Truncation;
 import io.smartshare.ledger.checkpoint.Checkpoint;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.Ed25519PublicKey;

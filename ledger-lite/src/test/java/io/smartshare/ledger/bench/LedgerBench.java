@@ -1,23 +1,24 @@
 package io.smartshare.ledger.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.ledger.record.MeteringSample;
-import io.smartshare.ledger.record.Record;
 import io.smartshare.ledger.merkle.CompactRange;
 import io.smartshare.ledger.merkle.TreeHasher;
-import io.smartshare.ledger.storage.HookedFileIo;
+import io.smartshare.ledger.record.MeteringSample;
+import io.smartshare.ledger.record.Record;
 import io.smartshare.ledger.storage.FrameReader;
-import io.smartshare.ledger.storage.SegmentHeader;
+import io.smartshare.ledger.storage.HookedFileIo;
+import io.smartshare.ledger.storage.LedgerFiles;
 import io.smartshare.ledger.storage.LogChannel;
 import io.smartshare.ledger.storage.LogOptions;
 import io.smartshare.ledger.storage.LogStores;
+import io.smartshare.ledger.storage.SegmentHeader;
 import io.smartshare.ledger.verify.LogVerifier;
 import io.smartshare.ledger.verify.VerificationResult;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -100,7 +101,7 @@ public final class LedgerBench {
      * the same mix of fast and slow moments of a shared disk.
      */
     private static void appends(Path dir, int n) throws Exception {
-        try (Ledger ledger = Ledger.open(dir.resolve("warmup"), KEY)) {
+        try (Ledger ledger = LedgerFiles.open(dir.resolve("warmup"), KEY)) {
             appendAll(ledger, 200_000);
         }
         long oursNanos = 0;
@@ -112,7 +113,7 @@ public final class LedgerBench {
         for (int pair = 0; pair < PAIRS; pair++) {
             RecordingFileIo io = new RecordingFileIo();
             Path ours = dir.resolve("ours-" + pair);
-            try (Ledger ledger = Ledger.open(ours, KEY, LogOptions.defaults().withFileIo(io))) {
+            try (Ledger ledger = LedgerFiles.open(ours, KEY, LogOptions.defaults().withFileIo(io))) {
                 io.start();
                 oursNanos += appendAll(ledger, n);
                 io.recording = false;
@@ -121,7 +122,7 @@ public final class LedgerBench {
             oursForceNanos += io.forceNanos.get();
             oursBetweenNanos += io.betweenNanos.get();
             List<byte[]> frames = new ArrayList<>();
-            try (Ledger ledger = Ledger.open(ours, KEY)) {
+            try (Ledger ledger = LedgerFiles.open(ours, KEY)) {
                 for (byte[] record : ledger.readEncoded(0, ledger.size())) {
                     frames.add(frame(record));
                 }
@@ -186,7 +187,7 @@ public final class LedgerBench {
     }
 
     private static void build(Path dir, int n) throws Exception {
-        try (Ledger ledger = Ledger.open(dir, KEY)) {
+        try (Ledger ledger = LedgerFiles.open(dir, KEY)) {
             appendAll(ledger, n - (int) ledger.size());
             System.out.printf(Locale.ROOT, "# built %s: %d records, latest checkpoint %d%n", dir, ledger.size(),
                     ledger.latestCheckpoint().map(c -> c.size()).orElse(0L));

@@ -9,6 +9,7 @@ import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.ledger.record.MeteringSample;
+import io.smartshare.ledger.storage.LedgerFiles;
 import io.smartshare.ledger.storage.LogOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +36,8 @@ class EquivocationTest {
 
     @Test
     void detectsTwoSignedCheckpointsOfTheSameSizeWithDifferentRootsAsPortableEvidence() {
-        try (Ledger honest = Ledger.open(dir.resolve("a"), KEY, EVERY_5);
-                Ledger fork = Ledger.open(dir.resolve("b"), KEY, EVERY_5)) {
+        try (Ledger honest = LedgerFiles.open(dir.resolve("a"), KEY, EVERY_5);
+                Ledger fork = LedgerFiles.open(dir.resolve("b"), KEY, EVERY_5)) {
             fill(honest, 5, "net.tx");
             fill(fork, 5, "net.rx");
             SignedCheckpoint a = honest.publishCheckpoint().join();
@@ -56,8 +57,8 @@ class EquivocationTest {
 
     @Test
     void detectsAFailedConsistencyProofBetweenTwoSignedCheckpoints() {
-        try (Ledger honest = Ledger.open(dir.resolve("a"), KEY, EVERY_5);
-                Ledger fork = Ledger.open(dir.resolve("b"), KEY, EVERY_5)) {
+        try (Ledger honest = LedgerFiles.open(dir.resolve("a"), KEY, EVERY_5);
+                Ledger fork = LedgerFiles.open(dir.resolve("b"), KEY, EVERY_5)) {
             fill(honest, 5, "net.tx");
             SignedCheckpoint older = honest.publishCheckpoint().join();
             fill(fork, 12, "net.rx");
@@ -81,8 +82,8 @@ class EquivocationTest {
 
     @Test
     void witnessCosignsCheckpointsThatExtendWhatItSawAndRefusesForksAndForgeries() {
-        try (Ledger honest = Ledger.open(dir.resolve("a"), KEY, EVERY_5);
-                Ledger fork = Ledger.open(dir.resolve("b"), KEY, EVERY_5)) {
+        try (Ledger honest = LedgerFiles.open(dir.resolve("a"), KEY, EVERY_5);
+                Ledger fork = LedgerFiles.open(dir.resolve("b"), KEY, EVERY_5)) {
             Witness witness = new Witness("witness.example", WITNESS, KEY.publicKey());
             fill(honest, 5, "net.tx");
             SignedCheckpoint first = honest.publishCheckpoint().join();

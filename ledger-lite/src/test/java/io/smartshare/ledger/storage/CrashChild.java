@@ -25,7 +25,7 @@ public final class CrashChild {
         Path dir = Path.of(args[0]);
         long base = Long.parseLong(args[1]);
         PrintStream out = new PrintStream(System.out, false, "US-ASCII");
-        Ledger ledger = Ledger.open(dir, NodeIdentity.fromSeed(HexFormat.of().parseHex(SEED)), OPTIONS);
+        Ledger ledger = LedgerFiles.open(dir, NodeIdentity.fromSeed(HexFormat.of().parseHex(SEED)), OPTIONS);
         out.println("READY " + ledger.size());
         out.flush();
         Semaphore inFlight = new Semaphore(32);

@@ -94,7 +94,7 @@ class CrashIT {
     }
 
     private void check(NodeIdentity identity, Map<Long, Long> acked, int round) throws Exception {
-        try (Ledger ledger = Ledger.open(dataDir, identity, CrashChild.OPTIONS)) {
+        try (Ledger ledger = LedgerFiles.open(dataDir, identity, CrashChild.OPTIONS)) {
             long size = ledger.size();
             long maxAcked = acked.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
             assertTrue(size > maxAcked, "round " + round + ": seq " + maxAcked + " was acknowledged, log has "

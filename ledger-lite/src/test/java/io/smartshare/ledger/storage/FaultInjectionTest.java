@@ -25,7 +25,7 @@ class FaultInjectionTest {
     @Test
     void anFsyncErrorFailsTheLogForGoodWithoutRetryingAndKeepsSyncedRecordsReadable() {
         List<Record> acknowledged;
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, options)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, options)) {
             acknowledged = TestLogs.appendEach(ledger, 5);
             io.failFsync.set(true);
             long fsyncsBefore = io.fsyncs.get();
@@ -41,7 +41,7 @@ class FaultInjectionTest {
             assertEquals(5, ledger.size());
             assertEquals(acknowledged, ledger.read(0, 5));
         }
-        try (Ledger reopened = Ledger.open(dir, TestLogs.IDENTITY, options)) {
+        try (Ledger reopened = LedgerFiles.open(dir, TestLogs.IDENTITY, options)) {
             assertTrue(reopened.size() >= 5);
             assertEquals(acknowledged, reopened.read(0, 5));
             reopened.append(TestLogs.sample(7)).join();
@@ -50,7 +50,7 @@ class FaultInjectionTest {
 
     @Test
     void pendingAppendsFailTooWhenTheirBatchFsyncFails() {
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, options)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, options)) {
             TestLogs.appendEach(ledger, 1);
             io.failFsync.set(true);
             List<CompletableFuture<Record>> futures = new ArrayList<>();
@@ -67,7 +67,7 @@ class FaultInjectionTest {
     @Test
     void aFullDiskGivesAClearErrorAndWhatIsStoredStaysReadableAndReopens() {
         List<Record> acknowledged;
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, options)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, options)) {
             acknowledged = TestLogs.appendEach(ledger, 12);
             io.spaceLeft.set(30);
             CompletionException e = assertThrows(CompletionException.class,
@@ -82,7 +82,7 @@ class FaultInjectionTest {
             assertThrows(CompletionException.class, () -> ledger.append(TestLogs.sample(100)).join());
         }
         io.spaceLeft.set(-1);
-        try (Ledger reopened = Ledger.open(dir, TestLogs.IDENTITY, options)) {
+        try (Ledger reopened = LedgerFiles.open(dir, TestLogs.IDENTITY, options)) {
             assertTrue(reopened.recovery().isPresent(), "the torn tail is cut");
             assertTrue(reopened.read(0, reopened.size()).containsAll(acknowledged));
             reopened.append(TestLogs.sample(101)).join();

@@ -35,12 +35,12 @@ class LedgerLifecycleTest {
     @Test
     void appendsChainRecordsAndReadsThemBackAfterReopen() {
         List<Record> written;
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             written = TestLogs.appendEach(ledger, 25);
             assertEquals(written, ledger.read(0, ledger.size()).stream()
                     .filter(r -> !(r.body() instanceof CheckpointMarker)).toList());
         }
-        try (Ledger reopened = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+        try (Ledger reopened = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             assertTrue(reopened.recovery().isEmpty());
             List<Record> all = reopened.read(0, reopened.size());
             Hash prev = Hash.ZERO;
@@ -55,7 +55,7 @@ class LedgerLifecycleTest {
 
     @Test
     void publishesSignedCheckpointsPersistedBeforeTheyAreHandedOutAndMarksThemInTheLog() throws Exception {
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             TestLogs.appendEach(ledger, 10);
             ledger.append(TestLogs.sample(99)).join();
             SignedCheckpoint latest = ledger.latestCheckpoint().orElseThrow();
@@ -78,7 +78,7 @@ class LedgerLifecycleTest {
 
     @Test
     void servesProofsThatVerifyAgainstItsCheckpoints() {
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             TestLogs.appendEach(ledger, 30);
             long n = ledger.size();
             Hash root = ledger.root(n);
@@ -98,11 +98,11 @@ class LedgerLifecycleTest {
     void rollsOverToNewSegmentsAndReadsAcrossThem() throws Exception {
         LogOptions small = EVERY_10.withSegmentBytes(2048);
         List<Record> written;
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, small)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, small)) {
             written = TestLogs.appendEach(ledger, 100);
         }
         assertTrue(Files.exists(TestLogs.segment(dir, 0)));
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, small)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, small)) {
             List<Record> all = ledger.read(0, ledger.size());
             assertTrue(all.containsAll(written));
             assertEquals(written.get(57), ledger.read(written.get(57).seq(), written.get(57).seq() + 1).get(0));
@@ -115,7 +115,7 @@ class LedgerLifecycleTest {
 
     @Test
     void groupsConcurrentAppendsAndAcknowledgesEachWithItsRecord() {
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             List<CompletableFuture<Record>> futures = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
                 futures.add(ledger.append(new MeteringSample("cpu", i, "ms", 1000)));
@@ -133,7 +133,7 @@ class LedgerLifecycleTest {
     @Test
     void publishesATimedCheckpointWhenRecordsWaitLongerThanTheInterval() throws Exception {
         LogOptions timed = LogOptions.defaults().withCheckpoints(1_000_000, Duration.ofMillis(500));
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, timed)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, timed)) {
             // Queued together, the three records are synced within a few group commits, far
             // inside the 500 ms interval, so the first timed checkpoint covers all of them.
             List<CompletableFuture<Record>> appends = new ArrayList<>();
@@ -147,7 +147,7 @@ class LedgerLifecycleTest {
             }
             assertEquals(3, ledger.latestCheckpoint().orElseThrow().size());
         }
-        try (Ledger reopened = Ledger.open(dir, TestLogs.IDENTITY, timed)) {
+        try (Ledger reopened = LedgerFiles.open(dir, TestLogs.IDENTITY, timed)) {
             assertEquals(3, reopened.latestCheckpoint().orElseThrow().size());
             assertTrue(reopened.read(3, 4).get(0).body() instanceof CheckpointMarker, "marker written on close");
         }
@@ -156,7 +156,7 @@ class LedgerLifecycleTest {
     @Test
     void acceptsValidReceiptsAndRejectsAnOversizedRecordWithoutFailingTheLog() {
         byte[] statement = "served 1 MB".getBytes(StandardCharsets.UTF_8);
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             Receipt receipt = new Receipt(FormatVectorsTest.PEER_KEY.publicKey(), statement,
                     FormatVectorsTest.PEER_KEY.sign(statement));
             assertEquals(receipt, ledger.append(receipt).join().body());
@@ -179,7 +179,7 @@ class LedgerLifecycleTest {
 
     @Test
     void refusesAppendsAfterClose() {
-        Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10);
+        Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10);
         ledger.close();
         CompletionException e = assertThrows(CompletionException.class, () -> ledger.append(TestLogs.sample(0)).join());
         assertTrue(e.getCause().getMessage().contains("closed"), e.getCause().getMessage());
@@ -187,13 +187,13 @@ class LedgerLifecycleTest {
 
     @Test
     void refusesASecondWriterOnTheSameDirectory() {
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             StorageException e = assertThrows(StorageException.class,
-                    () -> Ledger.open(dir, TestLogs.IDENTITY, EVERY_10));
+                    () -> LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10));
             assertTrue(e.getMessage().contains("in use"), e.getMessage());
             ledger.append(TestLogs.sample(1)).join();
         }
-        try (Ledger again = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+        try (Ledger again = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             assertEquals(1, again.size());
         }
     }
@@ -201,13 +201,13 @@ class LedgerLifecycleTest {
     @Test
     void dropsASegmentWhoseHeaderWasCutOffWhileBeingCreated() throws Exception {
         long size;
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             TestLogs.appendEach(ledger, 5);
             size = ledger.size();
         }
         Path torn = TestLogs.segment(dir, size);
         Files.write(torn, new byte[] {'S', 'S', 'L'});
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, EVERY_10)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, EVERY_10)) {
             assertEquals(size, ledger.size());
             assertEquals(torn, ledger.recovery().orElseThrow().file());
             assertFalse(Files.exists(torn));
@@ -218,13 +218,13 @@ class LedgerLifecycleTest {
     @Test
     void refusesToOpenWhenASegmentInTheMiddleIsMissing() throws Exception {
         LogOptions small = EVERY_10.withSegmentBytes(2048);
-        try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, small)) {
+        try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, small)) {
             TestLogs.appendEach(ledger, 100);
         }
         List<Path> segments = LogStores.segmentFiles(dir.resolve("ledger"));
         Files.delete(segments.get(1));
         CorruptLogException e = assertThrows(CorruptLogException.class,
-                () -> Ledger.open(dir, TestLogs.IDENTITY, small));
+                () -> LedgerFiles.open(dir, TestLogs.IDENTITY, small));
         assertEquals(segments.get(2), e.file());
         assertTrue(e.getMessage().contains("first seq"), e.getMessage());
     }

@@ -39,7 +39,7 @@ class RecoveryTest {
     @BeforeEach
     void writeLog() throws IOException {
         original = base.resolve("original");
-        try (Ledger ledger = Ledger.open(original, TestLogs.IDENTITY, OPTIONS)) {
+        try (Ledger ledger = LedgerFiles.open(original, TestLogs.IDENTITY, OPTIONS)) {
             TestLogs.appendEach(ledger, CHECKPOINT);
             TestLogs.appendEach(ledger, 4);
             records = ledger.read(0, ledger.size());
@@ -71,7 +71,7 @@ class RecoveryTest {
             while (whole + 1 < offsets.size() && offsets.get(whole + 1) <= cut) {
                 whole++;
             }
-            try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, OPTIONS)) {
+            try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, OPTIONS)) {
                 long size = ledger.size();
                 assertEquals(Math.max(whole, CHECKPOINT), size, "cut at " + cut);
                 assertEquals(records.subList(0, (int) size), ledger.read(0, size), "cut at " + cut);
@@ -92,7 +92,7 @@ class RecoveryTest {
             Path segment = TestLogs.segment(dir, 0);
             truncate(segment, offsets.get(frame) + 3);
             CorruptLogException e = assertThrows(CorruptLogException.class,
-                    () -> Ledger.open(dir, TestLogs.IDENTITY, OPTIONS));
+                    () -> LedgerFiles.open(dir, TestLogs.IDENTITY, OPTIONS));
             assertEquals(segment, e.file());
             assertEquals(offsets.get(frame), e.offset(), e.getMessage());
             assertTrue(e.getMessage().contains(segment.toString()), e.getMessage());
@@ -123,7 +123,7 @@ class RecoveryTest {
             String what = "bit " + bit + " at " + position;
             if (position < SegmentHeader.LENGTH) {
                 CorruptLogException e = assertThrows(CorruptLogException.class,
-                        () -> Ledger.open(dir, TestLogs.IDENTITY, OPTIONS), what);
+                        () -> LedgerFiles.open(dir, TestLogs.IDENTITY, OPTIONS), what);
                 assertEquals(segment, e.file(), what);
                 continue;
             }
@@ -134,12 +134,12 @@ class RecoveryTest {
             boolean lastFrame = frame == records.size() - 1;
             if (!lastFrame) {
                 CorruptLogException e = assertThrows(CorruptLogException.class,
-                        () -> Ledger.open(dir, TestLogs.IDENTITY, OPTIONS), what);
+                        () -> LedgerFiles.open(dir, TestLogs.IDENTITY, OPTIONS), what);
                 assertEquals(segment, e.file(), what);
                 assertEquals(offsets.get(frame), e.offset(), what);
                 assertEquals(Files.size(originalSegment), Files.size(segment), what + ": the files are left as they are");
             } else {
-                try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, OPTIONS)) {
+                try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, OPTIONS)) {
                     assertEquals(frame, ledger.size(), what);
                     assertEquals(records.subList(0, frame), ledger.read(0, frame), what);
                     assertEquals(offsets.get(frame), ledger.recovery().orElseThrow().offset(), what);
@@ -163,7 +163,7 @@ class RecoveryTest {
         Path tornCheck = copy("torn-check");
         truncate(tornCheck.resolve("ledger").resolve("tree.check"), 8);
         for (Path dir : List.of(lost, damaged, unchecked, tornCheck)) {
-            try (Ledger ledger = Ledger.open(dir, TestLogs.IDENTITY, OPTIONS)) {
+            try (Ledger ledger = LedgerFiles.open(dir, TestLogs.IDENTITY, OPTIONS)) {
                 assertEquals(records.size(), ledger.size());
                 assertEquals(ledger.latestCheckpoint().orElseThrow().root(), ledger.root(CHECKPOINT));
                 assertTrue(ledger.consistencyProof(CHECKPOINT, ledger.size())
@@ -183,7 +183,7 @@ class RecoveryTest {
                 f.seek(hash * 32 + 7);
                 f.write(f.readByte() ^ 0x10);
             }
-            try (Ledger ledger = Ledger.open(damaged, TestLogs.IDENTITY, OPTIONS)) {
+            try (Ledger ledger = LedgerFiles.open(damaged, TestLogs.IDENTITY, OPTIONS)) {
                 long size = ledger.size();
                 Hash root = ledger.root(size);
                 List<byte[]> encoded = ledger.readEncoded(0, size);
@@ -200,10 +200,10 @@ class RecoveryTest {
     void refusesALogWhoseCheckpointIsSignedByAnotherKeyOrWhoseSegmentsAreAnotherNodes() throws IOException {
         Path dir = copy("other-key");
         var other = FormatVectorsTest.PEER_KEY;
-        CorruptLogException e = assertThrows(CorruptLogException.class, () -> Ledger.open(dir, other, OPTIONS));
+        CorruptLogException e = assertThrows(CorruptLogException.class, () -> LedgerFiles.open(dir, other, OPTIONS));
         assertTrue(e.getMessage().contains("checkpoint"), e.getMessage());
         Files.delete(dir.resolve("ledger").resolve("checkpoint"));
-        CorruptLogException e2 = assertThrows(CorruptLogException.class, () -> Ledger.open(dir, other, OPTIONS));
+        CorruptLogException e2 = assertThrows(CorruptLogException.class, () -> LedgerFiles.open(dir, other, OPTIONS));
         assertTrue(e2.getMessage().contains("key"), e2.getMessage());
         assertFalse(Files.exists(dir.resolve("ledger").resolve("checkpoint.tmp")));
     }

@@ -11,6 +11,7 @@ import io.smartshare.ledger.merkle.Hash;
 import io.smartshare.ledger.merkle.TreeHasher;
 import io.smartshare.ledger.record.MeteringSample;
 import io.smartshare.ledger.record.Record;
+import io.smartshare.ledger.storage.LedgerFiles;
 import io.smartshare.ledger.storage.LogOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +37,7 @@ class LogVerifierTest {
 
     @BeforeEach
     void writeLog() throws Exception {
-        try (Ledger ledger = Ledger.open(dir, KEY, LogOptions.defaults().withCheckpoints(8, Duration.ofHours(1)))) {
+        try (Ledger ledger = LedgerFiles.open(dir, KEY, LogOptions.defaults().withCheckpoints(8, Duration.ofHours(1)))) {
             for (int i = 0; i < 40; i++) {
                 ledger.append(new MeteringSample("net.tx", i, "B", 1000)).join();
             }
@@ -128,7 +129,7 @@ class LogVerifierTest {
 
     @Test
     void verifiesOneEntryByInclusionProofAgainstASignedCheckpoint() {
-        try (Ledger ledger = Ledger.open(dir, KEY)) {
+        try (Ledger ledger = LedgerFiles.open(dir, KEY)) {
             long n = latest.size();
             VerificationResult ok = LogVerifier.verifyEntry(KEY.publicKey(), latest, encoded.get(5),
                     ledger.inclusionProof(5, n));
@@ -161,7 +162,7 @@ class LogVerifierTest {
 
     @Test
     void verifiesTheDirectoryOfALogThatIsOpenForWriting() throws Exception {
-        try (Ledger ledger = Ledger.open(dir, KEY)) {
+        try (Ledger ledger = LedgerFiles.open(dir, KEY)) {
             ledger.append(new MeteringSample("cpu", 1, "ms", 1)).join();
             VerificationResult result = new LogVerifier(KEY.publicKey()).verifyDirectory(dir.resolve("ledger"),
                     r -> { });
@@ -182,7 +183,7 @@ class LogVerifierTest {
 
     @Test
     void verifiesARangeOfEntriesByTheirHashChainAndOneInclusionProof() {
-        try (Ledger ledger = Ledger.open(dir, KEY)) {
+        try (Ledger ledger = LedgerFiles.open(dir, KEY)) {
             long n = latest.size();
             List<byte[]> range = encoded.subList(10, 20);
             assertTrue(LogVerifier.verifyRange(KEY.publicKey(), latest, range, ledger.inclusionProof(19, n))

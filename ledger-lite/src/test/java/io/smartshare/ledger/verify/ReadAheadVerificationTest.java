@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.record.MeteringSample;
 import io.smartshare.ledger.record.Record;
+import io.smartshare.ledger.storage.LedgerFiles;
 import io.smartshare.ledger.storage.LogOptions;
 import io.smartshare.ledger.storage.LogStores;
 import java.io.IOException;
@@ -34,7 +35,7 @@ class ReadAheadVerificationTest {
     @BeforeEach
     void writeLog() {
         LogOptions options = LogOptions.defaults().withCheckpoints(300, Duration.ofHours(1)).withSegmentBytes(64 * 1024);
-        try (Ledger ledger = Ledger.open(dir, LogVerifierTest.KEY, options)) {
+        try (Ledger ledger = LedgerFiles.open(dir, LogVerifierTest.KEY, options)) {
             List<CompletableFuture<Record>> appended = new ArrayList<>();
             for (int i = 0; i < RECORDS; i++) {
                 appended.add(ledger.append(new MeteringSample("net.tx", i, "B", 1000)));

@@ -15,6 +15,7 @@ import io.smartshare.ledger.record.MeteringSample;
 import io.smartshare.ledger.record.Receipt;
 import io.smartshare.ledger.record.Record;
 import io.smartshare.ledger.record.RecordBody;
+import io.smartshare.ledger.storage.LedgerFiles;
 import io.smartshare.ledger.storage.StorageException;
 import io.smartshare.ledger.verify.LogVerifier;
 import io.smartshare.ledger.verify.VerificationResult;
@@ -149,7 +150,7 @@ final class LedgerCommand {
 
     private static int export(Path dataDir, java.util.Optional<Path> target, PrintStream err) throws IOException {
         try (DataDir locked = DataDir.open(dataDir);
-                Ledger ledger = Ledger.open(locked.path(), Node.loadIdentity(locked));
+                Ledger ledger = LedgerFiles.open(locked.path(), Node.loadIdentity(locked));
                 OutputStream sink = target.isPresent() ? Files.newOutputStream(target.get()) : System.out;
                 OutputStream out = new BufferedOutputStream(sink)) {
             ledger.export(out);

@@ -2,6 +2,7 @@ package io.smartshare.node.ledger;
 
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.ledger.Ledger;
+import io.smartshare.ledger.Truncation;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeIdentity;
@@ -10,8 +11,8 @@ import io.smartshare.ledger.merkle.Hash;
 import io.smartshare.ledger.merkle.InclusionProof;
 import io.smartshare.ledger.record.Record;
 import io.smartshare.ledger.record.RecordBody;
+import io.smartshare.ledger.storage.LedgerFiles;
 import io.smartshare.ledger.storage.StorageException;
-import io.smartshare.ledger.storage.Truncation;
 import io.smartshare.node.scheduling.NodeScheduler;
 import io.smartshare.node.scheduling.PeriodicTask;
 import java.io.IOException;
@@ -68,12 +69,12 @@ public final class HealingLedger implements Ledger {
     }
 
     /**
-     * Opens the ledger in {@code dataDir} as {@link Ledger#open(Path, NodeIdentity)} does.
+     * Opens the ledger in {@code dataDir} as {@link LedgerFiles#open(Path, NodeIdentity)} does.
      *
-     * @throws StorageException as {@link Ledger#open(Path, NodeIdentity)}
+     * @throws StorageException as {@link LedgerFiles#open(Path, NodeIdentity)}
      */
     public static HealingLedger open(Path dataDir, NodeIdentity identity) {
-        return new HealingLedger(dataDir, identity, Ledger.open(dataDir, identity));
+        return new HealingLedger(dataDir, identity, LedgerFiles.open(dataDir, identity));
     }
 
     /** Starts trying to reopen a failed log every {@value #RETRY_SECONDS} s, on {@code scheduler}'s work thread. */
@@ -175,7 +176,7 @@ public final class HealingLedger implements Ledger {
         }
         try {
             current.close();
-            Ledger reopened = Ledger.open(dataDir, identity);
+            Ledger reopened = LedgerFiles.open(dataDir, identity);
             current = reopened;
             failure = Optional.empty();
             reopens.incrementAndGet();

@@ -15,6 +15,7 @@ import io.smartshare.contracts.cose.Domain;
 import io.smartshare.contracts.receipt.Tolerance;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.storage.LedgerFiles;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -65,7 +66,7 @@ class ChannelInboxTest {
 
     @Test
     void replayedStaleForgedAndForeignProofsAreRefusedAndAppendNothing() {
-        try (Ledger ledger = Ledger.open(dir, PAYEE)) {
+        try (Ledger ledger = LedgerFiles.open(dir, PAYEE)) {
             ChannelDesk desk = restore(ledger, PAYEE);
             Channel payer = openOn(desk);
             byte[] first = proof(payer, 10_000);
@@ -97,7 +98,7 @@ class ChannelInboxTest {
 
     @Test
     void aReplayedOpenAppendsNothingAndAnOpenForAnotherPayeeIsRefused() {
-        try (Ledger ledger = Ledger.open(dir, PAYEE)) {
+        try (Ledger ledger = LedgerFiles.open(dir, PAYEE)) {
             ChannelDesk desk = restore(ledger, PAYEE);
             byte[] proposal = ChannelOpen.propose(TERMS, PAYER);
             byte[] record = inbox(desk).take(ChannelMessage.OPEN, proposal).orElseThrow();
@@ -116,7 +117,7 @@ class ChannelInboxTest {
     @Test
     void closeAtAnotherAmountIsRefusedAndACooperativeCloseSurvivesARestart() {
         Channel payer;
-        try (Ledger ledger = Ledger.open(dir, PAYEE)) {
+        try (Ledger ledger = LedgerFiles.open(dir, PAYEE)) {
             ChannelDesk desk = restore(ledger, PAYEE);
             payer = openOn(desk);
             Channel.Payment payment = payer.pay(25_000, PAYER).orElseThrow();
@@ -145,7 +146,7 @@ class ChannelInboxTest {
             assertEquals(ChannelRejection.CLOSED, reason(inbox(desk).take(ChannelMessage.PROOF, proof(payer, 30_000))));
             assertEquals(3, ledger.size());
         }
-        try (Ledger ledger = Ledger.open(dir, PAYEE)) {
+        try (Ledger ledger = LedgerFiles.open(dir, PAYEE)) {
             Channel rebuilt = restore(ledger, PAYEE).channel(payer.id()).orElseThrow();
 
             assertEquals(Channel.Status.CLOSED, rebuilt.status());
@@ -156,8 +157,8 @@ class ChannelInboxTest {
     @Test
     void thePayersOwnProofsRebuildItsSideAfterARestart() {
         Channel payer;
-        try (Ledger payeeLedger = Ledger.open(dir.resolve("payee"), PAYEE);
-                Ledger payerLedger = Ledger.open(dir.resolve("payer"), PAYER)) {
+        try (Ledger payeeLedger = LedgerFiles.open(dir.resolve("payee"), PAYEE);
+                Ledger payerLedger = LedgerFiles.open(dir.resolve("payer"), PAYER)) {
             payer = openOn(restore(payeeLedger, PAYEE));
             ChannelDesk desk = restore(payerLedger, PAYER);
             desk.opened(payer.open());
@@ -166,7 +167,7 @@ class ChannelInboxTest {
             assertEquals(ChannelRejection.WRONG_SIGNER, reason(inbox(desk).take(ChannelMessage.PROOF, proof(payer, 20_000))),
                     "the payer takes no proofs");
         }
-        try (Ledger ledger = Ledger.open(dir.resolve("payer"), PAYER)) {
+        try (Ledger ledger = LedgerFiles.open(dir.resolve("payer"), PAYER)) {
             Channel rebuilt = restore(ledger, PAYER).channel(payer.id()).orElseThrow();
 
             assertEquals(15_000, rebuilt.paid());

@@ -10,6 +10,7 @@ import io.smartshare.contracts.receipt.Tolerance;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.storage.LedgerFiles;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -33,7 +34,7 @@ class ChannelMessageResourceTest {
 
     @Test
     void aNeighbourSendingAnotherPartysChannelDocumentIsRefused() {
-        try (Ledger ledger = Ledger.open(dir, B)) {
+        try (Ledger ledger = LedgerFiles.open(dir, B)) {
             ChannelDesk desk = ChannelDesk.empty(ledger, B, event -> { });
             LedgerReplay.replay(ledger, List.of(desk));
             ChannelInbox inbox = new ChannelInbox(desk, (peer, role) -> 0, Tolerance.DEFAULT);

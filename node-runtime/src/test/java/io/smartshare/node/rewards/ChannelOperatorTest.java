@@ -15,6 +15,7 @@ import io.smartshare.contracts.receipt.Tolerance;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.storage.LedgerFiles;
 import io.smartshare.node.coap.RequestException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,8 +56,8 @@ class ChannelOperatorTest {
 
     @BeforeEach
     void open() {
-        ledgerA = Ledger.open(dir.resolve("a"), A);
-        ledgerB = Ledger.open(dir.resolve("b"), B);
+        ledgerA = LedgerFiles.open(dir.resolve("a"), A);
+        ledgerB = LedgerFiles.open(dir.resolve("b"), B);
         deskA = desk(ledgerA, A);
         deskB = desk(ledgerB, B);
     }

@@ -10,6 +10,7 @@ import io.smartshare.contracts.receipt.ReceiptRejection;
 import io.smartshare.contracts.receipt.SignedReceipt;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.storage.LedgerFiles;
 import io.smartshare.node.config.RewardsConfig;
 import io.smartshare.node.lifecycle.ServiceCounters;
 import io.smartshare.node.mesh.forwarding.CarriageMeter;
@@ -51,7 +52,7 @@ class ReceiptDeskTest {
     void anAcceptedReceiptIsInTheLedgerAndARestartedDeskRefusesItsReplay() {
         mesh.carriedFor(CONSUMER.nodeId(), 100_000, 0);
         SignedReceipt first = receipt(100_000, 1_000, 2_000);
-        try (Ledger ledger = Ledger.open(dir, PROVIDER)) {
+        try (Ledger ledger = LedgerFiles.open(dir, PROVIDER)) {
             ReceiptDesk desk = open(ledger);
             assertTrue(desk.accept(first).acceptedValue().isPresent());
             assertEquals(1, ledger.size());
@@ -59,7 +60,7 @@ class ReceiptDeskTest {
             assertEquals(List.of(new RewardsEvent.ReceiptAccepted(CONSUMER.nodeId().value(), "relay.up", 100_000, 0)),
                     events);
         }
-        try (Ledger ledger = Ledger.open(dir, PROVIDER)) {
+        try (Ledger ledger = LedgerFiles.open(dir, PROVIDER)) {
             ReceiptDesk desk = open(ledger);
 
             assertEquals(ReceiptRejection.REPLAY, desk.accept(first).rejection().orElseThrow().reason());
@@ -75,7 +76,7 @@ class ReceiptDeskTest {
     @Test
     void aClaimBeyondTheOwnMeterIsRefusedAndAppendsNothing() {
         mesh.carriedFor(CONSUMER.nodeId(), 100_000, 0);
-        try (Ledger ledger = Ledger.open(dir, PROVIDER)) {
+        try (Ledger ledger = LedgerFiles.open(dir, PROVIDER)) {
             ReceiptDesk desk = open(ledger);
 
             assertEquals(ReceiptRejection.BEYOND_TOLERANCE,

@@ -1,7 +1,7 @@
 package io.smartshare.node.rewards;
 
-import static io.smartshare.node.testing.SeededIdentities.seed;
 import static io.smartshare.node.testing.SeededIdentities.identity;
+import static io.smartshare.node.testing.SeededIdentities.seed;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,7 @@ import io.smartshare.contracts.schedule.RateTerms;
 import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.storage.LedgerFiles;
 import io.smartshare.node.testing.NodeProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +149,7 @@ class RewardsSettleIT {
     void refusesAMemberWhoseLedgerHasNoSignedCheckpoint() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         writeKeyFile(empty.resolve("node.key"), 0x0e);
-        Ledger.open(empty, E).close(); // a node that never appended anything
+        LedgerFiles.open(empty, E).close(); // a node that never appended anything
 
         NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
                 dir.resolve("node.yaml").toString(), "--epoch", "7", "--schedule", dir.resolve("schedule.cose").toString(),
@@ -221,7 +222,7 @@ class RewardsSettleIT {
         NodeIdentity node = identity(seedByte);
         Path data = Files.createDirectories(dataDir(node));
         writeKeyFile(data.resolve("node.key"), seedByte);
-        try (Ledger ledger = Ledger.open(data, node)) {
+        try (Ledger ledger = LedgerFiles.open(data, node)) {
             for (SignedReceipt receipt : receipts) {
                 ledger.append(receipt.ledgerEntry()).get(10, TimeUnit.SECONDS);
             }

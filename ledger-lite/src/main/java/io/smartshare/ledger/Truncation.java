@@ -1,4 +1,4 @@
-package io.smartshare.ledger.storage;
+package io.smartshare.ledger;
 
 import java.nio.file.Path;
 
