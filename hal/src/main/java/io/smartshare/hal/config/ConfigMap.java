@@ -40,13 +40,15 @@ public final class ConfigMap {
     private final String source;
     private final String path;
     private final int line;
+    private final int keyLine;
     private final Map<String, NodeTuple> entries;
     private final Set<String> read = new HashSet<>();
 
-    private ConfigMap(String source, String path, MappingNode node) {
+    private ConfigMap(String source, String path, MappingNode node, int keyLine) {
         this.source = source;
         this.path = path;
         this.line = lineOf(node);
+        this.keyLine = keyLine;
         this.entries = new LinkedHashMap<>();
         for (NodeTuple tuple : node.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
@@ -102,7 +104,7 @@ public final class ConfigMap {
         if (!(root instanceof MappingNode mapping)) {
             throw new ConfigException(source, lineOf(root), "", "expected a mapping of keys at the top level");
         }
-        return new ConfigMap(source, "", mapping);
+        return new ConfigMap(source, "", mapping, lineOf(mapping));
     }
 
     /** The file or source this mapping was read from. */
@@ -113,6 +115,11 @@ public final class ConfigMap {
     /** The 1-based line where this mapping starts. */
     public int line() {
         return line;
+    }
+
+    /** The 1-based line of the key that names this mapping (for a list item or the top level, where it starts). */
+    public int keyLine() {
+        return keyLine;
     }
 
     /** The dotted key path of this mapping; empty at the top level. */
@@ -207,7 +214,7 @@ public final class ConfigMap {
             if (!(node instanceof MappingNode mapping)) {
                 throw wrong(key, node, "expected a mapping of keys");
             }
-            return new ConfigMap(source, qualify(key), mapping);
+            return new ConfigMap(source, qualify(key), mapping, lineOf(entries.get(key).getKeyNode()));
         });
     }
 
@@ -217,7 +224,7 @@ public final class ConfigMap {
             if (!(item instanceof MappingNode mapping)) {
                 throw new ConfigException(source, lineOf(item), qualify(key) + "[" + index + "]", "expected a mapping of keys");
             }
-            return new ConfigMap(source, qualify(key) + "[" + index + "]", mapping);
+            return new ConfigMap(source, qualify(key) + "[" + index + "]", mapping, lineOf(mapping));
         });
     }
 

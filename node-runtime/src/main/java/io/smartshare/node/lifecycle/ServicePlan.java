@@ -48,7 +48,7 @@ public final class ServicePlan {
                 Set<String> known = new TreeSet<>(coreSections);
                 known.addAll(byName.keySet());
                 ConfigMap map = section.getValue();
-                throw new ConfigException(map.source(), map.line(), section.getKey(),
+                throw new ConfigException(map.source(), map.keyLine(), section.getKey(),
                         "unknown section; the sections are " + String.join(", ", known));
             }
         }

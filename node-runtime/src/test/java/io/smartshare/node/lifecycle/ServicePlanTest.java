@@ -78,7 +78,7 @@ class ServicePlanTest {
     void anUnknownSectionIsRefusedNamingTheSectionsThatExist() {
         ConfigException error = assertThrows(ConfigException.class,
                 () -> plan(List.of(new Fake("mesh"), new Fake("rewards")), "mesh: {}\nmqqt:\n  host: x\n"));
-        assertEquals("node.yaml:3: mqqt: unknown section; the sections are coap, mesh, rewards, settings",
+        assertEquals("node.yaml:2: mqqt: unknown section; the sections are coap, mesh, rewards, settings",
                 error.getMessage());
     }
 
