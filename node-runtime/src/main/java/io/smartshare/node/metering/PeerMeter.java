@@ -35,15 +35,20 @@ import java.util.function.Supplier;
  * The node's cumulative per-peer meter (docs/contracts.md §5): relay bytes from the mesh's
  * carriage meter, storage and CPU from the {@link ServiceCounters} hook, as contracts'
  * {@link MeterSnapshot}s. The mesh counts from zero at every start; the totals reached before
- * are kept in {@code <data-dir>/meters.json} (written atomically at every {@link #tick} and on
- * stop, when they changed) and added, so counters never go backwards across restarts. A crash loses at most
- * what was counted since the last tick, which the receipt tolerance absorbs.
+ * are kept in {@code <data-dir>/meters.json} (written atomically at every {@link #tick}, on
+ * stop, and whenever a counter has {@link #drifted()} from its stored value, each when they
+ * changed) and added, so counters never go backwards across restarts. A crash loses at most
+ * what a counter grew by since it was stored: {@link #SAVE_AFTER_BYTES} or 1 % of the
+ * counter, whichever is more, plus what is carried until the next check; the receipt
+ * tolerance (2 % plus 16 384 bytes, docs/contracts.md §4.3) absorbs that.
  *
  * <p>Counters are kept by node id (what the mesh knows); a peer enters snapshots once its
  * public key is known ({@link #learnKey}). Thread-safe.
  */
 public final class PeerMeter {
     static final String FILE_NAME = "meters.json";
+    /** Growth of a stored counter beyond which the totals are stored again: half the tolerance's slack. */
+    static final long SAVE_AFTER_BYTES = 8_192;
 
     private final Path file;
     private final Supplier<CarriageSnapshot> relay;
@@ -177,6 +182,27 @@ public final class PeerMeter {
     /** What was metered between the last two ticks, if there were two. */
     public synchronized Optional<MeterInterval> lastInterval() {
         return lastInterval;
+    }
+
+    /**
+     * Whether a counter grew, since the totals were last stored, by more than {@link
+     * #SAVE_AFTER_BYTES} or 1 % of its stored value, whichever is more: then {@link #save()}
+     * should run, so that a crash cannot lose more than the receipt tolerance forgives.
+     */
+    public synchronized boolean drifted() {
+        for (Map.Entry<NodeId, RelayTotals> entry : totals().entrySet()) {
+            RelayTotals was = saved.getOrDefault(entry.getKey(), RelayTotals.ZERO);
+            RelayTotals now = entry.getValue();
+            if (beyond(was.providedUp(), now.providedUp()) || beyond(was.providedDown(), now.providedDown())
+                    || beyond(was.consumedUp(), now.consumedUp()) || beyond(was.consumedDown(), now.consumedDown())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean beyond(long stored, long now) {
+        return now - stored > Math.max(SAVE_AFTER_BYTES, stored / 100);
     }
 
     /** Stores the totals now (on stop). */

@@ -8,6 +8,7 @@ import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import io.smartshare.node.metering.PeerMeter;
 import io.smartshare.node.scheduling.PeriodicTask;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * neighbours ({@code POST /receipts} as provider, a {@link ReceiptRound} every receipt
  * interval as consumer, on the node's {@code node-work} thread), payment channels ({@code /channels},
  * rebuilt from the ledger at start, priced ones paid after every receipt round by {@link
- * ChannelAutoPay}) and {@code GET /rewards}. Receipts, channel documents and
+ * ChannelAutoPay}) and {@code GET /rewards}. The meter is stored whenever it drifted from its
+ * stored copy ({@link PeerMeter#drifted()}, checked every second). Receipts, channel documents and
  * the operator's channel commands are checked and appended one at a time on one {@code
  * receipt-desk} thread with a bounded queue. {@link #close()} stops both and stores the meter.
  */
@@ -44,12 +46,12 @@ public final class Rewards implements AutoCloseable {
             io.smartshare.contracts.metering.Resource.RELAY_DOWN;
 
     private final PeerMeter meter;
-    private final PeriodicTask rounds;
+    private final List<PeriodicTask> tasks;
     private final ExecutorService deskThread;
 
-    private Rewards(PeerMeter meter, PeriodicTask rounds, ExecutorService deskThread) {
+    private Rewards(PeerMeter meter, List<PeriodicTask> tasks, ExecutorService deskThread) {
         this.meter = meter;
-        this.rounds = rounds;
+        this.tasks = tasks;
         this.deskThread = deskThread;
     }
 
@@ -89,15 +91,23 @@ public final class Rewards implements AutoCloseable {
             round.run();
             autoPay.queue();
         });
+        PeriodicTask meterSaves = node.scheduler().everyBlocking("meter-save", () -> Duration.ofSeconds(1),
+                meter::drifted, () -> {
+                    try {
+                        meter.save();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("meters.json: " + e.getMessage(), e);
+                    }
+                });
         LOG.info("event=rewards-started receipt-interval-s={} schedule={} trusted-issuers={}", every,
                 config.schedule().map(s -> "v" + s.schedule().version()).orElse("none"), config.trustedIssuers().size());
-        return new Rewards(meter, rounds, deskThread);
+        return new Rewards(meter, List.of(rounds, meterSaves), deskThread);
     }
 
     /** Stops the receipt rounds, lets the receipt under check finish, and stores the meter's totals. */
     @Override
     public void close() throws IOException, InterruptedException {
-        rounds.cancel();
+        tasks.forEach(PeriodicTask::cancel);
         deskThread.shutdown();
         if (!deskThread.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("event=receipt-desk-stuck reason=\"a ledger append did not finish in 10 s\"");

@@ -50,6 +50,30 @@ class PeerMeterTest {
     }
 
     @Test
+    void theMeterIsStoredOnceACounterGrewBeyondWhatTheToleranceForgivesAndACrashLosesNoMore() throws Exception {
+        CarriageMeter mesh = new CarriageMeter();
+        PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, NO_SERVICES, 1_000);
+        mesh.carriedFor(PEER.nodeId(), 8_000, 0);
+        assertFalse(meter.drifted(), "8,000 bytes: within the 8,192 a crash may lose");
+        mesh.carriedFor(PEER.nodeId(), 500, 0);
+        assertTrue(meter.drifted());
+        meter.save();
+        assertFalse(meter.drifted());
+
+        mesh.carriedFor(PEER.nodeId(), 2_000_000, 0);
+        meter.save(); // 2,008,500 stored: 1 % of it, 20,085 bytes, may now go unstored
+        mesh.carriedFor(PEER.nodeId(), 20_000, 0);
+        assertFalse(meter.drifted());
+        mesh.carriedFor(PEER.nodeId(), 100, 0);
+        assertTrue(meter.drifted());
+
+        CarriageMeter restarted = new CarriageMeter(); // kill -9 here: what was stored is what counts
+        PeerMeter after = PeerMeter.open(dir, restarted::snapshot, NO_SERVICES, 2_000);
+        after.learnKey(PEER.publicKey());
+        assertEquals(2_008_500, after.snapshot(3_000).amount(PEER.publicKey(), Resource.RELAY_UP, Role.PROVIDED));
+    }
+
+    @Test
     void aPeerEntersSnapshotsOnceItsKeyIsKnown() {
         CarriageMeter mesh = new CarriageMeter();
         PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, NO_SERVICES, 1_000);
