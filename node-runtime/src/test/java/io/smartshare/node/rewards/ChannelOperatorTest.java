@@ -68,8 +68,11 @@ class ChannelOperatorTest {
         ledgerB.close();
     }
 
-    private static ChannelDesk desk(Ledger ledger, NodeIdentity identity) {
-        ChannelDesk desk = ChannelDesk.empty(ledger, identity, event -> { });
+    /** What node A's desk published on its event bus. */
+    private final List<Object> eventsOfA = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private ChannelDesk desk(Ledger ledger, NodeIdentity identity) {
+        ChannelDesk desk = ChannelDesk.empty(ledger, identity, identity == A ? eventsOfA::add : event -> { });
         LedgerReplay.replay(ledger, List.of(desk));
         return desk;
     }
@@ -127,6 +130,9 @@ class ChannelOperatorTest {
         assertEquals(closed.close(), on(deskA, id).close());
         assertEquals(10_000, closed.close().orElseThrow().paid());
         assertEquals(List.of(3L, 3L), List.of(ledgerA.size(), ledgerB.size()));
+        assertEquals(List.of("opened 0", "paid 1", "closed 2"), eventsOfA.stream()
+                .map(e -> (RewardsEvent.ChannelChanged) e).map(e -> e.change() + " " + e.seq()).toList(),
+                "each recorded change is published once, after the ledger holds it");
     }
 
     @Test
