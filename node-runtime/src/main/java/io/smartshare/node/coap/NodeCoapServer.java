@@ -38,14 +38,16 @@ public final class NodeCoapServer implements AutoCloseable {
     private final CoapEndpoint coap;
     private final Optional<CoapEndpoint> coaps;
     private final MetricsResource metrics;
+    private final WriteAuthorization writers;
 
     private NodeCoapServer(CoapServer server, ProtocolExecutor protocol, CoapEndpoint coap,
-            Optional<CoapEndpoint> coaps, MetricsResource metrics) {
+            Optional<CoapEndpoint> coaps, MetricsResource metrics, WriteAuthorization writers) {
         this.server = server;
         this.protocol = protocol;
         this.coap = coap;
         this.coaps = coaps;
         this.metrics = metrics;
+        this.writers = writers;
     }
 
     /** What the resources show about the node. */
@@ -103,11 +105,12 @@ public final class NodeCoapServer implements AutoCloseable {
         ObserverQuota observers = new ObserverQuota(server.getRoot(), cf);
         server.setMessageDeliverer(observers);
         counters.put("observe", observers::toDocument);
+        WriteAuthorization writers = new WriteAuthorization(config);
         MetricsResource metrics = new MetricsResource(facts.uptime(), counters, monitoring.sections(),
                 () -> settings.current().metricsIntervalSeconds());
         server.add(new NodeResource(facts.identity(), facts.version(), facts.board(), facts.uptime(), settings),
                 new HealthResource(monitoring.health(), monitoring.services()), metrics,
-                new ConfigResource(settings, new WriteAuthorization(config)));
+                new ConfigResource(settings, writers));
 
         // The server's executors are set before its endpoints are added, so that each endpoint
         // can be started (and a bind failure reported) on its own before the server runs.
@@ -127,7 +130,7 @@ public final class NodeCoapServer implements AutoCloseable {
         }
         server.start();
         metrics.startNotifications(monitoring.scheduler());
-        NodeCoapServer node = new NodeCoapServer(server, protocol, coap, coaps, metrics);
+        NodeCoapServer node = new NodeCoapServer(server, protocol, coap, coaps, metrics, writers);
         LOG.info("event=listening scheme=coap port={}", node.coapPort());
         node.coapsPort().ifPresentOrElse(port -> LOG.info("event=listening scheme=coaps port={}", port),
                 () -> LOG.info("event=coaps-disabled reason=\"no psk identities configured\""));
@@ -177,6 +180,11 @@ public final class NodeCoapServer implements AutoCloseable {
     /** Californium's configuration of both endpoints. */
     public Configuration configuration() {
         return server.getConfig();
+    }
+
+    /** Who may change state over {@code coaps://}: the identities of the config with may-write-config. */
+    public WriteAuthorization writers() {
+        return writers;
     }
 
     /** The {@code coap://} endpoint, for the mesh to send from. */

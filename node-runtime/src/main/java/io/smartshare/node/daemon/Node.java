@@ -11,7 +11,6 @@ import io.smartshare.ledger.storage.StorageException;
 import io.smartshare.node.coap.NodeCoapServer;
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
 import io.smartshare.node.coap.Uptime;
-import io.smartshare.node.coap.WriteAuthorization;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.SettingsStore;
@@ -101,7 +100,7 @@ public final class Node implements AutoCloseable {
             parts.add(coap);
             parts.add(running);
             running.start(new NodeContext(identity, ledger, ledger::writable, board, dataDir.path(), settings, scheduler,
-                    coap, new WriteAuthorization(config), events, metrics));
+                    coap, coap.writers(), events, metrics));
             LOG.info("event=started node={} board={} data-dir={} version={} services={}", identity.nodeId(), spec.name(),
                     dataDir.path(), Version.current(), plan.order().stream().map(NodeService::name).toList());
             return new Node(parts);

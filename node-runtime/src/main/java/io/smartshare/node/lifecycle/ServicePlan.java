@@ -4,6 +4,7 @@ import io.smartshare.hal.board.BoardSpec;
 import io.smartshare.hal.config.ConfigException;
 import io.smartshare.hal.config.ConfigMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class ServicePlan {
             }
         }
         List<NodeService> order = new ArrayList<>();
-        Set<String> placed = new java.util.HashSet<>();
+        Set<String> placed = new HashSet<>();
         List<NodeService> waiting = new ArrayList<>(byName.values().stream().filter(s -> !off.containsKey(s.name())).toList());
         while (!waiting.isEmpty()) {
             NodeService next = waiting.stream().filter(s -> before(s, byName, off).stream().allMatch(placed::contains))
