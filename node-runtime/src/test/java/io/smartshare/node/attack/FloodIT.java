@@ -13,7 +13,6 @@ import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.testing.CoapClientTool;
 import io.smartshare.node.testing.Datagrams;
 import io.smartshare.node.testing.NodeProcess;
-import io.smartshare.node.testing.Rss;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,13 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Floods from rotating source ports against a real node process on loopback, run with the
  * device's JVM options (-Xmx32m): what the node did on main before the hostile-networks work
  * (out of heap, then deaf; message IDs exhausted; a stack trace per datagram), checked the way
- * a user would: is it alive, does a new client get an answer, how big did it get, what did the
- * log get.
+ * a user would: is it alive, does a new client get an answer, did the bounds hold, what did the
+ * log get. How big it got is a budget figure, measured by scripts/bench-hostile.
  */
 class FloodIT {
     private static final String CLIENT = "coap-client-notls";
-    /** The resident-memory budget of DESIGN.md, with -Xmx32m. */
-    private static final double RSS_BUDGET_MB = 64;
 
     @TempDir
     Path dir;
@@ -58,15 +55,10 @@ class FloodIT {
             }
             int logLinesBefore = node.log().split("\n").length;
 
-            long sent;
-            double peak;
-            try (Rss rss = new Rss(node.process().pid())) {
-                sent = to.fromFreshPorts(10_000, 10, kinds);
-                Thread.sleep(500);
-                peak = rss.peakMegabytes();
-            }
+            // Its peak resident memory is a budget figure: scripts/bench-hostile measures it.
+            long sent = to.fromFreshPorts(10_000, 10, kinds);
+            Thread.sleep(500);
 
-            System.out.printf("flood: %d datagrams from 10000 source ports, peak RSS %.2f MB%n", sent, peak);
             assertTrue(node.process().isAlive(), "the node survived " + sent + " datagrams\n" + node.log());
             CoapClientTool.Result confirmable = CoapClientTool.run(CLIENT, 10, "-B", "1", node.coapUri("/node"));
             assertEquals(0, confirmable.exitCode(), confirmable.stderr());
@@ -75,7 +67,6 @@ class FloodIT {
             CoapClientTool.Result nonConfirmable = CoapClientTool.run(CLIENT, 10, "-N", "-B", "1", node.coapUri("/node"));
             assertTrue(nonConfirmable.text().contains("\"id\""), "a new NON client too (message IDs not exhausted): "
                     + nonConfirmable.text() + nonConfirmable.stderr());
-            assertTrue(peak <= RSS_BUDGET_MB, "peak RSS " + peak + " MB during the flood, budget " + RSS_BUDGET_MB);
 
             Map<String, Object> bounds = coapEndpoint(node);
             assertTrue(number(bounds, "dedup-evicted") > 0 && number(bounds, "mid-evicted") > 0,
