@@ -16,6 +16,8 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
  * wg pubkey} prints for the private key).
  */
 public final class TunnelKeyFile {
+    /** Its name in the data dir. */
+    public static final String FILE_NAME = "tunnel.key";
     static final String HEADER = "smartshare-x25519-v1";
     private static final SecretKeyFile FORMAT = new SecretKeyFile(HEADER, X25519.SCALAR_SIZE, X25519.POINT_SIZE,
             TunnelKeyFile::publicKeyOf, "restore the file from a backup, or move it away to make a new tunnel key"
@@ -30,11 +32,14 @@ public final class TunnelKeyFile {
      * @throws IdentityException if the file exists but cannot be read, is not the node's alone, or is damaged
      */
     public static byte[] loadOrCreate(Path file, SecureRandom random) {
-        return FORMAT.loadOrCreate(file, () -> {
-            byte[] key = new byte[X25519.SCALAR_SIZE];
-            X25519.generatePrivateKey(random, key);
-            return key;
-        });
+        return FORMAT.loadOrCreate(file, () -> generate(random));
+    }
+
+    /** A new private key. */
+    public static byte[] generate(SecureRandom random) {
+        byte[] key = new byte[X25519.SCALAR_SIZE];
+        X25519.generatePrivateKey(random, key);
+        return key;
     }
 
     /** The public key of {@code privateKey} (X25519 with the base point, as WireGuard derives it). */

@@ -3,12 +3,17 @@ package io.smartshare.node.mesh;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.auth.LinkAuth;
+import io.smartshare.node.mesh.auth.LinkAuthCounters;
+import io.smartshare.node.mesh.auth.OfferVerdict;
+import io.smartshare.node.mesh.auth.Opened;
+import io.smartshare.node.mesh.auth.ParkedFrames;
 import io.smartshare.node.mesh.clock.MeshScheduler;
 import io.smartshare.node.mesh.forwarding.CarriageMeter;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import io.smartshare.node.mesh.forwarding.Forwarder;
-import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
 import io.smartshare.node.mesh.forwarding.ForwardingDecision;
+import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
 import io.smartshare.node.mesh.forwarding.RelayMeter;
 import io.smartshare.node.mesh.forwarding.RelaySnapshot;
 import io.smartshare.node.mesh.hello.HelloCounters;
@@ -35,17 +40,21 @@ import io.smartshare.node.mesh.wire.FrameCodec;
 import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.mesh.wire.KeyCache;
+import io.smartshare.node.mesh.wire.KeyOffer;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
 import io.smartshare.node.mesh.wire.Probe;
 import io.smartshare.node.mesh.wire.RefreshRequest;
 import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.RepairRequest;
+import io.smartshare.node.mesh.wire.Sealed;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -54,7 +63,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One node of the mesh (docs/mesh-protocol.md): discovery by signed hellos on a Trickle
  * timer, liveness by heartbeats and probes, parent selection towards gateways, downward
- * routes from registrations, hop-by-hop forwarding with per-peer byte accounting.
+ * routes from registrations, hop-by-hop forwarding with per-peer byte accounting. Every frame
+ * but the signed hello is authenticated per link ({@link LinkAuth}): heartbeats by a beacon
+ * tag, unicast frames sealed; a frame that fails is dropped and never proves a link alive.
  *
  * <p>The node touches the outside world only through a {@link MeshTransport} and a {@link
  * MeshScheduler}, so the same code runs in the daemon and in the simulator. Every public
@@ -82,9 +93,11 @@ public final class MeshNode {
     /** Data packets sent confirmable and not yet acknowledged, by next hop. */
     private final Map<NodeId, List<InFlight>> inFlight = new HashMap<>();
     private final KeyCache keys;
+    private final LinkAuth linkAuth;
+    private final ParkedFrames parked = new ParkedFrames();
+    private long announcedSession;
     private long delivered;
     private long forwarded;
-    private int heartbeatSequence;
     private long nextRepairAtMillis;
     private long repairBackoffMillis;
     private long lastEpochRepairMillis = Long.MIN_VALUE / 2;
@@ -105,7 +118,9 @@ public final class MeshNode {
                 config.probeIntervalMillis(), config.timeoutsForDeath(), config.neighborPurgeMillis());
         this.gate = new HelloGate(b.verifier, config.helloBurst(), config.hellosPerSecond(), 4 * config.maxNeighbors(),
                 key -> neighbors.knows(NodeId.of(key)), scheduler.nowMillis());
-        this.signer = new HelloSigner(b.identity, b.firstHelloSequence);
+        this.linkAuth = new LinkAuth(b.tunnelKey, b.firstHelloSequence, new SecureRandom());
+        this.announcedSession = linkAuth.session();
+        this.signer = new HelloSigner(b.identity, linkAuth.tunnelPublicKey(), b.firstHelloSequence);
         this.routing = new RoutingEngine(self);
         // the hello sequence is time-based (microseconds); its millisecond part orders path sequences across restarts
         this.registrar = new Registrar(self, config.registrationLifetimeSeconds(), b.firstHelloSequence / 1000);
@@ -157,7 +172,7 @@ public final class MeshNode {
         react(routing.setUplink(up, kbps, neighbors.candidates()));
     }
 
-    /** Hands a datagram received from the link to the node. Malformed input is counted and dropped. */
+    /** Hands a datagram received from the link to the node. Malformed or unauthenticated input is counted and dropped. */
     public synchronized void onFrame(LinkAddress from, byte[] datagram) {
         if (!running) {
             return;
@@ -166,34 +181,152 @@ public final class MeshNode {
         try {
             frame = FrameCodec.decode(datagram, keys);
         } catch (MalformedFrameException e) {
-            gate.countMalformed();
-            LOG.debug("event=frame_malformed from={} reason=\"{}\"", from, e.getMessage());
+            malformed(from, e);
             return;
         }
         long now = scheduler.nowMillis();
         if (frame instanceof Hello hello) {
             onHello(from, hello, now);
+        } else if (frame instanceof KeyOffer offer) {
+            onKeyOffer(from, offer, now);
         } else if (frame instanceof Heartbeat beat) {
-            onHeard(from, neighbors.heartbeat(from, beat, now));
-        } else if (frame instanceof Registration registration) {
-            onHeard(from, neighbors.heardFrom(from, now));
-            onRegistration(from, registration, now);
+            onHeartbeat(from, beat, now);
+        } else if (frame instanceof Sealed sealed) {
+            onSealed(from, sealed, now);
         } else if (frame instanceof RepairRequest request) {
-            onHeard(from, neighbors.heardFrom(from, now));
-            onRepairRequest(from, request, now);
-        } else if (frame instanceof RefreshRequest) {
-            onHeard(from, neighbors.heardFrom(from, now));
-            if (neighbors.idAt(from).equals(routing.parent())) {
+            onRepairRequest(request, neighbors.idAt(from), now); // multicast by nodes without a parent: bare
+        } else {
+            linkAuth.countUnsealed();
+        }
+    }
+
+    private void malformed(LinkAddress from, MalformedFrameException e) {
+        gate.countMalformed();
+        LOG.debug("event=frame_malformed from={} reason=\"{}\"", from, e.getMessage());
+    }
+
+    private void onHeartbeat(LinkAddress from, Heartbeat beat, long now) {
+        Optional<NodeId> sender = neighbors.idAt(from);
+        if (sender.isEmpty()) {
+            return;
+        }
+        OptionalLong counter = linkAuth.verify(sender.get(), beat, now);
+        if (counter.isPresent()) {
+            onHeard(from, neighbors.heartbeat(from, counter.getAsLong(), now));
+        } else {
+            askForKeys(sender.get(), from, now);
+        }
+    }
+
+    private void onSealed(LinkAddress from, Sealed sealed, long now) {
+        Optional<NodeId> sender = neighbors.idAt(from);
+        if (sender.isPresent() && linkAuth.hasKeysOf(sender.get())) {
+            openAndHandle(sender.get(), from, sealed, now);
+            return;
+        }
+        // a new neighbour can send before its hello or key offer reaches us: keep the frame, ask for what is missing
+        parked.park(from, sealed);
+        if (sender.isPresent()) {
+            askForKeys(sender.get(), from, now);
+        } else {
+            transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
+        }
+    }
+
+    private void openAndHandle(NodeId sender, LinkAddress from, Sealed sealed, long now) {
+        Opened opened = linkAuth.open(sender, sealed);
+        if (opened.verdict() != Opened.Verdict.OPENED) {
+            if (opened.verdict() != Opened.Verdict.REPLAYED) { // a duplicate tells nothing about the keys
+                askForKeys(sender, from, now);
+            }
+            return;
+        }
+        Frame inner;
+        try {
+            inner = FrameCodec.decodeSealedInner(opened.inner().orElseThrow(), keys);
+        } catch (MalformedFrameException e) {
+            malformed(from, e);
+            return;
+        }
+        onHeard(from, neighbors.heardFrom(from, now));
+        if (inner instanceof Registration registration) {
+            relayUpward(registrar.learn(sender, registration.targets(), routing.parent(), now));
+        } else if (inner instanceof RepairRequest request) {
+            onRepairRequest(request, Optional.of(sender), now);
+        } else if (inner instanceof RefreshRequest) {
+            if (Optional.of(sender).equals(routing.parent())) {
                 reregisterSubtree(now);
             }
-        } else if (frame instanceof Probe probe) {
-            onHeard(from, neighbors.heardFrom(from, now));
-            if (probe.answerRequested() && neighbors.idAt(from).isPresent()) {
-                transport.unicast(from, FrameCodec.encode(new Probe(false)));
+        } else if (inner instanceof Probe probe) {
+            if (probe.answerRequested()) {
+                sendSealed(sender, from, new Probe(false), false);
             }
-        } else if (frame instanceof DataPacket packet) {
-            onHeard(from, neighbors.heardFrom(from, now));
-            neighbors.idAt(from).ifPresent(prev -> route(packet, Optional.of(prev), true, false));
+        } else if (inner instanceof DataPacket packet) {
+            route(packet, Optional.of(sender), true, false);
+        }
+    }
+
+    private void onKeyOffer(LinkAddress from, KeyOffer offer, long now) {
+        Optional<NodeId> sender = neighbors.idAt(from);
+        if (sender.isEmpty()) {
+            linkAuth.accept(null, offer);
+            return;
+        }
+        OfferVerdict verdict = linkAuth.accept(sender.get(), offer);
+        if (verdict != OfferVerdict.INSTALLED && verdict != OfferVerdict.CURRENT) {
+            return;
+        }
+        // only the holder of the tunnel key its signed hello names could make the offer, and it came from there
+        neighbors.keyed(sender.get());
+        if (offer.replyRequested() && linkAuth.mayReply(sender.get(), now)) {
+            sendOffer(sender.get(), from);
+        }
+        if (verdict == OfferVerdict.INSTALLED) {
+            applyParked(from, now);
+        }
+    }
+
+    /**
+     * {@code neighbor}'s frames do not verify: it may have restarted (new session) and not know
+     * this node any more. Sends it a fresh hello and this node's keys, asking for its own; at
+     * most every {@link LinkAuth#ASK_INTERVAL_MILLIS} ms per neighbour.
+     */
+    private void askForKeys(NodeId neighbor, LinkAddress at, long now) {
+        if (!linkAuth.mayAsk(neighbor, now)) {
+            return;
+        }
+        transport.unicast(at, FrameCodec.encode(signer.sign(routing.gateway(), routing.rank(), routing.epoch(),
+                routing.uplinkKbps())));
+        sendOffer(neighbor, at);
+    }
+
+    /** This node's keys to {@code neighbor}, asking for its keys unless they are installed. */
+    private void sendOffer(NodeId neighbor, LinkAddress at) {
+        linkAuth.offer(neighbor, !linkAuth.hasKeysOf(neighbor))
+                .ifPresent(offer -> confirmable(neighbor, at, FrameCodec.encode(offer)));
+    }
+
+    /** Seals {@code inner} for {@code neighbor} and sends it, NON or CON. */
+    private void sendSealed(NodeId neighbor, LinkAddress at, Frame inner, boolean confirmable) {
+        Optional<byte[]> sealed = linkAuth.seal(neighbor, FrameCodec.encode(inner)).map(FrameCodec::encode);
+        offerIfNewSession();
+        if (sealed.isEmpty()) {
+            return;
+        }
+        if (confirmable) {
+            confirmable(neighbor, at, sealed.get());
+        } else {
+            transport.unicast(at, sealed.get());
+        }
+    }
+
+    /** After 2^32-1 sealed frames or heartbeats a new session began: every neighbour gets its keys. */
+    private void offerIfNewSession() {
+        if (linkAuth.session() != announcedSession) {
+            announcedSession = linkAuth.session();
+            for (LinkAddress address : neighbors.liveAddresses()) {
+                neighbors.idAt(address).ifPresent(id -> sendOffer(id, address));
+            }
         }
     }
 
@@ -275,6 +408,14 @@ public final class MeshNode {
         }
     }
 
+    /**
+     * Relayed packets and exchanges not counted for a peer because the relay meters were full
+     * ({@link CarriageMeter#MAX_PEERS} peers each).
+     */
+    public synchronized long relayPeersRefused() {
+        return meter.peersRefused() + carriage.peersRefused();
+    }
+
     /** Relay service per neighbour in the direction of service, for receipts. */
     public synchronized CarriageSnapshot carriage() {
         return carriage.snapshot();
@@ -300,6 +441,19 @@ public final class MeshNode {
         return gate.counters();
     }
 
+    /**
+     * {@code inner} sealed by this node for {@code neighbor}: lets a test make this node say
+     * what an insider could (a registration of a target it cannot reach, say).
+     */
+    synchronized byte[] sealFor(NodeId neighbor, Frame inner) {
+        return FrameCodec.encode(linkAuth.seal(neighbor, FrameCodec.encode(inner)).orElseThrow());
+    }
+
+    /** Link authentication counters. */
+    public synchronized LinkAuthCounters linkAuthCounters() {
+        return linkAuth.counters();
+    }
+
     /** Data packet counters. */
     public synchronized ForwardingCounters forwardingCounters() {
         return new ForwardingCounters(delivered, forwarded, drops);
@@ -312,10 +466,8 @@ public final class MeshNode {
         HelloVerdict verdict = gate.admit(from, hello, now);
         if (verdict == HelloVerdict.SIGHTED) {
             Heard heard = neighbors.sighted(from, hello, now);
-            if (heard != Heard.UNKNOWN) {
-                applyParked(from, hello.sender(), now);
-            }
             onHeard(from, heard);
+            applyParked(from, now);
             return;
         }
         if (verdict != HelloVerdict.ACCEPTED) {
@@ -326,11 +478,11 @@ public final class MeshNode {
             tableFull++;
             return;
         }
-        if (newcomer) {
-            // a confirmable probe: its acknowledgement proves the newcomer receives where it claims to be
-            confirmable(hello.sender(), from, FrameCodec.encode(new Probe(false)));
+        linkAuth.know(hello.sender(), hello.tunnelKey());
+        if (newcomer || !linkAuth.hasKeysOf(hello.sender()) && linkAuth.mayAsk(hello.sender(), now)) {
+            sendOffer(hello.sender(), from);
         }
-        applyParked(from, hello.sender(), now);
+        applyParked(from, now);
         if (hello.epoch() == routing.epoch()) {
             trickle.hearConsistent();
         } else {
@@ -339,9 +491,12 @@ public final class MeshNode {
         react(routing.reselect(neighbors.candidates()));
     }
 
-    /** Registrations parked from {@code from} before {@code sender}'s hello was heard there now count. */
-    private void applyParked(LinkAddress from, NodeId sender, long now) {
-        relayUpward(registrar.learn(sender, registrar.unpark(from), routing.parent(), now));
+    /** Sealed frames parked from {@code from} before its sender's hello and keys were here, now opened. */
+    private void applyParked(LinkAddress from, long now) {
+        Optional<NodeId> sender = neighbors.idAt(from).filter(linkAuth::hasKeysOf);
+        if (sender.isPresent()) {
+            parked.unpark(from).forEach(sealed -> openAndHandle(sender.get(), from, sealed, now));
+        }
     }
 
     private void onHeard(LinkAddress from, Heard heard) {
@@ -356,29 +511,23 @@ public final class MeshNode {
         }
     }
 
-    private void onRegistration(LinkAddress from, Registration registration, long now) {
-        Optional<NodeId> child = neighbors.idAt(from).filter(neighbors::isAlive);
-        if (child.isPresent()) {
-            relayUpward(registrar.learn(child.get(), registration.targets(), routing.parent(), now));
-        } else {
-            // a new child can register before its hello reaches us: keep it, ask for the hello
-            registrar.park(from, registration);
-            transport.unicast(from, FrameCodec.encode(new RepairRequest(routing.epoch(), Rank.INFINITE)));
-        }
-    }
-
     private void relayUpward(List<Registration.Target> changed) {
         if (!routing.gateway()) {
             registerWithParent(changed);
         }
     }
 
-    private void onRepairRequest(LinkAddress from, RepairRequest request, long now) {
+    /**
+     * @param sender the neighbour it came from, if known: only then may it start a new epoch
+     *     (bare, multicast by a node that lost its parent, it is not authenticated: the repair
+     *     interval bounds what a spoofed one costs)
+     */
+    private void onRepairRequest(RepairRequest request, Optional<NodeId> sender, long now) {
         switch (RepairPolicy.decide(request, routing.attached(), routing.epoch(), routing.rank())) {
             case IGNORE -> { }
             case ADVERTISE -> trickle.reset();
             case NEW_EPOCH -> {
-                if (now - lastEpochRepairMillis < config.repairMinIntervalMillis() || neighbors.idAt(from).isEmpty()) {
+                if (now - lastEpochRepairMillis < config.repairMinIntervalMillis() || sender.isEmpty()) {
                     return;
                 }
                 lastEpochRepairMillis = now;
@@ -386,7 +535,7 @@ public final class MeshNode {
                     react(routing.startNewEpoch(request.epoch()));
                 } else {
                     routing.parent().ifPresent(parent -> neighbors.addressOf(parent).ifPresent(address ->
-                            confirmable(parent, address, FrameCodec.encode(new RepairRequest(request.epoch(), 0)))));
+                            sendSealed(parent, address, new RepairRequest(request.epoch(), 0), true)));
                 }
             }
         }
@@ -421,8 +570,14 @@ public final class MeshNode {
     }
 
     private void sendData(NodeId next, InFlight sent) {
+        Optional<Sealed> sealed = linkAuth.seal(next, FrameCodec.encode(sent.packet()));
+        offerIfNewSession();
+        if (sealed.isEmpty()) {
+            drops.merge(DropReason.NEXT_HOP_DOWN, 1L, Long::sum);
+            return;
+        }
         inFlight.computeIfAbsent(next, n -> new ArrayList<>()).add(sent);
-        byte[] bytes = FrameCodec.encode(sent.packet());
+        byte[] bytes = FrameCodec.encode(sealed.get());
         LinkAddress address = sent.over();
         transport.confirmable(address, bytes, outcome -> {
             synchronized (this) {
@@ -497,9 +652,8 @@ public final class MeshNode {
     }
 
     private void askChildrenToReregister(long now) {
-        byte[] request = FrameCodec.encode(new RefreshRequest());
         for (NodeId child : registrar.children(now)) {
-            neighbors.addressOf(child).ifPresent(address -> confirmable(child, address, request));
+            neighbors.addressOf(child).ifPresent(address -> sendSealed(child, address, new RefreshRequest(), true));
         }
     }
 
@@ -511,7 +665,7 @@ public final class MeshNode {
         }
         for (int i = 0; i < targets.size(); i += Registration.MAX_TARGETS) {
             List<Registration.Target> chunk = targets.subList(i, Math.min(targets.size(), i + Registration.MAX_TARGETS));
-            confirmable(parent.get(), address.get(), FrameCodec.encode(new Registration(chunk)));
+            sendSealed(parent.get(), address.get(), new Registration(chunk), true);
         }
     }
 
@@ -552,8 +706,8 @@ public final class MeshNode {
 
     private void onTick() {
         long now = scheduler.nowMillis();
-        heartbeatSequence = (heartbeatSequence + 1) & 0xff;
-        transport.multicast(FrameCodec.encode(new Heartbeat(heartbeatSequence)));
+        transport.multicast(FrameCodec.encode(linkAuth.heartbeat()));
+        offerIfNewSession();
         expireNeighbors(now);
         registrar.expire(now);
         sendRepairIfDue();
@@ -567,6 +721,7 @@ public final class MeshNode {
      */
     private void expireNeighbors(long now) {
         Expiry expiry = neighbors.expire(now, registrar::forget);
+        linkAuth.retain(neighbors::knows);
         expiry.linksLost().forEach(l -> LOG.info("event=neighbor_link_dead node={} link={} cause=silence", self, l));
         expiry.died().forEach(d -> LOG.info("event=neighbor_dead node={} neighbor={} cause=silence", self, d));
         if (!expiry.died().isEmpty() || !expiry.linksLost().isEmpty()) {
@@ -574,7 +729,9 @@ public final class MeshNode {
             expiry.died().forEach(this::reroute);
             expiry.linksLost().forEach(this::rerouteLink);
         }
-        neighbors.suspectsToProbe(now).forEach(address -> transport.unicast(address, FrameCodec.encode(new Probe(true))));
+        for (LinkAddress address : neighbors.suspectsToProbe(now)) {
+            neighbors.idAt(address).ifPresent(id -> sendSealed(id, address, new Probe(true), false));
+        }
         livenessCheck.cancel();
         neighbors.nextCheckMillis(now).ifPresent(at -> livenessCheck = scheduler.schedule(at - now,
                 guarded(() -> expireNeighbors(scheduler.nowMillis()))));

@@ -1,6 +1,7 @@
 package io.smartshare.node.mesh;
 
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.identity.TunnelKeyFile;
 import io.smartshare.node.mesh.clock.MeshScheduler;
 import io.smartshare.node.mesh.hello.HelloVerifier;
 import io.smartshare.node.mesh.wire.DataPacket;
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * Assembles a {@link MeshNode}. Required: identity, transport, scheduler. Defaults: {@link
- * MeshConfig#defaults()}, a {@link SecureRandom} for jitter, direct signature checks, the
+ * MeshConfig#defaults()}, a {@link SecureRandom} for jitter, a fresh tunnel key, direct signature checks, the
  * wall clock in microseconds as the first hello sequence (it must exceed any sequence this
  * key used before a restart; see the spec for devices without a real-time clock), and an
  * inbox that drops packets addressed to this node.
@@ -23,6 +24,7 @@ public final class MeshNodeBuilder {
     Random random = new SecureRandom();
     HelloVerifier verifier = HelloVerifier.direct();
     long firstHelloSequence;
+    byte[] tunnelKey;
     Consumer<DataPacket> inbox = p -> { };
 
     MeshNodeBuilder(NodeIdentity identity, MeshTransport transport, MeshScheduler scheduler) {
@@ -30,6 +32,13 @@ public final class MeshNodeBuilder {
         this.transport = transport;
         this.scheduler = scheduler;
         this.firstHelloSequence = System.currentTimeMillis() * 1000;
+        this.tunnelKey = TunnelKeyFile.generate(new SecureRandom());
+    }
+
+    /** The node's X25519 private key ({@code tunnel.key}); a fresh one if not set. */
+    public MeshNodeBuilder tunnelKey(byte[] privateKey) {
+        this.tunnelKey = privateKey.clone();
+        return this;
     }
 
     public MeshNodeBuilder config(MeshConfig value) {

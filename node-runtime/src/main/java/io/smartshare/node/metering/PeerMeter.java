@@ -13,6 +13,7 @@ import io.smartshare.ledger.storage.DurableFile;
 import io.smartshare.node.json.Json;
 import io.smartshare.node.lifecycle.ServiceCounters;
 import io.smartshare.node.mesh.forwarding.Carriage;
+import io.smartshare.node.mesh.forwarding.CarriageMeter;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,11 @@ import java.util.function.Supplier;
  * tolerance (2 % plus 16 384 bytes, docs/contracts.md §4.3) absorbs that.
  *
  * <p>Counters are kept by node id (what the mesh knows); a peer enters snapshots once its
- * public key is known ({@link #learnKey}). Thread-safe.
+ * public key is known ({@link #learnKey}). At most {@link CarriageMeter#MAX_PEERS} peers are
+ * metered, stored ones first, then new ones in the order they are first seen; a counter once
+ * metered never leaves. A new peer beyond them is carried but not metered (the newest refused,
+ * counted by {@link #unmeteredPeers()}): memory and {@code meters.json} stay bounded whatever
+ * number of identities a node serves. Thread-safe.
  */
 public final class PeerMeter {
     static final String FILE_NAME = "meters.json";
@@ -55,6 +60,8 @@ public final class PeerMeter {
     private final ServiceCounters services;
     private final Map<NodeId, RelayTotals> base;
     private final Map<NodeId, Ed25519PublicKey> keys;
+    /** The peers metered: those stored, then new ones while there is room. */
+    private final Set<NodeId> metered;
     private Map<NodeId, RelayTotals> saved;
     private Map<NodeId, Ed25519PublicKey> savedKeys;
     private MeterSnapshot last;
@@ -67,6 +74,7 @@ public final class PeerMeter {
         this.services = services;
         this.base = base;
         this.keys = keys;
+        this.metered = new HashSet<>(base.keySet());
         this.saved = sortedById(base);
         this.savedKeys = Map.copyOf(keys);
         this.last = snapshot(nowMillis);
@@ -233,13 +241,40 @@ public final class PeerMeter {
         return sorted;
     }
 
+    /** Live peers not metered because {@link CarriageMeter#MAX_PEERS} peers are metered already. */
+    public synchronized long unmeteredPeers() {
+        CarriageSnapshot live = relay.get();
+        admit(live);
+        Set<NodeId> ids = new HashSet<>(live.providedTo().keySet());
+        ids.addAll(live.consumedFrom().keySet());
+        ids.removeAll(metered);
+        return ids.size();
+    }
+
+    /** Peers metered. */
+    public synchronized int meteredPeers() {
+        admit(relay.get());
+        return metered.size();
+    }
+
+    private void admit(CarriageSnapshot live) {
+        TreeMap<String, NodeId> fresh = new TreeMap<>(); // in id order: the same peers win in every run
+        for (Set<NodeId> ids : List.of(live.providedTo().keySet(), live.consumedFrom().keySet())) {
+            ids.stream().filter(id -> !metered.contains(id)).forEach(id -> fresh.put(id.value(), id));
+        }
+        for (NodeId id : fresh.values()) {
+            if (metered.size() >= CarriageMeter.MAX_PEERS) {
+                return;
+            }
+            metered.add(id);
+        }
+    }
+
     private Map<NodeId, RelayTotals> totals() {
         CarriageSnapshot live = relay.get();
-        Set<NodeId> ids = new HashSet<>(base.keySet());
-        ids.addAll(live.providedTo().keySet());
-        ids.addAll(live.consumedFrom().keySet());
+        admit(live);
         Map<NodeId, RelayTotals> totals = new HashMap<>();
-        for (NodeId id : ids) {
+        for (NodeId id : metered) {
             totals.put(id, base.getOrDefault(id, RelayTotals.ZERO).plus(
                     live.providedTo().getOrDefault(id, Carriage.ZERO), live.consumedFrom().getOrDefault(id, Carriage.ZERO)));
         }

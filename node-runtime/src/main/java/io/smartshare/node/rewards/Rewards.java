@@ -4,6 +4,7 @@ import io.smartshare.node.config.RewardsConfig;
 import io.smartshare.node.lifecycle.NodeContext;
 import io.smartshare.node.mesh.coap.MeshView;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
+import io.smartshare.node.mesh.forwarding.CarriageMeter;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import io.smartshare.node.metering.PeerMeter;
 import io.smartshare.node.scheduling.PeriodicTask;
@@ -85,6 +86,8 @@ public final class Rewards implements AutoCloseable {
         root.add(ChannelsResource.create(channels, operator, new ChannelInbox(channels, readings,
                 config.tolerances().get(RELAY_PRICE_TOLERANCE)), node.writers(), deskThread, neighbors));
         root.add(new RewardsResource(config, desk, round, channels, meter, node.dataDir()));
+        node.addMetrics("peer-meter", () -> Map.of("peers", meter.meteredPeers(), "peers-unmetered",
+                meter.unmeteredPeers(), "max-peers", CarriageMeter.MAX_PEERS));
         ChannelAutoPay autoPay = new ChannelAutoPay(channels, operator, readings, deskThread);
         int every = config.receiptIntervalSeconds();
         PeriodicTask rounds = node.scheduler().everyBlocking("receipt-round", () -> Duration.ofSeconds(every), () -> {

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.wire.FrameCodec;
 import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.testing.CoapClientTool;
 import io.smartshare.node.testing.Datagrams;
 import io.smartshare.node.testing.NodeProcess;
+import io.smartshare.node.testing.SeededIdentities;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class FloodIT {
             for (int i = 0; i < 50; i++) { // hellos signed by fresh keys: each new port would buy a signature check
                 byte[] seed = new byte[32];
                 random.nextBytes(seed);
-                kinds.add(to.non(2, "mh", FrameCodec.encode(new HelloSigner(NodeIdentity.fromSeed(seed), 1)
+                kinds.add(to.non(2, "mh", FrameCodec.encode(SeededIdentities.signer(NodeIdentity.fromSeed(seed), 1)
                         .sign(true, 256, 1, 1000))));
             }
             int logLinesBefore = node.log().split("\n").length;

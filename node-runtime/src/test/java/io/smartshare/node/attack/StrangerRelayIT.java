@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeIdentity;
-import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.wire.FrameCodec;
 import io.smartshare.node.testing.CoapClientTool;
 import io.smartshare.node.testing.NodeLine;
+import io.smartshare.node.testing.SeededIdentities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -44,7 +44,7 @@ class StrangerRelayIT {
 
             Map<String, Object> routesBefore = line.get(B, "/mesh/routes");
             Path hello = Files.write(dir.resolve("hello"), FrameCodec.encode(
-                    new HelloSigner(NodeIdentity.generate(new SecureRandom()), 1).sign(true, Rank.ROOT, 99, 1_000_000)));
+                    SeededIdentities.signer(NodeIdentity.generate(new SecureRandom()), 1).sign(true, Rank.ROOT, 99, 1_000_000)));
             CoapClientTool.Result frame = CoapClientTool.run(NodeLine.DTLS_CLIENT, 30, "-B", "10", "-u",
                     NodeLine.OPERATOR, "-k", NodeLine.OPERATOR_KEY, "-m", "post", "-f", hello.toString(),
                     line.node(A).coapsUri("/mesh/relay/" + line.id(B) + "/mh"));

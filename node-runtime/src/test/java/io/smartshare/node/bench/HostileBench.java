@@ -7,13 +7,13 @@ import static io.smartshare.node.bench.BenchKit.stop;
 
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.hello.HelloGate;
-import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.wire.FrameCodec;
 import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.testing.Datagrams;
 import io.smartshare.node.testing.NodeProcess;
 import io.smartshare.node.testing.Rss;
+import io.smartshare.node.testing.SeededIdentities;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ public final class HostileBench {
             Random random = new Random(2);
             Supplier<byte[]> get = () -> to.non(1, "node", new byte[0]);
             Supplier<byte[]> hello = () -> to.non(2, "mh", FrameCodec.encode(
-                    new HelloSigner(NodeIdentity.fromSeed(seed(random)), 1).sign(true, Rank.ROOT, 1, 1_000)));
+                    SeededIdentities.signer(NodeIdentity.fromSeed(seed(random)), 1).sign(true, Rank.ROOT, 1, 1_000)));
             pacedCpuPercent(node, port, get, WARM_UP_SECONDS); // the JIT compiles each path once: not measured
             pacedCpuPercent(node, port, hello, WARM_UP_SECONDS);
             double getCpu = pacedCpuPercent(node, port, get, PACED_SECONDS);
@@ -121,7 +121,7 @@ public final class HostileBench {
             List<byte[]> bad = new ArrayList<>(List.of(to.hugeSize1(), garbage(new Random(3)),
                     to.non(2, "mh", new byte[] {(byte) 0xee, 1, 2}), to.non(2, "receipts", new byte[] {1, 2, 3})));
             for (int i = 0; i < 20; i++) {
-                bad.add(to.non(2, "mh", FrameCodec.encode(new HelloSigner(NodeIdentity.fromSeed(seed(random)), 1)
+                bad.add(to.non(2, "mh", FrameCodec.encode(SeededIdentities.signer(NodeIdentity.fromSeed(seed(random)), 1)
                         .sign(true, Rank.ROOT, 1, 1_000))));
             }
             to.fromFreshPorts(BAD_DATAGRAMS / 10, 10, bad);

@@ -18,10 +18,10 @@ import io.smartshare.node.mesh.sim.SimNetwork;
 import io.smartshare.node.mesh.sim.Topology;
 import io.smartshare.node.mesh.wire.Frame;
 import io.smartshare.node.mesh.wire.FrameCodec;
-import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.mesh.wire.KeyCache;
 import io.smartshare.node.mesh.wire.MalformedFrameException;
+import io.smartshare.node.testing.SeededIdentities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -53,8 +53,8 @@ class HelloAttackTest {
         RoutePosition before = net.node(2).position();
         Hello real = gatewayHellos.get(gatewayHellos.size() - 1);
         // node 1's address claiming to be a gateway with the gateway's key but not its signature
-        Hello spoofed = new Hello(true, Rank.ROOT, real.epoch(), 1, real.sequence() + 1, real.publicKey(), real.signature());
-        Hello garbage = new Hello(true, Rank.ROOT, real.epoch() + 1, 1, 1, attacker().publicKey(), new byte[64]);
+        Hello spoofed = new Hello(true, Rank.ROOT, real.epoch(), 1, real.sequence() + 1, real.publicKey(), real.tunnelKey(), real.signature());
+        Hello garbage = new Hello(true, Rank.ROOT, real.epoch() + 1, 1, 1, attacker().publicKey(), new byte[32], new byte[64]);
         for (int i = 0; i < 5; i++) {
             net.node(2).onFrame(new LinkAddress("sim:1"), FrameCodec.encode(spoofed));
             net.node(2).onFrame(ATTACKER, FrameCodec.encode(garbage));
@@ -88,7 +88,7 @@ class HelloAttackTest {
     @Test
     void floodingHellosOverTheRateLimitAreDroppedCountedAndRoutesDoNotMove() {
         RoutePosition before = net.node(2).position();
-        HelloSigner flooder = new HelloSigner(attacker(), 1);
+        HelloSigner flooder = SeededIdentities.signer(attacker(), 1);
         MeshConfig config = MeshConfig.defaults();
         for (int i = 0; i < config.helloBurst(); i++) {
             net.node(2).onFrame(ATTACKER, FrameCodec.encode(flooder.sign(false, Rank.INFINITE, before.epoch(), 0)));
@@ -117,33 +117,45 @@ class HelloAttackTest {
     }
 
     @Test
-    void sybilsKeptAliveByHeartbeatsNeitherEvictEstablishedNeighboursNorCrowdOutANewcomer() {
+    void sybilsThatProveTheirLinksNeitherEvictEstablishedNeighboursNorCrowdOutANewcomer() {
         MeshConfig d = MeshConfig.defaults();
         MeshConfig eightNeighbours = new MeshConfig(d.heartbeatIntervalMillis(), d.missedHeartbeatsForDeath(),
                 d.timeoutsForDeath(), d.trickleIminMillis(), d.trickleDoublings(), d.trickleRedundancy(),
                 d.registrationRefreshMillis(), d.registrationLifetimeSeconds(), d.hopLimit(), 8, d.helloBurst(),
                 d.hellosPerSecond(), d.neighborPurgeMillis(), d.repairMinIntervalMillis(), d.unicastProbes());
         SimNetwork line = new SimNetwork(Topology.line(4), LinkModel.withLoss(0), eightNeighbours, 13);
+        List<byte[]> node2Hellos = new ArrayList<>();
+        line.tapMulticast((sender, frame) -> {
+            if (sender == 2 && decode(frame).filter(Hello.class::isInstance).isPresent()) {
+                node2Hellos.add(frame);
+            }
+        });
         Harness run = new Harness(line, 13);
         assertTrue(run.bootAndConverge(1_000, 60_000) >= 0);
         line.kill(3);
         run.run(130_000, 1_000); // node 3 is dead and purged from node 2's table
         RoutePosition before = line.node(2).position();
+        NodeId node2 = line.id(2);
         Random random = new Random(14);
-        List<LinkAddress> sybils = new ArrayList<>();
-        for (int k = 0; k < 60; k++) { // 60 fresh keys over 60 s, each kept alive by heartbeats it never misses
+        List<LinkAddress> addresses = new ArrayList<>();
+        List<MeshPeer> sybils = new ArrayList<>();
+        // 60 fresh keys over 60 s, each sending its key offer and every heartbeat from an address
+        // it does not receive at (node 2's confirmable frames there go unacknowledged)
+        for (int k = 0; k < 60; k++) {
             byte[] seed = new byte[32];
             random.nextBytes(seed);
+            MeshPeer sybil = new MeshPeer(NodeIdentity.fromSeed(seed)).heard(node2Hellos.get(node2Hellos.size() - 1));
             LinkAddress address = new LinkAddress("sim:" + (100 + k));
-            sybils.add(address);
-            line.node(2).onFrame(address, FrameCodec.encode(new HelloSigner(NodeIdentity.fromSeed(seed), 1)
-                    .sign(false, Rank.INFINITE, before.epoch(), 0)));
+            sybils.add(sybil);
+            addresses.add(address);
+            line.node(2).onFrame(address, sybil.hello(false, Rank.INFINITE, before.epoch(), 0));
+            line.node(2).onFrame(address, sybil.offerTo(node2));
             if (k == 30) {
                 line.revive(3); // a real newcomer arrives in the middle of the flood
             }
             for (int beat = 0; beat < 2; beat++) {
-                for (LinkAddress sybil : sybils) {
-                    line.node(2).onFrame(sybil, FrameCodec.encode(new Heartbeat(k * 2 + beat)));
+                for (int i = 0; i < sybils.size(); i++) {
+                    line.node(2).onFrame(addresses.get(i), sybils.get(i).heartbeat());
                 }
                 run.run(500, 500);
             }
@@ -154,6 +166,7 @@ class HelloAttackTest {
         assertTrue(neighbours.contains(line.id(3)), "the real newcomer got in and stayed: " + neighbours);
         assertEquals(before.parent(), line.node(2).position().parent(), "node 2's route did not move");
         assertTrue(line.node(3).position().rank() < Rank.INFINITE, "the newcomer has a route through node 2");
+        assertEquals(2, line.node(2).establishedNeighbors(), "node 1 and the newcomer: " + neighbours);
         assertTrue(line.node(2).neighborTableEvictions() > 0, "Sybils pushed out only each other");
     }
 

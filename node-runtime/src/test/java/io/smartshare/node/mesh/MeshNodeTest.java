@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.node.mesh.auth.OfferVerdict;
 import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
-import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.link.Medium;
@@ -15,11 +15,11 @@ import io.smartshare.node.mesh.routing.DownwardRoute;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.sim.EventLoop;
 import io.smartshare.node.mesh.wire.FrameCodec;
-import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Probe;
 import io.smartshare.node.mesh.wire.Registration;
+import io.smartshare.node.mesh.wire.Sealed;
+import io.smartshare.node.testing.SeededIdentities;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -31,29 +31,48 @@ class MeshNodeTest {
     private static final LinkAddress GATEWAY_ADDRESS = new LinkAddress("10.201.0.1:5683");
     private final EventLoop loop = new EventLoop();
     private final Recording transport = new Recording();
+    private final MeshPeer gateway = new MeshPeer(identity(2)).knows(identity(1));
 
     private MeshNode node(MeshConfig config) {
         MeshNode node = MeshNode.builder(identity(1), transport, loop).config(config).random(new Random(1))
-                .firstHelloSequence(1).build();
+                .tunnelKey(SeededIdentities.tunnelPrivate(identity(1))).firstHelloSequence(1).build();
         node.start();
         return node;
+    }
+
+    /** The gateway's hello and key offer, as a neighbour's first frames. */
+    private void gatewayJoins(MeshNode node, LinkAddress at) {
+        node.onFrame(at, gateway.hello(true, Rank.ROOT, 0, 1000));
+        node.onFrame(at, gateway.offerTo(identity(1).nodeId()));
+    }
+
+    /** The frame type of {@code frame}, or of the frame inside if it is sealed (whose inner bytes are not secret). */
+    private static int innerType(byte[] frame) {
+        if ((frame[0] & 0x0f) == 9) {
+            return ((Sealed) MeshPeer.decode(frame)).inner()[0] & 0x0f;
+        }
+        return frame[0] & 0x0f;
     }
 
     @Test
     void joinsAGatewayHeardInOneHelloAndRegistersWithIt() {
         MeshNode node = node(MeshConfig.defaults());
-        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        node.onFrame(GATEWAY_ADDRESS, gateway.hello(true, Rank.ROOT, 0, 1000));
         assertEquals(Optional.of(identity(2).nodeId()), node.position().parent());
         assertEquals(Rank.ROOT + 192, node.position().rank());
-        assertTrue(transport.confirmable.stream().anyMatch(s -> s.to.equals(GATEWAY_ADDRESS) && (s.frame[0] & 0x0f) == 3),
-                "no registration sent to the gateway");
+        byte[] offer = transport.confirmable.stream().filter(s -> s.to.equals(GATEWAY_ADDRESS) && (s.frame[0] & 0x0f) == 8)
+                .findFirst().orElseThrow().frame;
+        assertEquals(OfferVerdict.INSTALLED, gateway.accept(identity(1).nodeId(), offer), "its keys, sealed for the gateway");
+        assertTrue(transport.confirmable.stream().anyMatch(s -> s.to.equals(GATEWAY_ADDRESS)
+                && gateway.open(identity(1).nodeId(), s.frame).filter(Registration.class::isInstance).isPresent()),
+                "no registration the gateway can verify");
     }
 
     @Test
     void withUnicastProbesEveryHelloAlsoGoesToEachKnownNeighbour() {
         MeshConfig probing = new MeshConfig(400, 5, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, true);
         MeshNode node = node(probing);
-        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
         loop.runUntil(1_000);
         long multicastHellos = transport.multicast.stream().filter(f -> (f[0] & 0x0f) == 1).count();
         long unicastHellos = transport.unicast.stream().filter(s -> s.to.equals(GATEWAY_ADDRESS) && (s.frame[0] & 0x0f) == 1).count();
@@ -64,12 +83,12 @@ class MeshNodeTest {
     @Test
     void silentNeighbourIsProbedAndStaysAliveWhileItAnswers() {
         MeshNode node = node(MeshConfig.defaults());
-        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        gatewayJoins(node, GATEWAY_ADDRESS);
         loop.runUntil(1_320);
         assertEquals(0, probesTo(GATEWAY_ADDRESS), "probed before two heartbeats were missed");
         loop.runUntil(1_400);
         assertEquals(1, probesTo(GATEWAY_ADDRESS));
-        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new Probe(false)));
+        node.onFrame(GATEWAY_ADDRESS, gateway.sealed(identity(1).nodeId(), new Probe(false)));
         loop.runUntil(3_500); // 3.5 s after the hello, 2.1 s after the answer
         assertTrue(node.neighbors().get(0).alive());
         loop.runUntil(10_000);
@@ -78,20 +97,28 @@ class MeshNodeTest {
     }
 
     @Test
-    void answersProbesFromKnownNeighboursOnly() {
+    void answersAuthenticatedProbesFromKnownNeighboursOnly() {
         MeshNode node = node(MeshConfig.defaults());
-        byte[] question = FrameCodec.encode(new Probe(true));
-        node.onFrame(GATEWAY_ADDRESS, question);
-        assertTrue(transport.unicast.isEmpty());
-        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
-        node.onFrame(GATEWAY_ADDRESS, question);
-        assertEquals(1, transport.unicast.stream()
-                .filter(s -> s.to.equals(GATEWAY_ADDRESS) && Arrays.equals(s.frame, FrameCodec.encode(new Probe(false)))).count());
+        node.onFrame(GATEWAY_ADDRESS, gateway.sealed(identity(1).nodeId(), new Probe(true)));
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new Probe(true)));
+        assertEquals(0, answersTo(GATEWAY_ADDRESS), "a stranger is not answered");
+        gatewayJoins(node, GATEWAY_ADDRESS);
+        assertEquals(1, answersTo(GATEWAY_ADDRESS), "the question kept until the gateway's keys came is answered");
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new Probe(true)));
+        assertEquals(1, answersTo(GATEWAY_ADDRESS), "a bare question is not");
+        assertEquals(2, node.linkAuthCounters().unsealedRefused());
+        node.onFrame(GATEWAY_ADDRESS, gateway.sealed(identity(1).nodeId(), new Probe(true)));
+        assertEquals(2, answersTo(GATEWAY_ADDRESS));
+    }
+
+    private long answersTo(LinkAddress to) {
+        return transport.unicast.stream().filter(s -> s.to.equals(to) && innerType(s.frame) == 7
+                && ((Sealed) MeshPeer.decode(s.frame)).inner()[1] == 0).count();
     }
 
     private long probesTo(LinkAddress to) {
-        byte[] question = FrameCodec.encode(new Probe(true));
-        return transport.unicast.stream().filter(s -> s.to.equals(to) && Arrays.equals(s.frame, question)).count();
+        return transport.unicast.stream().filter(s -> s.to.equals(to) && innerType(s.frame) == 7
+                && ((Sealed) MeshPeer.decode(s.frame)).inner()[1] == 1).count();
     }
 
     @Test
@@ -112,7 +139,7 @@ class MeshNodeTest {
         node.stop();
         int sent = transport.multicast.size();
         loop.runUntil(60_000);
-        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
         assertEquals(sent, transport.multicast.size());
         assertTrue(node.neighbors().isEmpty());
     }
@@ -121,7 +148,7 @@ class MeshNodeTest {
     void helloHeardOverIpAndBleIsOneNeighbourWithTwoLinksAndNoReplay() {
         MeshNode node = node(MeshConfig.defaults());
         LinkAddress ble = new LinkAddress("ble:02:00:00:00:00:02");
-        byte[] hello = FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
+        byte[] hello = FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
         node.onFrame(GATEWAY_ADDRESS, hello);
         node.onFrame(ble, hello);
         assertEquals(1, node.helloCounters().sighted());
@@ -139,9 +166,12 @@ class MeshNodeTest {
         NodeIdentity child = identity(3);
         LinkAddress childIp = new LinkAddress("10.201.0.3:5683");
         LinkAddress childBle = new LinkAddress("ble:02:00:00:00:00:03");
-        gateway.onFrame(childBle, FrameCodec.encode(new Registration(List.of(new Registration.Target(child.nodeId(), 1, 600)))));
-        byte[] hello = FrameCodec.encode(new HelloSigner(child, 1).sign(false, Rank.ROOT + 192, 0, 0));
+        MeshPeer childPeer = new MeshPeer(child).knows(identity(1));
+        gateway.onFrame(childBle, childPeer.sealed(identity(1).nodeId(),
+                new Registration(List.of(new Registration.Target(child.nodeId(), 1, 600)))));
+        byte[] hello = childPeer.hello(false, Rank.ROOT + 192, 0, 0);
         gateway.onFrame(childIp, hello);
+        gateway.onFrame(childIp, childPeer.offerTo(identity(1).nodeId()));
         assertTrue(gateway.routes().downward().isEmpty());
         gateway.onFrame(childBle, hello);
         assertEquals(List.of(child.nodeId()), gateway.routes().downward().stream().map(DownwardRoute::target).toList());
@@ -151,14 +181,13 @@ class MeshNodeTest {
     void dataInFlightOverAnIpLinkThatDiesIsSentAgainOverBle() {
         MeshNode node = node(MeshConfig.defaults());
         LinkAddress ble = new LinkAddress("ble:02:00:00:00:00:02");
-        byte[] hello = FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
-        node.onFrame(GATEWAY_ADDRESS, hello);
-        node.onFrame(ble, hello);
+        gatewayJoins(node, GATEWAY_ADDRESS);
+        node.onFrame(ble, gateway.hello(true, Rank.ROOT, 0, 1000));
         node.send(identity(2).nodeId(), new byte[] {7});
         assertEquals(1, dataTo(GATEWAY_ADDRESS));
-        for (int t = 500, seq = 1; t <= 4_000; t += 500, seq++) {
+        for (int t = 500; t <= 4_000; t += 500) {
             loop.runUntil(t);
-            node.onFrame(ble, FrameCodec.encode(new Heartbeat(seq)));
+            node.onFrame(ble, gateway.heartbeat());
         }
         assertTrue(node.neighbors().get(0).alive());
         assertEquals(1, dataTo(ble), "the packet the dead IP link never acknowledged was not sent over BLE");
@@ -169,7 +198,7 @@ class MeshNodeTest {
     void dataInFlightOverALinkKilledByConTimeoutsIsSentAgainOverTheOtherLink() {
         MeshNode node = node(MeshConfig.defaults());
         LinkAddress ble = new LinkAddress("ble:02:00:00:00:00:02");
-        byte[] hello = FrameCodec.encode(new HelloSigner(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
+        byte[] hello = FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
         node.onFrame(GATEWAY_ADDRESS, hello);
         node.onFrame(ble, hello);
         int before = transport.outcomes.size();
@@ -185,7 +214,7 @@ class MeshNodeTest {
     }
 
     private long dataTo(LinkAddress to) {
-        return transport.confirmable.stream().filter(s -> s.to.equals(to) && (s.frame[0] & 0x0f) == 5).count();
+        return transport.confirmable.stream().filter(s -> s.to.equals(to) && innerType(s.frame) == 5).count();
     }
 
     private record Sent(LinkAddress to, byte[] frame) {

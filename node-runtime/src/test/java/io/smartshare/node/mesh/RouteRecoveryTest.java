@@ -141,9 +141,9 @@ class RouteRecoveryTest {
         assertTrue(net.node(2).position().parent().equals(Optional.of(net.id(1))));
         assertTrue(net.node(3).position().parent().equals(Optional.of(net.id(4))));
         NodeId nowhere = new NodeId("ssxxxxxxxxxxxxxxxxxxxxxxxxxx");
-        byte[] forged = FrameCodec.encode(new Registration(List.of(new Registration.Target(nowhere, 1, 600))));
-        net.node(2).onFrame(new LinkAddress("sim:3"), forged);
-        net.node(3).onFrame(new LinkAddress("sim:2"), forged);
+        Registration forged = new Registration(List.of(new Registration.Target(nowhere, 1, 600)));
+        net.node(2).onFrame(new LinkAddress("sim:3"), net.node(3).sealFor(net.id(2), forged));
+        net.node(3).onFrame(new LinkAddress("sim:2"), net.node(2).sealFor(net.id(3), forged));
         net.node(2).send(nowhere, new byte[8]);
         h.run(5_000, 100);
         ForwardingCounters two = net.node(2).forwardingCounters();
@@ -159,7 +159,7 @@ class RouteRecoveryTest {
         NodeId nowhere = new NodeId("ssxxxxxxxxxxxxxxxxxxxxxxxxxx");
         // node 1 "registers" a target it cannot reach: the gateway sends packets for it down
         net.node(0).onFrame(new LinkAddress("sim:1"),
-                FrameCodec.encode(new Registration(List.of(new Registration.Target(nowhere, 1, 600)))));
+                net.node(1).sealFor(net.id(0), new Registration(List.of(new Registration.Target(nowhere, 1, 600)))));
         net.node(0).send(nowhere, new byte[8]);
         h.run(5_000, 100);
         assertEquals(1, net.node(0).forwardingCounters().forwarded());
@@ -174,8 +174,8 @@ class RouteRecoveryTest {
         net.node(2).send(net.id(0), new byte[100]);
         net.node(0).send(net.id(2), new byte[40]);
         h.run(2_000, 100);
-        int up = 54 + 100;
-        int down = 54 + 40;
+        int up = 9 + 54 + 100; // sealed data frames: 9 bytes of link authentication around each
+        int down = 9 + 54 + 40;
         var relayed = net.node(1).relayBytes();
         assertEquals(up, relayed.of(net.id(2)).bytesFromUpstream());
         assertEquals(down, relayed.of(net.id(2)).bytesToDownstream());

@@ -11,6 +11,7 @@ import io.smartshare.contracts.metering.MeterSnapshot;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.metering.Role;
 import io.smartshare.hal.config.ConfigException;
+import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.lifecycle.ServiceCounters;
 import io.smartshare.node.mesh.forwarding.CarriageMeter;
@@ -28,6 +29,27 @@ class PeerMeterTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void atMostMaxPeersAreMeteredStoredOnesFirstAndAMeteredPeerNeverLeaves() throws Exception {
+        CarriageMeter first = new CarriageMeter();
+        PeerMeter before = PeerMeter.open(dir, first::snapshot, NO_SERVICES, 1_000);
+        first.carriedFor(PEER.nodeId(), 700, 300);
+        before.tick(2_000);
+        CarriageMeter second = new CarriageMeter(); // a restart, then more peers than the bound, all new
+        PeerMeter after = PeerMeter.open(dir, second::snapshot, NO_SERVICES, 3_000);
+        for (int i = 0; i < CarriageMeter.MAX_PEERS; i++) {
+            second.carriedFor(NodeIdentity.fromSeed(java.nio.ByteBuffer.allocate(32).putInt(i).array()).nodeId(), 10, 1);
+        }
+        assertEquals(CarriageMeter.MAX_PEERS, after.meteredPeers(), "the stored peer and 1,023 new ones");
+        assertEquals(1, after.unmeteredPeers());
+        second.carriedFor(PEER.nodeId(), 1, 0);
+        after.tick(4_000);
+        assertEquals(CarriageMeter.MAX_PEERS, ConfigMap.load(dir.resolve(PeerMeter.FILE_NAME)).mapList("peers").size());
+        after.learnKey(PEER.publicKey());
+        assertEquals(701, after.snapshot(5_000).amount(new MeterKey(PEER.publicKey(), Resource.RELAY_UP, Role.PROVIDED)),
+                "the stored peer goes on counting");
+    }
 
     @Test
     void countersContinueFromTheStoredTotalsAfterARestart() throws Exception {

@@ -1,6 +1,11 @@
 package io.smartshare.node.testing;
 
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.identity.TunnelKeyFile;
+import io.smartshare.node.mesh.hello.HelloSigner;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /** Reproducible identities for tests: the private key is 32 copies of one byte. */
@@ -18,5 +23,24 @@ public final class SeededIdentities {
     /** The identity whose private key is {@link #seed(int) seed(seedByte)}. */
     public static NodeIdentity identity(int seedByte) {
         return NodeIdentity.fromSeed(seed(seedByte));
+    }
+
+    /** A tunnel (X25519) private key for {@code identity}: SHA-256 of its node id. */
+    public static byte[] tunnelPrivate(NodeIdentity identity) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(identity.nodeId().value().getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public half of {@link #tunnelPrivate(NodeIdentity)}. */
+    public static byte[] tunnelPublic(NodeIdentity identity) {
+        return TunnelKeyFile.publicKeyOf(tunnelPrivate(identity));
+    }
+
+    /** A hello signer for {@code identity} with its {@link #tunnelPublic tunnel key}. */
+    public static HelloSigner signer(NodeIdentity identity, long firstSequence) {
+        return new HelloSigner(identity, tunnelPublic(identity), firstSequence);
     }
 }

@@ -57,6 +57,7 @@ public final class CoapMesh implements AutoCloseable {
     /**
      * Starts the mesh of the node with {@code identity} on a running CoAP server.
      *
+     * @param tunnelKey the node's X25519 private key ({@code tunnel.key}), which authenticates its links
      * @param endpoint the server's {@code coap://} endpoint (built with {@link HopLimitOption#REGISTRY})
      * @param root the server's resource root; {@code /mesh} is mounted there
      * @param ble the node's BLE link, if it has one running (its owner closes it)
@@ -66,7 +67,7 @@ public final class CoapMesh implements AutoCloseable {
      * @param sharing whether the node relays requests from neighbours to other nodes now
      * @throws io.smartshare.node.coap.CoapStartException if the group cannot be joined
      */
-    public static CoapMesh start(NodeIdentity identity, CoapEndpoint endpoint, Resource root, Configuration coapConfig,
+    public static CoapMesh start(NodeIdentity identity, byte[] tunnelKey, CoapEndpoint endpoint, Resource root, Configuration coapConfig,
             CoapMeshOptions options, Optional<MeshTransport> ble, Consumer<MeshChange> changes,
             Predicate<Request> originators, BooleanSupplier sharing) {
         Optional<GroupMembership> group = options.interfaceName().map(name -> GroupMembership.join(name,
@@ -82,6 +83,7 @@ public final class CoapMesh implements AutoCloseable {
         MeshTransport transport = ble.<MeshTransport>map(b -> new MediaTransport(Map.of(Medium.IP, ip, Medium.BLE, b)))
                 .orElse(ip);
         MeshNode node = MeshNode.builder(identity, transport, scheduler)
+                .tunnelKey(tunnelKey)
                 .config(config(options))
                 .build();
         CoapResource mesh = new CoapResource("mesh");

@@ -3,6 +3,7 @@ package io.smartshare.node.mesh.coap;
 import io.smartshare.node.coap.DocumentResource;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.mesh.MeshNode;
+import io.smartshare.node.mesh.auth.LinkAuthCounters;
 import io.smartshare.node.mesh.hello.HelloCounters;
 import io.smartshare.node.mesh.neighbor.LinkView;
 import io.smartshare.node.mesh.neighbor.NeighborView;
@@ -44,6 +45,16 @@ final class MeshNeighborsResource extends DocumentResource {
         doc.put("neighbors", rows);
         doc.put("established", node.establishedNeighbors());
         doc.put("hellos", admission);
+        LinkAuthCounters auth = node.linkAuthCounters();
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("offers-sent", auth.offersSent());
+        links.put("offers-installed", auth.offersInstalled());
+        links.put("offers-refused", auth.offersRefused());
+        links.put("heartbeats-refused", auth.beatsRefused());
+        links.put("sealed-refused", auth.sealedRefused());
+        links.put("unsealed-refused", auth.unsealedRefused());
+        links.put("sessions", auth.sessions());
+        doc.put("link-auth", links);
         doc.put("transport", counters.toDocument());
         return doc;
     }

@@ -54,6 +54,7 @@ final class MeshRoutesResource extends DocumentResource {
         forwarding.put("dropped", dropped);
         doc.put("packets", forwarding);
         doc.put("relay", relay());
+        doc.put("relay-peers-refused", node.relayPeersRefused());
         return doc;
     }
 

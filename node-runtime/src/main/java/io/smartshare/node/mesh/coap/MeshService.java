@@ -3,11 +3,13 @@ package io.smartshare.node.mesh.coap;
 import io.smartshare.hal.board.MeshSpec;
 import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.hal.health.DriverHealth;
+import io.smartshare.ledger.identity.TunnelKeyFile;
 import io.smartshare.node.lifecycle.Activation;
 import io.smartshare.node.lifecycle.NodeContext;
 import io.smartshare.node.lifecycle.NodeService;
 import io.smartshare.node.lifecycle.ServiceConfig;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +74,9 @@ public final class MeshService implements NodeService {
     @Override
     public void start(NodeContext context) {
         ble = MeshBle.open(spec, context.board());
-        CoapMesh started = CoapMesh.start(context.identity(), context.coap().coapEndpoint(), context.coap().root(),
+        byte[] tunnelKey = TunnelKeyFile.loadOrCreate(context.dataDir().resolve(TunnelKeyFile.FILE_NAME),
+                new SecureRandom());
+        CoapMesh started = CoapMesh.start(context.identity(), tunnelKey, context.coap().coapEndpoint(), context.coap().root(),
                 context.coap().configuration(), options, ble.transport(), change -> {
                     LOG.info(change.line());
                     context.events().publish(change);

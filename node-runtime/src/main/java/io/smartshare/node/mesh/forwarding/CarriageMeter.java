@@ -1,8 +1,6 @@
 package io.smartshare.node.mesh.forwarding;
 
 import io.smartshare.ledger.identity.NodeId;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Counts relay service between neighbours, both ways, so that each side of a hop meters the
@@ -13,21 +11,34 @@ import java.util.Map;
  * thread-safe.
  */
 public final class CarriageMeter {
-    private final Map<NodeId, Carriage> providedTo = new HashMap<>();
-    private final Map<NodeId, Carriage> consumedFrom = new HashMap<>();
+    /**
+     * Peers the node's meter ({@code metering.PeerMeter}) keeps at most. This meter, which
+     * counts since the start, keeps twice as many, so that the peers stored from earlier runs
+     * still fit whatever new peers came first; later new peers are carried but not counted
+     * ({@link #peersRefused()}).
+     */
+    public static final int MAX_PEERS = PeerCounts.MAX_PEERS;
+
+    private final PeerCounts<Carriage> providedTo = new PeerCounts<>(Carriage.ZERO, 2 * MAX_PEERS);
+    private final PeerCounts<Carriage> consumedFrom = new PeerCounts<>(Carriage.ZERO, 2 * MAX_PEERS);
 
     /** This node relayed an exchange for {@code upstream}: {@code up} request and {@code down} response bytes. */
     public void carriedFor(NodeId upstream, int up, int down) {
-        providedTo.merge(upstream, Carriage.ZERO.plus(up, down), (old, x) -> old.plus(up, down));
+        providedTo.add(upstream, old -> old.plus(up, down));
     }
 
     /** {@code nextHop} relayed an exchange for this node. */
     public void carriedBy(NodeId nextHop, int up, int down) {
-        consumedFrom.merge(nextHop, Carriage.ZERO.plus(up, down), (old, x) -> old.plus(up, down));
+        consumedFrom.add(nextHop, old -> old.plus(up, down));
     }
 
     /** An immutable copy of the counts. */
     public CarriageSnapshot snapshot() {
-        return new CarriageSnapshot(providedTo, consumedFrom);
+        return new CarriageSnapshot(providedTo.counts(), consumedFrom.counts());
+    }
+
+    /** Exchanges not counted because they were with a new peer and twice {@link #MAX_PEERS} peers were counted already. */
+    public long peersRefused() {
+        return providedTo.refused() + consumedFrom.refused();
     }
 }

@@ -1,8 +1,6 @@
 package io.smartshare.node.mesh.forwarding;
 
 import io.smartshare.ledger.identity.NodeId;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Counts the bytes this node relays, per upstream peer (where a relayed packet came from) and
@@ -10,16 +8,21 @@ import java.util.Map;
  * are not relaying and are not counted. Not thread-safe.
  */
 public final class RelayMeter {
-    private final Map<NodeId, PeerRelayBytes> peers = new HashMap<>();
+    private final PeerCounts<PeerRelayBytes> peers = new PeerCounts<>(PeerRelayBytes.ZERO, PeerCounts.MAX_PEERS);
 
     /** Records one relayed packet of {@code bytes} encoded bytes, received from {@code from}, sent to {@code to}. */
     public void relayed(NodeId from, NodeId to, int bytes) {
-        peers.merge(from, PeerRelayBytes.ZERO.plusFrom(bytes), (old, x) -> old.plusFrom(bytes));
-        peers.merge(to, PeerRelayBytes.ZERO.plusTo(bytes), (old, x) -> old.plusTo(bytes));
+        peers.add(from, old -> old.plusFrom(bytes));
+        peers.add(to, old -> old.plusTo(bytes));
+    }
+
+    /** Packets not counted for a peer because it was new and {@value PeerCounts#MAX_PEERS} peers were counted already. */
+    public long peersRefused() {
+        return peers.refused();
     }
 
     /** An immutable copy of the counts. */
     public RelaySnapshot snapshot() {
-        return new RelaySnapshot(peers);
+        return new RelaySnapshot(peers.counts());
     }
 }

@@ -1,6 +1,7 @@
 package io.smartshare.node.mesh.hello;
 
 import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.node.mesh.clock.TokenBucket;
 import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.wire.Hello;

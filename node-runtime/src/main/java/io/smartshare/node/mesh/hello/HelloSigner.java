@@ -10,14 +10,17 @@ import io.smartshare.node.mesh.wire.Hello;
  */
 public final class HelloSigner {
     private final NodeIdentity identity;
+    private final byte[] tunnelKey;
     private long nextSequence;
 
     /**
+     * @param tunnelKey the node's X25519 public key, which every hello binds to its id
      * @param firstSequence the sequence of the first hello; must exceed any sequence this
      *     identity used before (the daemon derives it from the boot time, see the spec)
      */
-    public HelloSigner(NodeIdentity identity, long firstSequence) {
+    public HelloSigner(NodeIdentity identity, byte[] tunnelKey, long firstSequence) {
         this.identity = identity;
+        this.tunnelKey = tunnelKey.clone();
         this.nextSequence = firstSequence;
     }
 
@@ -29,7 +32,9 @@ public final class HelloSigner {
     /** A new hello carrying the given routing state, signed, with the next sequence. */
     public Hello sign(boolean gateway, int rank, long epoch, long uplinkKbps) {
         long sequence = nextSequence++;
-        byte[] input = FrameCodec.helloSigningInput(gateway, rank, epoch, uplinkKbps, sequence, identity.publicKey());
-        return new Hello(gateway, rank, epoch, uplinkKbps, sequence, identity.publicKey(), identity.sign(input));
+        byte[] input = FrameCodec.helloSigningInput(gateway, rank, epoch, uplinkKbps, sequence, identity.publicKey(),
+                tunnelKey);
+        return new Hello(gateway, rank, epoch, uplinkKbps, sequence, identity.publicKey(), tunnelKey,
+                identity.sign(input));
     }
 }

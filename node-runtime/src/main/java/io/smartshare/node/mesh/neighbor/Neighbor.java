@@ -22,7 +22,11 @@ final class Neighbor {
     boolean helloFresh = true;
     /** When it entered the table. */
     final long admittedMillis;
-    /** Whether it acknowledged a confirmable frame sent to it: established, never evicted for a newcomer. */
+    /** Whether its key offer came from its link. */
+    boolean keyed;
+    /** Whether it acknowledged a confirmable frame sent to it. */
+    boolean acknowledged;
+    /** Whether it is keyed and acknowledged: established, never evicted for a newcomer. */
     boolean established;
 
     Neighbor(Hello hello, long admittedMillis) {

@@ -5,7 +5,6 @@ import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.link.Medium;
 import io.smartshare.node.mesh.routing.Candidate;
-import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +26,9 @@ import java.util.function.Consumer;
  * until it is heard or dies. Dead neighbours are forgotten after {@code purgeAfterMillis}.
  *
  * <p>Room for newcomers (docs/mesh-protocol.md, "Neighbour table"): a neighbour becomes
- * <em>established</em> when it acknowledges a confirmable frame sent to its link (proof that it
- * receives at the address it claims), as long as established neighbours fill fewer than {@code
+ * <em>established</em> when its key offer arrives from its link (proof that it holds the
+ * tunnel key its signed hello names and sends from the address it claims) and it acknowledged
+ * a confirmable frame sent there (proof that it receives there), as long as established neighbours fill fewer than {@code
  * capacity - reservedForNewcomers} entries. When the table is full, a newcomer whose hello is
  * accepted takes the place of the longest-dead neighbour, else of the neighbour not established
  * that entered first; established neighbours are never evicted for a newcomer. So identities
@@ -109,19 +109,22 @@ public final class NeighborTable {
         return heard(n, n.linkFor(from, byAddress), nowMillis) ? Heard.REVIVED : Heard.ALIVE;
     }
 
-    /** Records a heartbeat. Ignored unless it comes from the address of a known neighbour's link. */
-    public Heard heartbeat(LinkAddress from, Heartbeat beat, long nowMillis) {
+    /**
+     * Records a verified heartbeat with beacon counter {@code counter}. Ignored unless it
+     * comes from the address of a known neighbour's link.
+     */
+    public Heard heartbeat(LinkAddress from, long counter, long nowMillis) {
         Neighbor n = byAddress.get(from);
         Optional<Link> link = n == null ? Optional.empty() : n.linkAt(from);
         if (link.isEmpty()) {
             return Heard.UNKNOWN;
         }
         boolean revived = heard(n, link.get(), nowMillis);
-        boolean changed = link.get().etx.heartbeat(beat.sequence());
+        boolean changed = link.get().etx.heartbeat((int) (counter & 0xff));
         return revived ? Heard.REVIVED : changed ? Heard.ESTIMATE_CHANGED : Heard.ALIVE;
     }
 
-    /** Any other frame from a known address proves that link, and the neighbour, alive. */
+    /** Any other authenticated frame from a known address proves that link, and the neighbour, alive. */
     public Heard heardFrom(LinkAddress from, long nowMillis) {
         Neighbor n = byAddress.get(from);
         Optional<Link> link = n == null ? Optional.empty() : n.linkAt(from);
@@ -133,7 +136,11 @@ public final class NeighborTable {
 
     /**
      * Records the outcome of a confirmable send to {@code over}: feeds that link's ETX, and
-     * {@code timeoutsForDeath} consecutive timeouts declare the link dead.
+     * {@code timeoutsForDeath} consecutive timeouts declare the link dead. An acknowledgement
+     * proves the link alive: it echoes the frame's random 8-byte token, which only a receiver
+     * at that address knows (a sender that spoofs the address never sees it). Whoever took
+     * over a dead neighbour's address and receives there could send one; it could send nothing
+     * in the neighbour's name (docs/mesh-protocol.md, "Link authentication").
      *
      * @return true if this declared the neighbour dead (no live link left)
      */
@@ -147,10 +154,9 @@ public final class NeighborTable {
         link.etx.delivery(outcome);
         if (outcome instanceof Delivery.Acknowledged) {
             link.consecutiveTimeouts = 0;
+            n.acknowledged = true;
             heard(n, link, nowMillis);
-            if (!n.established && established() < establishedCapacity) {
-                n.established = true;
-            }
+            tryToEstablish(n);
             return false;
         }
         link.consecutiveTimeouts++;
@@ -312,6 +318,30 @@ public final class NeighborTable {
     /** Neighbours not established that left the full table for a newcomer. */
     public long newcomerEvictions() {
         return newcomerEvictions;
+    }
+
+    /**
+     * Records that {@code id}'s key offer, which only the holder of the tunnel key its signed
+     * hello names can make, came from its address.
+     */
+    public void keyed(NodeId id) {
+        Neighbor n = byId.get(id);
+        if (n != null) {
+            n.keyed = true;
+            tryToEstablish(n);
+        }
+    }
+
+    /**
+     * A neighbour that sends from its address with its key ({@link #keyed}) and receives there
+     * (it acknowledged a confirmable frame: the acknowledgement echoes a random token only a
+     * receiver knows) becomes established, while established neighbours fill fewer than the
+     * entries not reserved for newcomers.
+     */
+    private void tryToEstablish(Neighbor n) {
+        if (n.keyed && n.acknowledged && !n.established && established() < establishedCapacity) {
+            n.established = true;
+        }
     }
 
     /** Whether {@code id} proved its link. */

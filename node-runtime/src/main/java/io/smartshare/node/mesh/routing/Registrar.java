@@ -1,28 +1,20 @@
 package io.smartshare.node.mesh.routing;
 
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.wire.Registration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The registration side of routing (RPL storing mode): learns downward routes from
- * children's registrations, parks registrations from senders whose hello is not verified
- * yet, and says which targets this node must register with its own parent. Sends nothing
+ * children's registrations and says which targets this node must register with its own parent. Sends nothing
  * itself. Not thread-safe.
  */
 public final class Registrar {
-    private static final int MAX_PENDING_ADDRESSES = 16;
-    private static final int MAX_PENDING_TARGETS = 4 * Registration.MAX_TARGETS;
-
     private final NodeId self;
     private final int lifetimeSeconds;
     private final DownwardRoutes routes = new DownwardRoutes();
-    private final Map<LinkAddress, List<Registration.Target>> pending = new LinkedHashMap<>();
     private long ownPathSequence;
 
     /**
@@ -54,23 +46,6 @@ public final class Registrar {
             }
         }
         return changed;
-    }
-
-    /** Keeps a registration from an address whose hello has not been verified yet (bounded). */
-    public void park(LinkAddress from, Registration registration) {
-        if (!pending.containsKey(from) && pending.size() >= MAX_PENDING_ADDRESSES) {
-            pending.remove(pending.keySet().iterator().next());
-        }
-        List<Registration.Target> parked = pending.computeIfAbsent(from, a -> new ArrayList<>());
-        if (parked.size() + registration.targets().size() <= MAX_PENDING_TARGETS) {
-            parked.addAll(registration.targets());
-        }
-    }
-
-    /** The targets parked for {@code from}, now that its hello is verified (removed from the parking). */
-    public List<Registration.Target> unpark(LinkAddress from) {
-        List<Registration.Target> parked = pending.remove(from);
-        return parked == null ? List.of() : parked;
     }
 
     /**

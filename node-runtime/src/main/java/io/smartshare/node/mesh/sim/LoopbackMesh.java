@@ -1,6 +1,7 @@
 package io.smartshare.node.mesh.sim;
 
 import io.smartshare.ledger.identity.NodeIdentity;
+import io.smartshare.ledger.identity.TunnelKeyFile;
 import io.smartshare.node.coap.CoapStartException;
 import io.smartshare.node.coap.HopLimitOption;
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
@@ -12,6 +13,7 @@ import io.smartshare.node.mesh.sim.Topology;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,6 +80,7 @@ public final class LoopbackMesh implements AutoCloseable {
         LoopbackMesh cluster = new LoopbackMesh(servers, meshes, ports, main, secondary);
         try {
             InetAddress loopback = InetAddress.getLoopbackAddress();
+            SecureRandom random = new SecureRandom();
             for (int i = 0; i < topology.size(); i++) {
                 CoapServer server = new CoapServer(cf);
                 server.setExecutors(main, secondary, true);
@@ -103,7 +106,7 @@ public final class LoopbackMesh implements AutoCloseable {
                 CoapMeshOptions options = new CoapMeshOptions(Optional.empty(), CoapMeshOptions.DEFAULT_GROUP_PORT, peers,
                         gateways.contains(i) ? Optional.of(GATEWAY_UPLINK_KBPS) : Optional.empty(),
                         MeshConfig.defaults().maxNeighbors());
-                meshes.add(CoapMesh.start(identities.get(i), (CoapEndpoint) server.getEndpoints().get(0),
+                meshes.add(CoapMesh.start(identities.get(i), TunnelKeyFile.generate(random), (CoapEndpoint) server.getEndpoints().get(0),
                         server.getRoot(), cf, options, Optional.empty(), changes, LOCAL_CLIENTS, () -> true));
             }
             return cluster;

@@ -10,6 +10,7 @@ import io.smartshare.node.mesh.coap.CoapFrameBytes;
 import io.smartshare.node.mesh.hello.HelloVerifier;
 import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.link.LinkAddress;
+import io.smartshare.node.mesh.wire.FrameCodec;
 import io.smartshare.node.mesh.wire.Hello;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -33,8 +34,6 @@ import java.util.function.Consumer;
  * NON frames, CON transmissions and their ACKs; UDP/IP headers excluded). Deterministic for a given seed.
  */
 public final class SimNetwork {
-    private static final int DATA_TYPE = 5;
-
     private final EventLoop loop = new EventLoop();
     private final Topology topology;
     private final LinkModel link;
@@ -207,7 +206,7 @@ public final class SimNetwork {
     }
 
     private void count(int from, int coapBytes, byte[] frame) {
-        if ((frame[0] & 0x0f) != DATA_TYPE) {
+        if (!FrameCodec.carriesData(frame)) {
             controlBytes[from] += coapBytes;
             controlDatagrams[from]++;
         }

@@ -25,18 +25,18 @@ public final class FrameCodec {
      * the first {@link Hello#SIGNED_LENGTH} bytes of the encoded hello.
      */
     public static byte[] helloSigningInput(boolean gateway, int rank, long epoch, long uplinkKbps, long sequence,
-                                           Ed25519PublicKey key) {
+                                           Ed25519PublicKey key, byte[] tunnelKey) {
         byte[] domain = Hello.SIGNING_DOMAIN.getBytes(StandardCharsets.US_ASCII);
         ByteBuffer out = ByteBuffer.allocate(domain.length + Hello.SIGNED_LENGTH);
         out.put(domain);
-        putHelloBody(out, gateway, rank, epoch, uplinkKbps, sequence, key);
+        putHelloBody(out, gateway, rank, epoch, uplinkKbps, sequence, key, tunnelKey);
         return out.array();
     }
 
     static void putHelloBody(ByteBuffer out, boolean gateway, int rank, long epoch, long uplinkKbps,
-                                     long sequence, Ed25519PublicKey key) {
+                                     long sequence, Ed25519PublicKey key, byte[] tunnelKey) {
         out.put(FrameType.HELLO.header()).put((byte) (gateway ? 1 : 0)).putShort((short) rank)
-                .putInt((int) epoch).putInt((int) uplinkKbps).putLong(sequence).put(key.encoded());
+                .putInt((int) epoch).putInt((int) uplinkKbps).putLong(sequence).put(key.encoded()).put(tunnelKey);
     }
 
     /**
@@ -51,14 +51,14 @@ public final class FrameCodec {
             throw new MalformedFrameException("empty datagram");
         }
         FrameType type = FrameType.ofHeader(bytes[0]).orElseThrow(() -> new MalformedFrameException(
-                String.format("header: expected version 1 and a known type, found 0x%02x", bytes[0] & 0xff)));
+                String.format("header: expected version " + Frame.VERSION + " and a known type, found 0x%02x", bytes[0] & 0xff)));
         ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
         try {
             Frame frame = switch (type) {
                 case HELLO -> decodeHello(in, bytes.length, keys);
                 case HEARTBEAT -> {
                     expectLength(type, bytes.length, Heartbeat.SIZE);
-                    yield new Heartbeat(in.get() & 0xff);
+                    yield new Heartbeat(in.getShort() & 0xffff);
                 }
                 case REGISTRATION -> decodeRegistration(in, bytes.length);
                 case REPAIR_REQUEST -> {
@@ -78,6 +78,8 @@ public final class FrameCodec {
                     }
                     yield new Probe(flags == Probe.ANSWER_REQUESTED);
                 }
+                case KEY_OFFER -> decodeKeyOffer(in, bytes.length);
+                case SEALED -> decodeSealed(in, bytes.length);
             };
             if (in.hasRemaining()) {
                 throw new MalformedFrameException(type + ": " + in.remaining() + " trailing bytes");
@@ -88,6 +90,27 @@ public final class FrameCodec {
         } catch (IllegalArgumentException e) {
             throw new MalformedFrameException(type + ": " + e.getMessage());
         }
+    }
+
+    /** Whether {@code frame} is a data packet, bare or sealed (application traffic, not control traffic). */
+    public static boolean carriesData(byte[] frame) {
+        byte data = FrameType.DATA.header();
+        return frame.length > 0 && (frame[0] == data
+                || frame[0] == FrameType.SEALED.header() && frame.length > Sealed.OVERHEAD && frame[5] == data);
+    }
+
+    /**
+     * Decodes the inner frame of a {@link Sealed} frame: a registration, repair or refresh
+     * request, probe or data packet.
+     *
+     * @throws MalformedFrameException if the bytes are not one, or are a frame that never travels sealed
+     */
+    public static Frame decodeSealedInner(byte[] bytes, KeyCache keys) throws MalformedFrameException {
+        Frame inner = decode(bytes, keys);
+        if (inner instanceof Hello || inner instanceof Heartbeat || inner instanceof KeyOffer || inner instanceof Sealed) {
+            throw new MalformedFrameException("SEALED: a " + FrameType.ofHeader(bytes[0]).orElseThrow() + " inside");
+        }
+        return inner;
     }
 
     private static Hello decodeHello(ByteBuffer in, int length, KeyCache keys) throws MalformedFrameException {
@@ -102,6 +125,8 @@ public final class FrameCodec {
         long sequence = in.getLong();
         byte[] key = new byte[Ed25519PublicKey.LENGTH];
         in.get(key);
+        byte[] tunnelKey = new byte[Hello.TUNNEL_KEY_LENGTH];
+        in.get(tunnelKey);
         byte[] signature = new byte[Ed25519PublicKey.SIGNATURE_LENGTH];
         in.get(signature);
         Ed25519PublicKey publicKey;
@@ -110,7 +135,31 @@ public final class FrameCodec {
         } catch (IdentityException e) {
             throw new MalformedFrameException("HELLO public key: " + e.getMessage());
         }
-        return new Hello(flags == 1, rank, epoch, uplink, sequence, publicKey, signature);
+        return new Hello(flags == 1, rank, epoch, uplink, sequence, publicKey, tunnelKey, signature);
+    }
+
+    private static KeyOffer decodeKeyOffer(ByteBuffer in, int length) throws MalformedFrameException {
+        expectLength(FrameType.KEY_OFFER, length, KeyOffer.SIZE);
+        int flags = in.get() & 0xff;
+        if ((flags & ~KeyOffer.REPLY_REQUESTED) != 0) {
+            throw new MalformedFrameException(String.format("KEY_OFFER: unknown flag bits 0x%02x", flags));
+        }
+        long session = in.getLong();
+        byte[] nonce = new byte[KeyOffer.NONCE_LENGTH];
+        in.get(nonce);
+        byte[] sealed = new byte[KeyOffer.SEALED_LENGTH];
+        in.get(sealed);
+        return new KeyOffer(flags != 0, session, nonce, sealed);
+    }
+
+    private static Sealed decodeSealed(ByteBuffer in, int length) throws MalformedFrameException {
+        if (length <= Sealed.OVERHEAD) {
+            throw new MalformedFrameException("SEALED: expected more than " + Sealed.OVERHEAD + " bytes, found " + length);
+        }
+        long counter = in.getInt() & 0xFFFF_FFFFL;
+        byte[] inner = new byte[length - Sealed.OVERHEAD];
+        in.get(inner);
+        return new Sealed(counter, inner, in.getInt() & 0xFFFF_FFFFL);
     }
 
     private static Registration decodeRegistration(ByteBuffer in, int length) throws MalformedFrameException {

@@ -10,7 +10,9 @@ public enum FrameType {
     REPAIR_REQUEST(4),
     DATA(5),
     REFRESH_REQUEST(6),
-    PROBE(7);
+    PROBE(7),
+    KEY_OFFER(8),
+    SEALED(9);
 
     private final int code;
 

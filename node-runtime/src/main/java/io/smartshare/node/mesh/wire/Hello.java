@@ -8,9 +8,11 @@ import java.util.Arrays;
 /**
  * A signed hello: who the sender is and where it sits in the DODAG.
  *
- * <p>Layout (116 bytes, big-endian): header, flags (bit 0 = gateway with a working uplink),
- * rank u16, epoch u32, uplink kbit/s u32, sequence u64, public key (32), Ed25519 signature
- * (64) over {@link #SIGNING_DOMAIN} followed by bytes 0..51.
+ * <p>Layout (148 bytes, big-endian): header, flags (bit 0 = gateway with a working uplink),
+ * rank u16, epoch u32, uplink kbit/s u32, sequence u64, public key (32), tunnel key (32),
+ * Ed25519 signature (64) over {@link #SIGNING_DOMAIN} followed by bytes 0..83. The signature
+ * binds the tunnel key (X25519, the node's {@code tunnel.key}) to the node id: neighbours
+ * agree link keys with it, and uplink sharing builds WireGuard tunnels to it.
  *
  * @param gateway true if the sender has a working uplink and is a DODAG root
  * @param rank the sender's advertised rank, {@code 0xFFFF} meaning infinite (poisoned)
@@ -18,16 +20,19 @@ import java.util.Arrays;
  * @param uplinkKbps the sender's uplink capacity in kbit/s, 0 when it has none
  * @param sequence strictly increasing per sender, unsigned 64 bits
  * @param publicKey the sender's Ed25519 key; its {@link NodeId} names the sender
+ * @param tunnelKey the sender's X25519 public key (32 bytes, a copy is kept)
  * @param signature the 64-byte signature (a copy is kept)
  */
 public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long sequence,
-                    Ed25519PublicKey publicKey, byte[] signature) implements Frame {
+                    Ed25519PublicKey publicKey, byte[] tunnelKey, byte[] signature) implements Frame {
     /** Encoded size in bytes. */
-    public static final int SIZE = 116;
+    public static final int SIZE = 148;
     /** Number of leading bytes covered by the signature. */
-    public static final int SIGNED_LENGTH = 52;
+    public static final int SIGNED_LENGTH = 84;
+    /** Bytes of the tunnel key. */
+    public static final int TUNNEL_KEY_LENGTH = 32;
     /** Prefix mixed into every hello signature so it cannot be replayed as another message. */
-    public static final String SIGNING_DOMAIN = "smartshare/mesh-hello/v1";
+    public static final String SIGNING_DOMAIN = "smartshare/mesh-hello/v2";
 
     public Hello {
         if (rank < 0 || rank > 0xFFFF) {
@@ -42,6 +47,10 @@ public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long
         if (signature.length != Ed25519PublicKey.SIGNATURE_LENGTH) {
             throw new IllegalArgumentException("hello signature: expected 64 bytes, found " + signature.length);
         }
+        if (tunnelKey.length != TUNNEL_KEY_LENGTH) {
+            throw new IllegalArgumentException("hello tunnel key: expected 32 bytes, found " + tunnelKey.length);
+        }
+        tunnelKey = tunnelKey.clone();
         signature = signature.clone();
     }
 
@@ -51,13 +60,18 @@ public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long
     }
 
     @Override
+    public byte[] tunnelKey() {
+        return tunnelKey.clone();
+    }
+
+    @Override
     public byte[] signature() {
         return signature.clone();
     }
 
     @Override
     public void writeTo(ByteBuffer out) {
-        FrameCodec.putHelloBody(out, gateway, rank, epoch, uplinkKbps, sequence, publicKey);
+        FrameCodec.putHelloBody(out, gateway, rank, epoch, uplinkKbps, sequence, publicKey, tunnelKey);
         out.put(signature);
     }
 
@@ -70,7 +84,7 @@ public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long
     public boolean equals(Object o) {
         return o instanceof Hello h && gateway == h.gateway && rank == h.rank && epoch == h.epoch
                 && uplinkKbps == h.uplinkKbps && sequence == h.sequence && publicKey.equals(h.publicKey)
-                && Arrays.equals(signature, h.signature);
+                && Arrays.equals(tunnelKey, h.tunnelKey) && Arrays.equals(signature, h.signature);
     }
 
     @Override

@@ -76,7 +76,7 @@ class BleMeshTransportTest {
         byte[] signature = new byte[64];
         RANDOM.nextBytes(signature);
         Hello forged = new Hello(true, 1, 9, 1_000_000, Long.MAX_VALUE / 2,
-                NodeIdentity.generate(RANDOM).publicKey(), signature);
+                NodeIdentity.generate(RANDOM).publicKey(), new byte[32], signature);
         long before = nodes.get(2).helloCounters().badSignature();
         SimBleRadio intruder = medium.attach(50, 5, 30, 0);
         for (byte[] fragment : BleFragments.split(FrameCodec.encode(forged), 42)) {

@@ -21,11 +21,11 @@ class CoapFrameBytesTest {
     private final UdpDataSerializer serializer = new UdpDataSerializer();
 
     @Test
-    void heartbeatSentNonIsThirteenCoapBytes() {
+    void heartbeatSentNonIsFourteenCoapBytes() {
         byte[] beat = FrameCodec.encode(new Heartbeat(7));
         Request request = FrameRequests.non(PEER, beat);
         request.setMID(1);
-        assertEquals(13, serializer.getByteArray(request).length);
+        assertEquals(14, serializer.getByteArray(request).length);
         assertEquals(CoapFrameBytes.non(beat.length), serializer.getByteArray(request).length);
     }
 

@@ -11,6 +11,7 @@ import io.smartshare.node.mesh.wire.FrameCodec;
 import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.testing.CoapClientTool;
 import io.smartshare.node.testing.NodeProcess;
+import io.smartshare.node.testing.SeededIdentities;
 import java.io.ByteArrayOutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -76,7 +77,7 @@ class MeshHostileInputIT {
         byte[] signature = new byte[Ed25519PublicKey.SIGNATURE_LENGTH];
         RANDOM.nextBytes(signature);
         // Claims to be G with a better rank, a new epoch and a huge sequence, signed by nobody.
-        Hello forged = new Hello(true, 1, 7, 1_000_000, Long.MAX_VALUE / 2, Ed25519PublicKey.of(gatewayKey), signature);
+        Hello forged = new Hello(true, 1, 7, 1_000_000, Long.MAX_VALUE / 2, Ed25519PublicKey.of(gatewayKey), new byte[32], signature);
         long before = counter("bad-signature");
         try (DatagramSocket socket = new DatagramSocket()) {
             send(socket, node, nonPost(1, FrameCodec.encode(forged)));
@@ -87,7 +88,7 @@ class MeshHostileInputIT {
 
     @Test
     void replayedAndFloodingHellosAreDroppedAndCounted() throws Exception {
-        HelloSigner intruder = new HelloSigner(NodeIdentity.generate(RANDOM), System.currentTimeMillis() * 1000);
+        HelloSigner intruder = SeededIdentities.signer(NodeIdentity.generate(RANDOM), System.currentTimeMillis() * 1000);
         long replayedBefore = counter("replayed");
         long limitedBefore = counter("rate-limited");
         try (DatagramSocket socket = new DatagramSocket()) {

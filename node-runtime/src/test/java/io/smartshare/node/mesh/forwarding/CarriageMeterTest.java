@@ -27,6 +27,23 @@ class CarriageMeterTest {
     }
 
     @Test
+    void aNewPeerBeyondTheBoundIsCarriedUncountedAndTheRefusalCounted() {
+        CarriageMeter meter = new CarriageMeter();
+        for (int i = 0; i < 2 * CarriageMeter.MAX_PEERS; i++) {
+            meter.carriedFor(peer(i), 10, 1);
+        }
+        meter.carriedFor(peer(2 * CarriageMeter.MAX_PEERS), 10, 1);
+        meter.carriedFor(peer(0), 5, 0);
+        assertEquals(2 * CarriageMeter.MAX_PEERS, meter.snapshot().providedTo().size());
+        assertEquals(1, meter.peersRefused());
+        assertEquals(15, meter.snapshot().providedTo().get(peer(0)).upBytes(), "known peers are still counted");
+    }
+
+    private static NodeId peer(int i) {
+        return NodeIdentity.fromSeed(java.nio.ByteBuffer.allocate(32).putInt(i).array()).nodeId();
+    }
+
+    @Test
     void snapshotsDoNotChangeAfterwards() {
         CarriageMeter meter = new CarriageMeter();
         meter.carriedFor(UPSTREAM, 10, 10);

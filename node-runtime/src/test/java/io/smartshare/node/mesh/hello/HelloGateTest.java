@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.wire.Hello;
+import io.smartshare.node.testing.SeededIdentities;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +15,7 @@ class HelloGateTest {
     private static final LinkAddress FROM = new LinkAddress("sim:1");
     private final NodeIdentity identity = NodeIdentity.fromSeed(HexFormat.of()
             .parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
-    private final HelloSigner signer = new HelloSigner(identity, 100);
+    private final HelloSigner signer = SeededIdentities.signer(identity, 100);
     private final HelloGate gate = new HelloGate(HelloVerifier.direct(), 8, 2.0, 64, key -> false, 0);
 
     @Test
@@ -26,7 +27,7 @@ class HelloGateTest {
     @Test
     void dropsAndCountsHelloWhoseContentsWereAlteredAfterSigning() {
         Hello honest = signer.sign(false, 900, 1, 0);
-        Hello forged = new Hello(true, 128, honest.epoch(), 10_000, honest.sequence(), honest.publicKey(), honest.signature());
+        Hello forged = new Hello(true, 128, honest.epoch(), 10_000, honest.sequence(), honest.publicKey(), honest.tunnelKey(), honest.signature());
         assertEquals(HelloVerdict.BAD_SIGNATURE, gate.admit(FROM, forged, 0));
         assertEquals(1, gate.counters().badSignature());
         assertEquals(0, gate.counters().accepted());
@@ -57,7 +58,7 @@ class HelloGateTest {
     @Test
     void alteredCopyOfTheAcceptedSequenceOverAnotherMediumIsAReplayNotASighting() {
         Hello hello = signer.sign(false, 300, 1, 0);
-        Hello altered = new Hello(true, 128, hello.epoch(), 10_000, hello.sequence(), hello.publicKey(), hello.signature());
+        Hello altered = new Hello(true, 128, hello.epoch(), 10_000, hello.sequence(), hello.publicKey(), hello.tunnelKey(), hello.signature());
         assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, hello, 0));
         assertEquals(HelloVerdict.REPLAYED, gate.admit(new LinkAddress("ble:AA:BB:CC:DD:EE:01"), altered, 100));
         assertEquals(0, gate.counters().sighted());
@@ -73,7 +74,7 @@ class HelloGateTest {
     @Test
     void forgedHelloDoesNotConsumeTheRealSendersSequence() {
         Hello real = signer.sign(false, 300, 1, 0);
-        Hello forgedAhead = new Hello(false, 128, 1, 0, real.sequence() + 1000, real.publicKey(), real.signature());
+        Hello forgedAhead = new Hello(false, 128, 1, 0, real.sequence() + 1000, real.publicKey(), real.tunnelKey(), real.signature());
         assertEquals(HelloVerdict.BAD_SIGNATURE, gate.admit(new LinkAddress("sim:66"), forgedAhead, 0));
         assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, real, 0));
     }
@@ -142,6 +143,6 @@ class HelloGateTest {
     private static HelloSigner freshKey(Random random) {
         byte[] seed = new byte[32];
         random.nextBytes(seed);
-        return new HelloSigner(NodeIdentity.fromSeed(seed), 1);
+        return SeededIdentities.signer(NodeIdentity.fromSeed(seed), 1);
     }
 }

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.link.LinkAddress;
 import io.smartshare.node.mesh.link.Medium;
-import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.testing.SeededIdentities;
 import java.util.List;
@@ -23,7 +21,7 @@ class MultiLinkNeighborTest {
     private final Hello hello = helloFrom(1);
 
     private static Hello helloFrom(int seed) {
-        return new HelloSigner(SeededIdentities.identity(seed), 1).sign(false, 256, 0, 0);
+        return SeededIdentities.signer(SeededIdentities.identity(seed), 1).sign(false, 256, 0, 0);
     }
 
     private void heardOverBoth() {
@@ -45,7 +43,7 @@ class MultiLinkNeighborTest {
     void silentIpLinkDiesTrafficMovesToBleAndTheNeighbourStays() {
         heardOverBoth();
         for (int t = 500, seq = 1; t <= 3_000; t += 500, seq++) {
-            table.heartbeat(BLE, new Heartbeat(seq), t);
+            table.heartbeat(BLE, seq, t);
         }
         Expiry expiry = table.expire(3_000, id -> { });
         assertEquals(List.of(), expiry.died());
@@ -54,14 +52,14 @@ class MultiLinkNeighborTest {
         assertEquals(Optional.of(BLE), table.addressOf(hello.sender()));
         assertEquals(Optional.empty(), table.addressOf(hello.sender(), Medium.IP));
         assertEquals(1, table.candidates().size(), "still a parent candidate, over BLE");
-        assertEquals(Heard.ALIVE, table.heartbeat(IP, new Heartbeat(9), 3_100));
+        assertEquals(Heard.ALIVE, table.heartbeat(IP, 9, 3_100));
         assertEquals(Optional.of(IP), table.addressOf(hello.sender()), "back on IP once heard there");
     }
 
     @Test
     void bothLinksSilentMakeTheNeighbourDead() {
         heardOverBoth();
-        table.heartbeat(BLE, new Heartbeat(1), 1_000);
+        table.heartbeat(BLE, 1, 1_000);
         assertEquals(List.of(IP), table.expire(2_201, id -> { }).linksLost());
         Expiry expiry = table.expire(3_201, id -> { });
         assertEquals(List.of(hello.sender()), expiry.died());

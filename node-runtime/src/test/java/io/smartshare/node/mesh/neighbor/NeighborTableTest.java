@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smartshare.node.mesh.hello.HelloSigner;
 import io.smartshare.node.mesh.link.Delivery;
 import io.smartshare.node.mesh.link.LinkAddress;
-import io.smartshare.node.mesh.wire.Heartbeat;
 import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.testing.SeededIdentities;
 import java.util.List;
@@ -19,14 +17,14 @@ class NeighborTableTest {
     private final Hello hello = helloFrom(1);
 
     private static Hello helloFrom(int seed) {
-        return new HelloSigner(SeededIdentities.identity(seed), 1).sign(false, 256, 0, 0);
+        return SeededIdentities.signer(SeededIdentities.identity(seed), 1).sign(false, 256, 0, 0);
     }
 
     @Test
     void declaresNeighbourDeadAfterMissedHeartbeatsAndOnlyThen() {
         table.helloAccepted(ADDRESS, hello, 0);
         for (int t = 400, seq = 1; t <= 2_000; t += 400, seq++) {
-            table.heartbeat(ADDRESS, new Heartbeat(seq), t);
+            table.heartbeat(ADDRESS, seq, t);
         }
         assertEquals(List.of(), table.expire(4_200, id -> { }).died());
         assertEquals(List.of(hello.sender()), table.expire(4_201, id -> { }).died());
@@ -42,6 +40,19 @@ class NeighborTableTest {
     }
 
     @Test
+    void aNeighbourIsEstablishedOnlyOnceItBothSendsWithItsKeyAndReceivesAtItsAddress() {
+        table.helloAccepted(ADDRESS, hello, 0);
+        table.delivery(ADDRESS, new Delivery.Acknowledged(1), 10);
+        assertFalse(table.isEstablished(hello.sender()), "an acknowledgement alone");
+        NeighborTable other = new NeighborTable(32, 2_200, 1_000, 300, 2, 60_000);
+        other.helloAccepted(ADDRESS, hello, 0);
+        other.keyed(hello.sender());
+        assertFalse(other.isEstablished(hello.sender()), "a key offer alone: it can come from a spoofed address");
+        table.keyed(hello.sender());
+        assertTrue(table.isEstablished(hello.sender()));
+    }
+
+    @Test
     void acknowledgementResetsTheTimeoutCount() {
         table.helloAccepted(ADDRESS, hello, 0);
         table.delivery(ADDRESS, new Delivery.TimedOut(5), 10);
@@ -53,7 +64,7 @@ class NeighborTableTest {
     void revivedNeighbourIsNoParentCandidateUntilItsNextHello() {
         table.helloAccepted(ADDRESS, hello, 0);
         table.expire(10_000, id -> { });
-        assertEquals(Heard.REVIVED, table.heartbeat(ADDRESS, new Heartbeat(9), 10_100));
+        assertEquals(Heard.REVIVED, table.heartbeat(ADDRESS, 9, 10_100));
         assertTrue(table.isAlive(hello.sender()));
         assertTrue(table.candidates().isEmpty());
         table.helloAccepted(ADDRESS, helloFrom(1), 10_200);
@@ -63,7 +74,7 @@ class NeighborTableTest {
     @Test
     void ignoresHeartbeatFromAnAddressWithoutVerifiedHello() {
         table.helloAccepted(ADDRESS, hello, 0);
-        assertEquals(Heard.UNKNOWN, table.heartbeat(new LinkAddress("sim:6"), new Heartbeat(1), 100));
+        assertEquals(Heard.UNKNOWN, table.heartbeat(new LinkAddress("sim:6"), 1, 100));
         assertEquals(List.of(hello.sender()), table.expire(2_201, id -> { }).died());
     }
 
@@ -73,7 +84,7 @@ class NeighborTableTest {
         table.helloAccepted(ADDRESS, hello, 0);
         table.helloAccepted(new LinkAddress("sim:6"), helloFrom(2), 500);
         assertEquals(1_001, table.nextCheckMillis(0).getAsLong()); // ADDRESS becomes a suspect
-        table.heartbeat(ADDRESS, new Heartbeat(1), 1_000);
+        table.heartbeat(ADDRESS, 1, 1_000);
         assertEquals(1_501, table.nextCheckMillis(1_000).getAsLong()); // now sim:6 does
         assertEquals(List.of(new LinkAddress("sim:6")), table.suspectsToProbe(1_501));
         assertEquals(1_801, table.nextCheckMillis(1_501).getAsLong()); // its next probe
@@ -123,6 +134,7 @@ class NeighborTableTest {
     void establishedNeighboursAreNeverEvictedAndAnEighthOfTheTableStaysForNewcomers() {
         for (int i = 1; i <= 8; i++) {
             table.helloAccepted(at(i), helloFrom(i), i);
+            table.keyed(helloFrom(i).sender());
             table.delivery(at(i), new Delivery.Acknowledged(1), 10 + i);
         }
         assertEquals(7, table.established(), "one entry of eight is kept for newcomers");
@@ -142,6 +154,7 @@ class NeighborTableTest {
         NeighborTable small = new NeighborTable(4, 2_200, 1_000, 300, 2, 60_000);
         for (int i = 1; i <= 4; i++) {
             small.helloAccepted(at(i), helloFrom(i), i);
+            small.keyed(helloFrom(i).sender());
             small.delivery(at(i), new Delivery.Acknowledged(1), 10 + i);
         }
         assertFalse(small.helloAccepted(at(5), helloFrom(5), 100));

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.link.LinkAddress;
-import io.smartshare.node.mesh.wire.Registration.Target;
 import io.smartshare.node.mesh.wire.Registration;
+import io.smartshare.node.mesh.wire.Registration.Target;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -68,12 +68,4 @@ class RegistrarTest {
         assertEquals(Optional.empty(), registrar.nextHop(FAR, 10_000));
     }
 
-    @Test
-    void parkedRegistrationsAreReturnedOnceForTheirAddress() {
-        LinkAddress from = new LinkAddress("sim:3");
-        registrar.park(from, new Registration(List.of(new Target(FAR, 1, 900))));
-        registrar.park(from, new Registration(List.of(new Target(CHILD, 2, 900))));
-        assertEquals(List.of(new Target(FAR, 1, 900), new Target(CHILD, 2, 900)), registrar.unpark(from));
-        assertEquals(List.of(), registrar.unpark(from));
-    }
 }

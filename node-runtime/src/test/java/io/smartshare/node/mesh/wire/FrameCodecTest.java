@@ -2,6 +2,7 @@ package io.smartshare.node.mesh.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,19 +22,27 @@ class FrameCodecTest {
     /** RFC 8032 section 7.1 TEST 1. */
     private static final NodeIdentity RFC8032_TEST1 = NodeIdentity.fromSeed(
             HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
-    private static final String GATEWAY_HELLO = "1101008000000007000027100102030405060708"
+    /** RFC 7748 section 6.1: Alice's public key. */
+    private static final byte[] ALICE = HEX.parseHex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
+    private static final String GATEWAY_HELLO = "2101008000000007000027100102030405060708"
             + "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
-            + "4e1a36a478a035ddfdca3d7aca9ec4f48f5a3ee85de038f6e68e8feec5bbbb45"
-            + "392b167f3d1259f17c6893fbbcbfee1f69b4a91d6f87bdaeae9ab5fd72b1ba09";
-    private static final String POISON_HELLO = "1100ffff0000000700000000000000000000002a"
+            + "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"
+            + "a5b22f5771ca7f6edad314aa30d2dc5eba19951ff1c5106c556f53e443f3d306"
+            + "01f0150fb191fe7c82923dce43ac4f3632f00274a29d85770224b7d4ccbd1502";
+    private static final String POISON_HELLO = "2100ffff0000000700000000000000000000002a"
             + "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
-            + "f57150948733c81f5dc6b4d852afe444273820eb25c787f6e42fa42f0c634c8e"
-            + "6d10520c9e5f2c1fe7bba525229d1434df67f2c2a86117a4c2e8fe84db669006";
+            + "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"
+            + "03e8160f20f39906cb990b027fc19d55541608a2a4ef32eac4f70fe9e117e7fb"
+            + "28b32726a8caa73d366994d57f04b2da0de8dd4908b15ffd40cfe52120c95307";
+    /** The key offer of the link-authentication vectors (scripts/mesh-link-vectors). */
+    static final String KEY_OFFER = "28010102030405060708000102030405060708090a0b"
+            + "dd25571d1967884cd184f68d781b983fd9ac1b0b2031f35c87c34667880371f1"
+            + "3aace23c477c076acb80fc790efc1400fdf5a57995a6a35e";
     private final KeyCache keys = new KeyCache(8);
 
     @Test
     void gatewayHelloMatchesTheSpecVectorAndVerifies() throws Exception {
-        Hello hello = new HelloSigner(RFC8032_TEST1, 0x0102030405060708L).sign(true, 128, 7, 10_000);
+        Hello hello = new HelloSigner(RFC8032_TEST1, ALICE, 0x0102030405060708L).sign(true, 128, 7, 10_000);
         assertEquals(GATEWAY_HELLO, HEX.formatHex(FrameCodec.encode(hello)));
         Hello decoded = (Hello) FrameCodec.decode(HEX.parseHex(GATEWAY_HELLO), keys);
         assertEquals(hello, decoded);
@@ -43,44 +52,52 @@ class FrameCodecTest {
 
     @Test
     void poisonHelloMatchesTheSpecVector() {
-        Hello hello = new HelloSigner(RFC8032_TEST1, 42).sign(false, 0xFFFF, 7, 0);
+        Hello hello = new HelloSigner(RFC8032_TEST1, ALICE, 42).sign(false, 0xFFFF, 7, 0);
         assertEquals(POISON_HELLO, HEX.formatHex(FrameCodec.encode(hello)));
     }
 
     @Test
     void otherFramesMatchTheSpecVectorsAndRoundTrip() throws Exception {
         NodeId self = RFC8032_TEST1.nodeId();
-        assertVector("12c8", new Heartbeat(200));
-        assertVector("14000000070280", new RepairRequest(7, 640));
-        assertVector("16", new RefreshRequest());
-        assertVector("1701", new Probe(true));
-        assertVector("1700", new Probe(false));
-        assertVector("1301" + ascii("qh3chv2c33fxmfexkut2tumww4") + "000000030384",
+        assertVector("2200ed", new Heartbeat(0x00ed));
+        assertVector("24000000070280", new RepairRequest(7, 640));
+        assertVector("26", new RefreshRequest());
+        assertVector("2701", new Probe(true));
+        assertVector("2700", new Probe(false));
+        assertVector("29000000012701161574ed", new Sealed(1, HEX.parseHex("2701"), 0x161574edL));
+        assertVector(KEY_OFFER, new KeyOffer(true, 0x0102030405060708L, HEX.parseHex(KEY_OFFER.substring(20, 44)),
+                HEX.parseHex(KEY_OFFER.substring(44))));
+        assertVector("2301" + ascii("qh3chv2c33fxmfexkut2tumww4") + "000000030384",
                 new Registration(List.of(new Registration.Target(self, 3, 900))));
-        assertVector("1510" + ascii("qh3chv2c33fxmfexkut2tumww4") + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "6869",
+        assertVector("2510" + ascii("qh3chv2c33fxmfexkut2tumww4") + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "6869",
                 new DataPacket(16, self, new NodeId("ssaaaaaaaaaaaaaaaaaaaaaaaaaa"), "hi".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
     void rejectsUnknownVersionOrTypeNamingTheHeader() {
         MalformedFrameException e = assertThrows(MalformedFrameException.class,
-                () -> FrameCodec.decode(HEX.parseHex("22c8d75a"), keys));
-        assertTrue(e.getMessage().contains("0x22"), e.getMessage());
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("1f00"), keys));
+                () -> FrameCodec.decode(HEX.parseHex("12c8"), keys));
+        assertTrue(e.getMessage().contains("0x12"), e.getMessage());
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2f00"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(new byte[0], keys));
     }
 
     @Test
     void rejectsTruncatedAndOverlongFrames() {
         byte[] hello = HEX.parseHex(GATEWAY_HELLO);
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(Arrays.copyOf(hello, 115), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(Arrays.copyOf(hello, 117), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("12"), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("1702"), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("17"), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("12c8d7"), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("1302" + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "000000030384"), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("1510aaaa"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(Arrays.copyOf(hello, 147), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(Arrays.copyOf(hello, 149), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("22"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2702"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("27"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2200ed00"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2302" + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "000000030384"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2510aaaa"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("290000000127"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex(KEY_OFFER.substring(2)), keys));
+        MalformedFrameException zero = assertThrows(MalformedFrameException.class,
+                () -> FrameCodec.decode(HEX.parseHex("29000000002701161574ed"), keys));
+        assertTrue(zero.getMessage().contains("counter"), zero.getMessage());
     }
 
     @Test
@@ -89,9 +106,29 @@ class FrameCodecTest {
         hello[1] = 0x03;
         MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(hello, keys));
         assertTrue(e.getMessage().contains("flags"), e.getMessage());
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("1301" + ascii("AAAAAAAAAAAAAAAAAAAAAAAAAA") + "000000030384"), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("1100"), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("1500" + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa")), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2301" + ascii("AAAAAAAAAAAAAAAAAAAAAAAAAA") + "000000030384"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2100"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2500" + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa")), keys));
+        byte[] offer = HEX.parseHex(KEY_OFFER);
+        offer[1] = 0x02;
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(offer, keys));
+    }
+
+    @Test
+    void dataIsToldApartWhetherBareOrSealed() {
+        assertTrue(FrameCodec.carriesData(HEX.parseHex("2510")));
+        assertTrue(FrameCodec.carriesData(HEX.parseHex("29000000012510aabbccdd")));
+        assertFalse(FrameCodec.carriesData(HEX.parseHex("29000000012701161574ed")));
+        assertFalse(FrameCodec.carriesData(HEX.parseHex("2200ed")));
+        assertFalse(FrameCodec.carriesData(new byte[0]));
+    }
+
+    @Test
+    void framesThatNeverTravelSealedAreRefusedInsideASealedFrame() throws Exception {
+        assertEquals(new Probe(true), FrameCodec.decodeSealedInner(HEX.parseHex("2701"), keys));
+        for (String inner : List.of("2200ed", GATEWAY_HELLO, KEY_OFFER, "29000000012701161574ed")) {
+            assertThrows(MalformedFrameException.class, () -> FrameCodec.decodeSealedInner(HEX.parseHex(inner), keys));
+        }
     }
 
     private void assertVector(String hex, Frame frame) throws MalformedFrameException {

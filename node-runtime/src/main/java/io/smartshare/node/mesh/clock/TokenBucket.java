@@ -1,13 +1,13 @@
-package io.smartshare.node.mesh.hello;
+package io.smartshare.node.mesh.clock;
 
 /** A token bucket on a caller-supplied clock: {@code burst} tokens, refilled at {@code perSecond}. */
-final class TokenBucket {
+public final class TokenBucket {
     private final double burst;
     private final double perMilli;
     private double tokens;
     private long lastMillis;
 
-    TokenBucket(int burst, double perSecond, long nowMillis) {
+    public TokenBucket(int burst, double perSecond, long nowMillis) {
         this.burst = burst;
         this.perMilli = perSecond / 1000.0;
         this.tokens = burst;
@@ -15,7 +15,7 @@ final class TokenBucket {
     }
 
     /** Takes one token if there is one. */
-    boolean tryTake(long nowMillis) {
+    public boolean tryTake(long nowMillis) {
         if (nowMillis > lastMillis) {
             tokens = Math.min(burst, tokens + (nowMillis - lastMillis) * perMilli);
             lastMillis = nowMillis;
