@@ -8,9 +8,13 @@ import io.smartshare.hal.board.BoardSpec;
 import io.smartshare.hal.board.GpioSpec;
 import io.smartshare.hal.board.PinSpec;
 import io.smartshare.hal.board.SensorSpec;
+import io.smartshare.hal.dataplane.DataPlane;
+import io.smartshare.hal.driver.linux.LinuxDataPlane;
 import io.smartshare.hal.driver.linux.LinuxDriver;
+import io.smartshare.hal.driver.linux.SystemCommands;
 import io.smartshare.hal.driver.pi4j.Pi4jDriver;
 import io.smartshare.hal.driver.sim.SimBleMedium;
+import io.smartshare.hal.driver.sim.SimDataPlane;
 import io.smartshare.hal.driver.sim.SimDriver;
 import io.smartshare.hal.driver.tinyb.TinybDriver;
 import io.smartshare.hal.gpio.DigitalInput;
@@ -67,6 +71,7 @@ public final class Board implements AutoCloseable {
     private final Path dataDir;
     private final Clock clock;
     private final IpLinks links;
+    private final DataPlane dataPlane;
     private final StorageMeter storage;
     private final CpuMeter cpu;
     private final Sensors sensors;
@@ -81,6 +86,7 @@ public final class Board implements AutoCloseable {
         this.dataDir = opening.dataDir;
         this.clock = opening.options.clock;
         this.links = opening.links;
+        this.dataPlane = opening.dataPlane;
         this.storage = opening.storage;
         this.cpu = opening.cpu;
         this.sensors = opening.sensors;
@@ -114,6 +120,15 @@ public final class Board implements AutoCloseable {
     /** The metered IP interfaces: name, role, up/down, rx/tx bytes. */
     public IpLinks links() {
         return links;
+    }
+
+    /**
+     * The kernel's data plane (WireGuard tunnels and routes) on this platform: the {@code
+     * linux} driver ({@code ip}, {@code wg}, {@code wireguard-go}; needs CAP_NET_ADMIN, which
+     * its first call reports missing) or the {@code sim} one, in memory.
+     */
+    public DataPlane dataPlane() {
+        return dataPlane;
     }
 
     /**
@@ -331,6 +346,7 @@ public final class Board implements AutoCloseable {
         Optional<Pi4jDriver> pi4j = Optional.empty();
         Optional<String> pi4jFailure = Optional.empty();
         IpLinks links;
+        DataPlane dataPlane;
         StorageMeter storage;
         CpuMeter cpu;
         Sensors sensors;
@@ -365,11 +381,13 @@ public final class Board implements AutoCloseable {
             switch (spec.platform()) {
                 case LINUX -> {
                     links = options.linux.links(spec.interfaces());
+                    dataPlane = new LinuxDataPlane(new SystemCommands(List.of()));
                     cpu = options.linux.cpu(spec.cpu().shareCapPercent());
                     storage = StorageMeter.forDirectory(shared, spec.storage().quotaBytes(), LinuxDriver.NAME);
                 }
                 case SIM -> {
                     links = sim.links(spec.interfaces());
+                    dataPlane = new SimDataPlane();
                     cpu = sim.cpu(spec.cpu().shareCapPercent());
                     storage = StorageMeter.forDirectory(shared, spec.storage().quotaBytes(), SimDriver.NAME);
                 }

@@ -449,6 +449,14 @@ public final class MeshNode {
         return FrameCodec.encode(linkAuth.seal(neighbor, FrameCodec.encode(inner)).orElseThrow());
     }
 
+    /**
+     * The tunnel (X25519) key {@code neighbor}'s signed hello named, for uplink sharing's
+     * WireGuard peers; empty for a node that is not in the neighbour table.
+     */
+    public synchronized Optional<byte[]> tunnelKeyOf(NodeId neighbor) {
+        return linkAuth.tunnelKeyOf(neighbor);
+    }
+
     /** Link authentication counters. */
     public synchronized LinkAuthCounters linkAuthCounters() {
         return linkAuth.counters();

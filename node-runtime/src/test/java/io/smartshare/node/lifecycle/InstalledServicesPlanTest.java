@@ -24,7 +24,7 @@ class InstalledServicesPlanTest {
     @Test
     void theSimBoardRunsEveryServiceTheMeshAfterWhatItNeedsAndRewardsAfterTheMesh() {
         List<String> order = plan(BoardFiles.resolve("sim")).order().stream().map(NodeService::name).toList();
-        assertEquals(List.of("ledger", "metering", "sensors", "mesh", "rewards"), order);
+        assertEquals(List.of("ledger", "metering", "sensors", "mesh", "rewards", "uplink"), order);
     }
 
     @Test
@@ -50,6 +50,8 @@ class InstalledServicesPlanTest {
         ServicePlan plan = plan(bare);
         assertEquals(List.of("ledger", "metering", "rewards"), plan.order().stream().map(NodeService::name).toList());
         assertEquals(Map.of("sensors", "the board file lists no sensors",
-                "mesh", "the board's mesh section does not list the ip transport"), plan.off());
+                "mesh", "the board's mesh section does not list the ip transport",
+                "uplink", "needs the mesh service, which does not run (the board's mesh section does not list the ip"
+                        + " transport)"), plan.off());
     }
 }

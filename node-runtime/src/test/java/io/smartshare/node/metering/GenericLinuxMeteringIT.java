@@ -31,7 +31,9 @@ class GenericLinuxMeteringIT {
         Path data = dir.resolve("data");
         Map<String, Object> metrics;
         long usableAfter;
-        try (NodeProcess node = NodeProcess.start("generic-linux", data, false)) {
+        // uplink sharing off: as root it would make a real WireGuard interface on this machine
+        Path config = Files.writeString(dir.resolve("node.yaml"), "uplink:\n  enabled: false\n");
+        try (NodeProcess node = NodeProcess.start("generic-linux", data, false, "--config", config.toString())) {
             metrics = object(CoapClientTool.run("coap-client-notls", 30, "-B", "10", node.coapUri("/metrics")).text());
             usableAfter = Files.getFileStore(data).getUsableSpace();
         }

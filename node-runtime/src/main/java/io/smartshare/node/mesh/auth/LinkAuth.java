@@ -106,6 +106,11 @@ public final class LinkAuth {
         }
     }
 
+    /** The tunnel key {@code neighbor}'s signed hello named, if it is known. */
+    public Optional<byte[]> tunnelKeyOf(NodeId neighbor) {
+        return Optional.ofNullable(peers.get(neighbor)).map(p -> p.tunnelKey.clone());
+    }
+
     /** Whether {@code neighbor}'s current keys are installed: its heartbeats and sealed frames can be checked. */
     public boolean hasKeysOf(NodeId neighbor) {
         PeerKeys peer = peers.get(neighbor);

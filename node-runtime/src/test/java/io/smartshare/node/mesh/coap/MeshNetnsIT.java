@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.smartshare.node.testing.NetnsScripts;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.smartshare.node.mesh.coap;
+package io.smartshare.node.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the namespace scripts under {@code scripts/} for the integration tests (root only). */
-final class NetnsScripts {
+public final class NetnsScripts {
     private NetnsScripts() {
     }
 
     /** A finished script: its exit code and everything it printed. */
-    record Run(int exitCode, String output) {
+    public record Run(int exitCode, String output) {
     }
 
     /** Runs {@code scripts/<name>} on the node jar with {@code env}, for at most 5 minutes. */
-    static Run run(String name, Map<String, String> env) throws IOException, InterruptedException {
+    public static Run run(String name, Map<String, String> env) throws IOException, InterruptedException {
         Path script = Path.of("..", "scripts", name).toAbsolutePath().normalize();
         assertTrue(Files.isExecutable(script), "missing " + script);
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), NodeProcess.jar().toString())
@@ -33,14 +33,14 @@ final class NetnsScripts {
         return new Run(process.exitValue(), output);
     }
 
-    static boolean isRoot() throws IOException, InterruptedException {
+    public static boolean isRoot() throws IOException, InterruptedException {
         Process id = new ProcessBuilder("id", "-u").start();
         String uid = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         return id.waitFor() == 0 && uid.equals("0");
     }
 
     /** The output of {@code ip netns list}. */
-    static String namespaces() throws IOException, InterruptedException {
+    public static String namespaces() throws IOException, InterruptedException {
         Process list = new ProcessBuilder("ip", "netns", "list").start();
         String out = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         list.waitFor();
