@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the namespace scripts under {@code scripts/} for the integration tests (root only). */
@@ -45,5 +47,17 @@ public final class NetnsScripts {
         String out = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         list.waitFor();
         return out;
+    }
+
+    /**
+     * Asserts that the script's run ended by removing {@code namespaces} namespaces of its own
+     * (its "namespaces prefix=" and "CLEANUP" lines) and that none of them is left.
+     */
+    public static void assertCleanedUp(String output, int namespaces) throws IOException, InterruptedException {
+        Matcher prefix = Pattern.compile("namespaces prefix=(\\S+)").matcher(output);
+        assertTrue(prefix.find(), output);
+        assertTrue(output.contains("CLEANUP namespaces-removed=" + namespaces + " left=0"), output);
+        String left = namespaces();
+        assertTrue(!left.contains(prefix.group(1) + "-"), "namespaces left behind: " + left);
     }
 }

@@ -1,7 +1,6 @@
 package io.smartshare.node.uplink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,9 +27,6 @@ class UplinkNetnsIT {
         assertTrue(ping.find(), output);
         assertTrue(Integer.parseInt(ping.group(1)) > 0 && Long.parseLong(ping.group(2)) > 0, output);
         assertTrue(output.contains("RESULT interfaces-left=0 wireguard-go-left=0"), output);
-        assertTrue(output.contains("CLEANUP namespaces-removed=2 left=0"), output);
-        Matcher prefix = Pattern.compile("namespaces prefix=(\\S+)").matcher(output);
-        assertTrue(prefix.find(), output);
-        assertFalse(NetnsScripts.namespaces().contains(prefix.group(1) + "-"), NetnsScripts.namespaces());
+        NetnsScripts.assertCleanedUp(output, 2);
     }
 }

@@ -1,7 +1,6 @@
 package io.smartshare.node.mesh.coap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,9 +33,6 @@ class MeshNetnsIT {
         assertTrue(output.contains("BENCH mesh-netns-detect ours="), output);
         assertTrue(output.contains("BENCH mesh-netns-control ours="), output);
         assertTrue(output.contains(" delay-ms=20"), "the nodes did not run with the test bed's link delay:\n" + output);
-        Matcher prefix = Pattern.compile("namespaces prefix=(\\S+)").matcher(output);
-        assertTrue(prefix.find(), output);
-        assertTrue(output.contains("CLEANUP namespaces-removed=9 left=0"), output);
-        assertFalse(NetnsScripts.namespaces().contains(prefix.group(1) + "-"), "namespaces left behind: " + NetnsScripts.namespaces());
+        NetnsScripts.assertCleanedUp(output, 9);
     }
 }

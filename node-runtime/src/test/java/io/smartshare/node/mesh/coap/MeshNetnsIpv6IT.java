@@ -1,14 +1,11 @@
 package io.smartshare.node.mesh.coap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.smartshare.node.testing.NetnsScripts;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +22,6 @@ class MeshNetnsIpv6IT {
         assertEquals(0, run.exitCode(), output);
         assertTrue(output.contains("RESULT ipv6 attached=yes relayed=yes group=/[ff02:0:0:0:0:0:0:fd%m0]:5683 "
                 + "neighbour-address=[fe80:"), output);
-        Matcher prefix = Pattern.compile("namespaces prefix=(\\S+)").matcher(output);
-        assertTrue(prefix.find(), output);
-        assertTrue(output.contains("CLEANUP namespaces-removed=2 left=0"), output);
-        assertFalse(NetnsScripts.namespaces().contains(prefix.group(1) + "-"), "namespaces left behind: " + NetnsScripts.namespaces());
+        NetnsScripts.assertCleanedUp(output, 2);
     }
 }
