@@ -152,10 +152,24 @@ final class LogWriter {
         return new StorageException("ledger " + state.dir + " is closed");
     }
 
+    /**
+     * Fails every queued request. A close request is put back, not taken: this runs on the
+     * threads that append too, and a writer that never saw it would wait out its whole
+     * checkpoint interval before {@link #close()} could return (a close racing an append on a
+     * failed log hung a test run for an hour).
+     */
     private void failQueued() {
+        boolean closeAsked = false;
         Request r;
         while ((r = queue.poll()) != null) {
-            r.fail(refusal());
+            if (r == Close.CLOSE) {
+                closeAsked = true;
+            } else {
+                r.fail(refusal());
+            }
+        }
+        if (closeAsked && Thread.currentThread() != thread) {
+            queue.offer(Close.CLOSE);
         }
     }
 
