@@ -10,6 +10,9 @@ import java.util.List;
  * Private keys go to the tools on standard input, never on a command line.
  */
 public interface DataPlane {
+    /** The driver's name, for {@code /health}: {@code linux} or {@code sim}. */
+    String driver();
+
     /**
      * Creates WireGuard interface {@code name} with {@code privateKey} (32 bytes, cleared by
      * the caller after) listening on UDP {@code listenPort}, gives it {@code addresses} and

@@ -39,6 +39,7 @@ public final class UplinkService implements NodeService {
     private Optional<Uplink> uplink = Optional.empty();
     private Optional<PeriodicTask> task = Optional.empty();
     private volatile Optional<String> absentBecause = Optional.empty();
+    private String driver = "none";
 
     @Override
     public String name() {
@@ -61,6 +62,7 @@ public final class UplinkService implements NodeService {
     public void start(NodeContext context) {
         MeshView mesh = context.find(MeshView.class).orElseThrow(() -> new IllegalStateException("mesh view missing"));
         String name = interfaceName(mesh.node().id().value());
+        driver = context.board().dataPlane().driver();
         byte[] key = TunnelKeyFile.loadOrCreate(context.dataDir().resolve(TunnelKeyFile.FILE_NAME), new SecureRandom());
         try {
             Uplink opened = Uplink.open(mesh, context.board().dataPlane(), name, key, listenPort);
@@ -83,11 +85,11 @@ public final class UplinkService implements NodeService {
     @Override
     public List<DriverHealth> health() {
         if (absentBecause.isPresent()) {
-            return List.of(DriverHealth.absent("uplink", "wireguard", absentBecause.get()));
+            return List.of(DriverHealth.absent("uplink", driver, absentBecause.get()));
         }
         Optional<String> error = uplink.flatMap(Uplink::lastError);
-        return List.of(error.map(e -> DriverHealth.degraded("uplink", "wireguard", e))
-                .orElseGet(() -> DriverHealth.up("uplink", "wireguard")));
+        return List.of(error.map(e -> DriverHealth.degraded("uplink", driver, e))
+                .orElseGet(() -> DriverHealth.up("uplink", driver)));
     }
 
     @Override

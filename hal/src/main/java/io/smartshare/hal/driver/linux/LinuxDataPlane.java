@@ -37,6 +37,11 @@ public final class LinuxDataPlane implements DataPlane {
     }
 
     @Override
+    public String driver() {
+        return "linux";
+    }
+
+    @Override
     public Tunnel openTunnel(String name, byte[] privateKey, int listenPort, List<IpPrefix> addresses)
             throws DataPlaneException {
         if (!NAME.matcher(name).matches()) {

@@ -24,6 +24,11 @@ public final class SimDataPlane implements DataPlane {
     private final Map<String, String> routes = new TreeMap<>();
 
     @Override
+    public String driver() {
+        return "sim";
+    }
+
+    @Override
     public synchronized Tunnel openTunnel(String name, byte[] privateKey, int listenPort, List<IpPrefix> addresses)
             throws DataPlaneException {
         if (tunnels.containsKey(name)) {
