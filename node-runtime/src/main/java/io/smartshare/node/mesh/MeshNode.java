@@ -308,8 +308,7 @@ public final class MeshNode {
 
     /** Seals {@code inner} for {@code neighbor} and sends it, NON or CON. */
     private void sendSealed(NodeId neighbor, LinkAddress at, Frame inner, boolean confirmable) {
-        Optional<byte[]> sealed = linkAuth.seal(neighbor, FrameCodec.encode(inner)).map(FrameCodec::encode);
-        offerIfNewSession();
+        Optional<byte[]> sealed = seal(neighbor, inner);
         if (sealed.isEmpty()) {
             return;
         }
@@ -318,6 +317,16 @@ public final class MeshNode {
         } else {
             transport.unicast(at, sealed.get());
         }
+    }
+
+    /**
+     * The bytes of {@code inner} sealed for {@code neighbor}, empty if its tunnel key is
+     * unknown; offers the new keys to every neighbour if sealing began a new session.
+     */
+    private Optional<byte[]> seal(NodeId neighbor, Frame inner) {
+        Optional<byte[]> sealed = linkAuth.seal(neighbor, FrameCodec.encode(inner)).map(FrameCodec::encode);
+        offerIfNewSession();
+        return sealed;
     }
 
     /** After 2^32-1 sealed frames or heartbeats a new session began: every neighbour gets its keys. */
@@ -446,7 +455,7 @@ public final class MeshNode {
      * what an insider could (a registration of a target it cannot reach, say).
      */
     synchronized byte[] sealFor(NodeId neighbor, Frame inner) {
-        return FrameCodec.encode(linkAuth.seal(neighbor, FrameCodec.encode(inner)).orElseThrow());
+        return seal(neighbor, inner).orElseThrow();
     }
 
     /**
@@ -578,14 +587,13 @@ public final class MeshNode {
     }
 
     private void sendData(NodeId next, InFlight sent) {
-        Optional<Sealed> sealed = linkAuth.seal(next, FrameCodec.encode(sent.packet()));
-        offerIfNewSession();
+        Optional<byte[]> sealed = seal(next, sent.packet());
         if (sealed.isEmpty()) {
             drops.merge(DropReason.NEXT_HOP_DOWN, 1L, Long::sum);
             return;
         }
         inFlight.computeIfAbsent(next, n -> new ArrayList<>()).add(sent);
-        byte[] bytes = FrameCodec.encode(sealed.get());
+        byte[] bytes = sealed.get();
         LinkAddress address = sent.over();
         transport.confirmable(address, bytes, outcome -> {
             synchronized (this) {

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +61,18 @@ public record TunnelPlan(Map<WireGuardKey, TunnelPeer> peers, List<IpPrefix> rou
      */
     public static TunnelPlan of(List<Neighbour> neighbours, Optional<NodeId> parent, boolean gateway,
             Map<NodeId, NodeId> downward, int listenPort) {
+        Map<NodeId, List<IpPrefix>> subtrees = new HashMap<>();
+        downward.forEach((target, via) -> {
+            if (!target.equals(via)) {
+                subtrees.computeIfAbsent(via, v -> new ArrayList<>()).add(MeshAddresses.of(target));
+            }
+        });
         Map<WireGuardKey, TunnelPeer> peers = new LinkedHashMap<>();
         List<Neighbour> sorted = neighbours.stream().sorted(Comparator.comparing(n -> n.id().value())).toList();
         for (Neighbour n : sorted) {
             List<IpPrefix> allowed = new ArrayList<>();
             allowed.add(MeshAddresses.of(n.id()));
-            downward.entrySet().stream().filter(e -> e.getValue().equals(n.id()) && !e.getKey().equals(n.id()))
-                    .map(e -> MeshAddresses.of(e.getKey())).sorted(Comparator.comparing(IpPrefix::toString))
+            subtrees.getOrDefault(n.id(), List.of()).stream().sorted(Comparator.comparing(IpPrefix::toString))
                     .forEach(allowed::add);
             if (!gateway && parent.equals(Optional.of(n.id()))) {
                 allowed.addAll(DEFAULTS);

@@ -5,6 +5,7 @@ import io.smartshare.hal.dataplane.DataPlaneException;
 import io.smartshare.hal.dataplane.IpPrefix;
 import io.smartshare.hal.dataplane.PeerTransfer;
 import io.smartshare.hal.dataplane.Tunnel;
+import io.smartshare.hal.dataplane.TunnelPeer;
 import io.smartshare.hal.dataplane.WireGuardKey;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.MeshNode;
@@ -12,8 +13,11 @@ import io.smartshare.node.mesh.RoutePosition;
 import io.smartshare.node.mesh.coap.MeshView;
 import io.smartshare.node.mesh.neighbor.NeighborView;
 import io.smartshare.node.mesh.routing.DownwardRoute;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +60,7 @@ final class Uplink implements AutoCloseable {
             Tunnel tunnel = dataPlane.openTunnel(name, privateKey, listenPort, List.of(address));
             return new Uplink(mesh, dataPlane, tunnel, address, listenPort);
         } finally {
-            java.util.Arrays.fill(privateKey, (byte) 0);
+            Arrays.fill(privateKey, (byte) 0);
         }
     }
 
@@ -71,7 +75,7 @@ final class Uplink implements AutoCloseable {
                 continue;
             }
             Optional<byte[]> key = node.tunnelKeyOf(n.id());
-            Optional<java.net.InetSocketAddress> at = mesh.addresses().addressOf(n.id());
+            Optional<InetSocketAddress> at = mesh.addresses().addressOf(n.id());
             if (key.isPresent() && at.isPresent()) {
                 neighbours.add(new TunnelPlan.Neighbour(n.id(), key.get(), at.get().getAddress()));
                 ids.put(WireGuardKey.of(key.get()), n.id());
@@ -99,7 +103,7 @@ final class Uplink implements AutoCloseable {
 
     /** What {@code /uplink} shows. */
     synchronized Map<String, Object> document() {
-        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("interface", tunnel.name());
         doc.put("address", address.toString());
         doc.put("listen-port", listenPort);
@@ -111,8 +115,8 @@ final class Uplink implements AutoCloseable {
             doc.put("transfer-error", e.getMessage());
         }
         List<Map<String, Object>> peers = new ArrayList<>();
-        for (var peer : plan.peers().values()) {
-            Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (TunnelPeer peer : plan.peers().values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", Optional.ofNullable(peerIds.get(peer.key())).map(NodeId::value).orElse("?"));
             row.put("key", peer.key().toString());
             peer.endpoint().ifPresent(e -> row.put("endpoint", e.getAddress().getHostAddress() + ":" + e.getPort()));
