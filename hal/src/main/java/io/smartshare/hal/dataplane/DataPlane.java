@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * The kernel's data plane as the node drives it: WireGuard tunnels (the kernel's, or
- * {@code wireguard-go} where the kernel has none) and routes. The node decides; the kernel
- * carries the bytes. Drivers: {@code linux} (runs {@code ip}, {@code wg}, {@code
- * wireguard-go}, with arguments as a list, never through a shell) and {@code sim} (in memory).
+ * {@code wireguard-go} where the kernel has none), routes, forwarding and NAT. The node
+ * decides; the kernel carries the bytes. Drivers: {@code linux} (runs {@code ip}, {@code
+ * wg}, {@code wireguard-go} and {@code nft}, with arguments as a list, never through a shell)
+ * and {@code sim} (in memory).
  * Private keys go to the tools on standard input, never on a command line.
  */
 public interface DataPlane {
@@ -30,8 +31,27 @@ public interface DataPlane {
     void removeRoute(IpPrefix destination, String device) throws DataPlaneException;
 
     /**
-     * Deletes every interface whose name starts with {@code prefix}: what a node that crashed
-     * left behind (with them go their routes and, for {@code wireguard-go}, its process).
+     * Turns on IPv4 and IPv6 forwarding, so the kernel routes between the tunnel and the
+     * node's other interfaces. It stays on, like a router's switch.
+     *
+     * @throws DataPlaneException if it cannot (no permission)
+     */
+    void enableForwarding() throws DataPlaneException;
+
+    /**
+     * Masquerades (source NAT to the outgoing interface's address) traffic that came in
+     * through {@code tunnel} and leaves through any other interface, and forwards into the
+     * tunnel from other interfaces only the replies of connections so made; or stops doing
+     * so. A gateway's NAT from the mesh to its uplink, which nobody on the uplink's side can
+     * use to send (and have the mesh bill) traffic into the mesh. The rules go with the
+     * tunnel when it closes.
+     */
+    void setMasquerade(String tunnel, boolean on) throws DataPlaneException;
+
+    /**
+     * Deletes every interface whose name starts with {@code prefix}, with the rules made for
+     * it: what a node that crashed left behind (with the interfaces go their routes and, for
+     * {@code wireguard-go}, its process).
      *
      * @return the names deleted
      */

@@ -39,6 +39,38 @@ public record IpPrefix(InetAddress address, int length) {
         }
     }
 
+    /** Whether the host bits (those past the prefix length) are all zero: a network, not an interface address. */
+    public boolean isNetwork() {
+        byte[] bytes = address.getAddress();
+        for (int bit = length; bit < bytes.length * 8; bit++) {
+            if ((bytes[bit / 8] & (0x80 >>> (bit % 8))) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every address of {@code other} is in this prefix (both of one family). */
+    public boolean contains(IpPrefix other) {
+        byte[] mine = address.getAddress();
+        byte[] theirs = other.address.getAddress();
+        if (mine.length != theirs.length || other.length < length) {
+            return false;
+        }
+        for (int bit = 0; bit < length; bit++) {
+            int mask = 0x80 >>> (bit % 8);
+            if ((mine[bit / 8] & mask) != (theirs[bit / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the two share an address: one contains the other. */
+    public boolean overlaps(IpPrefix other) {
+        return contains(other) || other.contains(this);
+    }
+
     /** {@code address/length}, as {@code ip} and {@code wg} take it. */
     @Override
     public String toString() {

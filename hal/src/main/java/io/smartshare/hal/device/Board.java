@@ -9,9 +9,7 @@ import io.smartshare.hal.board.GpioSpec;
 import io.smartshare.hal.board.PinSpec;
 import io.smartshare.hal.board.SensorSpec;
 import io.smartshare.hal.dataplane.DataPlane;
-import io.smartshare.hal.driver.linux.LinuxDataPlane;
 import io.smartshare.hal.driver.linux.LinuxDriver;
-import io.smartshare.hal.driver.linux.SystemCommands;
 import io.smartshare.hal.driver.pi4j.Pi4jDriver;
 import io.smartshare.hal.driver.sim.SimBleMedium;
 import io.smartshare.hal.driver.sim.SimDataPlane;
@@ -381,7 +379,7 @@ public final class Board implements AutoCloseable {
             switch (spec.platform()) {
                 case LINUX -> {
                     links = options.linux.links(spec.interfaces());
-                    dataPlane = new LinuxDataPlane(new SystemCommands(List.of()));
+                    dataPlane = options.linux.dataPlane();
                     cpu = options.linux.cpu(spec.cpu().shareCapPercent());
                     storage = StorageMeter.forDirectory(shared, spec.storage().quotaBytes(), LinuxDriver.NAME);
                 }

@@ -1,5 +1,6 @@
 package io.smartshare.node.mesh;
 
+import io.smartshare.hal.dataplane.IpPrefix;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
@@ -165,6 +166,18 @@ public final class MeshNode {
     }
 
     /**
+     * Sets the prefixes this node announces with its registrations (its LAN, for the uplink's
+     * routes); a change is registered with the parent at once.
+     *
+     * @throws IllegalArgumentException if there are more than a registration carries, or one has host bits set
+     */
+    public synchronized void announce(List<IpPrefix> prefixes) {
+        if (registrar.announce(prefixes) && running) {
+            registerWithParent(List.of(registrar.refresh()));
+        }
+    }
+
+    /**
      * Reports this node's uplink. With an uplink the node is a gateway (a DODAG root); losing
      * it makes the subtree fail over to other gateways.
      */
@@ -272,6 +285,7 @@ public final class MeshNode {
             linkAuth.accept(null, offer);
             return;
         }
+        boolean rekeyed = linkAuth.hasKeysOf(sender.get());
         OfferVerdict verdict = linkAuth.accept(sender.get(), offer);
         if (verdict != OfferVerdict.INSTALLED && verdict != OfferVerdict.CURRENT) {
             return;
@@ -283,6 +297,10 @@ public final class MeshNode {
         }
         if (verdict == OfferVerdict.INSTALLED) {
             applyParked(from, now);
+            if (rekeyed && routing.parent().equals(sender)) {
+                // a new session of the parent: it restarted, and lost the routes to this subtree
+                reregisterSubtree(now);
+            }
         }
     }
 
@@ -679,8 +697,18 @@ public final class MeshNode {
         if (address.isEmpty()) {
             return;
         }
-        for (int i = 0; i < targets.size(); i += Registration.MAX_TARGETS) {
-            List<Registration.Target> chunk = targets.subList(i, Math.min(targets.size(), i + Registration.MAX_TARGETS));
+        List<Registration.Target> chunk = new ArrayList<>();
+        int size = 2;
+        for (Registration.Target t : targets) {
+            if (chunk.size() == Registration.MAX_TARGETS || size + t.size() > Registration.MAX_SIZE) {
+                sendSealed(parent.get(), address.get(), new Registration(chunk), true);
+                chunk = new ArrayList<>();
+                size = 2;
+            }
+            chunk.add(t);
+            size += t.size();
+        }
+        if (!chunk.isEmpty()) {
             sendSealed(parent.get(), address.get(), new Registration(chunk), true);
         }
     }

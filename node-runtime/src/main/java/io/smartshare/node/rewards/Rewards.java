@@ -8,6 +8,7 @@ import io.smartshare.node.mesh.forwarding.CarriageMeter;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import io.smartshare.node.metering.PeerMeter;
 import io.smartshare.node.scheduling.PeriodicTask;
+import io.smartshare.node.uplink.TunnelMeter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
@@ -66,8 +67,11 @@ public final class Rewards implements AutoCloseable {
         long now = System.currentTimeMillis();
         Optional<MeshView> mesh = node.find(MeshView.class);
         Optional<NeighborAddresses> neighbors = mesh.map(MeshView::addresses);
-        Supplier<CarriageSnapshot> relay = mesh.<Supplier<CarriageSnapshot>>map(m -> m.node()::carriage)
+        Supplier<CarriageSnapshot> coap = mesh.<Supplier<CarriageSnapshot>>map(m -> m.node()::carriage)
                 .orElse(() -> new CarriageSnapshot(Map.of(), Map.of()));
+        Optional<TunnelMeter> tunnel = node.find(TunnelMeter.class);
+        Supplier<CarriageSnapshot> relay = tunnel.<Supplier<CarriageSnapshot>>map(t -> () -> coap.get().plus(t.get()))
+                .orElse(coap);
         PeerMeter meter = PeerMeter.open(node.dataDir(), relay, node.counters(), now);
         Consumer<Object> events = node.events()::publish;
         ReceiptDesk desk = ReceiptDesk.empty(node.ledger(), meter, config.tolerances(), events);

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Rewards as a service: receipts, payment channels and {@code /rewards} ({@link Rewards}),
- * after the mesh when it runs (its neighbours are whom receipts are exchanged with). Its
+ * after the mesh when it runs (its neighbours are whom receipts are exchanged with) and the
+ * uplink when it runs (the tunnel's counters are relay service too, {@code TunnelMeter}). Its
  * section of the operator config is {@code rewards:} ({@link RewardsConfigReader}).
  */
 public final class RewardsService implements NodeService {
@@ -26,7 +27,7 @@ public final class RewardsService implements NodeService {
 
     @Override
     public Set<String> after() {
-        return Set.of("mesh");
+        return Set.of("mesh", "uplink");
     }
 
     @Override

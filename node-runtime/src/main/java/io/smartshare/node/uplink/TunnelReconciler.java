@@ -12,15 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Brings one tunnel interface and its routes to a {@link TunnelPlan}, changing only what
- * differs from the last plan applied: peers added, changed or removed, routes added or
- * removed. Not thread-safe (the uplink service's task calls it).
+ * Brings one tunnel interface, its routes and its NAT to a {@link TunnelPlan}, changing only
+ * what differs from the last plan applied: peers added, changed or removed, routes added or
+ * removed, masquerading turned on or off. Not thread-safe (the uplink service's task calls it).
  */
 final class TunnelReconciler {
     private final DataPlane dataPlane;
     private final Tunnel tunnel;
     private final Map<WireGuardKey, TunnelPeer> peers = new HashMap<>();
     private final List<IpPrefix> routes = new ArrayList<>();
+    private boolean masquerade;
 
     TunnelReconciler(DataPlane dataPlane, Tunnel tunnel) {
         this.dataPlane = dataPlane;
@@ -30,7 +31,7 @@ final class TunnelReconciler {
     /**
      * Applies {@code plan}.
      *
-     * @return the number of peers and routes changed
+     * @return the number of peers, routes and NAT switches changed
      * @throws DataPlaneException if a change fails (what was changed before it stays; the next call tries again)
      */
     int apply(TunnelPlan plan) throws DataPlaneException {
@@ -62,6 +63,11 @@ final class TunnelReconciler {
                 routes.add(route);
                 changes++;
             }
+        }
+        if (plan.masquerade() != masquerade) {
+            dataPlane.setMasquerade(tunnel.name(), plan.masquerade());
+            masquerade = plan.masquerade();
+            changes++;
         }
         return changes;
     }

@@ -21,44 +21,54 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The running uplink: one WireGuard interface whose peers and routes follow the mesh
- * ({@link TunnelPlan}, applied by a {@link TunnelReconciler} at every {@link #sync()}).
- * Thread-safe: the service's task syncs, {@code /uplink} reads.
+ * ({@link TunnelPlan}, applied by a {@link TunnelReconciler} at every {@link #sync()}), and
+ * whose peers' counters its {@link TunnelMeter} reads. Thread-safe: the service's task syncs,
+ * the meter and {@code /uplink} read.
  */
 final class Uplink implements AutoCloseable {
     private final MeshView mesh;
     private final Tunnel tunnel;
     private final TunnelReconciler reconciler;
-    private final IpPrefix address;
-    private final int listenPort;
+    private final TunnelPlan.Local local;
+    private final List<IpPrefix> addresses;
+    private final TunnelMeter meter;
     private Map<WireGuardKey, NodeId> peerIds = Map.of();
-    private TunnelPlan plan = new TunnelPlan(Map.of(), List.of());
+    private Optional<NodeId> parent = Optional.empty();
+    private Set<NodeId> children = Set.of();
+    private TunnelPlan plan = TunnelPlan.EMPTY;
     private Optional<String> lastError = Optional.empty();
 
-    private Uplink(MeshView mesh, DataPlane dataPlane, Tunnel tunnel, IpPrefix address, int listenPort) {
+    private Uplink(MeshView mesh, DataPlane dataPlane, Tunnel tunnel, TunnelPlan.Local local, List<IpPrefix> addresses) {
         this.mesh = mesh;
         this.tunnel = tunnel;
         this.reconciler = new TunnelReconciler(dataPlane, tunnel);
-        this.address = address;
-        this.listenPort = listenPort;
+        this.local = local;
+        this.addresses = addresses;
+        this.meter = new TunnelMeter(this::reading);
     }
 
     /**
-     * Removes what an earlier run left under interface {@code name}, then makes the interface
-     * with the node's mesh address.
+     * Removes what an earlier run left under interface {@code name}, turns on forwarding, makes
+     * the interface with the node's mesh addresses, and announces the node's LAN prefixes with
+     * its registrations.
      *
      * @param privateKey the tunnel key (cleared here once handed to the data plane)
      * @throws DataPlaneException if the data plane cannot (no CAP_NET_ADMIN, no WireGuard)
      */
-    static Uplink open(MeshView mesh, DataPlane dataPlane, String name, byte[] privateKey, int listenPort)
+    static Uplink open(MeshView mesh, DataPlane dataPlane, String name, byte[] privateKey, TunnelPlan.Local local)
             throws DataPlaneException {
-        IpPrefix address = MeshAddresses.of(mesh.node().id());
+        List<IpPrefix> addresses = List.of(MeshAddresses.of(local.id()), MeshAddresses.ipv4(local.id(), local.ipv4Pool()));
         try {
             dataPlane.removeInterfaces(name);
-            Tunnel tunnel = dataPlane.openTunnel(name, privateKey, listenPort, List.of(address));
-            return new Uplink(mesh, dataPlane, tunnel, address, listenPort);
+            dataPlane.enableForwarding();
+            Tunnel tunnel = dataPlane.openTunnel(name, privateKey, local.listenPort(), addresses);
+            mesh.node().announce(local.lan());
+            return new Uplink(mesh, dataPlane, tunnel, local, addresses);
         } finally {
             Arrays.fill(privateKey, (byte) 0);
         }
@@ -81,11 +91,8 @@ final class Uplink implements AutoCloseable {
                 ids.put(WireGuardKey.of(key.get()), n.id());
             }
         }
-        Map<NodeId, NodeId> downward = new HashMap<>();
-        for (DownwardRoute r : node.routes().downward()) {
-            downward.put(r.target(), r.via());
-        }
-        TunnelPlan next = TunnelPlan.of(neighbours, position.parent(), position.gateway(), downward, listenPort);
+        List<DownwardRoute> downward = node.routes().downward();
+        TunnelPlan next = TunnelPlan.of(local, neighbours, position.parent(), position.gateway(), downward);
         try {
             reconciler.apply(next);
             lastError = Optional.empty();
@@ -94,6 +101,19 @@ final class Uplink implements AutoCloseable {
         }
         plan = next;
         peerIds = Map.copyOf(ids);
+        parent = position.parent();
+        children = downward.stream().filter(r -> r.target().equals(r.via())).map(DownwardRoute::via)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The peers' counters now, each peer in the role the last sync saw. */
+    private synchronized TunnelMeter.Reading reading() throws DataPlaneException {
+        return new TunnelMeter.Reading(tunnel.transfer(), peerIds, parent, children);
+    }
+
+    /** The relay service the tunnel carried, per neighbour. */
+    TunnelMeter tunnelMeter() {
+        return meter;
     }
 
     /** The last change that failed, if the last sync had one. */
@@ -105,8 +125,10 @@ final class Uplink implements AutoCloseable {
     synchronized Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("interface", tunnel.name());
-        doc.put("address", address.toString());
-        doc.put("listen-port", listenPort);
+        doc.put("addresses", addresses.stream().map(IpPrefix::toString).toList());
+        doc.put("lan", local.lan().stream().map(IpPrefix::toString).toList());
+        doc.put("listen-port", local.listenPort());
+        doc.put("masquerade", plan.masquerade());
         Map<WireGuardKey, PeerTransfer> transfer;
         try {
             transfer = tunnel.transfer();
@@ -128,7 +150,9 @@ final class Uplink implements AutoCloseable {
         }
         doc.put("peers", peers);
         doc.put("routes", reconciler.routes().stream().map(IpPrefix::toString).toList());
+        doc.put("refused", plan.refused().stream().map(PrefixClaims.Refusal::toString).toList());
         lastError.ifPresent(e -> doc.put("error", e));
+        meter.lastError().ifPresent(e -> doc.put("meter-error", e));
         return doc;
     }
 

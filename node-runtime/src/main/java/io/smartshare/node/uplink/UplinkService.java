@@ -2,6 +2,7 @@ package io.smartshare.node.uplink;
 
 import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.hal.dataplane.DataPlaneException;
+import io.smartshare.hal.dataplane.IpPrefix;
 import io.smartshare.hal.health.DriverHealth;
 import io.smartshare.ledger.identity.TunnelKeyFile;
 import io.smartshare.node.lifecycle.Activation;
@@ -9,6 +10,7 @@ import io.smartshare.node.lifecycle.NodeContext;
 import io.smartshare.node.lifecycle.NodeService;
 import io.smartshare.node.lifecycle.ServiceConfig;
 import io.smartshare.node.mesh.coap.MeshView;
+import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.scheduling.PeriodicTask;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,13 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uplink sharing, first part (docs/uplink.md): a WireGuard interface whose peers are the
- * mesh's live neighbours, keyed by the tunnel keys their signed hellos carry, with mesh
- * addresses derived from node ids and routes that follow the mesh's parent and registrations,
- * synced every second through the board's data plane. Section {@code uplink:} of the operator
- * config: {@code listen-port} (default {@value #DEFAULT_PORT}, the same on every node of a
- * mesh). Without the data plane (no CAP_NET_ADMIN, no WireGuard) the service stays up as
- * {@code absent} in {@code /health} with the reason, and the rest of the node runs.
+ * Uplink sharing (docs/uplink.md): a WireGuard interface whose peers are the mesh's live
+ * neighbours, keyed by the tunnel keys their signed hellos carry, with mesh addresses derived
+ * from node ids, LAN prefixes announced with registrations, routes that follow the mesh's
+ * parent and registrations, and NAT at a gateway, synced every second through the board's
+ * data plane. Section {@code uplink:} of the operator config: {@code listen-port} (default
+ * {@value #DEFAULT_PORT}) and {@code ipv4-pool} (default 100.64.0.0/10), both the same on
+ * every node of a mesh, and {@code lan-prefixes} (this node's LAN, at most 4). Without the
+ * data plane (no CAP_NET_ADMIN, no WireGuard) the service stays up as {@code absent} in
+ * {@code /health} with the reason, and the rest of the node runs.
  */
 public final class UplinkService implements NodeService {
     /** WireGuard's usual port. */
@@ -36,6 +40,8 @@ public final class UplinkService implements NodeService {
     private static final Logger LOG = LoggerFactory.getLogger(UplinkService.class);
 
     private int listenPort;
+    private IpPrefix ipv4Pool;
+    private List<IpPrefix> lan;
     private Optional<Uplink> uplink = Optional.empty();
     private Optional<PeriodicTask> task = Optional.empty();
     private volatile Optional<String> absentBecause = Optional.empty();
@@ -55,6 +61,17 @@ public final class UplinkService implements NodeService {
     public Activation configure(ServiceConfig config) {
         ConfigMap section = config.section();
         listenPort = (int) (long) section.optionalInteger("listen-port", 1, 65_535).orElse((long) DEFAULT_PORT);
+        try {
+            ipv4Pool = MeshAddresses.checkPool(section.optionalString("ipv4-pool").map(IpPrefix::parse)
+                    .orElse(MeshAddresses.DEFAULT_IPV4_POOL));
+        } catch (IllegalArgumentException e) {
+            throw section.invalid("ipv4-pool", e.getMessage());
+        }
+        try {
+            lan = Registration.Target.announceable(section.stringList("lan-prefixes").stream().map(IpPrefix::parse).toList());
+        } catch (IllegalArgumentException e) {
+            throw section.invalid("lan-prefixes", e.getMessage());
+        }
         return Activation.run();
     }
 
@@ -65,11 +82,13 @@ public final class UplinkService implements NodeService {
         driver = context.board().dataPlane().driver();
         byte[] key = TunnelKeyFile.loadOrCreate(context.dataDir().resolve(TunnelKeyFile.FILE_NAME), new SecureRandom());
         try {
-            Uplink opened = Uplink.open(mesh, context.board().dataPlane(), name, key, listenPort);
+            Uplink opened = Uplink.open(mesh, context.board().dataPlane(), name, key,
+                    new TunnelPlan.Local(mesh.node().id(), ipv4Pool, lan, listenPort));
             uplink = Optional.of(opened);
             task = Optional.of(context.scheduler().everyBlocking("uplink-tunnels", () -> Duration.ofSeconds(1),
                     opened::sync));
-            LOG.info("event=uplink-started interface={} listen-port={}", name, listenPort);
+            context.provide(TunnelMeter.class, opened.tunnelMeter());
+            LOG.info("event=uplink-started interface={} listen-port={} lan={}", name, listenPort, lan);
         } catch (DataPlaneException e) {
             absentBecause = Optional.of(e.getMessage());
             LOG.warn("event=uplink-absent reason=\"{}\"", e.getMessage());

@@ -24,7 +24,7 @@ class InstalledServicesPlanTest {
     @Test
     void theSimBoardRunsEveryServiceTheMeshAfterWhatItNeedsAndRewardsAfterTheMesh() {
         List<String> order = plan(BoardFiles.resolve("sim")).order().stream().map(NodeService::name).toList();
-        assertEquals(List.of("ledger", "metering", "sensors", "mesh", "rewards", "uplink"), order);
+        assertEquals(List.of("ledger", "metering", "sensors", "mesh", "uplink", "rewards"), order);
     }
 
     @Test

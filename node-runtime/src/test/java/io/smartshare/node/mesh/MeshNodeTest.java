@@ -69,6 +69,24 @@ class MeshNodeTest {
     }
 
     @Test
+    void aParentThatRestartedAndReKeyedGetsThisNodesRegistrationAgain() {
+        MeshNode node = node(MeshConfig.defaults());
+        gatewayJoins(node, GATEWAY_ADDRESS);
+        loop.runUntil(2_000);
+        MeshPeer restarted = gateway.restarted().knows(identity(1));
+        transport.confirmable.clear();
+        node.onFrame(GATEWAY_ADDRESS, restarted.hello(true, Rank.ROOT, 0, 1000));
+        node.onFrame(GATEWAY_ADDRESS, restarted.offerAskingTo(identity(1).nodeId()));
+        byte[] answer = transport.confirmable.stream().filter(s -> s.to.equals(GATEWAY_ADDRESS) && (s.frame[0] & 0x0f) == 8)
+                .reduce((a, b) -> b).orElseThrow().frame;
+        assertEquals(OfferVerdict.INSTALLED, restarted.accept(identity(1).nodeId(), answer));
+        assertEquals(Optional.of(identity(2).nodeId()), node.position().parent(), "the parent never went silent");
+        assertTrue(transport.confirmable.stream().anyMatch(s -> s.to.equals(GATEWAY_ADDRESS)
+                && restarted.open(identity(1).nodeId(), s.frame).filter(Registration.class::isInstance).isPresent()),
+                "the restarted parent lost this node's route; the node registers again when the parent re-keys");
+    }
+
+    @Test
     void withUnicastProbesEveryHelloAlsoGoesToEachKnownNeighbour() {
         MeshConfig probing = new MeshConfig(400, 5, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, true);
         MeshNode node = node(probing);

@@ -26,9 +26,18 @@ final class MeshPeer {
     private final LinkAuth auth;
 
     MeshPeer(NodeIdentity identity) {
+        this(identity, 1);
+    }
+
+    private MeshPeer(NodeIdentity identity, long session) {
         this.identity = identity;
-        this.signer = SeededIdentities.signer(identity, 1);
-        this.auth = new LinkAuth(SeededIdentities.tunnelPrivate(identity), 1, new Random(7));
+        this.signer = SeededIdentities.signer(identity, session * 1_000_000);
+        this.auth = new LinkAuth(SeededIdentities.tunnelPrivate(identity), session, new Random(7 + session));
+    }
+
+    /** The same neighbour after a restart: a new session, later hello sequences, nothing known. */
+    MeshPeer restarted() {
+        return new MeshPeer(identity, auth.session() + 1);
     }
 
     NodeId id() {
@@ -54,6 +63,11 @@ final class MeshPeer {
 
     byte[] offerTo(NodeId node) {
         return FrameCodec.encode(auth.offer(node, false).orElseThrow());
+    }
+
+    /** An offer that asks {@code node} for its keys, as one from a peer that does not have them. */
+    byte[] offerAskingTo(NodeId node) {
+        return FrameCodec.encode(auth.offer(node, true).orElseThrow());
     }
 
     /** Takes a key offer {@code node} sent. */

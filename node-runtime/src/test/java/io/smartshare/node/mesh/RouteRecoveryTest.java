@@ -3,6 +3,7 @@ package io.smartshare.node.mesh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smartshare.hal.dataplane.IpPrefix;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.forwarding.ForwardingDecision.DropReason;
 import io.smartshare.node.mesh.link.LinkAddress;
@@ -82,6 +83,45 @@ class RouteRecoveryTest {
         h.run(10_000, 100);
         assertEquals(1, net.node(0).forwardingCounters().delivered());
         assertEquals(2, net.node(3).forwardingCounters().forwarded());
+    }
+
+    @Test
+    void aLanPrefixAnnouncedAtTheFarEndOfALineReachesTheGatewayAndFollowsItsChange() {
+        Topology line = new Topology("line", new int[][] {{1}, {0, 2}, {1, 3}, {2}}, new int[] {0});
+        Harness h = converged(line, 29);
+        SimNetwork net = h.net();
+        IpPrefix lan = IpPrefix.parse("10.99.5.0/24");
+        net.node(3).announce(List.of(lan));
+        h.run(2_000, 100);
+        assertEquals(List.of(lan), prefixesOf(net, 0, 3), "carried up two relays at once, not at the next refresh");
+        assertEquals(List.of(lan), prefixesOf(net, 2, 3));
+        IpPrefix moved = IpPrefix.parse("192.168.7.0/24");
+        net.node(3).announce(List.of(moved, lan));
+        h.run(2_000, 100);
+        assertEquals(List.of(moved, lan), prefixesOf(net, 0, 3));
+        h.run(1_200_000, 10_000);
+        assertEquals(List.of(moved, lan), prefixesOf(net, 0, 3), "kept through periodic refreshes");
+    }
+
+    @Test
+    void aParentThatRestartsBeforeItsChildNoticesGetsTheSubtreeRegisteredAgainAtOnce() {
+        Topology line = new Topology("line", new int[][] {{1}, {0, 2}, {1, 3}, {2}}, new int[] {0});
+        Harness h = converged(line, 31);
+        SimNetwork net = h.net();
+        net.kill(2);
+        net.revive(2); // restarted at once: node 3 never hears silence, so it keeps node 2 as its parent
+        h.run(5_000, 100);
+        assertEquals(Optional.of(net.id(2)), net.node(3).position().parent());
+        assertTrue(net.node(2).routes().downward().stream().anyMatch(r -> r.target().equals(net.id(3))),
+                "the restarted parent lost its routes; its child registered again when it re-keyed");
+        net.node(0).send(net.id(3), new byte[12]);
+        h.run(2_000, 100);
+        assertEquals(1, net.node(3).forwardingCounters().delivered());
+    }
+
+    private static List<IpPrefix> prefixesOf(SimNetwork net, int at, int target) {
+        return net.node(at).routes().downward().stream().filter(r -> r.target().equals(net.id(target))).findFirst()
+                .orElseThrow(() -> new AssertionError("no route to " + target + " at " + at)).prefixes();
     }
 
     @Test

@@ -8,32 +8,53 @@ import io.smartshare.hal.dataplane.Tunnel;
 import io.smartshare.hal.dataplane.TunnelPeer;
 import io.smartshare.hal.dataplane.WireGuardKey;
 import java.net.Inet6Address;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The {@code linux} driver's data plane: {@code ip} for interfaces, addresses and routes,
- * {@code wg} for WireGuard's keys, peers and counters, and {@code wireguard-go} (userspace,
- * over TUN) where the kernel has no WireGuard (it daemonizes, and ends when its interface is
- * deleted). Needs CAP_NET_ADMIN. Every failure names the command and what it said on standard
- * error; the private key is written to {@code wg} on standard input only.
+ * {@code wg} for WireGuard's keys, peers and counters, {@code wireguard-go} (userspace, over
+ * TUN) where the kernel has no WireGuard (it daemonizes, and ends when its interface is
+ * deleted), {@code nft} for NAT (one table of family {@code inet} per tunnel, named like it),
+ * and {@code /proc/sys} for forwarding. A {@code wireguard-go} tunnel's counters are read from
+ * its control socket ({@code <wireguard-run>/<name>.sock}, WireGuard's cross-platform UAPI),
+ * which costs no process; the kernel's with {@code wg show}. Needs CAP_NET_ADMIN. Every failure names the command
+ * and what it said on standard error; the private key is written to {@code wg} on standard
+ * input only.
  */
 public final class LinuxDataPlane implements DataPlane {
     /** Interface names: what Linux allows (15 bytes), restricted to what is safe in a command. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,14}");
     private static final byte[] NO_INPUT = new byte[0];
+    /** The packet mark of traffic that came in through a tunnel ("SS"), for the NAT rule. */
+    static final int TUNNEL_MARK = 0x5353;
 
     private final Commands commands;
+    private final Path procSys;
+    private final Path wireguardRun;
+    private final Set<String> masqueraded = ConcurrentHashMap.newKeySet();
 
-    public LinuxDataPlane(Commands commands) {
+    /**
+     * @param commands runs {@code ip}, {@code wg}, {@code wireguard-go} and {@code nft}
+     * @param procSys where {@code /proc/sys} is (a directory of files in tests)
+     * @param wireguardRun where {@code wireguard-go} puts its control sockets ({@code /var/run/wireguard})
+     */
+    public LinuxDataPlane(Commands commands, Path procSys, Path wireguardRun) {
         this.commands = commands;
+        this.procSys = procSys;
+        this.wireguardRun = wireguardRun;
     }
 
     @Override
@@ -44,9 +65,7 @@ public final class LinuxDataPlane implements DataPlane {
     @Override
     public Tunnel openTunnel(String name, byte[] privateKey, int listenPort, List<IpPrefix> addresses)
             throws DataPlaneException {
-        if (!NAME.matcher(name).matches()) {
-            throw new DataPlaneException("tunnel name '" + name + "': expected 1 to 15 of a-z, 0-9 and '-'");
-        }
+        checkName(name);
         if (privateKey.length != 32) {
             throw new DataPlaneException("tunnel " + name + ": a WireGuard private key has 32 bytes, found "
                     + privateKey.length);
@@ -98,6 +117,61 @@ public final class LinuxDataPlane implements DataPlane {
     }
 
     @Override
+    public void enableForwarding() throws DataPlaneException {
+        for (String key : List.of("net/ipv4/ip_forward", "net/ipv6/conf/all/forwarding")) {
+            Path file = procSys.resolve(key);
+            try {
+                if (!Files.readString(file).strip().equals("1")) {
+                    Files.writeString(file, "1\n");
+                }
+            } catch (IOException e) {
+                throw new DataPlaneException("cannot turn on forwarding in " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void setMasquerade(String tunnel, boolean on) throws DataPlaneException {
+        checkName(tunnel);
+        if (masqueraded.remove(tunnel)) {
+            deleteTable(tunnel);
+        }
+        if (on) {
+            String rules = "table inet " + tunnel + " {\n"
+                    + "  chain from_tunnel {\n"
+                    + "    type filter hook prerouting priority mangle; policy accept;\n"
+                    + "    iifname \"" + tunnel + "\" meta mark set " + TUNNEL_MARK + "\n"
+                    + "  }\n"
+                    + "  chain to_uplink {\n"
+                    + "    type nat hook postrouting priority srcnat; policy accept;\n"
+                    + "    meta mark " + TUNNEL_MARK + " oifname != \"" + tunnel + "\" masquerade\n"
+                    + "  }\n"
+                    + "  chain into_tunnel {\n"
+                    + "    type filter hook forward priority filter; policy accept;\n"
+                    + "    iifname != \"" + tunnel + "\" oifname \"" + tunnel + "\" ct state != { established, related } drop\n"
+                    + "  }\n"
+                    + "}\n";
+            run(List.of("nft", "-f", "-"), rules.getBytes(StandardCharsets.US_ASCII));
+            masqueraded.add(tunnel);
+        }
+    }
+
+    /** Deletes the nftables table made for {@code tunnel}, if there is one. */
+    private void deleteTable(String tunnel) throws DataPlaneException {
+        List<String> command = List.of("nft", "delete", "table", "inet", tunnel);
+        Commands.Result result = commands.run(command, NO_INPUT);
+        if (!result.ok() && !result.stderr().contains("No such file or directory")) {
+            throw failure(command, result);
+        }
+    }
+
+    private static void checkName(String name) throws DataPlaneException {
+        if (!NAME.matcher(name).matches()) {
+            throw new DataPlaneException("tunnel name '" + name + "': expected 1 to 15 of a-z, 0-9 and '-'");
+        }
+    }
+
+    @Override
     public List<String> removeInterfaces(String prefix) throws DataPlaneException {
         List<String> removed = new ArrayList<>();
         for (String line : run(List.of("ip", "-o", "link", "show")).stdout().split("\n")) {
@@ -111,7 +185,23 @@ public final class LinuxDataPlane implements DataPlane {
                 removed.add(name);
             }
         }
+        for (String line : nftTables()) {
+            String[] fields = line.strip().split(" ");
+            if (fields.length == 3 && fields[2].startsWith(prefix) && NAME.matcher(fields[2]).matches()) {
+                deleteTable(fields[2]);
+            }
+        }
         return removed;
+    }
+
+    /** The lines of {@code nft list tables inet}; none where there is no {@code nft} (then there are no tables either). */
+    private List<String> nftTables() {
+        try {
+            Commands.Result tables = commands.run(List.of("nft", "list", "tables", "inet"), NO_INPUT);
+            return tables.ok() ? List.of(tables.stdout().split("\n")) : List.of();
+        } catch (DataPlaneException e) {
+            return List.of();
+        }
     }
 
     private Commands.Result run(List<String> command) throws DataPlaneException {
@@ -170,6 +260,10 @@ public final class LinuxDataPlane implements DataPlane {
 
         @Override
         public Map<WireGuardKey, PeerTransfer> transfer() throws DataPlaneException {
+            Path socket = wireguardRun.resolve(name + ".sock");
+            if (Files.exists(socket)) {
+                return UapiSocket.transfer(socket);
+            }
             Map<WireGuardKey, PeerTransfer> counters = new LinkedHashMap<>();
             for (String line : run(List.of("wg", "show", name, "transfer")).stdout().split("\n")) {
                 String[] fields = line.strip().split("\t");
@@ -187,6 +281,7 @@ public final class LinuxDataPlane implements DataPlane {
 
         @Override
         public void close() throws DataPlaneException {
+            setMasquerade(name, false);
             run(List.of("ip", "link", "del", "dev", name));
         }
 

@@ -2,6 +2,7 @@ package io.smartshare.hal.driver.linux;
 
 import io.smartshare.hal.board.LinkSpec;
 import io.smartshare.hal.board.SensorSpec;
+import io.smartshare.hal.dataplane.DataPlane;
 import io.smartshare.hal.meter.CpuMeter;
 import io.smartshare.hal.meter.IpLinks;
 import io.smartshare.hal.sensor.Sensor;
@@ -42,6 +43,11 @@ public final class LinuxDriver {
     /** CPU times of the system and of this process. */
     public CpuMeter cpu(int shareCapPercent) {
         return new LinuxCpu(proc.resolve("stat"), proc.resolve("self/stat"), shareCapPercent);
+    }
+
+    /** The kernel's data plane: WireGuard tunnels, routes, forwarding and NAT. */
+    public DataPlane dataPlane() {
+        return new LinuxDataPlane(new SystemCommands(List.of()), proc.resolve("sys"), Path.of("/var/run/wireguard"));
     }
 
     /** A thermal-zone temperature sensor. */

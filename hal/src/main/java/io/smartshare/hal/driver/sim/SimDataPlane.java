@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The {@code sim} driver's data plane: tunnels, peers, routes and byte counters in memory, for
@@ -22,6 +24,8 @@ import java.util.TreeMap;
 public final class SimDataPlane implements DataPlane {
     private final Map<String, SimTunnel> tunnels = new TreeMap<>();
     private final Map<String, String> routes = new TreeMap<>();
+    private final Set<String> masqueraded = new TreeSet<>();
+    private boolean forwarding;
 
     @Override
     public String driver() {
@@ -50,6 +54,32 @@ public final class SimDataPlane implements DataPlane {
     @Override
     public synchronized void removeRoute(IpPrefix destination, String device) {
         routes.remove(destination.toString(), device);
+    }
+
+    @Override
+    public synchronized void enableForwarding() {
+        forwarding = true;
+    }
+
+    @Override
+    public synchronized void setMasquerade(String tunnel, boolean on) throws DataPlaneException {
+        if (!on) {
+            masqueraded.remove(tunnel);
+        } else if (tunnels.containsKey(tunnel)) {
+            masqueraded.add(tunnel);
+        } else {
+            throw new DataPlaneException("masquerade: no tunnel " + tunnel);
+        }
+    }
+
+    /** Whether forwarding was turned on. */
+    public synchronized boolean forwarding() {
+        return forwarding;
+    }
+
+    /** The tunnels whose traffic is masqueraded. */
+    public synchronized Set<String> masqueraded() {
+        return Set.copyOf(masqueraded);
     }
 
     @Override
@@ -90,6 +120,7 @@ public final class SimDataPlane implements DataPlane {
 
     private void remove(String name) {
         tunnels.remove(name);
+        masqueraded.remove(name);
         routes.values().removeIf(name::equals);
     }
 

@@ -13,6 +13,7 @@ import io.smartshare.hal.dataplane.TunnelPeer;
 import io.smartshare.hal.dataplane.WireGuardKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class LinuxDataPlaneIT {
     private static final SystemCommands HOST = new SystemCommands(List.of());
+    private static final Path WIREGUARD_RUN = Path.of("/var/run/wireguard");
 
     @Test
     void aTunnelBetweenTwoNamespacesCarriesPingsAndBothEndsCountTheSameBytes() throws Exception {
@@ -53,8 +55,8 @@ class LinuxDataPlaneIT {
 
             SystemCommands inA = new SystemCommands(List.of("ip", "netns", "exec", nsA));
             SystemCommands inB = new SystemCommands(List.of("ip", "netns", "exec", nsB));
-            LinuxDataPlane a = new LinuxDataPlane(inA);
-            LinuxDataPlane b = new LinuxDataPlane(inB);
+            LinuxDataPlane a = new LinuxDataPlane(inA, Path.of("/proc/sys"), WIREGUARD_RUN);
+            LinuxDataPlane b = new LinuxDataPlane(inB, Path.of("/proc/sys"), WIREGUARD_RUN);
             byte[] keyA = privateKey();
             byte[] keyB = privateKey();
             WireGuardKey publicA = publicKey(keyA);
@@ -78,12 +80,24 @@ class LinuxDataPlaneIT {
             assertTrue(fromA.txBytes() > 3 * 84, "three pings and a handshake left A for B: " + fromA);
             assertEquals(fromA.txBytes(), atB.rxBytes(), "B counts what A sent it");
             assertEquals(atB.txBytes(), fromA.rxBytes(), "A counts what B sent it");
+            String shown = inA.run(List.of("wg", "show", tunnelA.name(), "transfer"), new byte[0]).stdout().strip();
+            assertEquals(publicB + "\t" + fromA.rxBytes() + "\t" + fromA.txBytes(), shown,
+                    "the control socket's counters are wg's");
+
+            a.setMasquerade(tunnelA.name(), true);
+            String table = inA.run(List.of("nft", "list", "table", "inet", tunnelA.name()), new byte[0]).stdout();
+            assertTrue(table.contains("masquerade") && table.contains("iifname \"" + tunnelA.name() + "\""), table);
+            b.setMasquerade(tunnelB.name(), true);
 
             tunnelA.removePeer(publicB);
             assertFalse(tunnelA.transfer().containsKey(publicB));
             tunnelA.close();
             assertEquals(List.of("ss" + tag + "b"), b.removeInterfaces("ss" + tag), "what a crashed node left is found");
             assertFalse(inA.run(List.of("ip", "-o", "link", "show"), new byte[0]).stdout().contains("ss" + tag));
+            assertFalse(inA.run(List.of("nft", "list", "tables"), new byte[0]).stdout().contains("ss" + tag),
+                    "the NAT table went with the tunnel");
+            assertFalse(inB.run(List.of("nft", "list", "tables"), new byte[0]).stdout().contains("ss" + tag),
+                    "and with a crashed node's leftovers");
         } finally {
             HOST.run(List.of("ip", "netns", "del", nsA), new byte[0]);
             HOST.run(List.of("ip", "netns", "del", nsB), new byte[0]);

@@ -13,6 +13,8 @@ import io.smartshare.hal.dataplane.TunnelPeer;
 import io.smartshare.hal.dataplane.WireGuardKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,9 +23,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The commands the linux data plane runs, against a recording stand-in for the tools. */
 class LinuxDataPlaneTest {
+    private static final Path NO_PROC = Path.of("/nonexistent/proc/sys");
+    /** No control sockets: counters are read with {@code wg show}. */
+    private static final Path NO_RUN = Path.of("/nonexistent/run/wireguard");
     private static final byte[] PRIVATE = new byte[32];
     private static final WireGuardKey PEER = WireGuardKey.of(filled(7));
 
@@ -64,7 +70,7 @@ class LinuxDataPlaneTest {
     void withoutKernelWireGuardItRunsWireguardGoAndGivesThePrivateKeyOnStandardInputOnly() throws Exception {
         Recorder tools = new Recorder(line -> line.endsWith("type wireguard")
                 ? new Commands.Result(2, "", "Error: Unknown device type.") : ok(""));
-        Tunnel tunnel = new LinuxDataPlane(tools).openTunnel("ss-a1", PRIVATE, 51900,
+        Tunnel tunnel = new LinuxDataPlane(tools, NO_PROC, NO_RUN).openTunnel("ss-a1", PRIVATE, 51900,
                 List.of(IpPrefix.parse("10.210.0.1/32")));
 
         assertEquals(List.of("ip link add dev ss-a1 type wireguard", "wireguard-go ss-a1",
@@ -80,7 +86,7 @@ class LinuxDataPlaneTest {
     void aFailedStepNamesTheCommandAndWhatItSaidAndRemovesTheHalfMadeInterface() {
         Recorder tools = new Recorder(line -> line.startsWith("ip address add")
                 ? new Commands.Result(2, "", "RTNETLINK answers: Permission denied\nmore") : ok(""));
-        DataPlaneException error = assertThrows(DataPlaneException.class, () -> new LinuxDataPlane(tools)
+        DataPlaneException error = assertThrows(DataPlaneException.class, () -> new LinuxDataPlane(tools, NO_PROC, NO_RUN)
                 .openTunnel("ss-a1", PRIVATE, 51900, List.of(IpPrefix.parse("10.210.0.1/32"))));
         assertEquals("`ip address add 10.210.0.1/32 dev ss-a1` failed (exit 2): RTNETLINK answers: Permission denied",
                 error.getMessage());
@@ -93,7 +99,7 @@ class LinuxDataPlaneTest {
                 ? new Commands.Result(1, "", "ERROR: (ss-a1) Failed to create TUN device: no such file")
                 : new Commands.Result(2, "", "Error: Unknown device type."));
         DataPlaneException error = assertThrows(DataPlaneException.class,
-                () -> new LinuxDataPlane(tools).openTunnel("ss-a1", PRIVATE, 51900, List.of()));
+                () -> new LinuxDataPlane(tools, NO_PROC, NO_RUN).openTunnel("ss-a1", PRIVATE, 51900, List.of()));
         assertTrue(error.getMessage().contains("Unknown device type")
                 && error.getMessage().contains("Failed to create TUN device"), error.getMessage());
     }
@@ -102,7 +108,7 @@ class LinuxDataPlaneTest {
     void namesThatAreNotSafeInACommandAreRefusedBeforeAnythingRuns() {
         Recorder tools = new Recorder(line -> ok(""));
         assertThrows(DataPlaneException.class,
-                () -> new LinuxDataPlane(tools).openTunnel("a;rm -rf", PRIVATE, 51900, List.of()));
+                () -> new LinuxDataPlane(tools, NO_PROC, NO_RUN).openTunnel("a;rm -rf", PRIVATE, 51900, List.of()));
         assertTrue(tools.lines.isEmpty());
     }
 
@@ -113,7 +119,7 @@ class LinuxDataPlaneTest {
                 ? ok(PEER + "\t348\t404\n" + other + "\t0\t0\n")
                 : line.startsWith("ip route del") ? new Commands.Result(2, "", "RTNETLINK answers: No such process")
                 : ok(""));
-        LinuxDataPlane plane = new LinuxDataPlane(tools);
+        LinuxDataPlane plane = new LinuxDataPlane(tools, NO_PROC, NO_RUN);
         Tunnel tunnel = plane.openTunnel("ss-a1", PRIVATE, 51900, List.of());
         tunnel.setPeer(new TunnelPeer(PEER, Optional.of(new InetSocketAddress("fd00::2", 51902)),
                 List.of(IpPrefix.parse("10.210.0.2/32"), IpPrefix.parse("fd5a::2/128")), 25));
@@ -142,7 +148,48 @@ class LinuxDataPlaneTest {
                 7: ss-a1: <POINTOPOINT,MULTICAST,NOARP,UP,LOWER_UP> mtu 1420 qdisc fq_codel state UNKNOWN
                 8: ss-b2: <POINTOPOINT,MULTICAST,NOARP> mtu 1420 qdisc noop state DOWN
                 """) : ok(""));
-        assertEquals(List.of("ss-a1", "ss-b2"), new LinuxDataPlane(tools).removeInterfaces("ss-"));
-        assertEquals(List.of("ip -o link show", "ip link del dev ss-a1", "ip link del dev ss-b2"), tools.lines);
+        assertEquals(List.of("ss-a1", "ss-b2"), new LinuxDataPlane(tools, NO_PROC, NO_RUN).removeInterfaces("ss-"));
+        assertEquals(List.of("ip -o link show", "ip link del dev ss-a1", "ip link del dev ss-b2",
+                "nft list tables inet"), tools.lines);
+    }
+
+    @Test
+    void aCrashedGatewaysNatTableIsDeletedWithItsInterface() throws Exception {
+        Recorder tools = new Recorder(line -> line.equals("ip -o link show") ? ok("")
+                : line.equals("nft list tables inet") ? ok("table inet filter\ntable inet ss-a1\n") : ok(""));
+        new LinuxDataPlane(tools, NO_PROC, NO_RUN).removeInterfaces("ss-");
+        assertEquals(List.of("ip -o link show", "nft list tables inet", "nft delete table inet ss-a1"), tools.lines);
+    }
+
+    @Test
+    void aGatewayMasqueradesOnlyWhatCameInThroughItsTunnelAndDropsTheRulesWhenItCloses() throws Exception {
+        Recorder tools = new Recorder(line -> ok(""));
+        LinuxDataPlane plane = new LinuxDataPlane(tools, NO_PROC, NO_RUN);
+        Tunnel tunnel = plane.openTunnel("ss-a1", PRIVATE, 51900, List.of());
+        plane.setMasquerade("ss-a1", true);
+        String rules = new String(tools.inputs.get(tools.lines.size() - 1), StandardCharsets.US_ASCII);
+        assertEquals("nft -f -", tools.lines.get(tools.lines.size() - 1));
+        assertTrue(rules.contains("iifname \"ss-a1\" meta mark set 21331"), rules);
+        assertTrue(rules.contains("meta mark 21331 oifname != \"ss-a1\" masquerade"), rules);
+        assertTrue(rules.contains("iifname != \"ss-a1\" oifname \"ss-a1\" ct state != { established, related } drop"),
+                rules);
+        tunnel.close();
+        assertEquals(List.of("nft delete table inet ss-a1", "ip link del dev ss-a1"),
+                tools.lines.subList(tools.lines.size() - 2, tools.lines.size()));
+        assertThrows(DataPlaneException.class, () -> plane.setMasquerade("a;b", true), "names are checked");
+    }
+
+    @Test
+    void forwardingIsTurnedOnInProcSys(@TempDir Path procSys) throws Exception {
+        Files.createDirectories(procSys.resolve("net/ipv4"));
+        Files.createDirectories(procSys.resolve("net/ipv6/conf/all"));
+        Files.writeString(procSys.resolve("net/ipv4/ip_forward"), "0\n");
+        Files.writeString(procSys.resolve("net/ipv6/conf/all/forwarding"), "1\n");
+        new LinuxDataPlane(new Recorder(line -> ok("")), procSys, NO_RUN).enableForwarding();
+        assertEquals("1\n", Files.readString(procSys.resolve("net/ipv4/ip_forward")));
+        assertEquals("1\n", Files.readString(procSys.resolve("net/ipv6/conf/all/forwarding")));
+        DataPlaneException missing = assertThrows(DataPlaneException.class,
+                () -> new LinuxDataPlane(new Recorder(line -> ok("")), NO_PROC, NO_RUN).enableForwarding());
+        assertTrue(missing.getMessage().contains("cannot turn on forwarding"), missing.getMessage());
     }
 }

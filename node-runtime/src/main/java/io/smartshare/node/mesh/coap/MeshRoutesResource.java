@@ -41,6 +41,9 @@ final class MeshRoutesResource extends DocumentResource {
             row.put("target", r.target().value());
             row.put("via", r.via().value());
             row.put("expires-in-ms", r.expiresInMillis());
+            if (!r.prefixes().isEmpty()) {
+                row.put("prefixes", r.prefixes().stream().map(Object::toString).toList());
+            }
             return (Object) row;
         }).toList());
         doc.put("downward-refused", routes.downwardRefused());

@@ -1,5 +1,6 @@
 package io.smartshare.node.mesh.routing;
 
+import io.smartshare.hal.dataplane.IpPrefix;
 import io.smartshare.ledger.identity.NodeId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,11 +29,12 @@ final class DownwardRoutes {
     private long refused;
 
     /**
-     * Learns {@code target} via {@code child}.
+     * Learns {@code target}, announcing {@code prefixes}, via {@code child}.
      *
      * @return true if the table changed in a way the parent must hear about
      */
-    boolean learn(NodeId target, NodeId child, long pathSequence, int lifetimeSeconds, long nowMillis) {
+    boolean learn(NodeId target, NodeId child, long pathSequence, int lifetimeSeconds, List<IpPrefix> prefixes,
+            long nowMillis) {
         Entry old = routes.get(target);
         if (old != null && nowMillis < old.expiresAtMillis) {
             if (serialCompare(pathSequence, old.pathSequence) <= 0) {
@@ -46,7 +48,7 @@ final class DownwardRoutes {
                 return false;
             }
         }
-        routes.put(target, new Entry(child, pathSequence, nowMillis + lifetimeSeconds * 1000L));
+        routes.put(target, new Entry(child, pathSequence, nowMillis + lifetimeSeconds * 1000L, List.copyOf(prefixes)));
         return true;
     }
 
@@ -80,7 +82,7 @@ final class DownwardRoutes {
         List<DownwardRoute> out = new ArrayList<>();
         routes.forEach((target, e) -> {
             if (nowMillis < e.expiresAtMillis) {
-                out.add(new DownwardRoute(target, e.via, e.expiresAtMillis - nowMillis));
+                out.add(new DownwardRoute(target, e.via, e.expiresAtMillis - nowMillis, e.prefixes));
             }
         });
         out.sort(Comparator.comparing(r -> r.target().value()));
@@ -92,6 +94,6 @@ final class DownwardRoutes {
         return diff == 0 ? 0 : diff < 0x8000_0000L ? 1 : -1;
     }
 
-    private record Entry(NodeId via, long pathSequence, long expiresAtMillis) {
+    private record Entry(NodeId via, long pathSequence, long expiresAtMillis, List<IpPrefix> prefixes) {
     }
 }

@@ -1,5 +1,6 @@
 package io.smartshare.node.mesh.routing;
 
+import io.smartshare.hal.dataplane.IpPrefix;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.wire.Registration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class Registrar {
     private final int lifetimeSeconds;
     private final DownwardRoutes routes = new DownwardRoutes();
     private long ownPathSequence;
+    private List<IpPrefix> ownPrefixes = List.of();
 
     /**
      * @param firstPathSequence this node's first path sequence; it must be newer (RFC 1982, 32
@@ -41,7 +43,8 @@ public final class Registrar {
         }
         List<Registration.Target> changed = new ArrayList<>();
         for (Registration.Target t : targets) {
-            if (!t.node().equals(self) && routes.learn(t.node(), child, t.pathSequence(), t.lifetimeSeconds(), nowMillis)) {
+            if (!t.node().equals(self) && routes.learn(t.node(), child, t.pathSequence(), t.lifetimeSeconds(), t.prefixes(),
+                    nowMillis)) {
                 changed.add(t);
             }
         }
@@ -58,6 +61,19 @@ public final class Registrar {
     public Registration.Target newParent(NodeId parent) {
         routes.removeVia(parent);
         return nextOwnTarget();
+    }
+
+    /**
+     * Sets the prefixes this node announces with its own registrations (its LAN).
+     *
+     * @return whether they changed (the parent must then hear a new registration)
+     * @throws IllegalArgumentException if there are more than a registration target carries
+     */
+    public boolean announce(List<IpPrefix> prefixes) {
+        List<IpPrefix> checked = Registration.Target.announceable(prefixes);
+        boolean changed = !ownPrefixes.equals(checked);
+        ownPrefixes = checked;
+        return changed;
     }
 
     /** This node's periodic re-registration, with a new path sequence. */
@@ -97,6 +113,6 @@ public final class Registrar {
 
     private Registration.Target nextOwnTarget() {
         ownPathSequence = (ownPathSequence + 1) & 0xFFFF_FFFFL;
-        return new Registration.Target(self, ownPathSequence, lifetimeSeconds);
+        return new Registration.Target(self, ownPathSequence, lifetimeSeconds, ownPrefixes);
     }
 }

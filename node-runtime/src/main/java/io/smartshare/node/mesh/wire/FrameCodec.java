@@ -1,7 +1,11 @@
 package io.smartshare.node.mesh.wire;
 
+import io.smartshare.hal.dataplane.IpPrefix;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.IdentityException;
+import io.smartshare.ledger.identity.NodeId;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -163,14 +167,43 @@ public final class FrameCodec {
     }
 
     private static Registration decodeRegistration(ByteBuffer in, int length) throws MalformedFrameException {
+        if (length > Registration.MAX_SIZE) {
+            throw new MalformedFrameException("REGISTRATION: expected at most " + Registration.MAX_SIZE + " bytes, found "
+                    + length);
+        }
         int count = in.get() & 0xff;
-        expectLength(FrameType.REGISTRATION, length, 2 + count * Registration.TARGET_SIZE);
-        List<Registration.Target> targets = new ArrayList<>(count);
+        List<Registration.Target> targets = new ArrayList<>(Math.min(count, Registration.MAX_TARGETS));
         for (int i = 0; i < count; i++) {
-            targets.add(new Registration.Target(NodeIds.get(in, "REGISTRATION target " + i),
-                    in.getInt() & 0xFFFF_FFFFL, in.getShort() & 0xffff));
+            NodeId node = NodeIds.get(in, "REGISTRATION target " + i);
+            long pathSequence = in.getInt() & 0xFFFF_FFFFL;
+            int lifetime = in.getShort() & 0xffff;
+            int prefixCount = in.get() & 0xff;
+            if (prefixCount > Registration.Target.MAX_PREFIXES) {
+                throw new MalformedFrameException("REGISTRATION target " + i + ": expected at most "
+                        + Registration.Target.MAX_PREFIXES + " prefixes, found " + prefixCount);
+            }
+            List<IpPrefix> prefixes = new ArrayList<>(prefixCount);
+            for (int j = 0; j < prefixCount; j++) {
+                prefixes.add(decodePrefix(in, "REGISTRATION target " + i + " prefix " + j));
+            }
+            targets.add(new Registration.Target(node, pathSequence, lifetime, prefixes));
         }
         return new Registration(targets);
+    }
+
+    private static IpPrefix decodePrefix(ByteBuffer in, String field) throws MalformedFrameException {
+        int family = in.get() & 0xff;
+        if (family != 4 && family != 6) {
+            throw new MalformedFrameException(field + ": family expected 4 or 6, found " + family);
+        }
+        int prefixLength = in.get() & 0xff;
+        byte[] address = new byte[family == 4 ? 4 : 16];
+        in.get(address);
+        try {
+            return new IpPrefix(InetAddress.getByAddress(address), prefixLength);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 and 16 bytes are always an address", e);
+        }
     }
 
     private static DataPacket decodeData(ByteBuffer in, int length) throws MalformedFrameException {

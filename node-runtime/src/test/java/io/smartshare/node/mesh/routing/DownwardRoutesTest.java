@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeId;
+import java.util.List;
 import io.smartshare.node.testing.SeededIdentities;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +22,12 @@ class DownwardRoutesTest {
     void aFullTableRefusesNewTargetsCountedWhileItsOwnTargetsKeepRefreshing() {
         DownwardRoutes routes = new DownwardRoutes();
         for (int i = 0; i < DownwardRoutes.CAPACITY; i++) {
-            assertTrue(routes.learn(target(i), CHILD, 1, 900, 0));
+            assertTrue(routes.learn(target(i), CHILD, 1, 900, List.of(), 0));
         }
-        assertFalse(routes.learn(target(DownwardRoutes.CAPACITY), CHILD, 1, 900, 1_000), "made-up targets stop here");
+        assertFalse(routes.learn(target(DownwardRoutes.CAPACITY), CHILD, 1, 900, List.of(), 1_000), "made-up targets stop here");
         assertEquals(1, routes.refused());
-        assertTrue(routes.learn(target(7), CHILD, 2, 900, 2_000), "a known target refreshes");
-        assertTrue(routes.learn(target(DownwardRoutes.CAPACITY), CHILD, 1, 900, 901_000),
+        assertTrue(routes.learn(target(7), CHILD, 2, 900, List.of(), 2_000), "a known target refreshes");
+        assertTrue(routes.learn(target(DownwardRoutes.CAPACITY), CHILD, 1, 900, List.of(), 901_000),
                 "once routes expire there is room again");
         assertEquals(1, routes.refused());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smartshare.hal.dataplane.IpPrefix;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.mesh.hello.HelloSigner;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The test vectors of docs/mesh-protocol.md, section "Test vectors". */
@@ -67,8 +69,12 @@ class FrameCodecTest {
         assertVector("29000000012701161574ed", new Sealed(1, HEX.parseHex("2701"), 0x161574edL));
         assertVector(KEY_OFFER, new KeyOffer(true, 0x0102030405060708L, HEX.parseHex(KEY_OFFER.substring(20, 44)),
                 HEX.parseHex(KEY_OFFER.substring(44))));
-        assertVector("2301" + ascii("qh3chv2c33fxmfexkut2tumww4") + "000000030384",
+        assertVector("2301" + ascii("qh3chv2c33fxmfexkut2tumww4") + "00000003038400",
                 new Registration(List.of(new Registration.Target(self, 3, 900))));
+        assertVector("2301" + ascii("qh3chv2c33fxmfexkut2tumww4") + "00000003038402" + "0418c0a82c00"
+                        + "0630fd123456000000000000000000000000",
+                new Registration(List.of(new Registration.Target(self, 3, 900,
+                        List.of(IpPrefix.parse("192.168.44.0/24"), IpPrefix.parse("fd12:3456::/48"))))));
         assertVector("2510" + ascii("qh3chv2c33fxmfexkut2tumww4") + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "6869",
                 new DataPacket(16, self, new NodeId("ssaaaaaaaaaaaaaaaaaaaaaaaaaa"), "hi".getBytes(StandardCharsets.US_ASCII)));
     }
@@ -91,7 +97,7 @@ class FrameCodecTest {
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2702"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("27"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2200ed00"), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2302" + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "000000030384"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2302" + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "00000003038400"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2510aaaa"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("290000000127"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex(KEY_OFFER.substring(2)), keys));
@@ -101,12 +107,32 @@ class FrameCodecTest {
     }
 
     @Test
+    void rejectsMalformedAnnouncedPrefixesNamingThem() {
+        String target = "2301" + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + "000000030384";
+        Map<String, String> bad = Map.of(
+                "01" + "0518c0a82c00", "family expected 4 or 6",
+                "01" + "0421c0a82c00", "prefix length",
+                "01" + "0418c0a82c01", "host bits",
+                "05" + "0418c0a82c00".repeat(5), "at most 4 prefixes",
+                "02" + "0418c0a82c00", "truncated");
+        bad.forEach((prefixes, problem) -> {
+            MalformedFrameException e = assertThrows(MalformedFrameException.class,
+                    () -> FrameCodec.decode(HEX.parseHex(target + prefixes), keys));
+            assertTrue(e.getMessage().contains(problem), prefixes + ": " + e.getMessage());
+        });
+        byte[] huge = new byte[Registration.MAX_SIZE + 1];
+        huge[0] = 0x23;
+        MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(huge, keys));
+        assertTrue(e.getMessage().contains("at most " + Registration.MAX_SIZE + " bytes"), e.getMessage());
+    }
+
+    @Test
     void rejectsUnknownHelloFlagsAndInvalidNodeIds() {
         byte[] hello = HEX.parseHex(GATEWAY_HELLO);
         hello[1] = 0x03;
         MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(hello, keys));
         assertTrue(e.getMessage().contains("flags"), e.getMessage());
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2301" + ascii("AAAAAAAAAAAAAAAAAAAAAAAAAA") + "000000030384"), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2301" + ascii("AAAAAAAAAAAAAAAAAAAAAAAAAA") + "00000003038400"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2100"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2500" + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa") + ascii("aaaaaaaaaaaaaaaaaaaaaaaaaa")), keys));
         byte[] offer = HEX.parseHex(KEY_OFFER);
