@@ -1,9 +1,10 @@
-# Shared by scripts/uplink-line-test and scripts/bench-uplink (sourced, not run): a line of
+# Shared by scripts/uplink-line-test, uplink-grid-test and bench-uplink (sourced, not run):
 # node namespaces on one bridge (the "air", 10.203.77.0/24; nftables in each lets through
-# only the line's neighbours), an "internet" namespace behind n0 (203.0.113.1, serving HTTP
-# and iperf3), LAN client namespaces behind chosen nodes (10.99.X.2 behind a node at
-# 10.99.X.1), node processes started on the generic-linux board (the linux data plane),
-# and a cleanup that removes every namespace, process and file of the run on any exit.
+# only the topology's neighbours: a line, or what the caller says), an "internet" namespace
+# behind one or more gateways (the first at 203.0.113.1 serves HTTP and iperf3), LAN client
+# namespaces behind chosen nodes (10.99.X.2 behind a node at 10.99.X.1), node processes
+# started on the generic-linux board (the linux data plane; a node with an uplink is a
+# gateway), and a cleanup that removes every namespace, process and file of the run on any exit.
 # The sourcing script sets TAG, WORK, JAR and KEEP_LOGS first.
 
 NET=10.203.77
@@ -44,8 +45,19 @@ require_tools() {
     JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 }
 
-build_line() { # number of nodes: n0 (with the internet behind it) … n(N-1)
-    local n=$1 i allowed
+line_neighbours() { # node index, nodes: the neighbours of a node in a line
+    (( $1 > 0 )) && echo $(($1 - 1))
+    (( $1 < $2 - 1 )) && echo $(($1 + 1))
+    return 0
+}
+
+build_line() { # number of nodes: n0 (with the internet behind it) … n(N-1), each the next one's neighbour
+    build_mesh "$1" line_neighbours
+    add_internet 0 203.0.113
+}
+
+build_mesh() { # number of nodes, a function printing a node's neighbours (index, nodes)
+    local n=$1 neighbours=$2 i j allowed
     echo "namespaces prefix=$TAG"
     ip netns add "$(ns br)"
     ip -n "$(ns br)" link add br0 type bridge
@@ -60,8 +72,7 @@ build_line() { # number of nodes: n0 (with the internet behind it) … n(N-1)
         ip -n "$(ns n$i)" link set m0 up
         ip -n "$(ns n$i)" route add 224.0.0.0/4 dev m0
         allowed="$NET.$((i + 1))"
-        (( i > 0 )) && allowed="$allowed, $NET.$i"
-        (( i < n - 1 )) && allowed="$allowed, $NET.$((i + 2))"
+        for j in $("$neighbours" "$i" "$n"); do allowed="$allowed, $NET.$((j + 1))"; done
         in_ns "n$i" nft -f - <<EOF
 table inet line {
     chain in {
@@ -73,19 +84,27 @@ EOF
     done
     ip netns add "$(ns inet)"
     ip -n "$(ns inet)" link set lo up
-    ip link add up0 netns "$(ns n0)" type veth peer name up0 netns "$(ns inet)"
-    ip -n "$(ns inet)" addr add 203.0.113.1/24 dev up0
-    ip -n "$(ns inet)" link set up0 up
-    ip -n "$(ns n0)" addr add 203.0.113.2/24 dev up0
-    ip -n "$(ns n0)" link set up0 up
-    ip -n "$(ns n0)" route add default via 203.0.113.1
     mkdir -p "$WORK/www"
     head -c 65536 /dev/urandom > "$WORK/www/page.bin"
-    ip netns exec "$(ns inet)" python3 -m http.server --bind 203.0.113.1 --directory "$WORK/www" 8080 \
-        >"$WORK/http.log" 2>&1 &
-    PIDS+=($!)
-    ip netns exec "$(ns inet)" iperf3 --server --bind 203.0.113.1 --port 5201 >"$WORK/iperf3-server.log" 2>&1 &
-    PIDS+=($!)
+    head -c 4194304 /dev/urandom > "$WORK/www/big.bin"
+}
+
+add_internet() { # node index, /24 prefix (three octets): the node's uplink to the "internet" namespace
+    local i=$1 net=$2
+    ip link add "up$i" netns "$(ns n$i)" type veth peer name "up$i" netns "$(ns inet)"
+    ip -n "$(ns inet)" addr add "$net.1/24" dev "up$i"
+    ip -n "$(ns inet)" link set "up$i" up
+    ip -n "$(ns n$i)" addr add "$net.2/24" dev "up$i"
+    ip -n "$(ns n$i)" link set "up$i" up
+    ip -n "$(ns n$i)" route add default via "$net.1"
+    if [[ -z "${SERVERS_UP:-}" ]]; then # the servers, on the first uplink's address
+        SERVERS_UP=1
+        ip netns exec "$(ns inet)" python3 -m http.server --bind "$net.1" --directory "$WORK/www" 8080 \
+            >"$WORK/http.log" 2>&1 &
+        PIDS+=($!)
+        ip netns exec "$(ns inet)" iperf3 --server --bind "$net.1" --port 5201 >"$WORK/iperf3-server.log" 2>&1 &
+        PIDS+=($!)
+    fi
 }
 
 add_lan() { # node index, X: a client namespace "lanX" at 10.99.X.2 behind the node at 10.99.X.1
@@ -100,10 +119,10 @@ add_lan() { # node index, X: a client namespace "lanX" at 10.99.X.2 behind the n
     ip -n "$(ns lan$x)" route add default via "10.99.$x.1"
 }
 
-start_node() { # node index, then options for `run`; n0 is the gateway
+start_node() { # node index, then options for `run`; a node with an uplink (up<i>) is a gateway
     local i=$1 extra=()
     shift
-    (( i == 0 )) && extra=(--uplink 100000)
+    ip -n "$(ns n$i)" link show "up$i" >/dev/null 2>&1 && extra=(--uplink 100000)
     ip netns exec "$(ns n$i)" "$JAVA" -Xmx32m -XX:TieredStopAtLevel=1 -jar "$JAR" run --board generic-linux \
         --data-dir "$WORK/n$i" --coap-port 5683 --coaps-port 5684 --mesh-interface m0 "${extra[@]}" "$@" \
         >>"$WORK/n$i.out" 2>>"$WORK/n$i.log" &
@@ -136,7 +155,7 @@ fetch_page() { # X, seconds: seconds until client lanX has the page; dies after 
 
 stop_nodes() { # SIGTERM every node, then check they left nothing; prints a RESULT line
     local n=$1 i left=0 tables=0 wg_left
-    for ((i = 0; i < n; i++)); do kill -TERM "${NODE_PIDS[$i]}"; done
+    for ((i = 0; i < n; i++)); do kill -TERM "${NODE_PIDS[$i]}" 2>/dev/null || true; done
     for ((i = 0; i < n; i++)); do wait "${NODE_PIDS[$i]}" || true; done
     for ((i = 0; i < n; i++)); do
         left=$((left + $(ip -n "$(ns n$i)" -o link show | grep -c ' ssw' || true)))

@@ -24,11 +24,21 @@ public interface DataPlane {
     Tunnel openTunnel(String name, byte[] privateKey, int listenPort, List<IpPrefix> addresses)
             throws DataPlaneException;
 
-    /** Routes {@code destination} through interface {@code device}, replacing a route to it. */
+    /**
+     * Routes {@code destination} through interface {@code device}, replacing a route to it. A
+     * default route ({@code 0.0.0.0/0}, {@code ::/0}) is a fallback: a default route the node
+     * has of its own (its uplink) is preferred while it exists.
+     */
     void setRoute(IpPrefix destination, String device) throws DataPlaneException;
 
     /** Removes the route to {@code destination} through {@code device}; nothing if there is none. */
     void removeRoute(IpPrefix destination, String device) throws DataPlaneException;
+
+    /**
+     * Whether the node has an uplink of its own: an IPv4 default route through an interface
+     * other than {@code tunnel} that is up. A gateway stops being one while it has none.
+     */
+    boolean uplinkUp(String tunnel) throws DataPlaneException;
 
     /**
      * Turns on IPv4 and IPv6 forwarding, so the kernel routes between the tunnel and the

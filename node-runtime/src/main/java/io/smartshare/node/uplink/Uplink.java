@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running uplink: one WireGuard interface whose peers and routes follow the mesh
@@ -31,7 +33,9 @@ import java.util.stream.Collectors;
  * the meter and {@code /uplink} read.
  */
 final class Uplink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
     private final MeshView mesh;
+    private final DataPlane dataPlane;
     private final Tunnel tunnel;
     private final TunnelReconciler reconciler;
     private final TunnelPlan.Local local;
@@ -45,6 +49,7 @@ final class Uplink implements AutoCloseable {
 
     private Uplink(MeshView mesh, DataPlane dataPlane, Tunnel tunnel, TunnelPlan.Local local, List<IpPrefix> addresses) {
         this.mesh = mesh;
+        this.dataPlane = dataPlane;
         this.tunnel = tunnel;
         this.reconciler = new TunnelReconciler(dataPlane, tunnel);
         this.local = local;
@@ -74,9 +79,14 @@ final class Uplink implements AutoCloseable {
         }
     }
 
-    /** Brings the tunnel's peers and routes to the mesh's state now. */
+    /**
+     * Brings the tunnel's peers and routes to the mesh's state now; on a gateway, first tells
+     * the mesh whether its own uplink works (it is a gateway only while it does).
+     */
     synchronized void sync() {
         MeshNode node = mesh.node();
+        Optional<String> error = mesh.uplinkKbps().isPresent()
+                ? followUplink(node, mesh.uplinkKbps().getAsLong(), dataPlane, tunnel.name()) : Optional.empty();
         RoutePosition position = node.position();
         List<TunnelPlan.Neighbour> neighbours = new ArrayList<>();
         Map<WireGuardKey, NodeId> ids = new HashMap<>();
@@ -95,10 +105,10 @@ final class Uplink implements AutoCloseable {
         TunnelPlan next = TunnelPlan.of(local, neighbours, position.parent(), position.gateway(), downward);
         try {
             reconciler.apply(next);
-            lastError = Optional.empty();
         } catch (DataPlaneException e) {
-            lastError = Optional.of(e.getMessage());
+            error = Optional.of(e.getMessage());
         }
+        lastError = error;
         plan = next;
         peerIds = Map.copyOf(ids);
         parent = position.parent();
@@ -114,6 +124,20 @@ final class Uplink implements AutoCloseable {
     /** The relay service the tunnel carried, per neighbour. */
     TunnelMeter tunnelMeter() {
         return meter;
+    }
+
+    /** Tells the mesh whether the gateway's own uplink works; the reason if that cannot be read. */
+    private static Optional<String> followUplink(MeshNode node, long kbps, DataPlane dataPlane, String tunnel) {
+        try {
+            boolean up = dataPlane.uplinkUp(tunnel);
+            if (up != node.position().gateway()) {
+                LOG.info("event=uplink-{} kbps={}", up ? "up" : "down", kbps);
+                node.setUplink(up, kbps);
+            }
+            return Optional.empty();
+        } catch (DataPlaneException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** The last change that failed, if the last sync had one. */

@@ -37,23 +37,32 @@ import java.util.stream.Collectors;
 public final class LinuxDataPlane implements DataPlane {
     /** Interface names: what Linux allows (15 bytes), restricted to what is safe in a command. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,14}");
+    /** Any interface name the kernel allows, as a single path element. */
+    private static final Pattern NAME_IN_SYSFS = Pattern.compile("[^/\\s]{1,15}");
     private static final byte[] NO_INPUT = new byte[0];
     /** The packet mark of traffic that came in through a tunnel ("SS"), for the NAT rule. */
     static final int TUNNEL_MARK = 0x5353;
+    /** The metric of default routes through a tunnel: above what DHCP clients and static routes use (0 to a few hundred). */
+    static final int FALLBACK_METRIC = 1024;
+    /** A default route's flag in {@code /proc/net/route}: RTF_UP. */
+    private static final int RTF_UP = 0x1;
 
     private final Commands commands;
-    private final Path procSys;
+    private final Path proc;
+    private final Path sys;
     private final Path wireguardRun;
     private final Set<String> masqueraded = ConcurrentHashMap.newKeySet();
 
     /**
      * @param commands runs {@code ip}, {@code wg}, {@code wireguard-go} and {@code nft}
-     * @param procSys where {@code /proc/sys} is (a directory of files in tests)
+     * @param proc where procfs is ({@code /proc}; a directory of files in tests)
+     * @param sys where sysfs is ({@code /sys})
      * @param wireguardRun where {@code wireguard-go} puts its control sockets ({@code /var/run/wireguard})
      */
-    public LinuxDataPlane(Commands commands, Path procSys, Path wireguardRun) {
+    public LinuxDataPlane(Commands commands, Path proc, Path sys, Path wireguardRun) {
         this.commands = commands;
-        this.procSys = procSys;
+        this.proc = proc;
+        this.sys = sys;
         this.wireguardRun = wireguardRun;
     }
 
@@ -104,22 +113,58 @@ public final class LinuxDataPlane implements DataPlane {
 
     @Override
     public void setRoute(IpPrefix destination, String device) throws DataPlaneException {
-        run(List.of("ip", "route", "replace", destination.toString(), "dev", device));
+        run(route("replace", destination, device));
     }
 
     @Override
     public void removeRoute(IpPrefix destination, String device) throws DataPlaneException {
-        Commands.Result result = commands.run(List.of("ip", "route", "del", destination.toString(), "dev", device),
-                NO_INPUT);
+        List<String> command = route("del", destination, device);
+        Commands.Result result = commands.run(command, NO_INPUT);
         if (!result.ok() && !result.stderr().contains("No such process")) {
-            throw failure(List.of("ip", "route", "del", destination.toString(), "dev", device), result);
+            throw failure(command, result);
         }
+    }
+
+    /** {@code ip route <verb>}; a default route with the fallback metric. */
+    private static List<String> route(String verb, IpPrefix destination, String device) {
+        List<String> command = new ArrayList<>(List.of("ip", "route", verb, destination.toString(), "dev", device));
+        if (destination.length() == 0) {
+            command.addAll(List.of("metric", Integer.toString(FALLBACK_METRIC)));
+        }
+        return command;
+    }
+
+    /** Reads {@code /proc/net/route} and the interface's {@code operstate}: no process runs. */
+    @Override
+    public boolean uplinkUp(String tunnel) throws DataPlaneException {
+        Path routes = proc.resolve("net/route");
+        try {
+            for (String line : Files.readAllLines(routes)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 8 && f[1].equals("00000000") && f[7].equals("00000000") && !f[0].equals(tunnel)
+                        && (Integer.parseInt(f[3], 16) & RTF_UP) != 0 && linkUp(f[0])) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | NumberFormatException e) {
+            throw new DataPlaneException("cannot read the default routes in " + routes + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean linkUp(String device) throws IOException {
+        Path state = sys.resolve("class/net").resolve(device).resolve("operstate");
+        if (!NAME_IN_SYSFS.matcher(device).matches() || !Files.exists(state)) {
+            return false;
+        }
+        String operstate = Files.readString(state).strip();
+        return operstate.equals("up") || operstate.equals("unknown");
     }
 
     @Override
     public void enableForwarding() throws DataPlaneException {
         for (String key : List.of("net/ipv4/ip_forward", "net/ipv6/conf/all/forwarding")) {
-            Path file = procSys.resolve(key);
+            Path file = proc.resolve("sys").resolve(key);
             try {
                 if (!Files.readString(file).strip().equals("1")) {
                     Files.writeString(file, "1\n");

@@ -47,7 +47,7 @@ public final class LinuxDriver {
 
     /** The kernel's data plane: WireGuard tunnels, routes, forwarding and NAT. */
     public DataPlane dataPlane() {
-        return new LinuxDataPlane(new SystemCommands(List.of()), proc.resolve("sys"), Path.of("/var/run/wireguard"));
+        return new LinuxDataPlane(new SystemCommands(List.of()), proc, sys, Path.of("/var/run/wireguard"));
     }
 
     /** A thermal-zone temperature sensor. */

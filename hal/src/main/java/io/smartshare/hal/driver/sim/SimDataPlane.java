@@ -26,6 +26,7 @@ public final class SimDataPlane implements DataPlane {
     private final Map<String, String> routes = new TreeMap<>();
     private final Set<String> masqueraded = new TreeSet<>();
     private boolean forwarding;
+    private boolean uplink = true;
 
     @Override
     public String driver() {
@@ -70,6 +71,16 @@ public final class SimDataPlane implements DataPlane {
         } else {
             throw new DataPlaneException("masquerade: no tunnel " + tunnel);
         }
+    }
+
+    @Override
+    public synchronized boolean uplinkUp(String tunnel) {
+        return uplink;
+    }
+
+    /** Gives or takes the node's own uplink (it has one until told otherwise). */
+    public synchronized void setUplink(boolean up) {
+        uplink = up;
     }
 
     /** Whether forwarding was turned on. */

@@ -55,8 +55,8 @@ class LinuxDataPlaneIT {
 
             SystemCommands inA = new SystemCommands(List.of("ip", "netns", "exec", nsA));
             SystemCommands inB = new SystemCommands(List.of("ip", "netns", "exec", nsB));
-            LinuxDataPlane a = new LinuxDataPlane(inA, Path.of("/proc/sys"), WIREGUARD_RUN);
-            LinuxDataPlane b = new LinuxDataPlane(inB, Path.of("/proc/sys"), WIREGUARD_RUN);
+            LinuxDataPlane a = new LinuxDataPlane(inA, Path.of("/proc"), Path.of("/sys"), WIREGUARD_RUN);
+            LinuxDataPlane b = new LinuxDataPlane(inB, Path.of("/proc"), Path.of("/sys"), WIREGUARD_RUN);
             byte[] keyA = privateKey();
             byte[] keyB = privateKey();
             WireGuardKey publicA = publicKey(keyA);

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The commands the linux data plane runs, against a recording stand-in for the tools. */
 class LinuxDataPlaneTest {
-    private static final Path NO_PROC = Path.of("/nonexistent/proc/sys");
+    private static final Path NO_PROC = Path.of("/nonexistent/proc");
+    private static final Path NO_SYS = Path.of("/nonexistent/sys");
     /** No control sockets: counters are read with {@code wg show}. */
     private static final Path NO_RUN = Path.of("/nonexistent/run/wireguard");
     private static final byte[] PRIVATE = new byte[32];
@@ -70,7 +71,7 @@ class LinuxDataPlaneTest {
     void withoutKernelWireGuardItRunsWireguardGoAndGivesThePrivateKeyOnStandardInputOnly() throws Exception {
         Recorder tools = new Recorder(line -> line.endsWith("type wireguard")
                 ? new Commands.Result(2, "", "Error: Unknown device type.") : ok(""));
-        Tunnel tunnel = new LinuxDataPlane(tools, NO_PROC, NO_RUN).openTunnel("ss-a1", PRIVATE, 51900,
+        Tunnel tunnel = new LinuxDataPlane(tools, NO_PROC, NO_SYS, NO_RUN).openTunnel("ss-a1", PRIVATE, 51900,
                 List.of(IpPrefix.parse("10.210.0.1/32")));
 
         assertEquals(List.of("ip link add dev ss-a1 type wireguard", "wireguard-go ss-a1",
@@ -86,7 +87,7 @@ class LinuxDataPlaneTest {
     void aFailedStepNamesTheCommandAndWhatItSaidAndRemovesTheHalfMadeInterface() {
         Recorder tools = new Recorder(line -> line.startsWith("ip address add")
                 ? new Commands.Result(2, "", "RTNETLINK answers: Permission denied\nmore") : ok(""));
-        DataPlaneException error = assertThrows(DataPlaneException.class, () -> new LinuxDataPlane(tools, NO_PROC, NO_RUN)
+        DataPlaneException error = assertThrows(DataPlaneException.class, () -> new LinuxDataPlane(tools, NO_PROC, NO_SYS, NO_RUN)
                 .openTunnel("ss-a1", PRIVATE, 51900, List.of(IpPrefix.parse("10.210.0.1/32"))));
         assertEquals("`ip address add 10.210.0.1/32 dev ss-a1` failed (exit 2): RTNETLINK answers: Permission denied",
                 error.getMessage());
@@ -99,7 +100,7 @@ class LinuxDataPlaneTest {
                 ? new Commands.Result(1, "", "ERROR: (ss-a1) Failed to create TUN device: no such file")
                 : new Commands.Result(2, "", "Error: Unknown device type."));
         DataPlaneException error = assertThrows(DataPlaneException.class,
-                () -> new LinuxDataPlane(tools, NO_PROC, NO_RUN).openTunnel("ss-a1", PRIVATE, 51900, List.of()));
+                () -> new LinuxDataPlane(tools, NO_PROC, NO_SYS, NO_RUN).openTunnel("ss-a1", PRIVATE, 51900, List.of()));
         assertTrue(error.getMessage().contains("Unknown device type")
                 && error.getMessage().contains("Failed to create TUN device"), error.getMessage());
     }
@@ -108,7 +109,7 @@ class LinuxDataPlaneTest {
     void namesThatAreNotSafeInACommandAreRefusedBeforeAnythingRuns() {
         Recorder tools = new Recorder(line -> ok(""));
         assertThrows(DataPlaneException.class,
-                () -> new LinuxDataPlane(tools, NO_PROC, NO_RUN).openTunnel("a;rm -rf", PRIVATE, 51900, List.of()));
+                () -> new LinuxDataPlane(tools, NO_PROC, NO_SYS, NO_RUN).openTunnel("a;rm -rf", PRIVATE, 51900, List.of()));
         assertTrue(tools.lines.isEmpty());
     }
 
@@ -119,13 +120,14 @@ class LinuxDataPlaneTest {
                 ? ok(PEER + "\t348\t404\n" + other + "\t0\t0\n")
                 : line.startsWith("ip route del") ? new Commands.Result(2, "", "RTNETLINK answers: No such process")
                 : ok(""));
-        LinuxDataPlane plane = new LinuxDataPlane(tools, NO_PROC, NO_RUN);
+        LinuxDataPlane plane = new LinuxDataPlane(tools, NO_PROC, NO_SYS, NO_RUN);
         Tunnel tunnel = plane.openTunnel("ss-a1", PRIVATE, 51900, List.of());
         tunnel.setPeer(new TunnelPeer(PEER, Optional.of(new InetSocketAddress("fd00::2", 51902)),
                 List.of(IpPrefix.parse("10.210.0.2/32"), IpPrefix.parse("fd5a::2/128")), 25));
         tunnel.setPeer(new TunnelPeer(PEER, Optional.empty(), List.of(), 0));
         plane.setRoute(IpPrefix.parse("10.210.0.0/24"), "ss-a1");
         plane.removeRoute(IpPrefix.parse("10.210.0.0/24"), "ss-a1");
+        plane.setRoute(IpPrefix.parse("0.0.0.0/0"), "ss-a1");
         Map<WireGuardKey, PeerTransfer> transfer = tunnel.transfer();
         tunnel.removePeer(PEER);
         tunnel.close();
@@ -134,6 +136,7 @@ class LinuxDataPlaneTest {
                         + "10.210.0.2/32,fd5a:0:0:0:0:0:0:2/128 persistent-keepalive 25",
                 "wg set ss-a1 peer " + PEER + " allowed-ips  persistent-keepalive off",
                 "ip route replace 10.210.0.0/24 dev ss-a1", "ip route del 10.210.0.0/24 dev ss-a1",
+                "ip route replace 0.0.0.0/0 dev ss-a1 metric 1024",
                 "wg show ss-a1 transfer", "wg set ss-a1 peer " + PEER + " remove", "ip link del dev ss-a1"),
                 tools.lines.subList(3, tools.lines.size())); // after add (the kernel has WireGuard here), key, up
         assertEquals(new PeerTransfer(348, 404), transfer.get(PEER));
@@ -148,7 +151,7 @@ class LinuxDataPlaneTest {
                 7: ss-a1: <POINTOPOINT,MULTICAST,NOARP,UP,LOWER_UP> mtu 1420 qdisc fq_codel state UNKNOWN
                 8: ss-b2: <POINTOPOINT,MULTICAST,NOARP> mtu 1420 qdisc noop state DOWN
                 """) : ok(""));
-        assertEquals(List.of("ss-a1", "ss-b2"), new LinuxDataPlane(tools, NO_PROC, NO_RUN).removeInterfaces("ss-"));
+        assertEquals(List.of("ss-a1", "ss-b2"), new LinuxDataPlane(tools, NO_PROC, NO_SYS, NO_RUN).removeInterfaces("ss-"));
         assertEquals(List.of("ip -o link show", "ip link del dev ss-a1", "ip link del dev ss-b2",
                 "nft list tables inet"), tools.lines);
     }
@@ -157,14 +160,14 @@ class LinuxDataPlaneTest {
     void aCrashedGatewaysNatTableIsDeletedWithItsInterface() throws Exception {
         Recorder tools = new Recorder(line -> line.equals("ip -o link show") ? ok("")
                 : line.equals("nft list tables inet") ? ok("table inet filter\ntable inet ss-a1\n") : ok(""));
-        new LinuxDataPlane(tools, NO_PROC, NO_RUN).removeInterfaces("ss-");
+        new LinuxDataPlane(tools, NO_PROC, NO_SYS, NO_RUN).removeInterfaces("ss-");
         assertEquals(List.of("ip -o link show", "nft list tables inet", "nft delete table inet ss-a1"), tools.lines);
     }
 
     @Test
     void aGatewayMasqueradesOnlyWhatCameInThroughItsTunnelAndDropsTheRulesWhenItCloses() throws Exception {
         Recorder tools = new Recorder(line -> ok(""));
-        LinuxDataPlane plane = new LinuxDataPlane(tools, NO_PROC, NO_RUN);
+        LinuxDataPlane plane = new LinuxDataPlane(tools, NO_PROC, NO_SYS, NO_RUN);
         Tunnel tunnel = plane.openTunnel("ss-a1", PRIVATE, 51900, List.of());
         plane.setMasquerade("ss-a1", true);
         String rules = new String(tools.inputs.get(tools.lines.size() - 1), StandardCharsets.US_ASCII);
@@ -180,16 +183,44 @@ class LinuxDataPlaneTest {
     }
 
     @Test
-    void forwardingIsTurnedOnInProcSys(@TempDir Path procSys) throws Exception {
+    void theUplinkIsADefaultRouteThroughAnotherInterfaceThatIsUp(@TempDir Path root) throws Exception {
+        Path proc = root.resolve("proc");
+        Path sys = root.resolve("sys");
+        Files.createDirectories(proc.resolve("net"));
+        for (String dev : List.of("up0", "wan1", "ss-a1")) {
+            Files.createDirectories(sys.resolve("class/net").resolve(dev));
+        }
+        Files.writeString(sys.resolve("class/net/up0/operstate"), "up\n");
+        Files.writeString(sys.resolve("class/net/wan1/operstate"), "down\n");
+        Files.writeString(sys.resolve("class/net/ss-a1/operstate"), "unknown\n");
+        String header = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n";
+        Path routes = proc.resolve("net/route");
+        LinuxDataPlane plane = new LinuxDataPlane(new Recorder(line -> ok("")), proc, sys, NO_RUN);
+
+        Files.writeString(routes, header + "up0\t00000000\t017100CB\t0003\t0\t0\t0\t00000000\t0\t0\t0\n");
+        assertTrue(plane.uplinkUp("ss-a1"));
+        Files.writeString(routes, header + "ss-a1\t00000000\t00000000\t0001\t0\t0\t1024\t00000000\t0\t0\t0\n"
+                + "up0\t007100CB\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n");
+        assertFalse(plane.uplinkUp("ss-a1"), "the tunnel's own default route and a subnet route are no uplink");
+        Files.writeString(routes, header + "wan1\t00000000\t017100CB\t0003\t0\t0\t0\t00000000\t0\t0\t0\n");
+        assertFalse(plane.uplinkUp("ss-a1"), "a default route through an interface that is down is no uplink");
+        DataPlaneException missing = assertThrows(DataPlaneException.class,
+                () -> new LinuxDataPlane(new Recorder(line -> ok("")), NO_PROC, sys, NO_RUN).uplinkUp("ss-a1"));
+        assertTrue(missing.getMessage().contains("net/route"), missing.getMessage());
+    }
+
+    @Test
+    void forwardingIsTurnedOnInProcSys(@TempDir Path proc) throws Exception {
+        Path procSys = proc.resolve("sys");
         Files.createDirectories(procSys.resolve("net/ipv4"));
         Files.createDirectories(procSys.resolve("net/ipv6/conf/all"));
         Files.writeString(procSys.resolve("net/ipv4/ip_forward"), "0\n");
         Files.writeString(procSys.resolve("net/ipv6/conf/all/forwarding"), "1\n");
-        new LinuxDataPlane(new Recorder(line -> ok("")), procSys, NO_RUN).enableForwarding();
+        new LinuxDataPlane(new Recorder(line -> ok("")), proc, NO_SYS, NO_RUN).enableForwarding();
         assertEquals("1\n", Files.readString(procSys.resolve("net/ipv4/ip_forward")));
         assertEquals("1\n", Files.readString(procSys.resolve("net/ipv6/conf/all/forwarding")));
         DataPlaneException missing = assertThrows(DataPlaneException.class,
-                () -> new LinuxDataPlane(new Recorder(line -> ok("")), NO_PROC, NO_RUN).enableForwarding());
+                () -> new LinuxDataPlane(new Recorder(line -> ok("")), NO_PROC, NO_SYS, NO_RUN).enableForwarding());
         assertTrue(missing.getMessage().contains("cannot turn on forwarding"), missing.getMessage());
     }
 }

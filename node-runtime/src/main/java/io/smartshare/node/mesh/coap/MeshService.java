@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,8 @@ public final class MeshService implements NodeService {
                 }, context.writers()::permits, () -> context.settings().current().shareBandwidth());
         mesh = Optional.of(started);
         ble.deliverTo(started.node());
-        context.provide(MeshView.class, new MeshView(started.node(), new NeighborAddresses(started.node())));
+        context.provide(MeshView.class, new MeshView(started.node(), new NeighborAddresses(started.node()),
+                options.uplinkKbps().map(OptionalLong::of).orElse(OptionalLong.empty())));
     }
 
     @Override
