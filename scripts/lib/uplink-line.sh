@@ -5,7 +5,7 @@
 # namespaces behind chosen nodes (10.99.X.2 behind a node at 10.99.X.1), node processes
 # started on the generic-linux board (the linux data plane; a node with an uplink is a
 # gateway), and a cleanup that removes every namespace, process and file of the run on any exit.
-# The sourcing script sets TAG, WORK, JAR and KEEP_LOGS first.
+# The sourcing script sets HERE (the checkout), TAG, WORK, JAR and KEEP_LOGS first.
 
 NET=10.203.77
 declare -a PIDS=()
@@ -43,6 +43,9 @@ require_tools() {
     done
     [[ -f "$JAR" ]] || die "no jar at $JAR (build it: mvn -pl node-runtime -am package -DskipTests)"
     JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+    # the JVM options bin/smartshare-node runs the node with, so figures are a device's
+    mapfile -t JVM_OPTS < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$HERE/bin/jvm.options")
+    export MALLOC_ARENA_MAX=2
 }
 
 line_neighbours() { # node index, nodes: the neighbours of a node in a line
@@ -123,7 +126,7 @@ start_node() { # node index, then options for `run`; a node with an uplink (up<i
     local i=$1 extra=()
     shift
     ip -n "$(ns n$i)" link show "up$i" >/dev/null 2>&1 && extra=(--uplink 100000)
-    ip netns exec "$(ns n$i)" "$JAVA" -Xmx32m -XX:TieredStopAtLevel=1 -jar "$JAR" run --board generic-linux \
+    ip netns exec "$(ns n$i)" "$JAVA" "${JVM_OPTS[@]}" -jar "$JAR" run --board generic-linux \
         --data-dir "$WORK/n$i" --coap-port 5683 --coaps-port 5684 --mesh-interface m0 "${extra[@]}" "$@" \
         >>"$WORK/n$i.out" 2>>"$WORK/n$i.log" &
     NODE_PIDS[$i]=$!

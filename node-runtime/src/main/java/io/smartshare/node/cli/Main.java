@@ -32,6 +32,7 @@ public final class Main {
               sim       run N mesh nodes in this process over loopback and watch them
               rewards   settle an epoch from the members' ledgers; sign a reward schedule
               channel   open, pay, close and list payment channels of a running node
+              uplink    show the uplink (WireGuard tunnels, peers, routes) of a running node
 
             'smartshare-node <command> --help' describes a command's options.
             """;
@@ -59,6 +60,7 @@ public final class Main {
                 case "ledger" -> LedgerCommand.run(rest, out, err);
                 case "rewards" -> RewardsCommand.run(rest, out, err);
                 case "channel" -> ChannelCommand.run(rest, out, err);
+                case "uplink" -> UplinkCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE_TEXT);
             };
         } catch (UsageException | ConfigException e) {

@@ -29,6 +29,7 @@ class UplinkLineIT {
         assertTrue(output.contains("RESULT routers-crossed=6 "), output);
         assertTrue(output.contains("RESULT curl-http=200 bytes=65536 "), output);
         assertTrue(output.contains("RESULT mesh-ping-far-to-gateway received="), output);
+        assertTrue(output.contains("RESULT uplink-status peers=1"), output);
         assertTrue(output.contains("RESULT unsolicited-from-uplink-side=dropped"), output);
         Matcher receipts = Pattern.compile("RESULT receipts n(\\d)-from-n\\d relay-up-bytes=\\d+ iperf3-bytes=(\\d+) "
                 + "ratio=([0-9.]+)").matcher(output);

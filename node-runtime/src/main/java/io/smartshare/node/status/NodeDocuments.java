@@ -1,0 +1,93 @@
+package io.smartshare.node.status;
+
+import io.smartshare.node.coap.SmallDeviceCoapConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.exception.ConnectorException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Reads JSON documents of a running node over CoAP, one request at a time, each answered
+ * within {@link #TIMEOUT_MILLIS} or refused with a {@link NodeDocumentException} saying why.
+ */
+final class NodeDocuments implements AutoCloseable {
+    /** How long to wait for each answer. */
+    static final long TIMEOUT_MILLIS = 5_000;
+
+    private final URI base;
+    private final CoapEndpoint endpoint;
+    private final CoapClient client;
+
+    NodeDocuments(URI base) {
+        this.base = base;
+        this.endpoint = CoapEndpoint.builder().setConfiguration(SmallDeviceCoapConfig.create()).build();
+        this.client = new CoapClient();
+        client.setEndpoint(endpoint);
+        client.setTimeout(TIMEOUT_MILLIS);
+    }
+
+    /** The base URI for {@code target}, which may omit the scheme and port. */
+    static URI baseUri(String target) {
+        String text = target.contains("://") ? target : "coap://" + target;
+        try {
+            URI uri = new URI(text);
+            if (!"coap".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("expected coap://host[:port], found '" + target + "'");
+            }
+            return new URI("coap", null, uri.getHost(), uri.getPort() < 0 ? 5683 : uri.getPort(), null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("expected coap://host[:port], found '" + target + "'", e);
+        }
+    }
+
+    /** The JSON object at {@code path}. */
+    Map<String, Object> get(String path) {
+        URI uri = base.resolve("/" + path);
+        client.setURI(uri.toString());
+        CoapResponse response;
+        try {
+            response = client.get(MediaTypeRegistry.APPLICATION_JSON);
+        } catch (ConnectorException | java.io.IOException e) {
+            throw new NodeDocumentException(uri + ": " + e.getMessage());
+        }
+        if (response == null) {
+            throw new NodeDocumentException("no answer from " + uri + " within " + TIMEOUT_MILLIS / 1000 + " s");
+        }
+        if (!response.isSuccess()) {
+            throw new NodeDocumentException(uri + " answered " + response.getCode() + ": " + response.getResponseText());
+        }
+        Object document;
+        try {
+            document = new Yaml(new LoaderOptions()).load(response.getResponseText());
+        } catch (RuntimeException e) {
+            throw new NodeDocumentException(uri + " answered a document that is not JSON: " + e.getMessage());
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new NodeDocumentException(uri + " answered a document that is not a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> typed = (Map<String, Object>) map;
+        return typed;
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+        endpoint.destroy();
+    }
+
+    /** A document that could not be read, and why. */
+    static final class NodeDocumentException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NodeDocumentException(String message) {
+            super(message);
+        }
+    }
+}
