@@ -157,14 +157,14 @@ fetch_page() { # X, seconds: seconds until client lanX has the page; dies after 
 }
 
 stop_nodes() { # SIGTERM every node, then check they left nothing; prints a RESULT line
-    local n=$1 i left=0 tables=0 wg_left
+    local n=$1 i left=0 tables=0 wg_left=0
     for ((i = 0; i < n; i++)); do kill -TERM "${NODE_PIDS[$i]}" 2>/dev/null || true; done
     for ((i = 0; i < n; i++)); do wait "${NODE_PIDS[$i]}" || true; done
     for ((i = 0; i < n; i++)); do
         left=$((left + $(ip -n "$(ns n$i)" -o link show | grep -c ' ssw' || true)))
         tables=$((tables + $(in_ns "n$i" nft list tables | grep -c ' ssw' || true)))
+        wg_left=$((wg_left + $(ip netns pids "$(ns n$i)" | xargs -r ps -o comm= -p | grep -c wireguard-go || true)))
     done
-    wg_left=$(pgrep -fc "wireguard-go ssw" || true)
     echo "RESULT interfaces-left=$left nat-tables-left=$tables wireguard-go-left=$wg_left"
     (( left == 0 && tables == 0 && wg_left == 0 )) || die "left behind: $left interfaces, $tables tables, $wg_left wireguard-go"
 }

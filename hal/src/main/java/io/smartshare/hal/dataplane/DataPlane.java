@@ -59,6 +59,13 @@ public interface DataPlane {
     void setMasquerade(String tunnel, boolean on) throws DataPlaneException;
 
     /**
+     * Drops traffic forwarded from {@code tunnel} whose source is in {@code sources}, and
+     * traffic forwarded into it to them: neighbours cut off because they do not pay. An empty
+     * list lifts the cut. The rules go with the tunnel when it closes.
+     */
+    void setCut(String tunnel, List<IpPrefix> sources) throws DataPlaneException;
+
+    /**
      * Deletes every interface whose name starts with {@code prefix}, with the rules made for
      * it: what a node that crashed left behind (with the interfaces go their routes and, for
      * {@code wireguard-go}, its process).

@@ -19,11 +19,15 @@ import java.util.Set;
  *     neighbours did for it and sends them (also how often its per-peer meter is stored)
  * @param tolerances how far a receipt may be from this node's own meter, per resource
  *     (docs/contracts.md §4.3); every resource has one
+ * @param relayGraceBytes relay service a neighbour may owe (provided, not covered by its
+ *     accepted receipts) before the uplink stops forwarding for it (docs/uplink.md "Pay to relay")
  */
 public record RewardsConfig(Set<Ed25519PublicKey> trustedIssuers, Optional<VerifiedSchedule> schedule,
-        int receiptIntervalSeconds, Map<Resource, Tolerance> tolerances) {
+        int receiptIntervalSeconds, Map<Resource, Tolerance> tolerances, long relayGraceBytes) {
     /** Default {@link #receiptIntervalSeconds}: one receipt per neighbour and minute at most. */
     public static final int DEFAULT_RECEIPT_INTERVAL_SECONDS = 60;
+    /** Default {@link #relayGraceBytes}: a minute of 36 Mbit/s, so a neighbour paying every minute is not cut between receipts. */
+    public static final long DEFAULT_RELAY_GRACE_BYTES = 256L << 20;
 
     public RewardsConfig {
         trustedIssuers = Set.copyOf(trustedIssuers);
@@ -34,11 +38,15 @@ public record RewardsConfig(Set<Ed25519PublicKey> trustedIssuers, Optional<Verif
         if (receiptIntervalSeconds < 1 || receiptIntervalSeconds > 86_400) {
             throw new IllegalArgumentException("receipt-interval-seconds: expected 1 to 86400");
         }
+        if (relayGraceBytes < 1) {
+            throw new IllegalArgumentException("relay-grace-bytes: expected at least 1");
+        }
     }
 
-    /** No trusted issuer, no schedule, receipts every minute, the default tolerance for every resource. */
+    /** No trusted issuer, no schedule, receipts every minute, the default tolerance and grace. */
     public static RewardsConfig defaults() {
-        return new RewardsConfig(Set.of(), Optional.empty(), DEFAULT_RECEIPT_INTERVAL_SECONDS, defaultTolerances());
+        return new RewardsConfig(Set.of(), Optional.empty(), DEFAULT_RECEIPT_INTERVAL_SECONDS, defaultTolerances(),
+                DEFAULT_RELAY_GRACE_BYTES);
     }
 
     /** {@link Tolerance#DEFAULT} (2 % plus 16 384 units) for every resource. */

@@ -25,6 +25,7 @@ import java.util.Set;
  *     - 0b3c...
  *   schedule: schedule.cose           # signed schedule (COSE_Sign1); relative to this file
  *   receipt-interval-seconds: 60      # 1..86400
+ *   relay-grace-bytes: 268435456      # what a neighbour may owe before the uplink cuts it
  *   tolerance:                        # per resource (relay.up, relay.down, storage, cpu)
  *     cpu: {basis-points: 200, slack: 1000}   # defaults 200 (2 %) and 16384 units
  * </pre>
@@ -51,8 +52,10 @@ public final class RewardsConfigReader {
                 .orElse(RewardsConfig.DEFAULT_RECEIPT_INTERVAL_SECONDS);
         Map<Resource, Tolerance> tolerances = RewardsConfig.defaultTolerances();
         rewards.optionalMap("tolerance").ifPresent(section -> readTolerances(section, tolerances));
+        long grace = rewards.optionalInteger("relay-grace-bytes", 1, Long.MAX_VALUE)
+                .orElse(RewardsConfig.DEFAULT_RELAY_GRACE_BYTES);
         rewards.requireNoOtherKeys();
-        return new RewardsConfig(trusted, schedule, interval, tolerances);
+        return new RewardsConfig(trusted, schedule, interval, tolerances, grace);
     }
 
     private static Tolerance tolerance(ConfigMap entry) {

@@ -152,6 +152,20 @@ public final class PeerMeter {
         }
     }
 
+    /**
+     * The relay service ({@code relay.up} plus {@code relay.down}) this node provided to each
+     * metered peer, cumulative like the snapshots, whether or not its key is known yet.
+     */
+    public synchronized Map<NodeId, Long> relayProvided() {
+        Map<NodeId, Long> provided = new HashMap<>();
+        totals().forEach((id, t) -> {
+            if (t.providedUp() > 0 || t.providedDown() > 0) {
+                provided.put(id, Math.addExact(t.providedUp(), t.providedDown()));
+            }
+        });
+        return provided;
+    }
+
     /** Records {@code key} as the key of its node id, if that peer has counters. */
     public synchronized void learnKey(Ed25519PublicKey key) {
         NodeId id = NodeId.of(key);

@@ -4,7 +4,9 @@ import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.Outcome;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
+import io.smartshare.contracts.metering.MeterSnapshot;
 import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.metering.Role;
 import io.smartshare.contracts.receipt.ReceiptBook.Acceptance;
 import io.smartshare.contracts.receipt.ReceiptBook;
 import io.smartshare.contracts.receipt.ReceiptClaim;
@@ -53,9 +55,14 @@ final class ReceiptDesk implements LedgerReplay.State {
     private final PeerMeter meter;
     private final Consumer<Object> events;
     private final Map<Slot, Tally> tallies = new TreeMap<>(Slot.ORDER);
+    /** Per relay slot, the highest claim refused only for being a little off the meter. */
+    private final Map<Slot, Long> nearlyAccepted = new TreeMap<>(Slot.ORDER);
+    private final Map<Resource, Tolerance> tolerances;
     private ReceiptBook book;
 
-    private ReceiptDesk(Ledger ledger, PeerMeter meter, Consumer<Object> events, ReceiptBook book) {
+    private ReceiptDesk(Ledger ledger, PeerMeter meter, Consumer<Object> events, ReceiptBook book,
+            Map<Resource, Tolerance> tolerances) {
+        this.tolerances = Map.copyOf(tolerances);
         this.ledger = ledger;
         this.meter = meter;
         this.events = events;
@@ -69,7 +76,7 @@ final class ReceiptDesk implements LedgerReplay.State {
      */
     static ReceiptDesk empty(Ledger ledger, PeerMeter meter, Map<Resource, Tolerance> tolerances,
             Consumer<Object> events) {
-        return new ReceiptDesk(ledger, meter, events, ReceiptBook.empty(ledger.key(), tolerances));
+        return new ReceiptDesk(ledger, meter, events, ReceiptBook.empty(ledger.key(), tolerances), tolerances);
     }
 
     @Override
@@ -101,8 +108,10 @@ final class ReceiptDesk implements LedgerReplay.State {
      */
     synchronized Outcome<Acceptance, ReceiptRejection> accept(SignedReceipt receipt) {
         meter.learnKey(receipt.claim().consumer());
-        Outcome<Acceptance, ReceiptRejection> outcome = book.accept(receipt, meter.snapshot(System.currentTimeMillis()));
+        MeterSnapshot own = meter.snapshot(System.currentTimeMillis());
+        Outcome<Acceptance, ReceiptRejection> outcome = book.accept(receipt, own);
         if (outcome.acceptedValue().isEmpty()) {
+            noteNearMiss(receipt.claim(), own, outcome);
             return outcome;
         }
         Acceptance acceptance = outcome.acceptedValue().get();
@@ -117,10 +126,40 @@ final class ReceiptDesk implements LedgerReplay.State {
         return outcome;
     }
 
+    private void noteNearMiss(ReceiptClaim claim, MeterSnapshot own, Outcome<Acceptance, ReceiptRejection> outcome) {
+        boolean relay = claim.resource() == Resource.RELAY_UP || claim.resource() == Resource.RELAY_DOWN;
+        if (!relay || outcome.rejection().map(r -> r.reason() != ReceiptRejection.BEYOND_TOLERANCE).orElse(true)) {
+            return;
+        }
+        long metered = own.amount(claim.consumer(), claim.resource(), Role.PROVIDED);
+        if (Math.abs(claim.amount() - metered) <= 2 * tolerances.get(claim.resource()).around(metered)) {
+            nearlyAccepted.merge(new Slot(NodeId.of(claim.consumer()), claim.resource()), claim.amount(), Math::max);
+        }
+    }
+
     private void count(SignedReceipt receipt) {
         ReceiptClaim c = receipt.claim();
         tallies.merge(new Slot(NodeId.of(c.consumer()), c.resource()), new Tally(c.amount(), 1),
                 (old, x) -> old.plus(c.amount()));
+    }
+
+    /**
+     * The relay service ({@code relay.up} plus {@code relay.down}) {@code consumer} has signed
+     * for: per resource its latest accepted receipt, or the latest one refused only for being
+     * a little off this node's meter (within twice the tolerance: packets the sender counted
+     * and this node never received) if that one is higher. The second keeps a paying
+     * neighbour that lost packets from being cut for good (pay to relay, docs/uplink.md): its
+     * receipts are accepted again once the tolerance, which grows with the traffic, covers
+     * the loss.
+     */
+    synchronized long relaySigned(NodeId consumer) {
+        long signed = 0;
+        for (Resource resource : List.of(Resource.RELAY_UP, Resource.RELAY_DOWN)) {
+            Slot slot = new Slot(consumer, resource);
+            Tally tally = tallies.get(slot);
+            signed += Math.max(tally == null ? 0 : tally.amount(), nearlyAccepted.getOrDefault(slot, 0L));
+        }
+        return signed;
     }
 
     /** The accepted receipts per consumer and resource, for {@code /rewards}. */

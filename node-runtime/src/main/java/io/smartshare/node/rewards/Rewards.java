@@ -8,11 +8,13 @@ import io.smartshare.node.mesh.forwarding.CarriageMeter;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import io.smartshare.node.metering.PeerMeter;
 import io.smartshare.node.scheduling.PeriodicTask;
+import io.smartshare.node.uplink.RelayGate;
 import io.smartshare.node.uplink.TunnelMeter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +100,10 @@ public final class Rewards implements AutoCloseable {
             round.run();
             autoPay.queue();
         });
+        Optional<PeriodicTask> payment = node.find(RelayGate.class).map(gate -> {
+            RelayPayment relayPayment = new RelayPayment(meter, desk, gate, config.relayGraceBytes());
+            return node.scheduler().everyBlocking("relay-payment", () -> Duration.ofSeconds(1), relayPayment::run);
+        });
         PeriodicTask meterSaves = node.scheduler().everyBlocking("meter-save", () -> Duration.ofSeconds(1),
                 meter::drifted, () -> {
                     try {
@@ -108,7 +114,9 @@ public final class Rewards implements AutoCloseable {
                 });
         LOG.info("event=rewards-started receipt-interval-s={} schedule={} trusted-issuers={}", every,
                 config.schedule().map(s -> "v" + s.schedule().version()).orElse("none"), config.trustedIssuers().size());
-        return new Rewards(meter, List.of(rounds, meterSaves), deskThread);
+        List<PeriodicTask> tasks = new ArrayList<>(List.of(rounds, meterSaves));
+        payment.ifPresent(tasks::add);
+        return new Rewards(meter, tasks, deskThread);
     }
 
     /** Stops the receipt rounds, lets the receipt under check finish, and stores the meter's totals. */

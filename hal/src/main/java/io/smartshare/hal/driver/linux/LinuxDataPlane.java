@@ -7,6 +7,7 @@ import io.smartshare.hal.dataplane.PeerTransfer;
 import io.smartshare.hal.dataplane.Tunnel;
 import io.smartshare.hal.dataplane.TunnelPeer;
 import io.smartshare.hal.dataplane.WireGuardKey;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,6 +38,8 @@ import java.util.stream.Collectors;
 public final class LinuxDataPlane implements DataPlane {
     /** Interface names: what Linux allows (15 bytes), restricted to what is safe in a command. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,14}");
+    /** The names of the nftables tables this driver makes: a tunnel's name, then "-cut" for the cut. */
+    private static final Pattern TABLE = Pattern.compile("[a-z0-9][a-z0-9-]{0,19}");
     /** Any interface name the kernel allows, as a single path element. */
     private static final Pattern NAME_IN_SYSFS = Pattern.compile("[^/\\s]{1,15}");
     private static final byte[] NO_INPUT = new byte[0];
@@ -52,6 +55,7 @@ public final class LinuxDataPlane implements DataPlane {
     private final Path sys;
     private final Path wireguardRun;
     private final Set<String> masqueraded = ConcurrentHashMap.newKeySet();
+    private final Set<String> cut = ConcurrentHashMap.newKeySet();
 
     /**
      * @param commands runs {@code ip}, {@code wg}, {@code wireguard-go} and {@code nft}
@@ -201,6 +205,34 @@ public final class LinuxDataPlane implements DataPlane {
         }
     }
 
+    @Override
+    public void setCut(String tunnel, List<IpPrefix> sources) throws DataPlaneException {
+        checkName(tunnel);
+        String table = tunnel + "-cut";
+        if (cut.remove(tunnel)) {
+            deleteTable(table);
+        }
+        if (sources.isEmpty()) {
+            return;
+        }
+        StringBuilder rules = new StringBuilder("table inet " + table + " {\n  chain forward {\n"
+                + "    type filter hook forward priority filter; policy accept;\n");
+        for (boolean v4 : List.of(true, false)) {
+            String set = sources.stream().filter(p -> (p.address() instanceof Inet4Address) == v4)
+                    .map(IpPrefix::toString).collect(Collectors.joining(", "));
+            if (!set.isEmpty()) {
+                String family = v4 ? "ip" : "ip6";
+                rules.append("    iifname \"").append(tunnel).append("\" ").append(family).append(" saddr { ").append(set)
+                        .append(" } drop\n");
+                rules.append("    oifname \"").append(tunnel).append("\" ").append(family).append(" daddr { ").append(set)
+                        .append(" } drop\n");
+            }
+        }
+        rules.append("  }\n}\n");
+        run(List.of("nft", "-f", "-"), rules.toString().getBytes(StandardCharsets.US_ASCII));
+        cut.add(tunnel);
+    }
+
     /** Deletes the nftables table made for {@code tunnel}, if there is one. */
     private void deleteTable(String tunnel) throws DataPlaneException {
         List<String> command = List.of("nft", "delete", "table", "inet", tunnel);
@@ -232,7 +264,7 @@ public final class LinuxDataPlane implements DataPlane {
         }
         for (String line : nftTables()) {
             String[] fields = line.strip().split(" ");
-            if (fields.length == 3 && fields[2].startsWith(prefix) && NAME.matcher(fields[2]).matches()) {
+            if (fields.length == 3 && fields[2].startsWith(prefix) && TABLE.matcher(fields[2]).matches()) {
                 deleteTable(fields[2]);
             }
         }
@@ -327,6 +359,7 @@ public final class LinuxDataPlane implements DataPlane {
         @Override
         public void close() throws DataPlaneException {
             setMasquerade(name, false);
+            setCut(name, List.of());
             run(List.of("ip", "link", "del", "dev", name));
         }
 

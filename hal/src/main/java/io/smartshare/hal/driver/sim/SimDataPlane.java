@@ -27,6 +27,7 @@ public final class SimDataPlane implements DataPlane {
     private final Set<String> masqueraded = new TreeSet<>();
     private boolean forwarding;
     private boolean uplink = true;
+    private final Map<String, List<IpPrefix>> cut = new TreeMap<>();
 
     @Override
     public String driver() {
@@ -83,6 +84,20 @@ public final class SimDataPlane implements DataPlane {
         uplink = up;
     }
 
+    @Override
+    public synchronized void setCut(String tunnel, List<IpPrefix> sources) {
+        if (sources.isEmpty()) {
+            cut.remove(tunnel);
+        } else {
+            cut.put(tunnel, List.copyOf(sources));
+        }
+    }
+
+    /** The sources whose forwarded traffic {@code tunnel} drops. */
+    public synchronized List<IpPrefix> cut(String tunnel) {
+        return cut.getOrDefault(tunnel, List.of());
+    }
+
     /** Whether forwarding was turned on. */
     public synchronized boolean forwarding() {
         return forwarding;
@@ -132,6 +147,7 @@ public final class SimDataPlane implements DataPlane {
     private void remove(String name) {
         tunnels.remove(name);
         masqueraded.remove(name);
+        cut.remove(name);
         routes.values().removeIf(name::equals);
     }
 

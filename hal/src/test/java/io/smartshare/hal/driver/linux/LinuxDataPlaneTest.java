@@ -183,6 +183,26 @@ class LinuxDataPlaneTest {
     }
 
     @Test
+    void aCutNeighboursTrafficIsDroppedBothWaysByFamilyAndTheCutIsLiftedAndGoesWithTheTunnel() throws Exception {
+        Recorder tools = new Recorder(line -> ok(""));
+        LinuxDataPlane plane = new LinuxDataPlane(tools, NO_PROC, NO_SYS, NO_RUN);
+        Tunnel tunnel = plane.openTunnel("ss-a1", PRIVATE, 51900, List.of());
+        plane.setCut("ss-a1", List.of(IpPrefix.parse("10.99.5.0/24"), IpPrefix.parse("fd73:7368:6172:0:1:2:3:4/128"),
+                IpPrefix.parse("100.81.39.242/32")));
+        String rules = new String(tools.inputs.get(tools.inputs.size() - 1), StandardCharsets.US_ASCII);
+        assertTrue(rules.startsWith("table inet ss-a1-cut {"), rules);
+        assertTrue(rules.contains("iifname \"ss-a1\" ip saddr { 10.99.5.0/24, 100.81.39.242/32 } drop"), rules);
+        assertTrue(rules.contains("oifname \"ss-a1\" ip daddr { 10.99.5.0/24, 100.81.39.242/32 } drop"), rules);
+        assertTrue(rules.contains("iifname \"ss-a1\" ip6 saddr { fd73:7368:6172:0:1:2:3:4/128 } drop"), rules);
+        plane.setCut("ss-a1", List.of());
+        assertEquals("nft delete table inet ss-a1-cut", tools.lines.get(tools.lines.size() - 1), "the cut is lifted");
+        plane.setCut("ss-a1", List.of(IpPrefix.parse("10.99.5.0/24")));
+        tunnel.close();
+        assertEquals(List.of("nft delete table inet ss-a1-cut", "ip link del dev ss-a1"),
+                tools.lines.subList(tools.lines.size() - 2, tools.lines.size()));
+    }
+
+    @Test
     void theUplinkIsADefaultRouteThroughAnotherInterfaceThatIsUp(@TempDir Path root) throws Exception {
         Path proc = root.resolve("proc");
         Path sys = root.resolve("sys");

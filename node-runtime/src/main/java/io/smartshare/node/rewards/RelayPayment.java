@@ -1,0 +1,41 @@
+package io.smartshare.node.rewards;
+
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.metering.PeerMeter;
+import io.smartshare.node.uplink.RelayGate;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Pay to relay (docs/uplink.md): a neighbour this node relays for owes the relay service it
+ * was provided (the meter's {@code relay.up} plus {@code relay.down}, cumulative) less what
+ * its receipts cover ({@link ReceiptDesk#relaySigned}); while it owes more than the grace, the
+ * uplink stops forwarding for it, and forwards again once a receipt brings the debt under
+ * the grace.
+ * Not thread-safe (the rewards service's task runs it).
+ */
+final class RelayPayment {
+    private final PeerMeter meter;
+    private final ReceiptDesk desk;
+    private final RelayGate gate;
+    private final long graceBytes;
+
+    RelayPayment(PeerMeter meter, ReceiptDesk desk, RelayGate gate, long graceBytes) {
+        this.meter = meter;
+        this.desk = desk;
+        this.gate = gate;
+        this.graceBytes = graceBytes;
+    }
+
+    /** Cuts the neighbours that owe more than the grace, and only them; returns them. */
+    Set<NodeId> run() {
+        Set<NodeId> owing = new HashSet<>();
+        meter.relayProvided().forEach((id, provided) -> {
+            if (provided - desk.relaySigned(id) > graceBytes) {
+                owing.add(id);
+            }
+        });
+        gate.cutOnly(owing);
+        return owing;
+    }
+}
