@@ -26,8 +26,12 @@ public record RewardsConfig(Set<Ed25519PublicKey> trustedIssuers, Optional<Verif
         int receiptIntervalSeconds, Map<Resource, Tolerance> tolerances, long relayGraceBytes) {
     /** Default {@link #receiptIntervalSeconds}: one receipt per neighbour and minute at most. */
     public static final int DEFAULT_RECEIPT_INTERVAL_SECONDS = 60;
-    /** Default {@link #relayGraceBytes}: a minute of 36 Mbit/s, so a neighbour paying every minute is not cut between receipts. */
-    public static final long DEFAULT_RELAY_GRACE_BYTES = 256L << 20;
+    /**
+     * Default {@link #relayGraceBytes}: 1 GiB, a minute at 143 Mbit/s, so a neighbour paying
+     * every minute (the default receipt interval) is not cut between its receipts unless it
+     * draws more than that.
+     */
+    public static final long DEFAULT_RELAY_GRACE_BYTES = 1L << 30;
 
     public RewardsConfig {
         trustedIssuers = Set.copyOf(trustedIssuers);

@@ -25,7 +25,7 @@ import java.util.Set;
  *     - 0b3c...
  *   schedule: schedule.cose           # signed schedule (COSE_Sign1); relative to this file
  *   receipt-interval-seconds: 60      # 1..86400
- *   relay-grace-bytes: 268435456      # what a neighbour may owe before the uplink cuts it
+ *   relay-grace-bytes: 1073741824     # what a neighbour may owe before the uplink cuts it
  *   tolerance:                        # per resource (relay.up, relay.down, storage, cpu)
  *     cpu: {basis-points: 200, slack: 1000}   # defaults 200 (2 %) and 16384 units
  * </pre>

@@ -3,6 +3,7 @@ package io.smartshare.node.rewards;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.metering.PeerMeter;
 import io.smartshare.node.uplink.RelayGate;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -15,6 +16,9 @@ import java.util.Set;
  * Not thread-safe (the rewards service's task runs it).
  */
 final class RelayPayment {
+    /** How often debts are checked: a neighbour is cut or restored within this of crossing the grace. */
+    static final Duration INTERVAL = Duration.ofSeconds(5);
+
     private final PeerMeter meter;
     private final ReceiptDesk desk;
     private final RelayGate gate;

@@ -102,7 +102,7 @@ public final class Rewards implements AutoCloseable {
         });
         Optional<PeriodicTask> payment = node.find(RelayGate.class).map(gate -> {
             RelayPayment relayPayment = new RelayPayment(meter, desk, gate, config.relayGraceBytes());
-            return node.scheduler().everyBlocking("relay-payment", () -> Duration.ofSeconds(1), relayPayment::run);
+            return node.scheduler().everyBlocking("relay-payment", () -> RelayPayment.INTERVAL, relayPayment::run);
         });
         PeriodicTask meterSaves = node.scheduler().everyBlocking("meter-save", () -> Duration.ofSeconds(1),
                 meter::drifted, () -> {
