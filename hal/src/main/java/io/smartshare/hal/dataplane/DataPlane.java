@@ -66,6 +66,16 @@ public interface DataPlane {
     void setCut(String tunnel, List<IpPrefix> sources) throws DataPlaneException;
 
     /**
+     * Limits the traffic forwarded through {@code tunnel} for neighbours: at most {@code
+     * totalKbps} for all of them together and at most {@code neighbourKbps} for each of
+     * {@code neighbours} (each given by its addresses), both directions counted together;
+     * traffic over a limit is dropped. 0 is no limit; both 0 removes the rules. The rules go
+     * with the tunnel when it closes.
+     */
+    void setCaps(String tunnel, long totalKbps, long neighbourKbps, List<List<IpPrefix>> neighbours)
+            throws DataPlaneException;
+
+    /**
      * Deletes every interface whose name starts with {@code prefix}, with the rules made for
      * it: what a node that crashed left behind (with the interfaces go their routes and, for
      * {@code wireguard-go}, its process).

@@ -23,6 +23,8 @@ final class TunnelReconciler {
     private final List<IpPrefix> routes = new ArrayList<>();
     private boolean masquerade;
     private List<IpPrefix> cut = List.of();
+    private ShareCaps caps = ShareCaps.NONE;
+    private List<List<IpPrefix>> capped = List.of();
 
     TunnelReconciler(DataPlane dataPlane, Tunnel tunnel) {
         this.dataPlane = dataPlane;
@@ -85,6 +87,23 @@ final class TunnelReconciler {
         }
         dataPlane.setCut(tunnel.name(), sources);
         cut = List.copyOf(sources);
+        return true;
+    }
+
+    /**
+     * Limits what is forwarded for the neighbours, whose addresses are {@code neighbours};
+     * nothing if neither changed.
+     *
+     * @return whether the rules changed
+     */
+    boolean caps(ShareCaps next, List<List<IpPrefix>> neighbours) throws DataPlaneException {
+        List<List<IpPrefix>> relevant = next.neighbourKbps() > 0 ? List.copyOf(neighbours) : List.of();
+        if (next.equals(caps) && relevant.equals(capped)) {
+            return false;
+        }
+        dataPlane.setCaps(tunnel.name(), next.totalKbps(), next.neighbourKbps(), relevant);
+        caps = next;
+        capped = relevant;
         return true;
     }
 

@@ -16,12 +16,14 @@ import io.smartshare.node.mesh.routing.DownwardRoute;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,7 @@ final class Uplink implements RelayGate, AutoCloseable {
     private final Tunnel tunnel;
     private final TunnelReconciler reconciler;
     private final TunnelPlan.Local local;
+    private final ShareCaps caps;
     private final List<IpPrefix> addresses;
     private final TunnelMeter meter;
     private Map<WireGuardKey, NodeId> peerIds = Map.of();
@@ -48,7 +51,9 @@ final class Uplink implements RelayGate, AutoCloseable {
     private TunnelPlan plan = TunnelPlan.EMPTY;
     private Optional<String> lastError = Optional.empty();
 
-    private Uplink(MeshView mesh, DataPlane dataPlane, Tunnel tunnel, TunnelPlan.Local local, List<IpPrefix> addresses) {
+    private Uplink(MeshView mesh, DataPlane dataPlane, Tunnel tunnel, TunnelPlan.Local local, List<IpPrefix> addresses,
+            ShareCaps caps) {
+        this.caps = caps;
         this.mesh = mesh;
         this.dataPlane = dataPlane;
         this.tunnel = tunnel;
@@ -66,15 +71,15 @@ final class Uplink implements RelayGate, AutoCloseable {
      * @param privateKey the tunnel key (cleared here once handed to the data plane)
      * @throws DataPlaneException if the data plane cannot (no CAP_NET_ADMIN, no WireGuard)
      */
-    static Uplink open(MeshView mesh, DataPlane dataPlane, String name, byte[] privateKey, TunnelPlan.Local local)
-            throws DataPlaneException {
+    static Uplink open(MeshView mesh, DataPlane dataPlane, String name, byte[] privateKey, TunnelPlan.Local local,
+            ShareCaps caps) throws DataPlaneException {
         List<IpPrefix> addresses = List.of(MeshAddresses.of(local.id()), MeshAddresses.ipv4(local.id(), local.ipv4Pool()));
         try {
             dataPlane.removeInterfaces(name);
             dataPlane.enableForwarding();
             Tunnel tunnel = dataPlane.openTunnel(name, privateKey, local.listenPort(), addresses);
             mesh.node().announce(local.lan());
-            return new Uplink(mesh, dataPlane, tunnel, local, addresses);
+            return new Uplink(mesh, dataPlane, tunnel, local, addresses, caps);
         } finally {
             Arrays.fill(privateKey, (byte) 0);
         }
@@ -106,7 +111,10 @@ final class Uplink implements RelayGate, AutoCloseable {
         TunnelPlan next = TunnelPlan.of(local, neighbours, position.parent(), position.gateway(), downward);
         try {
             reconciler.apply(next);
-            reconciler.cut(cutSources(next, ids));
+            Map<NodeId, List<IpPrefix>> served = served(next, ids);
+            reconciler.cut(served.entrySet().stream().filter(e -> cut.contains(e.getKey()))
+                    .flatMap(e -> e.getValue().stream()).toList());
+            reconciler.caps(caps, List.copyOf(served.values()));
         } catch (DataPlaneException e) {
             error = Optional.of(e.getMessage());
         }
@@ -118,15 +126,16 @@ final class Uplink implements RelayGate, AutoCloseable {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** What the cut neighbours may send and receive through the tunnel: their allowed IPs but the default routes. */
-    private List<IpPrefix> cutSources(TunnelPlan next, Map<WireGuardKey, NodeId> ids) {
-        List<IpPrefix> sources = new ArrayList<>();
+    /** What each neighbour may send and receive through the tunnel: its allowed IPs but the default routes, by id. */
+    private static Map<NodeId, List<IpPrefix>> served(TunnelPlan next, Map<WireGuardKey, NodeId> ids) {
+        Map<NodeId, List<IpPrefix>> served = new TreeMap<>(Comparator.comparing(NodeId::value));
         for (TunnelPeer peer : next.peers().values()) {
-            if (cut.contains(ids.get(peer.key()))) {
-                peer.allowedIps().stream().filter(p -> !TunnelPlan.DEFAULTS.contains(p)).forEach(sources::add);
+            NodeId id = ids.get(peer.key());
+            if (id != null) {
+                served.put(id, peer.allowedIps().stream().filter(p -> !TunnelPlan.DEFAULTS.contains(p)).toList());
             }
         }
-        return sources;
+        return served;
     }
 
     @Override
@@ -181,6 +190,8 @@ final class Uplink implements RelayGate, AutoCloseable {
         doc.put("lan", local.lan().stream().map(IpPrefix::toString).toList());
         doc.put("listen-port", local.listenPort());
         doc.put("masquerade", plan.masquerade());
+        doc.put("share-cap-kbps", caps.totalKbps());
+        doc.put("neighbour-cap-kbps", caps.neighbourKbps());
         Map<WireGuardKey, PeerTransfer> transfer;
         try {
             transfer = tunnel.transfer();

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * parent and registrations, and NAT at a gateway, synced every second through the board's
  * data plane. Section {@code uplink:} of the operator config: {@code listen-port} (default
  * {@value #DEFAULT_PORT}) and {@code ipv4-pool} (default 100.64.0.0/10), both the same on
- * every node of a mesh, and {@code lan-prefixes} (this node's LAN, at most 4). Without the
+ * every node of a mesh, {@code lan-prefixes} (this node's LAN, at most 4), and {@code
+ * share-cap-kbps} and {@code neighbour-cap-kbps} (what it forwards for neighbours, in all and
+ * for each; no limit when absent). Without the
  * data plane (no CAP_NET_ADMIN, no WireGuard) the service stays up as {@code absent} in
  * {@code /health} with the reason, and the rest of the node runs.
  */
@@ -42,6 +44,7 @@ public final class UplinkService implements NodeService {
     private int listenPort;
     private IpPrefix ipv4Pool;
     private List<IpPrefix> lan;
+    private ShareCaps caps;
     private Optional<Uplink> uplink = Optional.empty();
     private Optional<PeriodicTask> task = Optional.empty();
     private volatile Optional<String> absentBecause = Optional.empty();
@@ -72,6 +75,8 @@ public final class UplinkService implements NodeService {
         } catch (IllegalArgumentException e) {
             throw section.invalid("lan-prefixes", e.getMessage());
         }
+        caps = new ShareCaps(section.optionalInteger("share-cap-kbps", 1, Integer.MAX_VALUE).orElse(0L),
+                section.optionalInteger("neighbour-cap-kbps", 1, Integer.MAX_VALUE).orElse(0L));
         return Activation.run();
     }
 
@@ -83,7 +88,7 @@ public final class UplinkService implements NodeService {
         byte[] key = TunnelKeyFile.loadOrCreate(context.dataDir().resolve(TunnelKeyFile.FILE_NAME), new SecureRandom());
         try {
             Uplink opened = Uplink.open(mesh, context.board().dataPlane(), name, key,
-                    new TunnelPlan.Local(mesh.node().id(), ipv4Pool, lan, listenPort));
+                    new TunnelPlan.Local(mesh.node().id(), ipv4Pool, lan, listenPort), caps);
             uplink = Optional.of(opened);
             task = Optional.of(context.scheduler().everyBlocking("uplink-tunnels", () -> Duration.ofSeconds(1),
                     opened::sync));

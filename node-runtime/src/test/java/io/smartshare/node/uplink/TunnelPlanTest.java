@@ -163,5 +163,13 @@ class TunnelPlanTest {
         assertEquals(child, dataPlane.cut("sswtest"));
         assertTrue(reconciler.cut(List.of()));
         assertEquals(List.of(), dataPlane.cut("sswtest"), "lifted");
+
+        assertFalse(reconciler.caps(ShareCaps.NONE, List.of(child)), "no caps: nothing to do");
+        assertTrue(reconciler.caps(new ShareCaps(8000, 0), List.of(child)));
+        assertFalse(reconciler.caps(new ShareCaps(8000, 0), List.of()), "a total cap ignores who the neighbours are");
+        assertTrue(reconciler.caps(new ShareCaps(8000, 800), List.of(child)));
+        assertEquals(List.of(8000L, 800L, 1L), dataPlane.caps("sswtest"));
+        assertTrue(reconciler.caps(ShareCaps.NONE, List.of(child)));
+        assertEquals(List.of(), dataPlane.caps("sswtest"));
     }
 }

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 public final class LinuxDataPlane implements DataPlane {
     /** Interface names: what Linux allows (15 bytes), restricted to what is safe in a command. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,14}");
-    /** The names of the nftables tables this driver makes: a tunnel's name, then "-cut" for the cut. */
+    /** The names of the nftables tables this driver makes: a tunnel's name, then "-cut" or "-cap". */
     private static final Pattern TABLE = Pattern.compile("[a-z0-9][a-z0-9-]{0,19}");
     /** Any interface name the kernel allows, as a single path element. */
     private static final Pattern NAME_IN_SYSFS = Pattern.compile("[^/\\s]{1,15}");
@@ -56,6 +56,7 @@ public final class LinuxDataPlane implements DataPlane {
     private final Path wireguardRun;
     private final Set<String> masqueraded = ConcurrentHashMap.newKeySet();
     private final Set<String> cut = ConcurrentHashMap.newKeySet();
+    private final Set<String> capped = ConcurrentHashMap.newKeySet();
 
     /**
      * @param commands runs {@code ip}, {@code wg}, {@code wireguard-go} and {@code nft}
@@ -233,6 +234,59 @@ public final class LinuxDataPlane implements DataPlane {
         cut.add(tunnel);
     }
 
+    @Override
+    public void setCaps(String tunnel, long totalKbps, long neighbourKbps, List<List<IpPrefix>> neighbours)
+            throws DataPlaneException {
+        checkName(tunnel);
+        String table = tunnel + "-cap";
+        if (capped.remove(tunnel)) {
+            deleteTable(table);
+        }
+        if (totalKbps <= 0 && (neighbourKbps <= 0 || neighbours.isEmpty())) {
+            return;
+        }
+        StringBuilder rules = new StringBuilder("table inet " + table + " {\n");
+        if (totalKbps > 0) {
+            rules.append("  limit total ").append(rate(totalKbps)).append("\n");
+        }
+        if (neighbourKbps > 0) {
+            for (int i = 0; i < neighbours.size(); i++) {
+                rules.append("  limit n").append(i).append(' ').append(rate(neighbourKbps)).append("\n");
+            }
+        }
+        rules.append("  chain forward {\n    type filter hook forward priority filter; policy accept;\n");
+        String in = "iifname \"" + tunnel + "\"";
+        String outOnly = "oifname \"" + tunnel + "\" iifname != \"" + tunnel + "\"";
+        if (totalKbps > 0) { // each packet counted once: a relay's tunnel-to-tunnel traffic is "in"
+            rules.append("    ").append(in).append(" limit name \"total\" drop\n");
+            rules.append("    ").append(outOnly).append(" limit name \"total\" drop\n");
+        }
+        if (neighbourKbps > 0) {
+            for (int i = 0; i < neighbours.size(); i++) {
+                for (boolean v4 : List.of(true, false)) {
+                    String set = neighbours.get(i).stream().filter(p -> (p.address() instanceof Inet4Address) == v4)
+                            .map(IpPrefix::toString).collect(Collectors.joining(", "));
+                    if (!set.isEmpty()) {
+                        String family = v4 ? "ip" : "ip6";
+                        rules.append("    ").append(in).append(' ').append(family).append(" saddr { ").append(set)
+                                .append(" } limit name \"n").append(i).append("\" drop\n");
+                        rules.append("    oifname \"").append(tunnel).append("\" ").append(family).append(" daddr { ")
+                                .append(set).append(" } limit name \"n").append(i).append("\" drop\n");
+                    }
+                }
+            }
+        }
+        rules.append("  }\n}\n");
+        run(List.of("nft", "-f", "-"), rules.toString().getBytes(StandardCharsets.US_ASCII));
+        capped.add(tunnel);
+    }
+
+    /** An nftables limit of {@code kbps} kbit/s, with a tenth of a second's burst (at least 16 kbytes). */
+    private static String rate(long kbps) {
+        long kbytes = Math.max(1, kbps / 8);
+        return "{ rate over " + kbytes + " kbytes/second burst " + Math.max(16, kbytes / 10) + " kbytes }";
+    }
+
     /** Deletes the nftables table made for {@code tunnel}, if there is one. */
     private void deleteTable(String tunnel) throws DataPlaneException {
         List<String> command = List.of("nft", "delete", "table", "inet", tunnel);
@@ -360,6 +414,7 @@ public final class LinuxDataPlane implements DataPlane {
         public void close() throws DataPlaneException {
             setMasquerade(name, false);
             setCut(name, List.of());
+            setCaps(name, 0, 0, List.of());
             run(List.of("ip", "link", "del", "dev", name));
         }
 

@@ -28,6 +28,7 @@ public final class SimDataPlane implements DataPlane {
     private boolean forwarding;
     private boolean uplink = true;
     private final Map<String, List<IpPrefix>> cut = new TreeMap<>();
+    private final Map<String, long[]> caps = new TreeMap<>();
 
     @Override
     public String driver() {
@@ -93,6 +94,22 @@ public final class SimDataPlane implements DataPlane {
         }
     }
 
+    @Override
+    public synchronized void setCaps(String tunnel, long totalKbps, long neighbourKbps,
+            List<List<IpPrefix>> neighbours) {
+        if (totalKbps <= 0 && neighbourKbps <= 0) {
+            caps.remove(tunnel);
+        } else {
+            caps.put(tunnel, new long[] {totalKbps, neighbourKbps, neighbours.size()});
+        }
+    }
+
+    /** The caps of {@code tunnel}: total kbit/s, per-neighbour kbit/s, neighbours capped; empty if none. */
+    public synchronized List<Long> caps(String tunnel) {
+        long[] c = caps.get(tunnel);
+        return c == null ? List.of() : List.of(c[0], c[1], c[2]);
+    }
+
     /** The sources whose forwarded traffic {@code tunnel} drops. */
     public synchronized List<IpPrefix> cut(String tunnel) {
         return cut.getOrDefault(tunnel, List.of());
@@ -148,6 +165,7 @@ public final class SimDataPlane implements DataPlane {
         tunnels.remove(name);
         masqueraded.remove(name);
         cut.remove(name);
+        caps.remove(name);
         routes.values().removeIf(name::equals);
     }
 

@@ -203,6 +203,27 @@ class LinuxDataPlaneTest {
     }
 
     @Test
+    void sharingIsCappedInAllAndPerNeighbourCountingEachPacketOnce() throws Exception {
+        Recorder tools = new Recorder(line -> ok(""));
+        LinuxDataPlane plane = new LinuxDataPlane(tools, NO_PROC, NO_SYS, NO_RUN);
+        Tunnel tunnel = plane.openTunnel("ss-a1", PRIVATE, 51900, List.of());
+        plane.setCaps("ss-a1", 0, 0, List.of());
+        assertEquals("ip link set dev ss-a1 up", tools.lines.get(tools.lines.size() - 1), "no caps, no rules");
+        plane.setCaps("ss-a1", 8000, 800, List.of(List.of(IpPrefix.parse("10.99.5.0/24"),
+                IpPrefix.parse("fd73:7368:6172:0:1:2:3:4/128"))));
+        String rules = new String(tools.inputs.get(tools.inputs.size() - 1), StandardCharsets.US_ASCII);
+        assertTrue(rules.contains("limit total { rate over 1000 kbytes/second burst 100 kbytes }"), rules);
+        assertTrue(rules.contains("limit n0 { rate over 100 kbytes/second burst 16 kbytes }"), rules);
+        assertTrue(rules.contains("iifname \"ss-a1\" limit name \"total\" drop"), rules);
+        assertTrue(rules.contains("oifname \"ss-a1\" iifname != \"ss-a1\" limit name \"total\" drop"), rules);
+        assertTrue(rules.contains("iifname \"ss-a1\" ip saddr { 10.99.5.0/24 } limit name \"n0\" drop"), rules);
+        assertTrue(rules.contains("oifname \"ss-a1\" ip6 daddr { fd73:7368:6172:0:1:2:3:4/128 } limit name \"n0\" drop"),
+                rules);
+        tunnel.close();
+        assertTrue(tools.lines.contains("nft delete table inet ss-a1-cap"), "the caps go with the tunnel");
+    }
+
+    @Test
     void theUplinkIsADefaultRouteThroughAnotherInterfaceThatIsUp(@TempDir Path root) throws Exception {
         Path proc = root.resolve("proc");
         Path sys = root.resolve("sys");
