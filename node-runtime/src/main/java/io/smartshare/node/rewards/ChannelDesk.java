@@ -5,9 +5,13 @@ import io.smartshare.contracts.channel.Channel;
 import io.smartshare.contracts.channel.ChannelId;
 import io.smartshare.contracts.channel.ChannelLedger;
 import io.smartshare.contracts.channel.ChannelOpen;
+import io.smartshare.contracts.channel.ChannelTerms;
+import io.smartshare.contracts.channel.RelayPrice;
 import io.smartshare.ledger.Ledger;
+import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.ledger.record.Receipt;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +100,27 @@ final class ChannelDesk implements LedgerReplay.State {
                 next.open().terms().deposit(), seq);
         events.accept(new RewardsEvent.ChannelChanged(next.id().toString(), event.substring("event=channel-".length()),
                 next.status().toString(), next.paid(), seq));
+    }
+
+    /**
+     * The relay service ({@code relay.up} plus {@code relay.down}, as the pair's cumulative
+     * meter counts it) that {@code payer}'s open channels to this node with a relay price have
+     * paid for: the channel's starting reading plus what its payments buy at its price (the
+     * most of its channels), 0 without one. Pay to relay counts it like receipts.
+     */
+    synchronized long relayPaidFor(NodeId payer) {
+        long covered = 0;
+        for (Channel c : channels.channels().values()) {
+            ChannelTerms terms = c.open().terms();
+            if (c.status() == Channel.Status.OPEN && terms.payee().equals(identity.publicKey())
+                    && NodeId.of(terms.payer()).equals(payer) && terms.price().isPresent()) {
+                RelayPrice price = terms.price().get();
+                BigInteger bought = BigInteger.valueOf(c.paid()).multiply(BigInteger.valueOf(price.unit()))
+                        .divide(BigInteger.valueOf(price.rate())).add(BigInteger.valueOf(price.from()));
+                covered = Math.max(covered, bought.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact());
+            }
+        }
+        return covered;
     }
 
     /** Every channel, in id order. */

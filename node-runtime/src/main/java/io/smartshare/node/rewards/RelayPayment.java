@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Pay to relay (docs/uplink.md): a neighbour this node relays for owes the relay service it
  * was provided (the meter's {@code relay.up} plus {@code relay.down}, cumulative) less what
- * its receipts cover ({@link ReceiptDesk#relaySigned}); while it owes more than the grace, the
+ * its receipts cover ({@link ReceiptDesk#relaySigned}) or its priced channels have paid for
+ * ({@link ChannelDesk#relayPaidFor}), whichever is more; while it owes more than the grace, the
  * uplink stops forwarding for it, and forwards again once a receipt brings the debt under
  * the grace.
  * Not thread-safe (the rewards service's task runs it).
@@ -21,12 +22,14 @@ final class RelayPayment {
 
     private final PeerMeter meter;
     private final ReceiptDesk desk;
+    private final ChannelDesk channels;
     private final RelayGate gate;
     private final long graceBytes;
 
-    RelayPayment(PeerMeter meter, ReceiptDesk desk, RelayGate gate, long graceBytes) {
+    RelayPayment(PeerMeter meter, ReceiptDesk desk, ChannelDesk channels, RelayGate gate, long graceBytes) {
         this.meter = meter;
         this.desk = desk;
+        this.channels = channels;
         this.gate = gate;
         this.graceBytes = graceBytes;
     }
@@ -35,7 +38,7 @@ final class RelayPayment {
     Set<NodeId> run() {
         Set<NodeId> owing = new HashSet<>();
         meter.relayProvided().forEach((id, provided) -> {
-            if (provided - desk.relaySigned(id) > graceBytes) {
+            if (provided - Math.max(desk.relaySigned(id), channels.relayPaidFor(id)) > graceBytes) {
                 owing.add(id);
             }
         });

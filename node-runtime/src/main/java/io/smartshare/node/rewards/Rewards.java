@@ -101,7 +101,7 @@ public final class Rewards implements AutoCloseable {
             autoPay.queue();
         });
         Optional<PeriodicTask> payment = node.find(RelayGate.class).map(gate -> {
-            RelayPayment relayPayment = new RelayPayment(meter, desk, gate, config.relayGraceBytes());
+            RelayPayment relayPayment = new RelayPayment(meter, desk, channels, gate, config.relayGraceBytes());
             return node.scheduler().everyBlocking("relay-payment", () -> RelayPayment.INTERVAL, relayPayment::run);
         });
         PeriodicTask meterSaves = node.scheduler().everyBlocking("meter-save", () -> Duration.ofSeconds(1),

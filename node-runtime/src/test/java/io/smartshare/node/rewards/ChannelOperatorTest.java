@@ -191,7 +191,10 @@ class ChannelOperatorTest {
             autoPay(deskA).payDue();
             assertEquals(step[1], on(deskA, id).paid(), "A at " + step[0]);
             assertEquals(step[1], on(deskB, id).paid(), "B at " + step[0]);
+            assertEquals(40_000 + step[1] * 1_000 / 3, deskB.relayPaidFor(A.nodeId()),
+                    "pay to relay counts what the payments bought at the price (B at " + step[0] + ")");
         }
+        assertEquals(0, deskA.relayPaidFor(B.nodeId()), "A is no payee");
         assertEquals(sizeB + 3, ledgerB.size(), "one proof per payment in the payee's ledger");
         autoPay(deskA).payDue();
         assertEquals(sizeB + 3, ledgerB.size(), "nothing more owed: no proof");

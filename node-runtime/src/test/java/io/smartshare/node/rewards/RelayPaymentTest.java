@@ -49,7 +49,8 @@ class RelayPaymentTest {
         try (Ledger ledger = LedgerFiles.open(dir, PROVIDER)) {
             PeerMeter meter = PeerMeter.open(dir, mesh::snapshot, NO_SERVICES, 1_000);
             ReceiptDesk desk = ReceiptDesk.empty(ledger, meter, RewardsConfig.defaultTolerances(), e -> { });
-            RelayPayment payment = new RelayPayment(meter, desk, gate::add, GRACE);
+            ChannelDesk channels = ChannelDesk.empty(ledger, PROVIDER, e -> { });
+            RelayPayment payment = new RelayPayment(meter, desk, channels, gate::add, GRACE);
 
             mesh.carriedFor(PAYER.nodeId(), 600_000, 300_000);
             mesh.carriedFor(SILENT.nodeId(), 900_000, 100_000);
