@@ -38,6 +38,17 @@ public record RelayPrice(long rate, long unit, long from) {
     }
 
     /**
+     * The cumulative relay reading that {@code paid} micro-tokens cover, the inverse of {@link
+     * #due}: {@code from + ⌊paid × unit / rate⌋} (capped at {@code Long.MAX_VALUE}), so {@code
+     * due(covered(paid)) ≤ paid}.
+     */
+    public long covered(long paid) {
+        BigInteger bought = BigInteger.valueOf(paid).multiply(BigInteger.valueOf(unit)).divide(BigInteger.valueOf(rate))
+                .add(BigInteger.valueOf(from));
+        return bought.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+    }
+
+    /**
      * True if {@code paid} is what the bytes within tolerance of the payee's own reading
      * {@code metered} are worth, capped at the channel's {@code deposit}: {@code min(due(metered
      * − t), deposit) ≤ paid ≤ min(due(metered + t), deposit)}, {@code t =

@@ -31,6 +31,10 @@ class RelayPriceTest {
         assertTrue(EXAMPLE.allows(541, 200_000, Tolerance.DEFAULT, 50_000), "highest within tolerance");
         assertFalse(EXAMPLE.allows(542, 200_000, Tolerance.DEFAULT, 50_000), "more than the payee served");
         assertFalse(EXAMPLE.allows(417, 200_000, Tolerance.DEFAULT, 50_000), "less than the payee served");
+        assertEquals(40_000, EXAMPLE.covered(0), "nothing paid covers the reading at the open");
+        assertEquals(200_000, EXAMPLE.covered(480), "what 480 µT bought");
+        assertEquals(480, EXAMPLE.due(EXAMPLE.covered(480)), "covered is due's inverse");
+        assertEquals(Long.MAX_VALUE, new RelayPrice(1, Long.MAX_VALUE, 0).covered(2), "capped, not overflowing");
     }
 
     @Test

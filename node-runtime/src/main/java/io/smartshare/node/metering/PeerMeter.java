@@ -47,7 +47,7 @@ import java.util.function.Supplier;
  * public key is known ({@link #learnKey}). At most {@link CarriageMeter#MAX_PEERS} peers are
  * metered, stored ones first, then new ones in the order they are first seen; a counter once
  * metered never leaves. A new peer beyond them is carried but not metered (the newest refused,
- * counted by {@link #unmeteredPeers()}): memory and {@code meters.json} stay bounded whatever
+ * counted by {@link #peerCounts()}): memory and {@code meters.json} stay bounded whatever
  * number of identities a node serves. Thread-safe.
  */
 public final class PeerMeter {
@@ -255,20 +255,25 @@ public final class PeerMeter {
         return sorted;
     }
 
-    /** Live peers not metered because {@link CarriageMeter#MAX_PEERS} peers are metered already. */
-    public synchronized long unmeteredPeers() {
+    /**
+     * How many peers are metered, and how many live ones are not because {@link
+     * CarriageMeter#MAX_PEERS} are metered already: from one reading of the carriage (a read of
+     * the tunnel's counters, where the uplink runs).
+     *
+     * @param metered peers metered
+     * @param unmetered live peers carried but not metered
+     */
+    public record PeerCounts(int metered, long unmetered) {
+    }
+
+    /** The peers metered and not metered now. */
+    public synchronized PeerCounts peerCounts() {
         CarriageSnapshot live = relay.get();
         admit(live);
         Set<NodeId> ids = new HashSet<>(live.providedTo().keySet());
         ids.addAll(live.consumedFrom().keySet());
         ids.removeAll(metered);
-        return ids.size();
-    }
-
-    /** Peers metered. */
-    public synchronized int meteredPeers() {
-        admit(relay.get());
-        return metered.size();
+        return new PeerCounts(metered.size(), ids.size());
     }
 
     private void admit(CarriageSnapshot live) {

@@ -6,12 +6,10 @@ import io.smartshare.contracts.channel.ChannelId;
 import io.smartshare.contracts.channel.ChannelLedger;
 import io.smartshare.contracts.channel.ChannelOpen;
 import io.smartshare.contracts.channel.ChannelTerms;
-import io.smartshare.contracts.channel.RelayPrice;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.ledger.record.Receipt;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -114,10 +112,7 @@ final class ChannelDesk implements LedgerReplay.State {
             ChannelTerms terms = c.open().terms();
             if (c.status() == Channel.Status.OPEN && terms.payee().equals(identity.publicKey())
                     && NodeId.of(terms.payer()).equals(payer) && terms.price().isPresent()) {
-                RelayPrice price = terms.price().get();
-                BigInteger bought = BigInteger.valueOf(c.paid()).multiply(BigInteger.valueOf(price.unit()))
-                        .divide(BigInteger.valueOf(price.rate())).add(BigInteger.valueOf(price.from()));
-                covered = Math.max(covered, bought.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact());
+                covered = Math.max(covered, terms.price().get().covered(c.paid()));
             }
         }
         return covered;

@@ -92,8 +92,11 @@ public final class Rewards implements AutoCloseable {
         root.add(ChannelsResource.create(channels, operator, new ChannelInbox(channels, readings,
                 config.tolerances().get(RELAY_PRICE_TOLERANCE)), node.writers(), deskThread, neighbors));
         root.add(new RewardsResource(config, desk, round, channels, meter, node.dataDir()));
-        node.addMetrics("peer-meter", () -> Map.of("peers", meter.meteredPeers(), "peers-unmetered",
-                meter.unmeteredPeers(), "max-peers", CarriageMeter.MAX_PEERS));
+        node.addMetrics("peer-meter", () -> {
+            PeerMeter.PeerCounts peers = meter.peerCounts();
+            return Map.of("peers", peers.metered(), "peers-unmetered", peers.unmetered(), "max-peers",
+                    CarriageMeter.MAX_PEERS);
+        });
         ChannelAutoPay autoPay = new ChannelAutoPay(channels, operator, readings, deskThread);
         int every = config.receiptIntervalSeconds();
         PeriodicTask rounds = node.scheduler().everyBlocking("receipt-round", () -> Duration.ofSeconds(every), () -> {

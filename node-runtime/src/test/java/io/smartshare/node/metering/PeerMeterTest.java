@@ -41,8 +41,8 @@ class PeerMeterTest {
         for (int i = 0; i < CarriageMeter.MAX_PEERS; i++) {
             second.carriedFor(NodeIdentity.fromSeed(java.nio.ByteBuffer.allocate(32).putInt(i).array()).nodeId(), 10, 1);
         }
-        assertEquals(CarriageMeter.MAX_PEERS, after.meteredPeers(), "the stored peer and 1,023 new ones");
-        assertEquals(1, after.unmeteredPeers());
+        assertEquals(CarriageMeter.MAX_PEERS, after.peerCounts().metered(), "the stored peer and 1,023 new ones");
+        assertEquals(1, after.peerCounts().unmetered());
         second.carriedFor(PEER.nodeId(), 1, 0);
         after.tick(4_000);
         assertEquals(CarriageMeter.MAX_PEERS, ConfigMap.load(dir.resolve(PeerMeter.FILE_NAME)).mapList("peers").size());

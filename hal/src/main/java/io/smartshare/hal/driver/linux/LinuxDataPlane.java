@@ -7,9 +7,9 @@ import io.smartshare.hal.dataplane.PeerTransfer;
 import io.smartshare.hal.dataplane.Tunnel;
 import io.smartshare.hal.dataplane.TunnelPeer;
 import io.smartshare.hal.dataplane.WireGuardKey;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -31,9 +32,9 @@ import java.util.stream.Collectors;
  * deleted), {@code nft} for NAT (one table of family {@code inet} per tunnel, named like it),
  * and {@code /proc/sys} for forwarding. A {@code wireguard-go} tunnel's counters are read from
  * its control socket ({@code <wireguard-run>/<name>.sock}, WireGuard's cross-platform UAPI),
- * which costs no process; the kernel's with {@code wg show}. Needs CAP_NET_ADMIN. Every failure names the command
- * and what it said on standard error; the private key is written to {@code wg} on standard
- * input only.
+ * which costs no process; the kernel's with {@code wg show}. Needs CAP_NET_ADMIN. Every
+ * failure names the command and what it said on standard error; the private key is written
+ * to {@code wg} on standard input only.
  */
 public final class LinuxDataPlane implements DataPlane {
     /** Interface names: what Linux allows (15 bytes), restricted to what is safe in a command. */
@@ -54,9 +55,8 @@ public final class LinuxDataPlane implements DataPlane {
     private final Path proc;
     private final Path sys;
     private final Path wireguardRun;
-    private final Set<String> masqueraded = ConcurrentHashMap.newKeySet();
-    private final Set<String> cut = ConcurrentHashMap.newKeySet();
-    private final Set<String> capped = ConcurrentHashMap.newKeySet();
+    /** The nftables tables this data plane made and has not deleted. */
+    private final Set<String> tables = ConcurrentHashMap.newKeySet();
 
     /**
      * @param commands runs {@code ip}, {@code wg}, {@code wireguard-go} and {@code nft}
@@ -123,11 +123,7 @@ public final class LinuxDataPlane implements DataPlane {
 
     @Override
     public void removeRoute(IpPrefix destination, String device) throws DataPlaneException {
-        List<String> command = route("del", destination, device);
-        Commands.Result result = commands.run(command, NO_INPUT);
-        if (!result.ok() && !result.stderr().contains("No such process")) {
-            throw failure(command, result);
-        }
+        runUnless(route("del", destination, device), "No such process");
     }
 
     /** {@code ip route <verb>}; a default route with the fallback metric. */
@@ -183,102 +179,73 @@ public final class LinuxDataPlane implements DataPlane {
     @Override
     public void setMasquerade(String tunnel, boolean on) throws DataPlaneException {
         checkName(tunnel);
-        if (masqueraded.remove(tunnel)) {
-            deleteTable(tunnel);
-        }
-        if (on) {
-            String rules = "table inet " + tunnel + " {\n"
-                    + "  chain from_tunnel {\n"
-                    + "    type filter hook prerouting priority mangle; policy accept;\n"
-                    + "    iifname \"" + tunnel + "\" meta mark set " + TUNNEL_MARK + "\n"
-                    + "  }\n"
-                    + "  chain to_uplink {\n"
-                    + "    type nat hook postrouting priority srcnat; policy accept;\n"
-                    + "    meta mark " + TUNNEL_MARK + " oifname != \"" + tunnel + "\" masquerade\n"
-                    + "  }\n"
-                    + "  chain into_tunnel {\n"
-                    + "    type filter hook forward priority filter; policy accept;\n"
-                    + "    iifname != \"" + tunnel + "\" oifname \"" + tunnel + "\" ct state != { established, related } drop\n"
-                    + "  }\n"
-                    + "}\n";
-            run(List.of("nft", "-f", "-"), rules.getBytes(StandardCharsets.US_ASCII));
-            masqueraded.add(tunnel);
-        }
+        replaceTable(tunnel, !on ? Optional.empty() : Optional.of(""
+                + "  chain from_tunnel {\n"
+                + "    type filter hook prerouting priority mangle; policy accept;\n"
+                + "    iifname \"" + tunnel + "\" meta mark set " + TUNNEL_MARK + "\n"
+                + "  }\n"
+                + "  chain to_uplink {\n"
+                + "    type nat hook postrouting priority srcnat; policy accept;\n"
+                + "    meta mark " + TUNNEL_MARK + " oifname != \"" + tunnel + "\" masquerade\n"
+                + "  }\n"
+                + "  chain into_tunnel {\n"
+                + "    type filter hook forward priority filter; policy accept;\n"
+                + "    iifname != \"" + tunnel + "\" oifname \"" + tunnel + "\" ct state != { established, related } drop\n"
+                + "  }\n"));
     }
 
     @Override
     public void setCut(String tunnel, List<IpPrefix> sources) throws DataPlaneException {
         checkName(tunnel);
-        String table = tunnel + "-cut";
-        if (cut.remove(tunnel)) {
-            deleteTable(table);
-        }
-        if (sources.isEmpty()) {
-            return;
-        }
-        StringBuilder rules = new StringBuilder("table inet " + table + " {\n  chain forward {\n"
-                + "    type filter hook forward priority filter; policy accept;\n");
-        for (boolean v4 : List.of(true, false)) {
-            String set = sources.stream().filter(p -> (p.address() instanceof Inet4Address) == v4)
-                    .map(IpPrefix::toString).collect(Collectors.joining(", "));
-            if (!set.isEmpty()) {
-                String family = v4 ? "ip" : "ip6";
-                rules.append("    iifname \"").append(tunnel).append("\" ").append(family).append(" saddr { ").append(set)
-                        .append(" } drop\n");
-                rules.append("    oifname \"").append(tunnel).append("\" ").append(family).append(" daddr { ").append(set)
-                        .append(" } drop\n");
-            }
-        }
-        rules.append("  }\n}\n");
-        run(List.of("nft", "-f", "-"), rules.toString().getBytes(StandardCharsets.US_ASCII));
-        cut.add(tunnel);
+        replaceTable(tunnel + "-cut", sources.isEmpty() ? Optional.empty() : Optional.of(
+                "  chain forward {\n    type filter hook forward priority filter; policy accept;\n"
+                + addressRules(tunnel, sources, "drop") + "  }\n"));
     }
 
     @Override
     public void setCaps(String tunnel, long totalKbps, long neighbourKbps, List<List<IpPrefix>> neighbours)
             throws DataPlaneException {
         checkName(tunnel);
-        String table = tunnel + "-cap";
-        if (capped.remove(tunnel)) {
-            deleteTable(table);
-        }
         if (totalKbps <= 0 && (neighbourKbps <= 0 || neighbours.isEmpty())) {
+            replaceTable(tunnel + "-cap", Optional.empty());
             return;
         }
-        StringBuilder rules = new StringBuilder("table inet " + table + " {\n");
-        if (totalKbps > 0) {
-            rules.append("  limit total ").append(rate(totalKbps)).append("\n");
-        }
-        if (neighbourKbps > 0) {
-            for (int i = 0; i < neighbours.size(); i++) {
-                rules.append("  limit n").append(i).append(' ').append(rate(neighbourKbps)).append("\n");
-            }
-        }
-        rules.append("  chain forward {\n    type filter hook forward priority filter; policy accept;\n");
-        String in = "iifname \"" + tunnel + "\"";
-        String outOnly = "oifname \"" + tunnel + "\" iifname != \"" + tunnel + "\"";
+        StringBuilder limits = new StringBuilder();
+        StringBuilder rules = new StringBuilder();
         if (totalKbps > 0) { // each packet counted once: a relay's tunnel-to-tunnel traffic is "in"
-            rules.append("    ").append(in).append(" limit name \"total\" drop\n");
-            rules.append("    ").append(outOnly).append(" limit name \"total\" drop\n");
+            limits.append("  limit total ").append(rate(totalKbps)).append("\n");
+            rules.append("    iifname \"").append(tunnel).append("\" limit name \"total\" drop\n");
+            rules.append("    oifname \"").append(tunnel).append("\" iifname != \"").append(tunnel)
+                    .append("\" limit name \"total\" drop\n");
         }
         if (neighbourKbps > 0) {
             for (int i = 0; i < neighbours.size(); i++) {
-                for (boolean v4 : List.of(true, false)) {
-                    String set = neighbours.get(i).stream().filter(p -> (p.address() instanceof Inet4Address) == v4)
-                            .map(IpPrefix::toString).collect(Collectors.joining(", "));
-                    if (!set.isEmpty()) {
-                        String family = v4 ? "ip" : "ip6";
-                        rules.append("    ").append(in).append(' ').append(family).append(" saddr { ").append(set)
-                                .append(" } limit name \"n").append(i).append("\" drop\n");
-                        rules.append("    oifname \"").append(tunnel).append("\" ").append(family).append(" daddr { ")
-                                .append(set).append(" } limit name \"n").append(i).append("\" drop\n");
-                    }
-                }
+                limits.append("  limit n").append(i).append(' ').append(rate(neighbourKbps)).append("\n");
+                rules.append(addressRules(tunnel, neighbours.get(i), "limit name \"n" + i + "\" drop"));
             }
         }
-        rules.append("  }\n}\n");
-        run(List.of("nft", "-f", "-"), rules.toString().getBytes(StandardCharsets.US_ASCII));
-        capped.add(tunnel);
+        replaceTable(tunnel + "-cap", Optional.of(limits + "  chain forward {\n"
+                + "    type filter hook forward priority filter; policy accept;\n" + rules + "  }\n"));
+    }
+
+    /**
+     * Rules for forwarded traffic from {@code tunnel} with a source in {@code prefixes} and
+     * into it with a destination in them, one pair per address family, each ending in {@code action}.
+     */
+    private static String addressRules(String tunnel, List<IpPrefix> prefixes, String action) {
+        StringBuilder rules = new StringBuilder();
+        for (boolean v4 : List.of(true, false)) {
+            String set = prefixes.stream().filter(p -> (p.address() instanceof Inet4Address) == v4)
+                    .map(IpPrefix::toString).collect(Collectors.joining(", "));
+            if (!set.isEmpty()) {
+                String family = v4 ? "ip" : "ip6";
+                rules.append("    iifname \"").append(tunnel).append("\" ").append(family).append(" saddr { ").append(set)
+                        .append(" } ").append(action).append("\n");
+                rules.append("    oifname \"").append(tunnel).append("\" ").append(family).append(" daddr { ").append(set)
+                        .append(" } ").append(action).append("\n");
+            }
+        }
+        return rules.toString();
     }
 
     /** An nftables limit of {@code kbps} kbit/s, with a tenth of a second's burst (at least 16 kbytes). */
@@ -287,13 +254,24 @@ public final class LinuxDataPlane implements DataPlane {
         return "{ rate over " + kbytes + " kbytes/second burst " + Math.max(16, kbytes / 10) + " kbytes }";
     }
 
-    /** Deletes the nftables table made for {@code tunnel}, if there is one. */
-    private void deleteTable(String tunnel) throws DataPlaneException {
-        List<String> command = List.of("nft", "delete", "table", "inet", tunnel);
-        Commands.Result result = commands.run(command, NO_INPUT);
-        if (!result.ok() && !result.stderr().contains("No such file or directory")) {
-            throw failure(command, result);
+    /**
+     * Deletes the nftables table {@code table} of family {@code inet} if this data plane made
+     * it, then makes it anew with {@code body} (its limits and chains) if there is one.
+     */
+    private void replaceTable(String table, Optional<String> body) throws DataPlaneException {
+        if (tables.remove(table)) {
+            deleteTable(table);
         }
+        if (body.isPresent()) {
+            String rules = "table inet " + table + " {\n" + body.get() + "}\n";
+            run(List.of("nft", "-f", "-"), rules.getBytes(StandardCharsets.US_ASCII));
+            tables.add(table);
+        }
+    }
+
+    /** Deletes the nftables table {@code table}, if there is one. */
+    private void deleteTable(String table) throws DataPlaneException {
+        runUnless(List.of("nft", "delete", "table", "inet", table), "No such file or directory");
     }
 
     private static void checkName(String name) throws DataPlaneException {
@@ -337,6 +315,14 @@ public final class LinuxDataPlane implements DataPlane {
 
     private Commands.Result run(List<String> command) throws DataPlaneException {
         return run(command, NO_INPUT);
+    }
+
+    /** Runs {@code command}; a failure whose standard error says {@code harmless} is none. */
+    private void runUnless(List<String> command, String harmless) throws DataPlaneException {
+        Commands.Result result = commands.run(command, NO_INPUT);
+        if (!result.ok() && !result.stderr().contains(harmless)) {
+            throw failure(command, result);
+        }
     }
 
     private Commands.Result run(List<String> command, byte[] stdin) throws DataPlaneException {
