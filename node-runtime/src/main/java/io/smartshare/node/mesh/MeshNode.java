@@ -300,6 +300,9 @@ public final class MeshNode {
             if (rekeyed && routing.parent().equals(sender)) {
                 // a new session of the parent: it restarted, and lost the routes to this subtree
                 reregisterSubtree(now);
+            } else if (rekeyed && registrar.children(now).contains(sender.get())) {
+                // a child restarted: its registration may have come before these keys and been refused
+                sendSealed(sender.get(), from, new RefreshRequest(), true);
             }
         }
     }
@@ -315,13 +318,17 @@ public final class MeshNode {
         }
         transport.unicast(at, FrameCodec.encode(signer.sign(routing.gateway(), routing.rank(), routing.epoch(),
                 routing.uplinkKbps())));
-        sendOffer(neighbor, at);
+        // keys held for it may be its earlier run's, or out of step: ask either way
+        sendOffer(neighbor, at, true);
     }
 
     /** This node's keys to {@code neighbor}, asking for its keys unless they are installed. */
     private void sendOffer(NodeId neighbor, LinkAddress at) {
-        linkAuth.offer(neighbor, !linkAuth.hasKeysOf(neighbor))
-                .ifPresent(offer -> confirmable(neighbor, at, FrameCodec.encode(offer)));
+        sendOffer(neighbor, at, !linkAuth.hasKeysOf(neighbor));
+    }
+
+    private void sendOffer(NodeId neighbor, LinkAddress at, boolean replyRequested) {
+        linkAuth.offer(neighbor, replyRequested).ifPresent(offer -> confirmable(neighbor, at, FrameCodec.encode(offer)));
     }
 
     /** Seals {@code inner} for {@code neighbor} and sends it, NON or CON. */
@@ -670,6 +677,11 @@ public final class MeshNode {
             long now = scheduler.nowMillis();
             registerWithParent(List.of(registrar.newParent(routing.parent().get())));
             askChildrenToReregister(now);
+            // the former parent may have made this node its parent meanwhile (a restarted node can
+            // hear a stale rank first): its registration was refused then, so it is asked again;
+            // a node whose parent is another ignores the request
+            change.formerParent().ifPresent(former -> neighbors.addressOf(former)
+                    .ifPresent(address -> sendSealed(former, address, new RefreshRequest(), true)));
         }
         if (routing.attached()) {
             repairBackoffMillis = config.repairMinIntervalMillis();

@@ -15,7 +15,9 @@ import io.smartshare.node.mesh.routing.DownwardRoute;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.sim.EventLoop;
 import io.smartshare.node.mesh.wire.FrameCodec;
+import io.smartshare.node.mesh.wire.KeyOffer;
 import io.smartshare.node.mesh.wire.Probe;
+import io.smartshare.node.mesh.wire.RefreshRequest;
 import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.mesh.wire.Sealed;
 import io.smartshare.node.testing.SeededIdentities;
@@ -84,6 +86,63 @@ class MeshNodeTest {
         assertTrue(transport.confirmable.stream().anyMatch(s -> s.to.equals(GATEWAY_ADDRESS)
                 && restarted.open(identity(1).nodeId(), s.frame).filter(Registration.class::isInstance).isPresent()),
                 "the restarted parent lost this node's route; the node registers again when the parent re-keys");
+    }
+
+    @Test
+    void aNeighbourWhoseHeartbeatsStopVerifyingIsAskedForItsKeysEvenWhileOldOnesAreHeld() {
+        MeshNode node = node(MeshConfig.defaults());
+        gatewayJoins(node, GATEWAY_ADDRESS);
+        MeshPeer restarted = gateway.restarted().knows(identity(1));
+        transport.confirmable.clear();
+        loop.runUntil(1_000);
+        node.onFrame(GATEWAY_ADDRESS, restarted.heartbeat()); // its offer was lost: only its heartbeats arrive
+        KeyOffer ask = transport.confirmable.stream().filter(s -> s.to.equals(GATEWAY_ADDRESS) && (s.frame[0] & 0x0f) == 8)
+                .map(s -> (KeyOffer) MeshPeer.decode(s.frame)).findFirst().orElseThrow();
+        assertTrue(ask.replyRequested(), "the old keys it holds do not verify the neighbour: it must ask for the new ones");
+    }
+
+    @Test
+    void aChildRefusedWhileItWasTheParentIsAskedToRegisterAgainWhenTheParentChanges() {
+        MeshNode node = node(MeshConfig.defaults());
+        LinkAddress otherAddress = new LinkAddress("10.201.0.3:5683");
+        MeshPeer other = new MeshPeer(identity(3)).knows(identity(1));
+        node.onFrame(otherAddress, other.hello(false, Rank.ROOT + 192, 0, 0)); // after a restart, a stale rank heard first
+        node.onFrame(otherAddress, other.offerTo(identity(1).nodeId()));
+        assertEquals(OfferVerdict.INSTALLED, other.accept(identity(1).nodeId(), transport.confirmable.stream()
+                .filter(s -> s.to.equals(otherAddress) && (s.frame[0] & 0x0f) == 8).findFirst().orElseThrow().frame));
+        assertEquals(Optional.of(identity(3).nodeId()), node.position().parent());
+        node.onFrame(otherAddress, other.sealed(identity(1).nodeId(),
+                new Registration(List.of(new Registration.Target(identity(3).nodeId(), 2, 600)))));
+        assertTrue(node.routes().downward().isEmpty(), "a registration from the parent would make a loop");
+        gatewayJoins(node, GATEWAY_ADDRESS);
+        assertEquals(Optional.of(identity(2).nodeId()), node.position().parent());
+        assertTrue(transport.confirmable.stream().anyMatch(s -> s.to.equals(otherAddress)
+                && other.open(identity(1).nodeId(), s.frame).filter(RefreshRequest.class::isInstance).isPresent()),
+                "the former parent, which registered meanwhile, was not asked to register again");
+    }
+
+    @Test
+    void aChildThatRestartedAndReKeyedIsAskedToRegisterAgain() {
+        MeshNode node = node(MeshConfig.defaults());
+        node.setUplink(true, 1000);
+        LinkAddress childAddress = new LinkAddress("10.201.0.3:5683");
+        MeshPeer child = new MeshPeer(identity(3)).knows(identity(1));
+        node.onFrame(childAddress, child.hello(false, Rank.ROOT + 192, 0, 0));
+        node.onFrame(childAddress, child.offerTo(identity(1).nodeId()));
+        node.onFrame(childAddress, child.sealed(identity(1).nodeId(),
+                new Registration(List.of(new Registration.Target(identity(3).nodeId(), 2, 600)))));
+        assertEquals(List.of(identity(3).nodeId()), node.routes().downward().stream().map(DownwardRoute::target).toList());
+        MeshPeer restarted = child.restarted().knows(identity(1));
+        // its new registration, sealed with keys this node does not hold yet, came before its offer and was refused
+        node.onFrame(childAddress, restarted.sealed(identity(1).nodeId(),
+                new Registration(List.of(new Registration.Target(identity(3).nodeId(), 3, 600)))));
+        transport.confirmable.clear();
+        node.onFrame(childAddress, restarted.offerAskingTo(identity(1).nodeId()));
+        assertEquals(OfferVerdict.INSTALLED, restarted.accept(identity(1).nodeId(), transport.confirmable.stream()
+                .filter(s -> s.to.equals(childAddress) && (s.frame[0] & 0x0f) == 8).findFirst().orElseThrow().frame));
+        assertTrue(transport.confirmable.stream().anyMatch(s -> s.to.equals(childAddress)
+                && restarted.open(identity(1).nodeId(), s.frame).filter(RefreshRequest.class::isInstance).isPresent()),
+                "the restarted child's registration was lost; it is asked again once its keys are here");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class RoutingEngine {
         gateway = up;
         LOG.info("event=uplink node={} up={} kbps={} epoch={}", self, up, uplinkKbps, epoch);
         RoutingChange change = reselect(neighbors);
-        return new RoutingChange(change.parentChanged(), change.poisoned(), true);
+        return new RoutingChange(change.parentChanged(), change.poisoned(), true, change.formerParent());
     }
 
     /**
@@ -64,7 +64,7 @@ public final class RoutingEngine {
         epoch = Math.min(0xFFFF_FFFFL, Math.max(epoch, seen) + 1);
         feasibleDistance = Rank.INFINITE;
         LOG.info("event=new_epoch node={} epoch={}", self, epoch);
-        return new RoutingChange(false, false, true);
+        return new RoutingChange(false, false, true, Optional.empty());
     }
 
     /** Records that a hello with the current rank was sent: lowers the feasible distance. */
@@ -88,11 +88,13 @@ public final class RoutingEngine {
             LOG.debug("event=route_change node={} epoch={} rank={} parent={} backups={}", self, next.epoch(),
                     next.rank(), next.parent().map(NodeId::value).orElse("none"), next.backups().size());
         }
+        Optional<NodeId> former = parentChanged ? parent : Optional.empty();
         epoch = next.epoch();
         rank = next.rank();
         parent = next.parent();
         backups = next.backups();
-        return new RoutingChange(parentChanged, poisoned, epochChanged || parentChanged || poisoned || attached || significant);
+        return new RoutingChange(parentChanged, poisoned, epochChanged || parentChanged || poisoned || attached || significant,
+                former);
     }
 
     public boolean gateway() {
