@@ -22,5 +22,7 @@ public enum ChannelRejection {
      * A priced channel's proof pays what the payee's own meter says is not owed within the
      * receipt tolerance, or its open starts the price above the payee's reading (§6.4).
      */
-    BEYOND_TOLERANCE
+    BEYOND_TOLERANCE,
+    /** A priced channel's open pays less per byte than the payee asks for relaying (§6.4). */
+    BELOW_PRICE
 }

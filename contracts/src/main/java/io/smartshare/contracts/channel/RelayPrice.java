@@ -60,6 +60,15 @@ public record RelayPrice(long rate, long unit, long from) {
                 && paid <= Math.min(due(saturatedSum(metered, t)), deposit);
     }
 
+    /**
+     * True if this price pays at least {@code perMegabyte} micro-tokens per 1,000,000 bytes
+     * (the price a payee asks in its hellos): {@code rate × 1,000,000 ≥ perMegabyte × unit}.
+     */
+    public boolean atLeast(long perMegabyte) {
+        return BigInteger.valueOf(rate).multiply(BigInteger.valueOf(1_000_000))
+                .compareTo(BigInteger.valueOf(perMegabyte).multiply(BigInteger.valueOf(unit))) >= 0;
+    }
+
     /** True if the payer's starting reading is not above the payee's own reading {@code metered} beyond tolerance. */
     public boolean startsWithin(long metered, Tolerance tolerance) {
         return from <= saturatedSum(metered, tolerance.around(metered));

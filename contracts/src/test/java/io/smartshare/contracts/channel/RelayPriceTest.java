@@ -74,6 +74,17 @@ class RelayPriceTest {
     }
 
     @Test
+    void aPriceIsAtLeastWhatAPayeeAsksPerMegabyteExactly() {
+        assertTrue(new RelayPrice(3, 1_000, 0).atLeast(3_000), "3 per 1,000 bytes is 3,000 per MB");
+        assertFalse(new RelayPrice(3, 1_000, 0).atLeast(3_001));
+        assertTrue(new RelayPrice(2_500, 1_000_000, 0).atLeast(2_500));
+        assertFalse(new RelayPrice(2_499, 1_000_000, 0).atLeast(2_500));
+        assertTrue(new RelayPrice(1, 1, 0).atLeast(0), "a payee asking nothing takes any price");
+        assertFalse(new RelayPrice(1, Long.MAX_VALUE, 0).atLeast(1), "no overflow: far below 1 per MB");
+        assertTrue(new RelayPrice(Long.MAX_VALUE, 1, 0).atLeast(0xFFFF_FFFFL));
+    }
+
+    @Test
     void rejectsANonPositiveRateOrUnitAndANegativeStart() {
         assertThrows(ContractException.class, () -> new RelayPrice(0, 1_000, 0));
         assertThrows(ContractException.class, () -> new RelayPrice(3, 0, 0));

@@ -21,9 +21,13 @@ import java.util.Set;
  *     (docs/contracts.md §4.3); every resource has one
  * @param relayGraceBytes relay service a neighbour may owe (provided, not covered by its
  *     accepted receipts) before the uplink stops forwarding for it (docs/uplink.md "Pay to relay")
+ * @param relayPrice what this node asks for relaying, micro-tokens per 1,000,000 bytes, 0 for
+ *     nothing: advertised in its hellos, and a priced channel paying less is refused
  */
 public record RewardsConfig(Set<Ed25519PublicKey> trustedIssuers, Optional<VerifiedSchedule> schedule,
-        int receiptIntervalSeconds, Map<Resource, Tolerance> tolerances, long relayGraceBytes) {
+        int receiptIntervalSeconds, Map<Resource, Tolerance> tolerances, long relayGraceBytes, long relayPrice) {
+    /** The highest {@link #relayPrice}: what a hello carries (unsigned 32 bits). */
+    public static final long MAX_RELAY_PRICE = 0xFFFF_FFFFL;
     /** Default {@link #receiptIntervalSeconds}: one receipt per neighbour and minute at most. */
     public static final int DEFAULT_RECEIPT_INTERVAL_SECONDS = 60;
     /**
@@ -45,12 +49,15 @@ public record RewardsConfig(Set<Ed25519PublicKey> trustedIssuers, Optional<Verif
         if (relayGraceBytes < 1) {
             throw new IllegalArgumentException("relay-grace-bytes: expected at least 1");
         }
+        if (relayPrice < 0 || relayPrice > MAX_RELAY_PRICE) {
+            throw new IllegalArgumentException("relay-price-per-mb: expected 0 to " + MAX_RELAY_PRICE);
+        }
     }
 
-    /** No trusted issuer, no schedule, receipts every minute, the default tolerance and grace. */
+    /** No trusted issuer, no schedule, receipts every minute, the default tolerance and grace, no price. */
     public static RewardsConfig defaults() {
         return new RewardsConfig(Set.of(), Optional.empty(), DEFAULT_RECEIPT_INTERVAL_SECONDS, defaultTolerances(),
-                DEFAULT_RELAY_GRACE_BYTES);
+                DEFAULT_RELAY_GRACE_BYTES, 0);
     }
 
     /** {@link Tolerance#DEFAULT} (2 % plus 16 384 units) for every resource. */

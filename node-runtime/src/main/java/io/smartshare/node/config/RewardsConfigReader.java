@@ -26,6 +26,7 @@ import java.util.Set;
  *   schedule: schedule.cose           # signed schedule (COSE_Sign1); relative to this file
  *   receipt-interval-seconds: 60      # 1..86400
  *   relay-grace-bytes: 1073741824     # what a neighbour may owe before the uplink cuts it
+ *   relay-price-per-mb: 0             # micro-tokens asked per 1,000,000 bytes relayed (0..2^32-1)
  *   tolerance:                        # per resource (relay.up, relay.down, storage, cpu)
  *     cpu: {basis-points: 200, slack: 1000}   # defaults 200 (2 %) and 16384 units
  * </pre>
@@ -54,8 +55,9 @@ public final class RewardsConfigReader {
         rewards.optionalMap("tolerance").ifPresent(section -> readTolerances(section, tolerances));
         long grace = rewards.optionalInteger("relay-grace-bytes", 1, Long.MAX_VALUE)
                 .orElse(RewardsConfig.DEFAULT_RELAY_GRACE_BYTES);
+        long price = rewards.optionalInteger("relay-price-per-mb", 0, RewardsConfig.MAX_RELAY_PRICE).orElse(0L);
         rewards.requireNoOtherKeys();
-        return new RewardsConfig(trusted, schedule, interval, tolerances, grace);
+        return new RewardsConfig(trusted, schedule, interval, tolerances, grace, price);
     }
 
     private static Tolerance tolerance(ConfigMap entry) {

@@ -97,6 +97,7 @@ public final class MeshNode {
     private final LinkAuth linkAuth;
     private final ParkedFrames parked = new ParkedFrames();
     private long announcedSession;
+    private long relayPrice;
     private long delivered;
     private long forwarded;
     private long nextRepairAtMillis;
@@ -183,6 +184,20 @@ public final class MeshNode {
      */
     public synchronized void setUplink(boolean up, long kbps) {
         react(routing.setUplink(up, kbps, neighbors.candidates()));
+    }
+
+    /**
+     * Sets the relay price this node's hellos advertise from the next one on: micro-tokens per
+     * 1,000,000 bytes relayed, 0 for none (docs/uplink.md "Pay to relay").
+     *
+     * @throws IllegalArgumentException if it is negative or above {@link Hello#MAX_RELAY_PRICE}
+     */
+    public synchronized void setRelayPrice(long microTokensPerMegabyte) {
+        if (microTokensPerMegabyte < 0 || microTokensPerMegabyte > Hello.MAX_RELAY_PRICE) {
+            throw new IllegalArgumentException("relay price: expected 0.." + Hello.MAX_RELAY_PRICE
+                    + " micro-tokens per MB, found " + microTokensPerMegabyte);
+        }
+        relayPrice = microTokensPerMegabyte;
     }
 
     /** Hands a datagram received from the link to the node. Malformed or unauthenticated input is counted and dropped. */
@@ -316,8 +331,7 @@ public final class MeshNode {
         if (!linkAuth.mayAsk(neighbor, now)) {
             return;
         }
-        transport.unicast(at, FrameCodec.encode(signer.sign(routing.gateway(), routing.rank(), routing.epoch(),
-                routing.uplinkKbps())));
+        transport.unicast(at, FrameCodec.encode(signHello()));
         // keys held for it may be its earlier run's, or out of step: ask either way
         sendOffer(neighbor, at, true);
     }
@@ -750,9 +764,12 @@ public final class MeshNode {
         }
     }
 
+    private Hello signHello() {
+        return signer.sign(routing.gateway(), routing.rank(), routing.epoch(), routing.uplinkKbps(), relayPrice);
+    }
+
     private void sendHello() {
-        Hello hello = signer.sign(routing.gateway(), routing.rank(), routing.epoch(), routing.uplinkKbps());
-        byte[] bytes = FrameCodec.encode(hello);
+        byte[] bytes = FrameCodec.encode(signHello());
         transport.multicast(bytes);
         if (config.unicastProbes()) {
             neighbors.liveAddresses().forEach(a -> transport.unicast(a, bytes));

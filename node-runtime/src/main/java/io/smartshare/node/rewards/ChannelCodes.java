@@ -11,7 +11,7 @@ final class ChannelCodes {
     static ResponseCode of(ChannelRejection reason) {
         return switch (reason) {
             case MALFORMED, BAD_SIGNATURE -> ResponseCode.BAD_REQUEST;
-            case WRONG_SIGNER, OVER_DEPOSIT, BEYOND_TOLERANCE -> ResponseCode.FORBIDDEN;
+            case WRONG_SIGNER, OVER_DEPOSIT, BEYOND_TOLERANCE, BELOW_PRICE -> ResponseCode.FORBIDDEN;
             case WRONG_CHANNEL -> ResponseCode.NOT_FOUND;
             case STALE, CLOSED, FINAL_MISMATCH -> ResponseCode.CONFLICT;
         };

@@ -30,15 +30,19 @@ final class ChannelInbox {
     private final ChannelDesk desk;
     private final RelayReadings readings;
     private final Tolerance tolerance;
+    private final long relayPrice;
 
     /**
      * @param readings this node's meter of the relaying it provided to each payer
      * @param tolerance how far a priced amount may be from that meter (the receipt tolerance, §4.3)
+     * @param relayPrice what this node asks for relaying, micro-tokens per 1,000,000 bytes (0:
+     *     nothing): a priced open paying less is refused
      */
-    ChannelInbox(ChannelDesk desk, RelayReadings readings, Tolerance tolerance) {
+    ChannelInbox(ChannelDesk desk, RelayReadings readings, Tolerance tolerance, long relayPrice) {
         this.desk = desk;
         this.readings = readings;
         this.tolerance = tolerance;
+        this.relayPrice = relayPrice;
     }
 
     /**
@@ -72,6 +76,11 @@ final class ChannelInbox {
         }
         ChannelOpen open = outcome.acceptedValue().get();
         Optional<RelayPrice> price = open.terms().price();
+        if (price.isPresent() && !price.get().atLeast(relayPrice)) {
+            return Outcome.rejected(ChannelRejection.BELOW_PRICE, "channel open " + open.id() + ": pays "
+                    + price.get().rate() + " per " + price.get().unit() + " bytes, below this node's relay price of "
+                    + relayPrice + " per 1000000 bytes");
+        }
         if (price.isPresent()) {
             long provided = readings.relayed(open.terms().payer(), Role.PROVIDED);
             if (!price.get().startsWithin(provided, tolerance)) {

@@ -68,6 +68,7 @@ public final class Rewards implements AutoCloseable {
     public static Rewards start(NodeContext node, RewardsConfig config) {
         long now = System.currentTimeMillis();
         Optional<MeshView> mesh = node.find(MeshView.class);
+        mesh.ifPresent(m -> m.node().setRelayPrice(config.relayPrice()));
         Optional<NeighborAddresses> neighbors = mesh.map(MeshView::addresses);
         Supplier<CarriageSnapshot> coap = mesh.<Supplier<CarriageSnapshot>>map(m -> m.node()::carriage)
                 .orElse(() -> new CarriageSnapshot(Map.of(), Map.of()));
@@ -90,7 +91,8 @@ public final class Rewards implements AutoCloseable {
         ChannelOperator operator = new ChannelOperator(channels, new ChannelPeer(endpoint, neighbors),
                 readings, new SecureRandom());
         root.add(ChannelsResource.create(channels, operator, new ChannelInbox(channels, readings,
-                config.tolerances().get(RELAY_PRICE_TOLERANCE)), node.writers(), deskThread, neighbors));
+                config.tolerances().get(RELAY_PRICE_TOLERANCE), config.relayPrice()), node.writers(), deskThread,
+                neighbors));
         root.add(new RewardsResource(config, desk, round, channels, meter, node.dataDir()));
         node.addMetrics("peer-meter", () -> {
             PeerMeter.PeerCounts peers = meter.peerCounts();

@@ -51,7 +51,7 @@ class FloodIT {
                 byte[] seed = new byte[32];
                 random.nextBytes(seed);
                 kinds.add(to.non(2, "mh", FrameCodec.encode(SeededIdentities.signer(NodeIdentity.fromSeed(seed), 1)
-                        .sign(true, 256, 1, 1000))));
+                        .sign(true, 256, 1, 1000, 0))));
             }
             int logLinesBefore = node.log().split("\n").length;
 

@@ -44,7 +44,7 @@ class StrangerRelayIT {
 
             Map<String, Object> routesBefore = line.get(B, "/mesh/routes");
             Path hello = Files.write(dir.resolve("hello"), FrameCodec.encode(
-                    SeededIdentities.signer(NodeIdentity.generate(new SecureRandom()), 1).sign(true, Rank.ROOT, 99, 1_000_000)));
+                    SeededIdentities.signer(NodeIdentity.generate(new SecureRandom()), 1).sign(true, Rank.ROOT, 99, 1_000_000, 0)));
             CoapClientTool.Result frame = CoapClientTool.run(NodeLine.DTLS_CLIENT, 30, "-B", "10", "-u",
                     NodeLine.OPERATOR, "-k", NodeLine.OPERATOR_KEY, "-m", "post", "-f", hello.toString(),
                     line.node(A).coapsUri("/mesh/relay/" + line.id(B) + "/mh"));

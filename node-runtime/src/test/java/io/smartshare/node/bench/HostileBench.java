@@ -97,7 +97,7 @@ public final class HostileBench {
             Random random = new Random(2);
             Supplier<byte[]> get = () -> to.non(1, "node", new byte[0]);
             Supplier<byte[]> hello = () -> to.non(2, "mh", FrameCodec.encode(
-                    SeededIdentities.signer(NodeIdentity.fromSeed(seed(random)), 1).sign(true, Rank.ROOT, 1, 1_000)));
+                    SeededIdentities.signer(NodeIdentity.fromSeed(seed(random)), 1).sign(true, Rank.ROOT, 1, 1_000, 0)));
             pacedCpuPercent(node, port, get, WARM_UP_SECONDS); // the JIT compiles each path once: not measured
             pacedCpuPercent(node, port, hello, WARM_UP_SECONDS);
             double getCpu = pacedCpuPercent(node, port, get, PACED_SECONDS);
@@ -122,7 +122,7 @@ public final class HostileBench {
                     to.non(2, "mh", new byte[] {(byte) 0xee, 1, 2}), to.non(2, "receipts", new byte[] {1, 2, 3})));
             for (int i = 0; i < 20; i++) {
                 bad.add(to.non(2, "mh", FrameCodec.encode(SeededIdentities.signer(NodeIdentity.fromSeed(seed(random)), 1)
-                        .sign(true, Rank.ROOT, 1, 1_000))));
+                        .sign(true, Rank.ROOT, 1, 1_000, 0))));
             }
             to.fromFreshPorts(BAD_DATAGRAMS / 10, 10, bad);
             Thread.sleep(1_000);

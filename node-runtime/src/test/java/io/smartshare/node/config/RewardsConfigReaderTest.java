@@ -87,6 +87,15 @@ class RewardsConfigReaderTest {
     }
 
     @Test
+    void theRelayPriceIsReadAndOneAHelloCannotCarryIsNamed() throws Exception {
+        assertEquals(0, RewardsConfig.defaults().relayPrice());
+        assertEquals(2_500, read("rewards:\n  relay-price-per-mb: 2500\n").relayPrice());
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> read("rewards:\n  relay-price-per-mb: 4294967296\n"));
+        assertEquals("rewards.relay-price-per-mb", error.key());
+    }
+
+    @Test
     void toleranceForAnUnknownResourceIsNamed() {
         ConfigException error = assertThrows(ConfigException.class,
                 () -> read("rewards:\n  tolerance:\n    disk: {slack: 1}\n"));

@@ -53,8 +53,8 @@ class HelloAttackTest {
         RoutePosition before = net.node(2).position();
         Hello real = gatewayHellos.get(gatewayHellos.size() - 1);
         // node 1's address claiming to be a gateway with the gateway's key but not its signature
-        Hello spoofed = new Hello(true, Rank.ROOT, real.epoch(), 1, real.sequence() + 1, real.publicKey(), real.tunnelKey(), real.signature());
-        Hello garbage = new Hello(true, Rank.ROOT, real.epoch() + 1, 1, 1, attacker().publicKey(), new byte[32], new byte[64]);
+        Hello spoofed = new Hello(true, Rank.ROOT, real.epoch(), 1, 0, real.sequence() + 1, real.publicKey(), real.tunnelKey(), real.signature());
+        Hello garbage = new Hello(true, Rank.ROOT, real.epoch() + 1, 1, 0, 1, attacker().publicKey(), new byte[32], new byte[64]);
         for (int i = 0; i < 5; i++) {
             net.node(2).onFrame(new LinkAddress("sim:1"), FrameCodec.encode(spoofed));
             net.node(2).onFrame(ATTACKER, FrameCodec.encode(garbage));
@@ -91,10 +91,10 @@ class HelloAttackTest {
         HelloSigner flooder = SeededIdentities.signer(attacker(), 1);
         MeshConfig config = MeshConfig.defaults();
         for (int i = 0; i < config.helloBurst(); i++) {
-            net.node(2).onFrame(ATTACKER, FrameCodec.encode(flooder.sign(false, Rank.INFINITE, before.epoch(), 0)));
+            net.node(2).onFrame(ATTACKER, FrameCodec.encode(flooder.sign(false, Rank.INFINITE, before.epoch(), 0, 0)));
         }
         for (int i = 0; i < 40; i++) {
-            net.node(2).onFrame(ATTACKER, FrameCodec.encode(flooder.sign(true, Rank.ROOT, before.epoch(), 1_000_000)));
+            net.node(2).onFrame(ATTACKER, FrameCodec.encode(flooder.sign(true, Rank.ROOT, before.epoch(), 1_000_000, 0)));
         }
         assertEquals(40, net.node(2).helloCounters().rateLimited());
         assertEquals(before.parent(), net.node(2).position().parent());

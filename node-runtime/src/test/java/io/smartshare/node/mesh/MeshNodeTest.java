@@ -3,6 +3,7 @@ package io.smartshare.node.mesh;
 import static io.smartshare.node.testing.SeededIdentities.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.ledger.identity.NodeIdentity;
@@ -15,6 +16,7 @@ import io.smartshare.node.mesh.routing.DownwardRoute;
 import io.smartshare.node.mesh.routing.Rank;
 import io.smartshare.node.mesh.sim.EventLoop;
 import io.smartshare.node.mesh.wire.FrameCodec;
+import io.smartshare.node.mesh.wire.Hello;
 import io.smartshare.node.mesh.wire.KeyOffer;
 import io.smartshare.node.mesh.wire.Probe;
 import io.smartshare.node.mesh.wire.RefreshRequest;
@@ -146,10 +148,23 @@ class MeshNodeTest {
     }
 
     @Test
+    void hellosAdvertiseTheRelayPriceAndNeighboursShowTheirs() {
+        MeshNode node = node(MeshConfig.defaults());
+        node.setRelayPrice(2_500);
+        loop.runUntil(1_000);
+        Hello sent = transport.multicast.stream().filter(f -> (f[0] & 0x0f) == 1).map(f -> (Hello) MeshPeer.decode(f))
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals(2_500, sent.relayPrice());
+        node.onFrame(GATEWAY_ADDRESS, gateway.hello(true, Rank.ROOT, 0, 1000, 700));
+        assertEquals(700, node.neighbors().get(0).relayPrice());
+        assertThrows(IllegalArgumentException.class, () -> node.setRelayPrice(Hello.MAX_RELAY_PRICE + 1));
+    }
+
+    @Test
     void withUnicastProbesEveryHelloAlsoGoesToEachKnownNeighbour() {
         MeshConfig probing = new MeshConfig(400, 5, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, true);
         MeshNode node = node(probing);
-        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000, 0)));
         loop.runUntil(1_000);
         long multicastHellos = transport.multicast.stream().filter(f -> (f[0] & 0x0f) == 1).count();
         long unicastHellos = transport.unicast.stream().filter(s -> s.to.equals(GATEWAY_ADDRESS) && (s.frame[0] & 0x0f) == 1).count();
@@ -216,7 +231,7 @@ class MeshNodeTest {
         node.stop();
         int sent = transport.multicast.size();
         loop.runUntil(60_000);
-        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000)));
+        node.onFrame(GATEWAY_ADDRESS, FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000, 0)));
         assertEquals(sent, transport.multicast.size());
         assertTrue(node.neighbors().isEmpty());
     }
@@ -225,7 +240,7 @@ class MeshNodeTest {
     void helloHeardOverIpAndBleIsOneNeighbourWithTwoLinksAndNoReplay() {
         MeshNode node = node(MeshConfig.defaults());
         LinkAddress ble = new LinkAddress("ble:02:00:00:00:00:02");
-        byte[] hello = FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
+        byte[] hello = FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000, 0));
         node.onFrame(GATEWAY_ADDRESS, hello);
         node.onFrame(ble, hello);
         assertEquals(1, node.helloCounters().sighted());
@@ -275,7 +290,7 @@ class MeshNodeTest {
     void dataInFlightOverALinkKilledByConTimeoutsIsSentAgainOverTheOtherLink() {
         MeshNode node = node(MeshConfig.defaults());
         LinkAddress ble = new LinkAddress("ble:02:00:00:00:00:02");
-        byte[] hello = FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000));
+        byte[] hello = FrameCodec.encode(SeededIdentities.signer(identity(2), 1).sign(true, Rank.ROOT, 0, 1000, 0));
         node.onFrame(GATEWAY_ADDRESS, hello);
         node.onFrame(ble, hello);
         int before = transport.outcomes.size();

@@ -45,7 +45,11 @@ final class MeshPeer {
     }
 
     byte[] hello(boolean gateway, int rank, long epoch, long uplinkKbps) {
-        return FrameCodec.encode(signer.sign(gateway, rank, epoch, uplinkKbps));
+        return hello(gateway, rank, epoch, uplinkKbps, 0);
+    }
+
+    byte[] hello(boolean gateway, int rank, long epoch, long uplinkKbps, long relayPrice) {
+        return FrameCodec.encode(signer.sign(gateway, rank, epoch, uplinkKbps, relayPrice));
     }
 
     /** Learns the tunnel key of a node built with {@link SeededIdentities#tunnelPrivate}. */

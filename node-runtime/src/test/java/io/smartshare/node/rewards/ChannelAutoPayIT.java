@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Automatic payment over a priced channel between real node processes, a line A - B - C (C
- * the gateway): A's operator opens a channel to B at 3 µT per 1 000 relayed bytes; A then
+ * the gateway): every node asks 3 000 µT per MB relayed, and says so in its hellos; A's
+ * operator reads B's price, an open below it is refused, and opens a channel to B at 3 µT per
+ * 1 000 relayed bytes; A then
  * sends requests to C, which B relays; with no {@code pay} command, A signs proofs for what
  * its own meter says B relayed, B checks them against its meter, both ledgers hold them, and a
  * cooperative close followed by epoch settlement on B pays B exactly that price.
@@ -44,7 +46,7 @@ class ChannelAutoPayIT {
     static void start() throws Exception {
         Files.write(dir.resolve("body"), new byte[BODY_BYTES]);
         line = NodeLine.startWithSchedule(dir, 3, new RewardSchedule(1, 0, 1_000,
-                Map.of(Resource.RELAY_UP, new RateTerms(2000, 1_000_000, 300_000))));
+                Map.of(Resource.RELAY_UP, new RateTerms(2000, 1_000_000, 300_000))), "  relay-price-per-mb: 3000\n");
     }
 
     @AfterAll
@@ -63,6 +65,15 @@ class ChannelAutoPayIT {
                 "1000");
         assertEquals(1, zeroRate.exitCode(), zeroRate.stderr());
         assertTrue(zeroRate.stderr().contains("4.00") && zeroRate.stderr().contains("rate > 0"), zeroRate.stderr());
+        List<Map<String, Object>> neighbours = list(line.get(A, "/mesh/neighbors"), "neighbors");
+        Map<String, Object> seen = neighbours.stream().filter(n -> line.id(B).equals(n.get("id"))).findFirst()
+                .orElseThrow();
+        assertEquals(3_000L, number(seen, "relay-price"), "B's hellos carry its price");
+        NodeProcess.Result belowPrice = run(A, "open", "--payee", hex(B), "--deposit", "1000", "--rate", "2", "--unit",
+                "1000");
+        assertEquals(1, belowPrice.exitCode(), belowPrice.stderr());
+        assertTrue(belowPrice.stderr().contains("4.03") && belowPrice.stderr().contains("BELOW_PRICE"),
+                belowPrice.stderr());
         assertEquals(List.of(), list(line.get(A, "/channels"), "channels"), "refused opens change nothing");
 
         Map<String, Object> opened = object(cli(A, "open", "--payee", hex(B), "--deposit", "1000000", "--rate", "3",

@@ -10,6 +10,7 @@ import io.smartshare.contracts.channel.ChannelId;
 import io.smartshare.contracts.channel.ChannelOpen;
 import io.smartshare.contracts.channel.ChannelRejection;
 import io.smartshare.contracts.channel.ChannelTerms;
+import io.smartshare.contracts.channel.RelayPrice;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
 import io.smartshare.contracts.receipt.Tolerance;
@@ -47,7 +48,7 @@ class ChannelInboxTest {
 
     /** The inbox of the node at {@code desk}; the channels here are unpriced, so no meter reading enters. */
     private static ChannelInbox inbox(ChannelDesk desk) {
-        return new ChannelInbox(desk, (peer, role) -> 0, Tolerance.DEFAULT);
+        return new ChannelInbox(desk, (peer, role) -> 0, Tolerance.DEFAULT, 0);
     }
 
     private static ChannelRejection reason(Outcome<?, ChannelRejection> outcome) {
@@ -111,6 +112,24 @@ class ChannelInboxTest {
                     new ChannelTerms(PAYER.publicKey(), THIRD.publicKey(), 10, new byte[16]), PAYER))));
             assertEquals(1, ledger.size());
             assertEquals(Optional.of(PAYER.publicKey()), inbox(desk).counterpartyOf(ChannelMessage.OPEN, proposal));
+        }
+    }
+
+    @Test
+    void aPricedOpenBelowTheRelayPriceThisNodeAsksIsRefusedAndAnOpenAtItTaken() {
+        try (Ledger ledger = LedgerFiles.open(dir, PAYEE)) {
+            ChannelDesk desk = restore(ledger, PAYEE);
+            ChannelInbox asking = new ChannelInbox(desk, (peer, role) -> 0, Tolerance.DEFAULT, 2_500);
+            ChannelTerms cheap = new ChannelTerms(PAYER.publicKey(), PAYEE.publicKey(), 50_000, new byte[16],
+                    Optional.of(new RelayPrice(2, 1_000, 0)));
+            ChannelTerms fair = new ChannelTerms(PAYER.publicKey(), PAYEE.publicKey(), 50_000, new byte[] {1, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, Optional.of(new RelayPrice(5, 2_000, 0)));
+            assertEquals(ChannelRejection.BELOW_PRICE, reason(asking.take(ChannelMessage.OPEN,
+                    ChannelOpen.propose(cheap, PAYER))), "2 per 1,000 bytes is 2,000 per MB, below 2,500");
+            assertEquals(0, ledger.size(), "a refused open appends nothing");
+            asking.take(ChannelMessage.OPEN, ChannelOpen.propose(fair, PAYER)).orElseThrow();
+            asking.take(ChannelMessage.OPEN, ChannelOpen.propose(TERMS, PAYER)).orElseThrow(); // unpriced: a plain deposit
+            assertEquals(2, ledger.size());
         }
     }
 

@@ -37,7 +37,7 @@ class ChannelMessageResourceTest {
         try (Ledger ledger = LedgerFiles.open(dir, B)) {
             ChannelDesk desk = ChannelDesk.empty(ledger, B, event -> { });
             LedgerReplay.replay(ledger, List.of(desk));
-            ChannelInbox inbox = new ChannelInbox(desk, (peer, role) -> 0, Tolerance.DEFAULT);
+            ChannelInbox inbox = new ChannelInbox(desk, (peer, role) -> 0, Tolerance.DEFAULT, 0);
             byte[] record = inbox.take(ChannelMessage.OPEN, ChannelOpen.propose(terms(), A)).orElseThrow();
             Channel payerSide = Channel.opened(ChannelOpen.decode(record).orElseThrow());
             Map<ChannelMessage, byte[]> documentsOfA = Map.of(

@@ -84,7 +84,7 @@ class ChannelOperatorTest {
             if (lost.contains(kind)) {
                 throw new RequestException(ResponseCode.GATEWAY_TIMEOUT, "lost");
             }
-            Outcome<byte[], ChannelRejection> outcome = new ChannelInbox(other, readings(other), Tolerance.DEFAULT)
+            Outcome<byte[], ChannelRejection> outcome = new ChannelInbox(other, readings(other), Tolerance.DEFAULT, 0)
                     .take(kind, payload);
             if (outcome.rejection().isPresent()) {
                 return new ChannelOperator.Answer(ChannelCodes.of(outcome.rejection().get().reason()),

@@ -77,10 +77,16 @@ public final class NodeLine implements AutoCloseable {
      * {@code schedule}, signed by that key and written to {@code dir/schedule.cose}.
      */
     public static NodeLine startWithSchedule(Path dir, int size, RewardSchedule schedule) throws Exception {
+        return startWithSchedule(dir, size, schedule, "");
+    }
+
+    /** As {@link #startWithSchedule(Path, int, RewardSchedule)}, with {@code rewardsYaml} further lines of {@code rewards:}. */
+    public static NodeLine startWithSchedule(Path dir, int size, RewardSchedule schedule, String rewardsYaml)
+            throws Exception {
         NodeIdentity issuer = NodeIdentity.generate(new SecureRandom());
         Path file = Files.write(dir.resolve("schedule.cose"), schedule.sign(issuer));
         return start(dir, size, "  trusted-issuers: [" + HexFormat.of().formatHex(issuer.publicKey().encoded())
-                + "]\n  schedule: " + file + "\n");
+                + "]\n  schedule: " + file + "\n" + rewardsYaml);
     }
 
     /**

@@ -69,6 +69,7 @@ final class MeshNeighborsResource extends DocumentResource {
         row.put("epoch", n.epoch());
         row.put("gateway", n.gateway());
         row.put("uplink-kbps", n.uplinkKbps());
+        row.put("relay-price", n.relayPrice());
         row.put("last-heard-ms", n.lastHeardMillisAgo());
         row.put("links", n.links().stream().map(MeshNeighborsResource::link).toList());
         return row;

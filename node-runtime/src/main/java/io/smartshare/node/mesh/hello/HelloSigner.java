@@ -30,11 +30,11 @@ public final class HelloSigner {
     }
 
     /** A new hello carrying the given routing state, signed, with the next sequence. */
-    public Hello sign(boolean gateway, int rank, long epoch, long uplinkKbps) {
+    public Hello sign(boolean gateway, int rank, long epoch, long uplinkKbps, long relayPrice) {
         long sequence = nextSequence++;
-        byte[] input = FrameCodec.helloSigningInput(gateway, rank, epoch, uplinkKbps, sequence, identity.publicKey(),
-                tunnelKey);
-        return new Hello(gateway, rank, epoch, uplinkKbps, sequence, identity.publicKey(), tunnelKey,
+        byte[] input = FrameCodec.helloSigningInput(gateway, rank, epoch, uplinkKbps, relayPrice, sequence,
+                identity.publicKey(), tunnelKey);
+        return new Hello(gateway, rank, epoch, uplinkKbps, relayPrice, sequence, identity.publicKey(), tunnelKey,
                 identity.sign(input));
     }
 }

@@ -15,7 +15,7 @@ public interface HelloVerifier {
     /** Verifies every hello (the daemon's verifier). */
     static HelloVerifier direct() {
         return hello -> hello.publicKey().verify(FrameCodec.helloSigningInput(hello.gateway(), hello.rank(),
-                hello.epoch(), hello.uplinkKbps(), hello.sequence(), hello.publicKey(), hello.tunnelKey()),
+                hello.epoch(), hello.uplinkKbps(), hello.relayPrice(), hello.sequence(), hello.publicKey(), hello.tunnelKey()),
                 hello.signature());
     }
 }

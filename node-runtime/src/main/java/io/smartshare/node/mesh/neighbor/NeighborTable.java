@@ -287,7 +287,7 @@ public final class NeighborTable {
                 .map(l -> new LinkView(l.address, l.alive, l.etx.etx(), nowMillis - l.lastHeardMillis)).toList();
         long lastHeard = n.links().stream().mapToLong(l -> l.lastHeardMillis).max().orElseThrow();
         return new NeighborView(n.id, shown.address, n.alive(), shown.etx.etx(), n.lastHello.rank(),
-                n.lastHello.epoch(), n.lastHello.gateway(), n.lastHello.uplinkKbps(), nowMillis - lastHeard, links);
+                n.lastHello.epoch(), n.lastHello.gateway(), n.lastHello.uplinkKbps(), n.lastHello.relayPrice(), nowMillis - lastHeard, links);
     }
 
     /** Marks {@code link} heard; returns true if that revived the neighbour (it had no live link). */

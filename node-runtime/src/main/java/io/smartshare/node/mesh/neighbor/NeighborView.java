@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param epoch the epoch of that rank
  * @param gateway whether it advertised a working uplink
  * @param uplinkKbps its advertised uplink capacity
+ * @param relayPrice its advertised relay price, micro-tokens per 1,000,000 bytes (0: none)
  * @param lastHeardMillisAgo time since any frame from it, over any link
  * @param links every link it was heard on, one per medium, in {@link Medium} order
  */
 public record NeighborView(NodeId id, LinkAddress address, boolean alive, double etx, int rank, long epoch,
-                           boolean gateway, long uplinkKbps, long lastHeardMillisAgo, List<LinkView> links) {
+                           boolean gateway, long uplinkKbps, long relayPrice, long lastHeardMillisAgo, List<LinkView> links) {
     public NeighborView {
         links = List.copyOf(links);
     }

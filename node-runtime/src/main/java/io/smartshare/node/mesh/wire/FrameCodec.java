@@ -28,19 +28,19 @@ public final class FrameCodec {
      * The bytes a hello signature covers: {@link Hello#SIGNING_DOMAIN} in ASCII followed by
      * the first {@link Hello#SIGNED_LENGTH} bytes of the encoded hello.
      */
-    public static byte[] helloSigningInput(boolean gateway, int rank, long epoch, long uplinkKbps, long sequence,
-                                           Ed25519PublicKey key, byte[] tunnelKey) {
+    public static byte[] helloSigningInput(boolean gateway, int rank, long epoch, long uplinkKbps, long relayPrice,
+                                           long sequence, Ed25519PublicKey key, byte[] tunnelKey) {
         byte[] domain = Hello.SIGNING_DOMAIN.getBytes(StandardCharsets.US_ASCII);
         ByteBuffer out = ByteBuffer.allocate(domain.length + Hello.SIGNED_LENGTH);
         out.put(domain);
-        putHelloBody(out, gateway, rank, epoch, uplinkKbps, sequence, key, tunnelKey);
+        putHelloBody(out, gateway, rank, epoch, uplinkKbps, relayPrice, sequence, key, tunnelKey);
         return out.array();
     }
 
-    static void putHelloBody(ByteBuffer out, boolean gateway, int rank, long epoch, long uplinkKbps,
-                                     long sequence, Ed25519PublicKey key, byte[] tunnelKey) {
-        out.put(FrameType.HELLO.header()).put((byte) (gateway ? 1 : 0)).putShort((short) rank)
-                .putInt((int) epoch).putInt((int) uplinkKbps).putLong(sequence).put(key.encoded()).put(tunnelKey);
+    static void putHelloBody(ByteBuffer out, boolean gateway, int rank, long epoch, long uplinkKbps, long relayPrice,
+                             long sequence, Ed25519PublicKey key, byte[] tunnelKey) {
+        out.put(FrameType.HELLO.header()).put((byte) (gateway ? 1 : 0)).putShort((short) rank).putInt((int) epoch)
+                .putInt((int) uplinkKbps).putInt((int) relayPrice).putLong(sequence).put(key.encoded()).put(tunnelKey);
     }
 
     /**
@@ -126,6 +126,7 @@ public final class FrameCodec {
         int rank = in.getShort() & 0xffff;
         long epoch = in.getInt() & 0xFFFF_FFFFL;
         long uplink = in.getInt() & 0xFFFF_FFFFL;
+        long relayPrice = in.getInt() & 0xFFFF_FFFFL;
         long sequence = in.getLong();
         byte[] key = new byte[Ed25519PublicKey.LENGTH];
         in.get(key);
@@ -139,7 +140,7 @@ public final class FrameCodec {
         } catch (IdentityException e) {
             throw new MalformedFrameException("HELLO public key: " + e.getMessage());
         }
-        return new Hello(flags == 1, rank, epoch, uplink, sequence, publicKey, tunnelKey, signature);
+        return new Hello(flags == 1, rank, epoch, uplink, relayPrice, sequence, publicKey, tunnelKey, signature);
     }
 
     private static KeyOffer decodeKeyOffer(ByteBuffer in, int length) throws MalformedFrameException {

@@ -8,9 +8,9 @@ import java.util.Arrays;
 /**
  * A signed hello: who the sender is and where it sits in the DODAG.
  *
- * <p>Layout (148 bytes, big-endian): header, flags (bit 0 = gateway with a working uplink),
- * rank u16, epoch u32, uplink kbit/s u32, sequence u64, public key (32), tunnel key (32),
- * Ed25519 signature (64) over {@link #SIGNING_DOMAIN} followed by bytes 0..83. The signature
+ * <p>Layout (152 bytes, big-endian): header, flags (bit 0 = gateway with a working uplink),
+ * rank u16, epoch u32, uplink kbit/s u32, relay price u32, sequence u64, public key (32),
+ * tunnel key (32), Ed25519 signature (64) over {@link #SIGNING_DOMAIN} followed by bytes 0..87. The signature
  * binds the tunnel key (X25519, the node's {@code tunnel.key}) to the node id: neighbours
  * agree link keys with it, and uplink sharing builds WireGuard tunnels to it.
  *
@@ -18,21 +18,25 @@ import java.util.Arrays;
  * @param rank the sender's advertised rank, {@code 0xFFFF} meaning infinite (poisoned)
  * @param epoch the DODAG epoch (version) the rank belongs to, unsigned 32 bits
  * @param uplinkKbps the sender's uplink capacity in kbit/s, 0 when it has none
+ * @param relayPrice what the sender asks for relaying, micro-tokens per 1,000,000 bytes (a
+ *     priced channel's price it accepts at least); 0 when it asks nothing
  * @param sequence strictly increasing per sender, unsigned 64 bits
  * @param publicKey the sender's Ed25519 key; its {@link NodeId} names the sender
  * @param tunnelKey the sender's X25519 public key (32 bytes, a copy is kept)
  * @param signature the 64-byte signature (a copy is kept)
  */
-public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long sequence,
+public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long relayPrice, long sequence,
                     Ed25519PublicKey publicKey, byte[] tunnelKey, byte[] signature) implements Frame {
     /** Encoded size in bytes. */
-    public static final int SIZE = 148;
+    public static final int SIZE = 152;
     /** Number of leading bytes covered by the signature. */
-    public static final int SIGNED_LENGTH = 84;
+    public static final int SIGNED_LENGTH = 88;
     /** Bytes of the tunnel key. */
     public static final int TUNNEL_KEY_LENGTH = 32;
+    /** The highest relay price a hello carries (unsigned 32 bits). */
+    public static final long MAX_RELAY_PRICE = 0xFFFF_FFFFL;
     /** Prefix mixed into every hello signature so it cannot be replayed as another message. */
-    public static final String SIGNING_DOMAIN = "smartshare/mesh-hello/v2";
+    public static final String SIGNING_DOMAIN = "smartshare/mesh-hello/v3";
 
     public Hello {
         if (rank < 0 || rank > 0xFFFF) {
@@ -43,6 +47,9 @@ public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long
         }
         if (uplinkKbps < 0 || uplinkKbps > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("hello uplink: expected unsigned 32-bit, found " + uplinkKbps);
+        }
+        if (relayPrice < 0 || relayPrice > MAX_RELAY_PRICE) {
+            throw new IllegalArgumentException("hello relay price: expected unsigned 32-bit, found " + relayPrice);
         }
         if (signature.length != Ed25519PublicKey.SIGNATURE_LENGTH) {
             throw new IllegalArgumentException("hello signature: expected 64 bytes, found " + signature.length);
@@ -71,7 +78,7 @@ public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long
 
     @Override
     public void writeTo(ByteBuffer out) {
-        FrameCodec.putHelloBody(out, gateway, rank, epoch, uplinkKbps, sequence, publicKey, tunnelKey);
+        FrameCodec.putHelloBody(out, gateway, rank, epoch, uplinkKbps, relayPrice, sequence, publicKey, tunnelKey);
         out.put(signature);
     }
 
@@ -83,7 +90,7 @@ public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long
     @Override
     public boolean equals(Object o) {
         return o instanceof Hello h && gateway == h.gateway && rank == h.rank && epoch == h.epoch
-                && uplinkKbps == h.uplinkKbps && sequence == h.sequence && publicKey.equals(h.publicKey)
+                && uplinkKbps == h.uplinkKbps && relayPrice == h.relayPrice && sequence == h.sequence && publicKey.equals(h.publicKey)
                 && Arrays.equals(tunnelKey, h.tunnelKey) && Arrays.equals(signature, h.signature);
     }
 
@@ -95,6 +102,6 @@ public record Hello(boolean gateway, int rank, long epoch, long uplinkKbps, long
     @Override
     public String toString() {
         return "Hello[sender=" + sender() + ", gateway=" + gateway + ", rank=" + rank + ", epoch=" + epoch
-                + ", uplinkKbps=" + uplinkKbps + ", sequence=" + Long.toUnsignedString(sequence) + "]";
+                + ", uplinkKbps=" + uplinkKbps + ", relayPrice=" + relayPrice + ", sequence=" + Long.toUnsignedString(sequence) + "]";
     }
 }

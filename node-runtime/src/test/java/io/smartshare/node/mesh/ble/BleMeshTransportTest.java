@@ -75,7 +75,7 @@ class BleMeshTransportTest {
     void forgedHelloInAdvertisementsIsDroppedAndCounted() throws Exception {
         byte[] signature = new byte[64];
         RANDOM.nextBytes(signature);
-        Hello forged = new Hello(true, 1, 9, 1_000_000, Long.MAX_VALUE / 2,
+        Hello forged = new Hello(true, 1, 9, 1_000_000, 0, Long.MAX_VALUE / 2,
                 NodeIdentity.generate(RANDOM).publicKey(), new byte[32], signature);
         long before = nodes.get(2).helloCounters().badSignature();
         SimBleRadio intruder = medium.attach(50, 5, 30, 0);

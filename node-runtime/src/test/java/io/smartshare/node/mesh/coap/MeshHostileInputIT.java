@@ -77,7 +77,7 @@ class MeshHostileInputIT {
         byte[] signature = new byte[Ed25519PublicKey.SIGNATURE_LENGTH];
         RANDOM.nextBytes(signature);
         // Claims to be G with a better rank, a new epoch and a huge sequence, signed by nobody.
-        Hello forged = new Hello(true, 1, 7, 1_000_000, Long.MAX_VALUE / 2, Ed25519PublicKey.of(gatewayKey), new byte[32], signature);
+        Hello forged = new Hello(true, 1, 7, 1_000_000, 0, Long.MAX_VALUE / 2, Ed25519PublicKey.of(gatewayKey), new byte[32], signature);
         long before = counter("bad-signature");
         try (DatagramSocket socket = new DatagramSocket()) {
             send(socket, node, nonPost(1, FrameCodec.encode(forged)));
@@ -92,11 +92,11 @@ class MeshHostileInputIT {
         long replayedBefore = counter("replayed");
         long limitedBefore = counter("rate-limited");
         try (DatagramSocket socket = new DatagramSocket()) {
-            byte[] hello = FrameCodec.encode(intruder.sign(false, Rank.INFINITE, 0, 0));
+            byte[] hello = FrameCodec.encode(intruder.sign(false, Rank.INFINITE, 0, 0, 0));
             send(socket, node, nonPost(10, hello));
             send(socket, node, nonPost(11, hello)); // the same hello again, in a new CoAP message
             for (int i = 0; i < 40; i++) { // far over the per-sender burst of 8
-                send(socket, node, nonPost(100 + i, FrameCodec.encode(intruder.sign(false, Rank.INFINITE, 0, 0))));
+                send(socket, node, nonPost(100 + i, FrameCodec.encode(intruder.sign(false, Rank.INFINITE, 0, 0, 0))));
             }
         }
         awaitCounter("replayed", replayedBefore + 1);

@@ -20,14 +20,14 @@ class HelloGateTest {
 
     @Test
     void acceptsSignedHelloWithNewSequence() {
-        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 0));
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0, 0), 0));
         assertEquals(1, gate.counters().accepted());
     }
 
     @Test
     void dropsAndCountsHelloWhoseContentsWereAlteredAfterSigning() {
-        Hello honest = signer.sign(false, 900, 1, 0);
-        Hello forged = new Hello(true, 128, honest.epoch(), 10_000, honest.sequence(), honest.publicKey(), honest.tunnelKey(), honest.signature());
+        Hello honest = signer.sign(false, 900, 1, 0, 0);
+        Hello forged = new Hello(true, 128, honest.epoch(), 10_000, 0, honest.sequence(), honest.publicKey(), honest.tunnelKey(), honest.signature());
         assertEquals(HelloVerdict.BAD_SIGNATURE, gate.admit(FROM, forged, 0));
         assertEquals(1, gate.counters().badSignature());
         assertEquals(0, gate.counters().accepted());
@@ -35,8 +35,8 @@ class HelloGateTest {
 
     @Test
     void dropsAndCountsReplayedAndOlderSequences() {
-        Hello first = signer.sign(false, 300, 1, 0);
-        Hello second = signer.sign(false, 400, 1, 0);
+        Hello first = signer.sign(false, 300, 1, 0, 0);
+        Hello second = signer.sign(false, 400, 1, 0, 0);
         assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, second, 0));
         assertEquals(HelloVerdict.REPLAYED, gate.admit(FROM, second, 10));
         assertEquals(HelloVerdict.REPLAYED, gate.admit(FROM, first, 20));
@@ -46,7 +46,7 @@ class HelloGateTest {
     @Test
     void sameHelloOverAnotherMediumIsASightingOnceThenAReplay() {
         LinkAddress ble = new LinkAddress("ble:AA:BB:CC:DD:EE:01");
-        Hello hello = signer.sign(false, 300, 1, 0);
+        Hello hello = signer.sign(false, 300, 1, 0, 0);
         assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, hello, 0));
         assertEquals(HelloVerdict.SIGHTED, gate.admit(ble, hello, 100));
         assertEquals(HelloVerdict.REPLAYED, gate.admit(ble, hello, 200));
@@ -57,8 +57,8 @@ class HelloGateTest {
 
     @Test
     void alteredCopyOfTheAcceptedSequenceOverAnotherMediumIsAReplayNotASighting() {
-        Hello hello = signer.sign(false, 300, 1, 0);
-        Hello altered = new Hello(true, 128, hello.epoch(), 10_000, hello.sequence(), hello.publicKey(), hello.tunnelKey(), hello.signature());
+        Hello hello = signer.sign(false, 300, 1, 0, 0);
+        Hello altered = new Hello(true, 128, hello.epoch(), 10_000, 0, hello.sequence(), hello.publicKey(), hello.tunnelKey(), hello.signature());
         assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, hello, 0));
         assertEquals(HelloVerdict.REPLAYED, gate.admit(new LinkAddress("ble:AA:BB:CC:DD:EE:01"), altered, 100));
         assertEquals(0, gate.counters().sighted());
@@ -66,15 +66,15 @@ class HelloGateTest {
 
     @Test
     void olderHelloOverAnotherMediumIsAReplay() {
-        Hello older = signer.sign(false, 300, 1, 0);
-        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 0));
+        Hello older = signer.sign(false, 300, 1, 0, 0);
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0, 0), 0));
         assertEquals(HelloVerdict.REPLAYED, gate.admit(new LinkAddress("ble:AA:BB:CC:DD:EE:01"), older, 100));
     }
 
     @Test
     void forgedHelloDoesNotConsumeTheRealSendersSequence() {
-        Hello real = signer.sign(false, 300, 1, 0);
-        Hello forgedAhead = new Hello(false, 128, 1, 0, real.sequence() + 1000, real.publicKey(), real.tunnelKey(), real.signature());
+        Hello real = signer.sign(false, 300, 1, 0, 0);
+        Hello forgedAhead = new Hello(false, 128, 1, 0, 0, real.sequence() + 1000, real.publicKey(), real.tunnelKey(), real.signature());
         assertEquals(HelloVerdict.BAD_SIGNATURE, gate.admit(new LinkAddress("sim:66"), forgedAhead, 0));
         assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, real, 0));
     }
@@ -82,13 +82,13 @@ class HelloGateTest {
     @Test
     void dropsAndCountsHellosBeyondTheBurstFromOneAddressUntilTokensRefill() {
         for (int i = 0; i < 8; i++) {
-            assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 0));
+            assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0, 0), 0));
         }
         for (int i = 0; i < 40; i++) {
-            assertEquals(HelloVerdict.RATE_LIMITED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 100));
+            assertEquals(HelloVerdict.RATE_LIMITED, gate.admit(FROM, signer.sign(false, 300, 1, 0, 0), 100));
         }
         assertEquals(40, gate.counters().rateLimited());
-        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 600));
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0, 0), 600));
     }
 
     @Test
@@ -100,33 +100,33 @@ class HelloGateTest {
         }, 8, 2.0, 64, key -> false, 0);
         Random random = new Random(7);
         for (int port = 1; port <= 1_000; port++) {
-            counted.admit(new LinkAddress("10.201.0.9:" + port), freshKey(random).sign(false, 300, 1, 0), 0);
+            counted.admit(new LinkAddress("10.201.0.9:" + port), freshKey(random).sign(false, 300, 1, 0, 0), 0);
         }
         assertEquals(HelloGate.NEW_BURST, checks.get(), "one burst of checks, then nothing until the budget refills");
         assertEquals(1_000 - HelloGate.NEW_BURST, counted.counters().rateLimited());
-        counted.admit(new LinkAddress("10.201.0.9:2000"), freshKey(random).sign(false, 300, 1, 0), 1_000);
+        counted.admit(new LinkAddress("10.201.0.9:2000"), freshKey(random).sign(false, 300, 1, 0, 0), 1_000);
         assertEquals(HelloGate.NEW_BURST + 1, checks.get(), "refilled at the admission rate");
     }
 
     @Test
     void aKnownNeighbourIsCheckedFromItsOwnBudgetWhileNewKeysFlood() {
         Random random = new Random(8);
-        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 0));
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0, 0), 0));
         for (int port = 1; port <= 100; port++) {
-            gate.admit(new LinkAddress("10.201.0.9:" + port), freshKey(random).sign(false, 300, 1, 0), 0);
+            gate.admit(new LinkAddress("10.201.0.9:" + port), freshKey(random).sign(false, 300, 1, 0, 0), 0);
         }
-        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0), 0));
+        assertEquals(HelloVerdict.ACCEPTED, gate.admit(FROM, signer.sign(false, 300, 1, 0, 0), 0));
     }
 
     @Test
     void aFloodOfFreshKeysCannotFlushANeighboursReplayProtection() {
-        Hello old = signer.sign(false, 300, 1, 0);
-        Hello current = signer.sign(false, 300, 1, 0);
+        Hello old = signer.sign(false, 300, 1, 0, 0);
+        Hello current = signer.sign(false, 300, 1, 0, 0);
         HelloGate pinning = new HelloGate(HelloVerifier.direct(), 8, 2.0, 16, identity.publicKey()::equals, 0);
         assertEquals(HelloVerdict.ACCEPTED, pinning.admit(FROM, current, 0));
         Random random = new Random(9);
         for (int i = 0; i < 400; i++) { // 2 new keys a second, far more than the gate remembers
-            pinning.admit(new LinkAddress("10.201.0.9:" + i), freshKey(random).sign(false, 300, 1, 0), i * 500L);
+            pinning.admit(new LinkAddress("10.201.0.9:" + i), freshKey(random).sign(false, 300, 1, 0, 0), i * 500L);
         }
         assertEquals(HelloVerdict.REPLAYED, pinning.admit(new LinkAddress("10.201.0.66:5683"), old, 200_000));
         assertEquals(HelloVerdict.REPLAYED, pinning.admit(new LinkAddress("10.201.0.66:5683"), current, 200_001));
@@ -134,7 +134,7 @@ class HelloGateTest {
         HelloGate forgetting = new HelloGate(HelloVerifier.direct(), 8, 2.0, 16, key -> false, 0);
         assertEquals(HelloVerdict.ACCEPTED, forgetting.admit(FROM, current, 0));
         for (int i = 0; i < 400; i++) {
-            forgetting.admit(new LinkAddress("10.201.0.9:" + i), freshKey(random).sign(false, 300, 1, 0), i * 500L);
+            forgetting.admit(new LinkAddress("10.201.0.9:" + i), freshKey(random).sign(false, 300, 1, 0, 0), i * 500L);
         }
         assertEquals(HelloVerdict.ACCEPTED, forgetting.admit(new LinkAddress("10.201.0.66:5683"), current, 200_000),
                 "without the pin the key is forgotten and the replay gets through: what the pin prevents");

@@ -21,7 +21,7 @@ class MultiLinkNeighborTest {
     private final Hello hello = helloFrom(1);
 
     private static Hello helloFrom(int seed) {
-        return SeededIdentities.signer(SeededIdentities.identity(seed), 1).sign(false, 256, 0, 0);
+        return SeededIdentities.signer(SeededIdentities.identity(seed), 1).sign(false, 256, 0, 0, 0);
     }
 
     private void heardOverBoth() {

@@ -17,7 +17,7 @@ class NeighborTableTest {
     private final Hello hello = helloFrom(1);
 
     private static Hello helloFrom(int seed) {
-        return SeededIdentities.signer(SeededIdentities.identity(seed), 1).sign(false, 256, 0, 0);
+        return SeededIdentities.signer(SeededIdentities.identity(seed), 1).sign(false, 256, 0, 0, 0);
     }
 
     @Test

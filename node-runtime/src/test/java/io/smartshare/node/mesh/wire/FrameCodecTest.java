@@ -26,16 +26,16 @@ class FrameCodecTest {
             HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
     /** RFC 7748 section 6.1: Alice's public key. */
     private static final byte[] ALICE = HEX.parseHex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
-    private static final String GATEWAY_HELLO = "2101008000000007000027100102030405060708"
+    private static final String GATEWAY_HELLO = "210100800000000700002710000009c40102030405060708"
             + "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
             + "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"
-            + "a5b22f5771ca7f6edad314aa30d2dc5eba19951ff1c5106c556f53e443f3d306"
-            + "01f0150fb191fe7c82923dce43ac4f3632f00274a29d85770224b7d4ccbd1502";
-    private static final String POISON_HELLO = "2100ffff0000000700000000000000000000002a"
+            + "d71f1dc15ef01dc90e2763106c062efa1e1f0a66c3affaae8df9f549a3ea2d2d"
+            + "38c5af573de9f96d07d5492138a301142a739131b1ed7ab3b714a10d4639e30e";
+    private static final String POISON_HELLO = "2100ffff000000070000000000000000000000000000002a"
             + "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
             + "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"
-            + "03e8160f20f39906cb990b027fc19d55541608a2a4ef32eac4f70fe9e117e7fb"
-            + "28b32726a8caa73d366994d57f04b2da0de8dd4908b15ffd40cfe52120c95307";
+            + "627c8a63105c402c8b40eece6972b3c3abc0218265c565281a3aac8fd00b0c39"
+            + "c4afa3ff781bb5b625a89d773c19b2a2a9e7d3718f3f4ecf5872f24991e35108";
     /** The key offer of the link-authentication vectors (scripts/mesh-link-vectors). */
     static final String KEY_OFFER = "28010102030405060708000102030405060708090a0b"
             + "dd25571d1967884cd184f68d781b983fd9ac1b0b2031f35c87c34667880371f1"
@@ -44,7 +44,7 @@ class FrameCodecTest {
 
     @Test
     void gatewayHelloMatchesTheSpecVectorAndVerifies() throws Exception {
-        Hello hello = new HelloSigner(RFC8032_TEST1, ALICE, 0x0102030405060708L).sign(true, 128, 7, 10_000);
+        Hello hello = new HelloSigner(RFC8032_TEST1, ALICE, 0x0102030405060708L).sign(true, 128, 7, 10_000, 2_500);
         assertEquals(GATEWAY_HELLO, HEX.formatHex(FrameCodec.encode(hello)));
         Hello decoded = (Hello) FrameCodec.decode(HEX.parseHex(GATEWAY_HELLO), keys);
         assertEquals(hello, decoded);
@@ -54,7 +54,7 @@ class FrameCodecTest {
 
     @Test
     void poisonHelloMatchesTheSpecVector() {
-        Hello hello = new HelloSigner(RFC8032_TEST1, ALICE, 42).sign(false, 0xFFFF, 7, 0);
+        Hello hello = new HelloSigner(RFC8032_TEST1, ALICE, 42).sign(false, 0xFFFF, 7, 0, 0);
         assertEquals(POISON_HELLO, HEX.formatHex(FrameCodec.encode(hello)));
     }
 
@@ -91,8 +91,8 @@ class FrameCodecTest {
     @Test
     void rejectsTruncatedAndOverlongFrames() {
         byte[] hello = HEX.parseHex(GATEWAY_HELLO);
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(Arrays.copyOf(hello, 147), keys));
-        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(Arrays.copyOf(hello, 149), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(Arrays.copyOf(hello, 151), keys));
+        assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(Arrays.copyOf(hello, 153), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("22"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("2702"), keys));
         assertThrows(MalformedFrameException.class, () -> FrameCodec.decode(HEX.parseHex("27"), keys));
