@@ -18,6 +18,14 @@ in_ns() { local n=$1; shift; ip netns exec "$(ns "$n")" "$@"; } # foreground onl
 cleanup() {
     local rc=$?
     trap '' PIPE INT TERM
+    if (( rc != 0 )); then # what each live node's threads were doing, for the kept logs
+        local i=0
+        for pid in "${NODE_PIDS[@]:-}"; do
+            [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null \
+                && timeout 20 jcmd "$pid" Thread.print > "$WORK/n$i.threads" 2>&1 || true
+            i=$((i + 1))
+        done
+    fi
     for pid in "${PIDS[@]}"; do
         [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null || true
     done

@@ -153,9 +153,21 @@ final class Uplink implements RelayGate, AutoCloseable {
         cut = Set.copyOf(neighbours);
     }
 
-    /** The peers' counters now, each peer in the role the last sync saw. */
-    private synchronized TunnelMeter.Reading reading() throws DataPlaneException {
-        return new TunnelMeter.Reading(tunnel.transfer(), peerIds, parent, children);
+    /**
+     * The peers' counters now, each peer in the role the last sync saw. The counters are read
+     * outside this object's lock: the meter calls this holding its own lock, and {@link
+     * #document} takes the meter's lock too, so neither may wait for the other.
+     */
+    private TunnelMeter.Reading reading() throws DataPlaneException {
+        Map<WireGuardKey, NodeId> ids;
+        Optional<NodeId> parentNow;
+        Set<NodeId> childrenNow;
+        synchronized (this) {
+            ids = peerIds;
+            parentNow = parent;
+            childrenNow = children;
+        }
+        return new TunnelMeter.Reading(tunnel.transfer(), ids, parentNow, childrenNow);
     }
 
     /** The relay service the tunnel carried, per neighbour. */
@@ -182,16 +194,32 @@ final class Uplink implements RelayGate, AutoCloseable {
         return lastError;
     }
 
-    /** What {@code /uplink} shows. */
-    synchronized Map<String, Object> document() {
+    /**
+     * What {@code /uplink} shows: the state of the last sync, taken under this object's lock,
+     * with the tunnel's counters and the meter's last error read after it is let go (see
+     * {@link #reading}).
+     */
+    Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("interface", tunnel.name());
-        doc.put("addresses", addresses.stream().map(IpPrefix::toString).toList());
-        doc.put("lan", local.lan().stream().map(IpPrefix::toString).toList());
-        doc.put("listen-port", local.listenPort());
-        doc.put("masquerade", plan.masquerade());
-        doc.put("share-cap-kbps", caps.totalKbps());
-        doc.put("neighbour-cap-kbps", caps.neighbourKbps());
+        Map<String, Object> tail = new LinkedHashMap<>();
+        TunnelPlan shown;
+        Map<WireGuardKey, NodeId> ids;
+        Set<NodeId> cutNow;
+        synchronized (this) {
+            doc.put("interface", tunnel.name());
+            doc.put("addresses", addresses.stream().map(IpPrefix::toString).toList());
+            doc.put("lan", local.lan().stream().map(IpPrefix::toString).toList());
+            doc.put("listen-port", local.listenPort());
+            doc.put("masquerade", plan.masquerade());
+            doc.put("share-cap-kbps", caps.totalKbps());
+            doc.put("neighbour-cap-kbps", caps.neighbourKbps());
+            tail.put("routes", reconciler.routes().stream().map(IpPrefix::toString).toList());
+            tail.put("refused", plan.refused().stream().map(PrefixClaims.Refusal::toString).toList());
+            lastError.ifPresent(e -> tail.put("error", e));
+            shown = plan;
+            ids = peerIds;
+            cutNow = cut;
+        }
         Map<WireGuardKey, PeerTransfer> transfer;
         try {
             transfer = tunnel.transfer();
@@ -200,22 +228,20 @@ final class Uplink implements RelayGate, AutoCloseable {
             doc.put("transfer-error", e.getMessage());
         }
         List<Map<String, Object>> peers = new ArrayList<>();
-        for (TunnelPeer peer : plan.peers().values()) {
+        for (TunnelPeer peer : shown.peers().values()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", Optional.ofNullable(peerIds.get(peer.key())).map(NodeId::value).orElse("?"));
+            row.put("id", Optional.ofNullable(ids.get(peer.key())).map(NodeId::value).orElse("?"));
             row.put("key", peer.key().toString());
             peer.endpoint().ifPresent(e -> row.put("endpoint", e.getAddress().getHostAddress() + ":" + e.getPort()));
             row.put("allowed-ips", peer.allowedIps().stream().map(IpPrefix::toString).toList());
             PeerTransfer t = transfer.getOrDefault(peer.key(), new PeerTransfer(0, 0));
             row.put("rx-bytes", t.rxBytes());
             row.put("tx-bytes", t.txBytes());
-            row.put("cut", cut.contains(peerIds.get(peer.key())));
+            row.put("cut", cutNow.contains(ids.get(peer.key())));
             peers.add(row);
         }
         doc.put("peers", peers);
-        doc.put("routes", reconciler.routes().stream().map(IpPrefix::toString).toList());
-        doc.put("refused", plan.refused().stream().map(PrefixClaims.Refusal::toString).toList());
-        lastError.ifPresent(e -> doc.put("error", e));
+        doc.putAll(tail);
         meter.lastError().ifPresent(e -> doc.put("meter-error", e));
         return doc;
     }

@@ -81,6 +81,32 @@ class UapiSocketTest {
     }
 
     @Test
+    void aWireGuardThatNeverAnswersFailsTheReadInsteadOfHoldingItUp(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("ssw2.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            CompletableFuture<SocketChannel> silent = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.accept(); // takes the request, answers half a line, then nothing
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).thenApply(client -> {
+                try {
+                    client.write(ByteBuffer.wrap("private_key=".getBytes(StandardCharsets.US_ASCII)));
+                    return client;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            DataPlaneException e = assertThrows(DataPlaneException.class, () -> UapiSocket.transfer(socket));
+            assertTrue(e.getMessage().contains("no whole answer within " + UapiSocket.ANSWER_MILLIS + " ms"),
+                    e.getMessage());
+            silent.get().close();
+        }
+    }
+
+    @Test
     void anAnswerThatNeverEndsIsCutAtTheBound(@TempDir Path dir) throws Exception {
         Path socket = dir.resolve("ssw1.sock");
         serve(socket, "x".repeat(UapiSocket.MAX_ANSWER_BYTES + 10));
