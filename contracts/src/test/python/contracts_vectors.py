@@ -190,3 +190,18 @@ for reading in (40000, 41500, 42000, 200333):
 t = around(200000)
 print('payee reading 200000 tolerance', t, 'accepts', due(200000 - t), '..', due(200000 + t),
       'open from at most', 200000 + t)
+
+# --- worked example 7: storage price and audits (section 16) ---
+print('## example 7 (storage)')
+size, leaf = 10 * 1024 * 1024, 4096
+leaves = -(-size // leaf)
+byte_seconds = size * 30 * 86400
+print('leaves', leaves, 'byte-seconds', byte_seconds, 'due', byte_seconds * 5 // ((1 << 30) * 3600),
+      'first half due', (byte_seconds // 2) * 5 // ((1 << 30) * 3600))
+AUDIT_LABEL = b'smartshare/storage-audit/v1'
+digest = sha(AUDIT_LABEL + bytes(range(16)) + bytes(range(16, 32)))
+print('challenge digest', digest.hex(), 'leaf of 1000', int.from_bytes(digest[:8], 'big') % 1000,
+      'leaf of 2560', int.from_bytes(digest[:8], 'big') % 2560)
+import math
+print('challenges for 99 % at 1 % lost', math.ceil(math.log(0.01) / math.log(0.99)),
+      'detection at 100', round(1 - 0.99 ** 100, 4))

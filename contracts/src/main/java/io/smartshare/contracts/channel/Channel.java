@@ -2,6 +2,7 @@ package io.smartshare.contracts.channel;
 
 import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.Outcome;
+import io.smartshare.contracts.cose.CoSigned;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
 import io.smartshare.ledger.identity.Ed25519PublicKey;

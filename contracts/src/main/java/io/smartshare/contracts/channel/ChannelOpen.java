@@ -3,6 +3,7 @@ package io.smartshare.contracts.channel;
 import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.Outcome;
 import io.smartshare.contracts.cose.CborFields;
+import io.smartshare.contracts.cose.CoSigned;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
 import io.smartshare.ledger.record.Receipt;

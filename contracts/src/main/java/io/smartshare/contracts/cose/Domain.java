@@ -13,7 +13,8 @@ public enum Domain {
     CHANNEL_PROOF("smartshare/channel-proof/v1"),
     CHANNEL_OPEN("smartshare/channel-open/v1"),
     CHANNEL_CLOSE("smartshare/channel-close/v1"),
-    SCHEDULE("smartshare/schedule/v1");
+    SCHEDULE("smartshare/schedule/v1"),
+    STORAGE_AGREEMENT("smartshare/storage-agreement/v1");
 
     private final byte[] aad;
 

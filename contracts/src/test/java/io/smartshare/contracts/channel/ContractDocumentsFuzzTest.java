@@ -4,12 +4,13 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.receipt.SignedReceipt;
 import io.smartshare.contracts.schedule.ScheduleVerifier;
+import io.smartshare.contracts.storage.StorageAgreement;
 import io.smartshare.ledger.identity.NodeIdentity;
 import java.util.Set;
 
 /**
  * Every signed contract document a peer can send (receipts, balance proofs, channel opens and
- * closes, reward schedules) decodes, whatever the bytes, to a value, a rejection or a {@link
+ * closes, storage agreements, reward schedules) decodes, whatever the bytes, to a value, a rejection or a {@link
  * ContractException}: never another exception, a hang or an allocation out of proportion to
  * the input. Regression inputs in {@code mvn verify}; {@code scripts/fuzz} fuzzes them.
  */
@@ -38,6 +39,11 @@ class ContractDocumentsFuzzTest {
     @FuzzTest
     void channelOpen(byte[] bytes) {
         ChannelOpen.decode(bytes); // an Outcome: rejections are values
+    }
+
+    @FuzzTest
+    void storageAgreement(byte[] bytes) {
+        StorageAgreement.decode(bytes); // an Outcome, as a channel open
     }
 
     @FuzzTest
