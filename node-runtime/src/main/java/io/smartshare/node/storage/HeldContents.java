@@ -1,0 +1,338 @@
+package io.smartshare.node.storage;
+
+import io.smartshare.contracts.Outcome;
+import io.smartshare.contracts.storage.StorageAgreement;
+import io.smartshare.contracts.storage.StorageAudit;
+import io.smartshare.contracts.storage.StorageTerms;
+import io.smartshare.ledger.merkle.CompactRange;
+import io.smartshare.ledger.merkle.Hash;
+import io.smartshare.ledger.merkle.InclusionProof;
+import io.smartshare.ledger.merkle.Proofs;
+import io.smartshare.ledger.merkle.SubtreeSource;
+import io.smartshare.ledger.merkle.TreeHasher;
+import io.smartshare.ledger.storage.DurableFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The contents this node holds for owners, in its storage directory (the board's {@code
+ * storage.path}), within its share: one directory per agreement, named by its id, holding
+ * {@code agreement.cbor} (the co-signed record), and either {@code content.part} (an upload
+ * under way) or {@code content} and {@code leaves} (the content, complete, and its leaves'
+ * hashes, for audit proofs). Uploads come in leaf order, whole leaves only, and are made durable as they come,
+ * so an interrupted one resumes where it stopped; the content becomes {@code content} (by
+ * rename) only once its RFC 6962 root is the agreed one, so a crash never leaves a partial
+ * content that is served as complete. Thread-safe (one monitor).
+ */
+public final class HeldContents {
+    /** Why a request changed nothing. */
+    public enum Refusal {
+        /** The agreement would take this node over its storage share. */
+        OVER_SHARE,
+        /** No agreement with that id is held. */
+        UNKNOWN,
+        /** The content is complete: nothing more is taken. */
+        COMPLETE,
+        /** Not yet complete: nothing can be audited or read. */
+        INCOMPLETE,
+        /** An upload that does not continue where the content stops. */
+        OUT_OF_ORDER,
+        /** An upload that is not whole leaves (only the content's last leaf may be short). */
+        NOT_WHOLE_LEAVES,
+        /** The whole content's root is not the agreed one: the upload was dropped. */
+        MISMATCH,
+        /** The disk refused the write (full, read-only): what came is dropped. */
+        DISK
+    }
+
+    /** An audit answer: the challenged leaf and its inclusion proof. */
+    public record Answer(long index, byte[] leaf, InclusionProof proof) {
+    }
+
+    static final String AGREEMENT = "agreement.cbor";
+    static final String PART = "content.part";
+    static final String CONTENT = "content";
+    static final String LEAVES = "leaves";
+
+    private final Path dir;
+    private final long shareBytes;
+    private final Map<String, StorageTerms> held = new LinkedHashMap<>();
+
+    private HeldContents(Path dir, long shareBytes) {
+        this.dir = dir;
+        this.shareBytes = shareBytes;
+    }
+
+    /**
+     * Opens the store in {@code dir} (made if absent), with what earlier runs left: an upload
+     * cut in the middle of a leaf is cut back to its last whole leaf.
+     *
+     * @throws IOException if the directory cannot be read, or an agreement there is damaged
+     */
+    public static HeldContents open(Path dir, long shareBytes) throws IOException {
+        HeldContents store = new HeldContents(dir, shareBytes);
+        Files.createDirectories(dir);
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.sorted().toList()) {
+                Path record = entry.resolve(AGREEMENT);
+                if (!Files.isRegularFile(record)) {
+                    continue;
+                }
+                StorageAgreement agreement = StorageAgreement.decode(Files.readAllBytes(record)).acceptedValue()
+                        .orElseThrow(() -> new IOException(record + ": not a storage agreement this node signed"));
+                StorageTerms terms = agreement.terms();
+                store.held.put(terms.idHex(), terms);
+                Path part = entry.resolve(PART);
+                if (Files.exists(part) && Files.size(part) != terms.size()) {
+                    try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                        channel.truncate(channel.size() / terms.leafSize() * terms.leafSize());
+                    }
+                } else if (Files.exists(part)) {
+                    store.complete(terms.idHex(), terms); // all of it came, the crash was before the rename
+                }
+            }
+        }
+        return store;
+    }
+
+    /** The bytes agreed so far (complete or not): what counts against the share. */
+    public synchronized long used() {
+        return held.values().stream().mapToLong(StorageTerms::size).sum();
+    }
+
+    /** The agreements held, by id. */
+    public synchronized Map<String, StorageTerms> agreements() {
+        return Map.copyOf(held);
+    }
+
+    /** Takes {@code agreement} if it fits the share (an agreement already held is taken again); nothing written otherwise. */
+    public synchronized Outcome<StorageTerms, Refusal> admit(StorageAgreement agreement) {
+        StorageTerms terms = agreement.terms();
+        if (held.containsKey(terms.idHex())) {
+            return Outcome.accepted(terms);
+        }
+        if (used() + terms.size() > shareBytes) {
+            return Outcome.rejected(Refusal.OVER_SHARE, "storing " + terms.size() + " bytes would take this node's share "
+                    + "to " + (used() + terms.size()) + " of " + shareBytes + " bytes");
+        }
+        Path home = dir.resolve(terms.idHex());
+        try {
+            Files.createDirectories(home);
+            DurableFile.replace(home.resolve(AGREEMENT), agreement.encode());
+        } catch (IOException e) {
+            deleteQuietly(home);
+            return Outcome.rejected(Refusal.DISK, "agreement " + terms.idHex() + ": " + e.getMessage());
+        }
+        held.put(terms.idHex(), terms);
+        return Outcome.accepted(terms);
+    }
+
+    /** The leaves received of agreement {@code id}: where an upload resumes; all of them once complete. */
+    public synchronized Outcome<Long, Refusal> received(String id) {
+        StorageTerms terms = held.get(id);
+        if (terms == null) {
+            return unknown(id);
+        }
+        Path home = dir.resolve(id);
+        try {
+            if (Files.exists(home.resolve(CONTENT))) {
+                return Outcome.accepted(terms.leaves());
+            }
+            Path part = home.resolve(PART);
+            return Outcome.accepted(Files.exists(part) ? Files.size(part) / terms.leafSize() : 0);
+        } catch (IOException e) {
+            return Outcome.rejected(Refusal.DISK, id + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Appends {@code bytes}, whole leaves from leaf {@code from} on, to the upload of agreement
+     * {@code id}; once the last leaf is in, checks the content's root and makes it complete.
+     *
+     * @return the leaves received after this write
+     */
+    public synchronized Outcome<Long, Refusal> write(String id, long from, byte[] bytes) {
+        Outcome<Long, Refusal> now = received(id);
+        if (now.rejection().isPresent()) {
+            return now;
+        }
+        StorageTerms terms = held.get(id);
+        long received = now.acceptedValue().get();
+        if (received == terms.leaves()) {
+            return Outcome.rejected(Refusal.COMPLETE, id + ": the content is complete");
+        }
+        if (from != received) {
+            return Outcome.rejected(Refusal.OUT_OF_ORDER, id + ": expected leaf " + received + ", found " + from);
+        }
+        long offset = from * terms.leafSize();
+        long end = offset + bytes.length;
+        if (bytes.length == 0 || end > terms.size() || (bytes.length % terms.leafSize() != 0 && end != terms.size())) {
+            return Outcome.rejected(Refusal.NOT_WHOLE_LEAVES, id + ": " + bytes.length + " bytes from leaf " + from
+                    + " are not whole leaves of " + terms.leafSize() + " bytes within " + terms.size());
+        }
+        Path part = dir.resolve(id).resolve(PART);
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer, offset + buffer.position());
+                }
+                channel.force(false);
+            } catch (IOException e) {
+                channel.truncate(offset);
+                throw e;
+            }
+        } catch (IOException e) {
+            return Outcome.rejected(Refusal.DISK, id + ": " + e.getMessage());
+        }
+        return end == terms.size() ? complete(id, terms) : Outcome.accepted((end + terms.leafSize() - 1)
+                / terms.leafSize());
+    }
+
+    /**
+     * Checks the uploaded content's root, writing its leaves' hashes as it goes (32 bytes a
+     * leaf, on disk: a large content's would not fit the heap); on a match renames it complete.
+     */
+    private Outcome<Long, Refusal> complete(String id, StorageTerms terms) {
+        Path home = dir.resolve(id);
+        Path part = home.resolve(PART);
+        Path hashes = home.resolve(LEAVES);
+        try {
+            CompactRange range = new CompactRange();
+            try (FileChannel content = FileChannel.open(part, StandardOpenOption.READ);
+                 FileChannel out = FileChannel.open(hashes, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                         StandardOpenOption.TRUNCATE_EXISTING)) {
+                for (long i = 0; i < terms.leaves(); i++) {
+                    Hash leaf = TreeHasher.leaf(readLeaf(content, terms, i));
+                    range.append(leaf);
+                    ByteBuffer bytes = ByteBuffer.wrap(leaf.bytes());
+                    while (bytes.hasRemaining()) {
+                        out.write(bytes, i * Hash.LENGTH + bytes.position());
+                    }
+                }
+                out.force(false);
+            }
+            if (!range.root().equals(Hash.of(terms.root()))) {
+                Files.delete(part);
+                Files.delete(hashes);
+                return Outcome.rejected(Refusal.MISMATCH, id + ": the content's root is " + range.root().hex()
+                        + ", the agreement's " + Hash.of(terms.root()).hex() + "; send it again");
+            }
+            Files.move(part, home.resolve(CONTENT), StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel directory = FileChannel.open(home, StandardOpenOption.READ)) {
+                directory.force(true);
+            }
+            return Outcome.accepted(terms.leaves());
+        } catch (IOException e) {
+            return Outcome.rejected(Refusal.DISK, id + ": " + e.getMessage());
+        }
+    }
+
+    /** The answer to audit challenge {@code nonce} of agreement {@code id}. */
+    public synchronized Outcome<Answer, Refusal> audit(String id, byte[] nonce) {
+        StorageTerms terms = held.get(id);
+        if (terms == null) {
+            return unknown(id);
+        }
+        Path home = dir.resolve(id);
+        if (!Files.exists(home.resolve(CONTENT))) {
+            return Outcome.rejected(Refusal.INCOMPLETE, id + ": the content is not complete");
+        }
+        long index = StorageAudit.challengedLeaf(terms, nonce);
+        try (FileChannel content = FileChannel.open(home.resolve(CONTENT), StandardOpenOption.READ);
+             FileChannel leaves = FileChannel.open(home.resolve(LEAVES), StandardOpenOption.READ)) {
+            InclusionProof proof = Proofs.inclusion(subtrees(leaves), index, terms.leaves());
+            return Outcome.accepted(new Answer(index, readLeaf(content, terms, index), proof));
+        } catch (IOException | UncheckedIOException e) {
+            return Outcome.rejected(Refusal.DISK, id + ": " + e.getMessage());
+        }
+    }
+
+    /** Up to {@code count} leaves of the complete content of {@code id} from leaf {@code from}, for its owner's {@code get}. */
+    public synchronized Outcome<byte[], Refusal> read(String id, long from, int count) {
+        StorageTerms terms = held.get(id);
+        if (terms == null) {
+            return unknown(id);
+        }
+        Path content = dir.resolve(id).resolve(CONTENT);
+        if (!Files.exists(content)) {
+            return Outcome.rejected(Refusal.INCOMPLETE, id + ": the content is not complete");
+        }
+        if (from < 0 || from >= terms.leaves() || count < 1) {
+            return Outcome.rejected(Refusal.OUT_OF_ORDER, id + ": no leaves " + from + " (+" + count + ") of "
+                    + terms.leaves());
+        }
+        long offset = from * terms.leafSize();
+        int length = (int) Math.min((long) count * terms.leafSize(), terms.size() - offset);
+        try (FileChannel channel = FileChannel.open(content, StandardOpenOption.READ)) {
+            return Outcome.accepted(readFully(channel, offset, length));
+        } catch (IOException e) {
+            return Outcome.rejected(Refusal.DISK, id + ": " + e.getMessage());
+        }
+    }
+
+    /** Forgets agreement {@code id} and deletes its content: its bytes leave the share. */
+    public synchronized Outcome<StorageTerms, Refusal> delete(String id) {
+        StorageTerms terms = held.remove(id);
+        if (terms == null) {
+            return unknown(id);
+        }
+        deleteQuietly(dir.resolve(id));
+        return Outcome.accepted(terms);
+    }
+
+    private static <T> Outcome<T, Refusal> unknown(String id) {
+        return Outcome.rejected(Refusal.UNKNOWN, "no storage agreement " + id + " is held here");
+    }
+
+    /** The subtree hashes of a content's tree, from its leaves' hashes on disk. */
+    private static SubtreeSource subtrees(FileChannel leaves) {
+        return new SubtreeSource() {
+            @Override
+            public Hash subtree(int level, long index) {
+                if (level > 0) {
+                    return TreeHasher.node(subtree(level - 1, 2 * index), subtree(level - 1, 2 * index + 1));
+                }
+                try {
+                    return Hash.of(readFully(leaves, index * Hash.LENGTH, Hash.LENGTH));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    private static byte[] readLeaf(FileChannel channel, StorageTerms terms, long index) throws IOException {
+        return readFully(channel, index * terms.leafSize(), terms.leafLength(index));
+    }
+
+    private static byte[] readFully(FileChannel channel, long offset, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, offset + buffer.position()) < 0) {
+                throw new IOException("ends before byte " + (offset + length));
+            }
+        }
+        return buffer.array();
+    }
+
+    private static void deleteQuietly(Path home) {
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // what stays is an orphan directory without an agreement: open() skips it
+        }
+    }
+}
