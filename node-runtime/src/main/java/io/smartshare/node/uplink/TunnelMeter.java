@@ -50,8 +50,8 @@ public final class TunnelMeter implements Supplier<CarriageSnapshot> {
     private final Source source;
     private final Map<NodeId, Carriage> provided = new HashMap<>();
     private final Map<NodeId, Carriage> consumed = new HashMap<>();
-    private Map<WireGuardKey, PeerTransfer> last = Map.of();
-    private Optional<String> lastError = Optional.empty();
+    private volatile Map<WireGuardKey, PeerTransfer> last = Map.of();
+    private volatile Optional<String> lastError = Optional.empty();
 
     TunnelMeter(Source source) {
         this.source = source;
@@ -96,8 +96,13 @@ public final class TunnelMeter implements Supplier<CarriageSnapshot> {
         return new CarriageSnapshot(provided, consumed);
     }
 
-    /** Why the last reading failed, if it did (the totals then stay as they were). */
-    synchronized Optional<String> lastError() {
+    /** Why the last reading failed, if it did (the totals then stay as they were); never waits for a reading. */
+    Optional<String> lastError() {
         return lastError;
+    }
+
+    /** Every peer's counters as the last reading found them; never waits for a reading. */
+    Map<WireGuardKey, PeerTransfer> lastCounters() {
+        return last;
     }
 }

@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The running uplink: one WireGuard interface whose peers and routes follow the mesh
  * ({@link TunnelPlan}, applied by a {@link TunnelReconciler} at every {@link #sync()}), and
- * whose peers' counters its {@link TunnelMeter} reads. Thread-safe: the service's task syncs,
- * the meter and {@code /uplink} read.
+ * whose peers' counters its {@link TunnelMeter} reads. Thread-safe: the service's task syncs
+ * and the node's stop closes, one at a time ({@code changing}); the meter and {@code /uplink}
+ * read what the last sync published ({@link Shown}), never waiting for a sync or for the data
+ * plane (a {@code /uplink} answered on the CoAP thread must not hold up the mesh's frames).
  */
 final class Uplink implements RelayGate, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
@@ -44,12 +46,18 @@ final class Uplink implements RelayGate, AutoCloseable {
     private final ShareCaps caps;
     private final List<IpPrefix> addresses;
     private final TunnelMeter meter;
-    private Map<WireGuardKey, NodeId> peerIds = Map.of();
-    private Optional<NodeId> parent = Optional.empty();
-    private Set<NodeId> children = Set.of();
-    private Set<NodeId> cut = Set.of();
-    private TunnelPlan plan = TunnelPlan.EMPTY;
-    private Optional<String> lastError = Optional.empty();
+    private final Object changing = new Object();
+    private volatile Shown shown = new Shown(TunnelPlan.EMPTY, Map.of(), Optional.empty(), Set.of(), List.of(),
+            Optional.empty());
+    private volatile Set<NodeId> cut = Set.of();
+
+    /**
+     * What the last sync made: its plan, the node id of each peer's key, the parent and the
+     * children then, the routes through the tunnel, and the change that failed, if one did.
+     */
+    private record Shown(TunnelPlan plan, Map<WireGuardKey, NodeId> peerIds, Optional<NodeId> parent,
+            Set<NodeId> children, List<IpPrefix> routes, Optional<String> error) {
+    }
 
     private Uplink(MeshView mesh, DataPlane dataPlane, Tunnel tunnel, TunnelPlan.Local local, List<IpPrefix> addresses,
             ShareCaps caps) {
@@ -89,7 +97,13 @@ final class Uplink implements RelayGate, AutoCloseable {
      * Brings the tunnel's peers and routes to the mesh's state now; on a gateway, first tells
      * the mesh whether its own uplink works (it is a gateway only while it does).
      */
-    synchronized void sync() {
+    void sync() {
+        synchronized (changing) {
+            syncNow();
+        }
+    }
+
+    private void syncNow() {
         MeshNode node = mesh.node();
         Optional<String> error = mesh.uplinkKbps().isPresent()
                 ? followUplink(node, mesh.uplinkKbps().getAsLong(), dataPlane, tunnel.name()) : Optional.empty();
@@ -109,21 +123,20 @@ final class Uplink implements RelayGate, AutoCloseable {
         }
         List<DownwardRoute> downward = node.routes().downward();
         TunnelPlan next = TunnelPlan.of(local, neighbours, position.parent(), position.gateway(), downward);
+        Set<NodeId> cutNow = cut;
         try {
             reconciler.apply(next);
             Map<NodeId, List<IpPrefix>> served = served(next, ids);
-            reconciler.cut(served.entrySet().stream().filter(e -> cut.contains(e.getKey()))
+            reconciler.cut(served.entrySet().stream().filter(e -> cutNow.contains(e.getKey()))
                     .flatMap(e -> e.getValue().stream()).toList());
             reconciler.caps(caps, List.copyOf(served.values()));
         } catch (DataPlaneException e) {
             error = Optional.of(e.getMessage());
         }
-        lastError = error;
-        plan = next;
-        peerIds = Map.copyOf(ids);
-        parent = position.parent();
-        children = downward.stream().filter(r -> r.target().equals(r.via())).map(DownwardRoute::via)
-                .collect(Collectors.toUnmodifiableSet());
+        shown = new Shown(next, Map.copyOf(ids), position.parent(), downward.stream()
+                .filter(r -> r.target().equals(r.via())).map(DownwardRoute::via).collect(Collectors.toUnmodifiableSet()),
+                List.copyOf(reconciler.routes()), error);
+        meter.get(); // the counters /uplink shows, read here on the service's thread, at most a sync old
     }
 
     /** What each neighbour may send and receive through the tunnel: its allowed IPs but the default routes, by id. */
@@ -139,7 +152,7 @@ final class Uplink implements RelayGate, AutoCloseable {
     }
 
     @Override
-    public synchronized void cutOnly(Set<NodeId> neighbours) {
+    public synchronized void cutOnly(Set<NodeId> neighbours) { // one caller (the rewards' check) at a time
         for (NodeId n : neighbours) {
             if (!cut.contains(n)) {
                 LOG.warn("event=relay-cut neighbor={} reason=\"owes more than the grace\"", n.value());
@@ -153,21 +166,10 @@ final class Uplink implements RelayGate, AutoCloseable {
         cut = Set.copyOf(neighbours);
     }
 
-    /**
-     * The peers' counters now, each peer in the role the last sync saw. The counters are read
-     * outside this object's lock: the meter calls this holding its own lock, and {@link
-     * #document} takes the meter's lock too, so neither may wait for the other.
-     */
+    /** The peers' counters now, each peer in the role the last sync saw. */
     private TunnelMeter.Reading reading() throws DataPlaneException {
-        Map<WireGuardKey, NodeId> ids;
-        Optional<NodeId> parentNow;
-        Set<NodeId> childrenNow;
-        synchronized (this) {
-            ids = peerIds;
-            parentNow = parent;
-            childrenNow = children;
-        }
-        return new TunnelMeter.Reading(tunnel.transfer(), ids, parentNow, childrenNow);
+        Shown now = shown;
+        return new TunnelMeter.Reading(tunnel.transfer(), now.peerIds(), now.parent(), now.children());
     }
 
     /** The relay service the tunnel carried, per neighbour. */
@@ -190,64 +192,52 @@ final class Uplink implements RelayGate, AutoCloseable {
     }
 
     /** The last change that failed, if the last sync had one. */
-    synchronized Optional<String> lastError() {
-        return lastError;
+    Optional<String> lastError() {
+        return shown.error();
     }
 
     /**
-     * What {@code /uplink} shows: the state of the last sync, taken under this object's lock,
-     * with the tunnel's counters and the meter's last error read after it is let go (see
-     * {@link #reading}).
+     * What {@code /uplink} shows: what the last sync published, with the peers' counters as the
+     * meter last read them (at most a sync old). Reads nothing from the data plane.
      */
     Map<String, Object> document() {
+        Shown now = shown;
+        Set<NodeId> cutNow = cut;
+        Map<WireGuardKey, PeerTransfer> transfer = meter.lastCounters();
         Map<String, Object> doc = new LinkedHashMap<>();
-        Map<String, Object> tail = new LinkedHashMap<>();
-        TunnelPlan shown;
-        Map<WireGuardKey, NodeId> ids;
-        Set<NodeId> cutNow;
-        synchronized (this) {
-            doc.put("interface", tunnel.name());
-            doc.put("addresses", addresses.stream().map(IpPrefix::toString).toList());
-            doc.put("lan", local.lan().stream().map(IpPrefix::toString).toList());
-            doc.put("listen-port", local.listenPort());
-            doc.put("masquerade", plan.masquerade());
-            doc.put("share-cap-kbps", caps.totalKbps());
-            doc.put("neighbour-cap-kbps", caps.neighbourKbps());
-            tail.put("routes", reconciler.routes().stream().map(IpPrefix::toString).toList());
-            tail.put("refused", plan.refused().stream().map(PrefixClaims.Refusal::toString).toList());
-            lastError.ifPresent(e -> tail.put("error", e));
-            shown = plan;
-            ids = peerIds;
-            cutNow = cut;
-        }
-        Map<WireGuardKey, PeerTransfer> transfer;
-        try {
-            transfer = tunnel.transfer();
-        } catch (DataPlaneException e) {
-            transfer = Map.of();
-            doc.put("transfer-error", e.getMessage());
-        }
+        doc.put("interface", tunnel.name());
+        doc.put("addresses", addresses.stream().map(IpPrefix::toString).toList());
+        doc.put("lan", local.lan().stream().map(IpPrefix::toString).toList());
+        doc.put("listen-port", local.listenPort());
+        doc.put("masquerade", now.plan().masquerade());
+        doc.put("share-cap-kbps", caps.totalKbps());
+        doc.put("neighbour-cap-kbps", caps.neighbourKbps());
         List<Map<String, Object>> peers = new ArrayList<>();
-        for (TunnelPeer peer : shown.peers().values()) {
+        for (TunnelPeer peer : now.plan().peers().values()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", Optional.ofNullable(ids.get(peer.key())).map(NodeId::value).orElse("?"));
+            NodeId id = now.peerIds().get(peer.key());
+            row.put("id", Optional.ofNullable(id).map(NodeId::value).orElse("?"));
             row.put("key", peer.key().toString());
             peer.endpoint().ifPresent(e -> row.put("endpoint", e.getAddress().getHostAddress() + ":" + e.getPort()));
             row.put("allowed-ips", peer.allowedIps().stream().map(IpPrefix::toString).toList());
             PeerTransfer t = transfer.getOrDefault(peer.key(), new PeerTransfer(0, 0));
             row.put("rx-bytes", t.rxBytes());
             row.put("tx-bytes", t.txBytes());
-            row.put("cut", cutNow.contains(ids.get(peer.key())));
+            row.put("cut", cutNow.contains(id));
             peers.add(row);
         }
         doc.put("peers", peers);
-        doc.putAll(tail);
+        doc.put("routes", now.routes().stream().map(IpPrefix::toString).toList());
+        doc.put("refused", now.plan().refused().stream().map(PrefixClaims.Refusal::toString).toList());
+        now.error().ifPresent(e -> doc.put("error", e));
         meter.lastError().ifPresent(e -> doc.put("meter-error", e));
         return doc;
     }
 
     @Override
-    public synchronized void close() throws DataPlaneException {
-        tunnel.close();
+    public void close() throws DataPlaneException {
+        synchronized (changing) {
+            tunnel.close();
+        }
     }
 }
