@@ -2,9 +2,6 @@ package io.smartshare.node.coap;
 
 import io.smartshare.node.scheduling.NodeScheduler;
 import io.smartshare.node.scheduling.PeriodicTask;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +21,6 @@ final class MetricsResource extends DocumentResource {
     private final Map<String, Supplier<Map<String, Object>>> counters;
     private final Map<String, Supplier<Map<String, Object>>> sections;
     private final IntSupplier intervalSeconds;
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private PeriodicTask notifications;
 
     /**
@@ -57,12 +53,12 @@ final class MetricsResource extends DocumentResource {
 
     @Override
     protected Map<String, Object> document(QueryParameters query) {
-        MemoryUsage heap = memory.getHeapMemoryUsage();
+        Runtime runtime = Runtime.getRuntime();
         Map<String, Object> jvm = new LinkedHashMap<>();
-        jvm.put("heap-used-bytes", heap.getUsed());
-        jvm.put("heap-max-bytes", heap.getMax());
-        jvm.put("non-heap-used-bytes", memory.getNonHeapMemoryUsage().getUsed());
-        jvm.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
+        jvm.put("heap-used-bytes", runtime.totalMemory() - runtime.freeMemory());
+        jvm.put("heap-max-bytes", runtime.maxMemory());
+        ProcessMemory.residentBytes().ifPresent(rss -> jvm.put("rss-bytes", rss));
+        jvm.put("threads", ProcessMemory.liveThreads());
         Map<String, Object> coap = new LinkedHashMap<>();
         counters.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> coap.put(e.getKey(), e.getValue().get()));
