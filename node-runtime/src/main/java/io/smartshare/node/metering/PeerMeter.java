@@ -65,7 +65,9 @@ public final class PeerMeter {
     private Map<NodeId, RelayTotals> saved;
     private Map<NodeId, Ed25519PublicKey> savedKeys;
     private MeterSnapshot last;
-    private Optional<MeterInterval> lastInterval = Optional.empty();
+    /** The peer counts of the last reading of the carriage: {@code /metrics} reads them without waiting for one. */
+    private volatile PeerCounts counts;
+    private volatile Optional<MeterInterval> lastInterval = Optional.empty();
 
     private PeerMeter(Path file, Supplier<CarriageSnapshot> relay, ServiceCounters services,
             Map<NodeId, RelayTotals> base, Map<NodeId, Ed25519PublicKey> keys, long nowMillis) {
@@ -75,6 +77,7 @@ public final class PeerMeter {
         this.base = base;
         this.keys = keys;
         this.metered = new HashSet<>(base.keySet());
+        this.counts = new PeerCounts(metered.size(), 0);
         this.saved = sortedById(base);
         this.savedKeys = Map.copyOf(keys);
         this.last = snapshot(nowMillis);
@@ -201,8 +204,8 @@ public final class PeerMeter {
         return now;
     }
 
-    /** What was metered between the last two ticks, if there were two. */
-    public synchronized Optional<MeterInterval> lastInterval() {
+    /** What was metered between the last two ticks, if there were two; never waits for a reading (see {@link #peerCounts}). */
+    public Optional<MeterInterval> lastInterval() {
         return lastInterval;
     }
 
@@ -257,8 +260,8 @@ public final class PeerMeter {
 
     /**
      * How many peers are metered, and how many live ones are not because {@link
-     * CarriageMeter#MAX_PEERS} are metered already: from one reading of the carriage (a read of
-     * the tunnel's counters, where the uplink runs).
+     * CarriageMeter#MAX_PEERS} are metered already, as the last reading of the carriage found
+     * them.
      *
      * @param metered peers metered
      * @param unmetered live peers carried but not metered
@@ -266,14 +269,13 @@ public final class PeerMeter {
     public record PeerCounts(int metered, long unmetered) {
     }
 
-    /** The peers metered and not metered now. */
-    public synchronized PeerCounts peerCounts() {
-        CarriageSnapshot live = relay.get();
-        admit(live);
-        Set<NodeId> ids = new HashSet<>(live.providedTo().keySet());
-        ids.addAll(live.consumedFrom().keySet());
-        ids.removeAll(metered);
-        return new PeerCounts(metered.size(), ids.size());
+    /**
+     * The peers metered and not metered at the last reading of the carriage (the node reads it
+     * every second): never waits for a reading, which is a read of the tunnel's counters where
+     * the uplink runs (it is asked from the CoAP thread, which also carries the mesh's frames).
+     */
+    public PeerCounts peerCounts() {
+        return counts;
     }
 
     private void admit(CarriageSnapshot live) {
@@ -292,6 +294,10 @@ public final class PeerMeter {
     private Map<NodeId, RelayTotals> totals() {
         CarriageSnapshot live = relay.get();
         admit(live);
+        Set<NodeId> unmetered = new HashSet<>(live.providedTo().keySet());
+        unmetered.addAll(live.consumedFrom().keySet());
+        unmetered.removeAll(metered);
+        counts = new PeerCounts(metered.size(), unmetered.size());
         Map<NodeId, RelayTotals> totals = new HashMap<>();
         for (NodeId id : metered) {
             totals.put(id, base.getOrDefault(id, RelayTotals.ZERO).plus(

@@ -41,6 +41,8 @@ class PeerMeterTest {
         for (int i = 0; i < CarriageMeter.MAX_PEERS; i++) {
             second.carriedFor(NodeIdentity.fromSeed(java.nio.ByteBuffer.allocate(32).putInt(i).array()).nodeId(), 10, 1);
         }
+        assertEquals(new PeerMeter.PeerCounts(1, 0), after.peerCounts(), "as the last reading found them: the stored peer");
+        after.drifted(); // a reading, as the node makes every second
         assertEquals(CarriageMeter.MAX_PEERS, after.peerCounts().metered(), "the stored peer and 1,023 new ones");
         assertEquals(1, after.peerCounts().unmetered());
         second.carriedFor(PEER.nodeId(), 1, 0);
