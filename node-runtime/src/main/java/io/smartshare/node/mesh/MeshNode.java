@@ -779,7 +779,11 @@ public final class MeshNode {
 
     private void onTick() {
         long now = scheduler.nowMillis();
-        transport.multicast(FrameCodec.encode(linkAuth.heartbeat()));
+        if (!neighbors.isEmpty()) {
+            // only a neighbour this node handed its keys to can check a heartbeat, and each is in
+            // the table until purged: with none, a heartbeat would go to nobody
+            transport.multicast(FrameCodec.encode(linkAuth.heartbeat()));
+        }
         offerIfNewSession();
         expireNeighbors(now);
         registrar.expire(now);

@@ -161,6 +161,17 @@ class MeshNodeTest {
     }
 
     @Test
+    void heartbeatsGoOutOnlyOnceTheNodeKnowsANeighbourWhoCanCheckThem() {
+        MeshNode node = node(MeshConfig.defaults());
+        loop.runUntil(3_000);
+        assertEquals(0, transport.multicast.stream().filter(f -> (f[0] & 0x0f) == 2).count(), "heartbeats to nobody");
+        gatewayJoins(node, GATEWAY_ADDRESS);
+        loop.runUntil(6_000);
+        assertTrue(transport.multicast.stream().filter(f -> (f[0] & 0x0f) == 2).count() >= 4,
+                "a neighbour that holds this node's keys hears its heartbeats");
+    }
+
+    @Test
     void withUnicastProbesEveryHelloAlsoGoesToEachKnownNeighbour() {
         MeshConfig probing = new MeshConfig(400, 5, 2, 100, 9, 3, 300_000, 900, 64, 64, 8, 2.0, 120_000, 1_000, true);
         MeshNode node = node(probing);

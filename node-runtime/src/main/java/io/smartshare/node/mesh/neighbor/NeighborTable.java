@@ -94,6 +94,11 @@ public final class NeighborTable {
         return byId.containsKey(id);
     }
 
+    /** Whether the table holds no neighbour at all, alive or not yet purged. */
+    public boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
     /**
      * Records a sighting: the hello last accepted from a known neighbour heard again at {@code
      * from}, over another medium. Adds or moves its link on that medium; unlike a new hello, it
