@@ -116,16 +116,24 @@ class HeldContentsTest {
         assertEquals(Refusal.INCOMPLETE, reason(store.read(id, 0, 1)));
     }
 
-    @Test
-    void anUploadCutByACrashResumesFromItsLastWholeLeaf() throws Exception {
-        StorageAgreement agreement = agreement(CONTENT, 1);
+    /**
+     * An upload of {@link #CONTENT} whose first {@code written} leaves went through the store,
+     * then {@code reachedDisk} more bytes by hand (what a write cut by a crash leaves); the id.
+     */
+    private String crashedUpload(StorageAgreement agreement, long written, byte[] reachedDisk) throws Exception {
         String id = agreement.terms().idHex();
         HeldContents first = HeldContents.open(dir, 1 << 20);
         first.admit(agreement).orElseThrow();
-        first.write(id, 0, leaves(0, 6)).orElseThrow();
-        // the crash came in the middle of the next write: half a leaf reached the disk
-        Files.write(dir.resolve(id).resolve(HeldContents.PART), Arrays.copyOf(leaves(6, 7), 100),
-                StandardOpenOption.APPEND);
+        first.write(id, 0, leaves(0, written)).orElseThrow();
+        Files.write(dir.resolve(id).resolve(HeldContents.PART), reachedDisk, StandardOpenOption.APPEND);
+        return id;
+    }
+
+    @Test
+    void anUploadCutByACrashResumesFromItsLastWholeLeaf() throws Exception {
+        StorageAgreement agreement = agreement(CONTENT, 1);
+        // the crash came in the middle of the seventh leaf's write: half a leaf reached the disk
+        String id = crashedUpload(agreement, 6, Arrays.copyOf(leaves(6, 7), 100));
 
         HeldContents again = HeldContents.open(dir, 1 << 20);
         assertEquals(agreement.terms(), again.agreements().get(id));
@@ -136,12 +144,7 @@ class HeldContentsTest {
 
     @Test
     void aCrashAfterTheLastLeafButBeforeTheRenameCompletesAtTheNextStart() throws Exception {
-        StorageAgreement agreement = agreement(CONTENT, 1);
-        String id = agreement.terms().idHex();
-        HeldContents first = HeldContents.open(dir, 1 << 20);
-        first.admit(agreement).orElseThrow();
-        first.write(id, 0, leaves(0, 19)).orElseThrow();
-        Files.write(dir.resolve(id).resolve(HeldContents.PART), leaves(19, 20), StandardOpenOption.APPEND);
+        String id = crashedUpload(agreement(CONTENT, 1), 19, leaves(19, 20));
 
         HeldContents again = HeldContents.open(dir, 1 << 20);
         assertEquals(20L, again.received(id).orElseThrow());
