@@ -100,8 +100,9 @@ public sealed interface ChannelClose permits ChannelClose.Cooperative, ChannelCl
 
         /** What the party with key {@code self} appends to its ledger: the other party's signature of the close. */
         public Receipt ledgerEntryFor(Ed25519PublicKey self) {
-            Ed25519PublicKey other = ChannelOpen.counterparty(open.terms(), self);
-            return signatures.counterpartOf(self, open.terms().payer()).ledgerEntry(other);
+            ChannelTerms terms = open.terms();
+            return signatures.ledgerEntryFor(self, terms.payer(), terms.payee())
+                    .orElseThrow(() -> ChannelOpen.notAParty(terms, self));
         }
 
         @Override

@@ -128,8 +128,7 @@ public final class ChannelOpen {
      * @throws ContractException if {@code self} is neither payer nor payee
      */
     public Receipt ledgerEntryFor(Ed25519PublicKey self) {
-        Ed25519PublicKey other = counterparty(terms, self);
-        return signatures.counterpartOf(self, terms.payer()).ledgerEntry(other);
+        return signatures.ledgerEntryFor(self, terms.payer(), terms.payee()).orElseThrow(() -> notAParty(terms, self));
     }
 
     static Ed25519PublicKey counterparty(ChannelTerms terms, Ed25519PublicKey self) {
@@ -139,7 +138,11 @@ public final class ChannelOpen {
         if (self.equals(terms.payee())) {
             return terms.payer();
         }
-        throw new ContractException("channel " + terms.id() + ": " + self + " is neither payer nor payee");
+        throw notAParty(terms, self);
+    }
+
+    static ContractException notAParty(ChannelTerms terms, Ed25519PublicKey self) {
+        return new ContractException("channel " + terms.id() + ": " + self + " is neither payer nor payee");
     }
 
     @Override

@@ -3,9 +3,11 @@ package io.smartshare.contracts.cose;
 import io.smartshare.contracts.ContractException;
 import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.ledger.record.Receipt;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One payload signed by both parties of a two-party document (a channel's open and close, a
@@ -41,8 +43,18 @@ public record CoSigned(CoseSign1 byFirst, CoseSign1 bySecond) {
         return byFirst.verifiedBy(first) && bySecond.verifiedBy(second);
     }
 
-    /** The signature of the other party, for the ledger of {@code self} ({@code first} is the first party's key). */
-    public CoseSign1 counterpartOf(Ed25519PublicKey self, Ed25519PublicKey first) {
-        return self.equals(first) ? bySecond : byFirst;
+    /**
+     * What the party with key {@code self} appends to its ledger: the other party's signature,
+     * under the other party's key ({@code first} and {@code second} are the parties' keys);
+     * empty if {@code self} is neither.
+     */
+    public Optional<Receipt> ledgerEntryFor(Ed25519PublicKey self, Ed25519PublicKey first, Ed25519PublicKey second) {
+        if (self.equals(first)) {
+            return Optional.of(bySecond.ledgerEntry(second));
+        }
+        if (self.equals(second)) {
+            return Optional.of(byFirst.ledgerEntry(first));
+        }
+        return Optional.empty();
     }
 }

@@ -84,14 +84,7 @@ public record StorageAgreement(StorageTerms terms, CoSigned signatures) {
      * @throws ContractException if {@code self} is neither owner nor holder
      */
     public Receipt ledgerEntryFor(Ed25519PublicKey self) {
-        Ed25519PublicKey other;
-        if (self.equals(terms.owner())) {
-            other = terms.holder();
-        } else if (self.equals(terms.holder())) {
-            other = terms.owner();
-        } else {
-            throw new ContractException("storage agreement " + terms.idHex() + ": " + self + " is neither owner nor holder");
-        }
-        return signatures.counterpartOf(self, terms.owner()).ledgerEntry(other);
+        return signatures.ledgerEntryFor(self, terms.owner(), terms.holder()).orElseThrow(() -> new ContractException(
+                "storage agreement " + terms.idHex() + ": " + self + " is neither owner nor holder"));
     }
 }
