@@ -7,6 +7,7 @@ import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.forwarding.Carriage;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,11 +48,14 @@ public final class TunnelMeter implements Supplier<CarriageSnapshot> {
             Set<NodeId> children) {
     }
 
+    private static final long NEVER = Long.MIN_VALUE;
     private final Source source;
     private final Map<NodeId, Carriage> provided = new HashMap<>();
     private final Map<NodeId, Carriage> consumed = new HashMap<>();
     private volatile Map<WireGuardKey, PeerTransfer> last = Map.of();
     private volatile Optional<String> lastError = Optional.empty();
+    /** {@link System#nanoTime()} at the last reading; {@link #NEVER} before the first. */
+    private volatile long lastReadNanos = NEVER;
 
     TunnelMeter(Source source) {
         this.source = source;
@@ -87,6 +91,7 @@ public final class TunnelMeter implements Supplier<CarriageSnapshot> {
     /** What was carried since the node started, read now. */
     @Override
     public synchronized CarriageSnapshot get() {
+        lastReadNanos = System.nanoTime();
         try {
             record(source.read());
             lastError = Optional.empty();
@@ -94,6 +99,18 @@ public final class TunnelMeter implements Supplier<CarriageSnapshot> {
             lastError = Optional.of(e.getMessage());
         }
         return new CarriageSnapshot(provided, consumed);
+    }
+
+    /**
+     * Reads the counters unless a reading (by any caller: the rewards read every second) is
+     * more recent than {@code age}, so {@link #lastCounters} stays that fresh without a second
+     * read of the tunnel.
+     */
+    void readIfOlderThan(Duration age) {
+        long last = lastReadNanos;
+        if (last == NEVER || System.nanoTime() - last >= age.toNanos()) {
+            get();
+        }
     }
 
     /** Why the last reading failed, if it did (the totals then stay as they were); never waits for a reading. */

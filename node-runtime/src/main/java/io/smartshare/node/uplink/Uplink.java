@@ -14,6 +14,7 @@ import io.smartshare.node.mesh.coap.MeshView;
 import io.smartshare.node.mesh.neighbor.NeighborView;
 import io.smartshare.node.mesh.routing.DownwardRoute;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Uplink implements RelayGate, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
+    /** How often the service syncs the tunnel with the mesh. */
+    static final Duration SYNC_INTERVAL = Duration.ofSeconds(1);
     private final MeshView mesh;
     private final DataPlane dataPlane;
     private final Tunnel tunnel;
@@ -136,7 +139,8 @@ final class Uplink implements RelayGate, AutoCloseable {
         shown = new Shown(next, Map.copyOf(ids), position.parent(), downward.stream()
                 .filter(r -> r.target().equals(r.via())).map(DownwardRoute::via).collect(Collectors.toUnmodifiableSet()),
                 List.copyOf(reconciler.routes()), error);
-        meter.get(); // the counters /uplink shows, read here on the service's thread, at most a sync old
+        // the counters /uplink shows, at most a sync old: read here unless the rewards just did
+        meter.readIfOlderThan(SYNC_INTERVAL);
     }
 
     /** What each neighbour may send and receive through the tunnel: its allowed IPs but the default routes, by id. */

@@ -13,7 +13,6 @@ import io.smartshare.node.mesh.coap.MeshView;
 import io.smartshare.node.mesh.wire.Registration;
 import io.smartshare.node.scheduling.PeriodicTask;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +89,7 @@ public final class UplinkService implements NodeService {
             Uplink opened = Uplink.open(mesh, context.board().dataPlane(), name, key,
                     new TunnelPlan.Local(mesh.node().id(), ipv4Pool, lan, listenPort), caps);
             uplink = Optional.of(opened);
-            task = Optional.of(context.scheduler().everyBlocking("uplink-tunnels", () -> Duration.ofSeconds(1),
+            task = Optional.of(context.scheduler().everyBlocking("uplink-tunnels", () -> Uplink.SYNC_INTERVAL,
                     opened::sync));
             context.provide(TunnelMeter.class, opened.tunnelMeter());
             context.provide(RelayGate.class, opened);

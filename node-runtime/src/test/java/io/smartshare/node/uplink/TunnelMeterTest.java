@@ -10,6 +10,7 @@ import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.forwarding.Carriage;
 import io.smartshare.node.mesh.forwarding.CarriageSnapshot;
 import io.smartshare.node.testing.SeededIdentities;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -52,6 +53,20 @@ class TunnelMeterTest {
                 "up: what the child sent us; down: what we sent it");
         assertEquals(Map.of(PARENT, new Carriage(1_200, 1_100, 0)), carried.consumedFrom(),
                 "up: what we sent the parent; down: what it sent us");
+    }
+
+    @Test
+    void theSyncReadsOnlyWhenNoReadingIsFresherThanAsked() {
+        Deque<TunnelMeter.Reading> readings = new ArrayDeque<>(List.of(
+                reading(Map.of(C, new PeerTransfer(10, 20)), PARENT, CHILD),
+                reading(Map.of(C, new PeerTransfer(30, 40)), PARENT, CHILD)));
+        TunnelMeter meter = new TunnelMeter(readings::remove);
+        meter.readIfOlderThan(Duration.ofHours(1));
+        assertEquals(Map.of(C, new PeerTransfer(10, 20)), meter.lastCounters(), "never read: it reads");
+        meter.readIfOlderThan(Duration.ofHours(1));
+        assertEquals(1, readings.size(), "a reading within the hour: no second read");
+        meter.readIfOlderThan(Duration.ZERO);
+        assertEquals(Map.of(C, new PeerTransfer(30, 40)), meter.lastCounters());
     }
 
     @Test
