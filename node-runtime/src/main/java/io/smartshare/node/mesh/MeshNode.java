@@ -317,7 +317,7 @@ public final class MeshNode {
                 reregisterSubtree(now);
             } else if (rekeyed && registrar.children(now).contains(sender.get())) {
                 // a child restarted: its registration may have come before these keys and been refused
-                sendSealed(sender.get(), from, new RefreshRequest(), true);
+                askToReregister(sender.get());
             }
         }
     }
@@ -694,8 +694,7 @@ public final class MeshNode {
             // the former parent may have made this node its parent meanwhile (a restarted node can
             // hear a stale rank first): its registration was refused then, so it is asked again;
             // a node whose parent is another ignores the request
-            change.formerParent().ifPresent(former -> neighbors.addressOf(former)
-                    .ifPresent(address -> sendSealed(former, address, new RefreshRequest(), true)));
+            change.formerParent().ifPresent(this::askToReregister);
         }
         if (routing.attached()) {
             repairBackoffMillis = config.repairMinIntervalMillis();
@@ -712,9 +711,12 @@ public final class MeshNode {
     }
 
     private void askChildrenToReregister(long now) {
-        for (NodeId child : registrar.children(now)) {
-            neighbors.addressOf(child).ifPresent(address -> sendSealed(child, address, new RefreshRequest(), true));
-        }
+        registrar.children(now).forEach(this::askToReregister);
+    }
+
+    /** A REFRESH_REQUEST to {@code neighbor}, which registers again only if this node is its parent. */
+    private void askToReregister(NodeId neighbor) {
+        neighbors.addressOf(neighbor).ifPresent(address -> sendSealed(neighbor, address, new RefreshRequest(), true));
     }
 
     private void registerWithParent(List<Registration.Target> targets) {
