@@ -14,7 +14,9 @@ public enum Domain {
     CHANNEL_OPEN("smartshare/channel-open/v1"),
     CHANNEL_CLOSE("smartshare/channel-close/v1"),
     SCHEDULE("smartshare/schedule/v1"),
-    STORAGE_AGREEMENT("smartshare/storage-agreement/v1");
+    STORAGE_AGREEMENT("smartshare/storage-agreement/v1"),
+    STORAGE_ANSWER("smartshare/storage-answer/v1"),
+    STORAGE_EVIDENCE("smartshare/storage-evidence/v1");
 
     private final byte[] aad;
 

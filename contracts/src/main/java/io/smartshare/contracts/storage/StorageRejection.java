@@ -9,5 +9,7 @@ public enum StorageRejection {
     /** A signature does not verify. */
     BAD_SIGNATURE,
     /** An audit answer for another leaf than the challenge names, or one that does not prove it against the root. */
-    FAILED_AUDIT
+    FAILED_AUDIT,
+    /** An audit answer to another challenge than the one open (a replay), or after its deadline. */
+    NOT_THE_CHALLENGE
 }

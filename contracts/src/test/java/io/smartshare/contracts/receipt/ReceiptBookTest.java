@@ -153,6 +153,20 @@ class ReceiptBookTest {
     }
 
     @Test
+    void aStorageReceiptMayClaimLessThanMeteredButNotMoreThanTheTolerance() {
+        MeterSnapshot held = new MeterSnapshot(10_000,
+                Map.of(new MeterKey(CONSUMER.publicKey(), Resource.STORAGE, Role.PROVIDED), 1_000_000L));
+        ReceiptClaim under = new ReceiptClaim(PROVIDER.publicKey(), CONSUMER.publicKey(), Resource.STORAGE, 10, 0, 1000,
+                Fixtures.filled(1, 16), CHECKPOINT);
+        assertTrue(empty.accept(SignedReceipt.sign(under, CONSUMER).encode(), held).acceptedValue().isPresent(),
+                "an owner pays only what its audits proved, whatever the holder's meter says");
+        ReceiptClaim over = new ReceiptClaim(PROVIDER.publicKey(), CONSUMER.publicKey(), Resource.STORAGE, 1_036_385, 0,
+                1000, Fixtures.filled(2, 16), CHECKPOINT);
+        assertEquals(ReceiptRejection.BEYOND_TOLERANCE, reason(empty.accept(SignedReceipt.sign(over, CONSUMER).encode(),
+                held)), "2 % + 16,384 above the meter is the most");
+    }
+
+    @Test
     void appliesTheToleranceOfTheReceiptsResource() {
         Map<Resource, Tolerance> tolerances = new java.util.EnumMap<>(Resource.class);
         for (Resource r : Resource.values()) {

@@ -1,14 +1,8 @@
 package io.smartshare.node.cli;
 
-import io.smartshare.node.config.NodeConfig;
-import io.smartshare.node.config.NodeConfigReader;
-import io.smartshare.node.config.PskIdentity;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -66,12 +60,7 @@ final class ChannelCommand {
             throw new UsageException("expected list, show, open, pay or close; see smartshare-node channel --help");
         }
         String request = request(operands, parsed);
-        NodeConfig config = NodeConfigReader.read(Path.of(parsed.option("config")
-                .orElseThrow(() -> new UsageException("channel needs --config FILE (the node's PSK identities)"))));
-        String name = parsed.option("identity").orElseThrow(() -> new UsageException("channel needs --identity NAME"));
-        PskIdentity identity = config.pskIdentity(name).orElseThrow(() -> new UsageException("identity '" + name
-                + "' is not in the config's security.psk"));
-        try (OperatorConnection node = new OperatorConnection(base(parsed, config), identity)) {
+        try (OperatorConnection node = OperatorConnection.open("channel", parsed)) {
             OperatorConnection.Answer answer = request.startsWith("GET ") ? node.get(request.substring(4))
                     : node.post(request.substring(5));
             if (!answer.success()) {
@@ -129,18 +118,5 @@ final class ChannelCommand {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static URI base(Args parsed, NodeConfig config) {
-        String target = parsed.option("node").orElse("coaps://127.0.0.1:" + config.coapsPort());
-        try {
-            URI uri = new URI(target);
-            if (!"coaps".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() <= 0) {
-                throw new UsageException("--node: expected coaps://HOST:PORT, found '" + target + "'");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new UsageException("--node: expected coaps://HOST:PORT, found '" + target + "'");
-        }
     }
 }

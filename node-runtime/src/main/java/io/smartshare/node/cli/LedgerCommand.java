@@ -3,6 +3,8 @@ package io.smartshare.node.cli;
 import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
+import io.smartshare.contracts.storage.AuditEvidence;
+import io.smartshare.contracts.storage.StorageTerms;
 import io.smartshare.contracts.receipt.ReceiptClaim;
 import io.smartshare.contracts.receipt.SignedReceipt;
 import io.smartshare.hal.board.BoardFiles;
@@ -34,6 +36,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -165,7 +169,22 @@ final class LedgerCommand {
 
     /** What a contracts receipt in a receipt record claims, or nothing for other signed statements. */
     private static String claimOf(Receipt receipt) {
-        if (CoseSign1.domainOf(receipt.statement()).filter(Domain.RECEIPT::equals).isEmpty()) {
+        Optional<Domain> domain = CoseSign1.domainOf(receipt.statement());
+        try {
+            if (domain.filter(Domain.STORAGE_AGREEMENT::equals).isPresent()) {
+                StorageTerms terms = StorageTerms.decode(CoseSign1.fromToBeSigned(Domain.STORAGE_AGREEMENT,
+                        receipt.counterparty(), receipt.statement(), receipt.signature()).payload());
+                return "  storage agreement " + terms.idHex() + " " + terms.size() + " B until " + terms.end();
+            }
+            if (domain.filter(Domain.STORAGE_EVIDENCE::equals).isPresent()) {
+                AuditEvidence.Summary evidence = AuditEvidence.read(receipt);
+                return "  storage audit " + evidence.verdict().name().toLowerCase(Locale.ROOT) + " "
+                        + evidence.agreementId() + " at " + evidence.atMillis() + ": " + evidence.reason();
+            }
+        } catch (ContractException e) {
+            return "  (not a valid storage record: " + e.getMessage() + ")";
+        }
+        if (domain.filter(Domain.RECEIPT::equals).isEmpty()) {
             return "";
         }
         try {

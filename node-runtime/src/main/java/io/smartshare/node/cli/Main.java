@@ -33,6 +33,7 @@ public final class Main {
               rewards   settle an epoch from the members' ledgers; sign a reward schedule
               channel   open, pay, close and list payment channels of a running node
               uplink    show the uplink (WireGuard tunnels, peers, routes) of a running node
+              storage   put, get, audit and delete encrypted files stored on other nodes
 
             'smartshare-node <command> --help' describes a command's options.
             """;
@@ -61,6 +62,7 @@ public final class Main {
                 case "rewards" -> RewardsCommand.run(rest, out, err);
                 case "channel" -> ChannelCommand.run(rest, out, err);
                 case "uplink" -> UplinkCommand.run(rest, out, err);
+                case "storage" -> StorageCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE_TEXT);
             };
         } catch (UsageException | ConfigException e) {

@@ -1,9 +1,13 @@
 package io.smartshare.node.cli;
 
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
+import io.smartshare.node.config.NodeConfig;
+import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.PskIdentity;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
@@ -40,6 +44,33 @@ final class OperatorConnection implements AutoCloseable {
         this.client = new CoapClient();
         client.setEndpoint(endpoint);
         client.setTimeout(TIMEOUT_MILLIS);
+    }
+
+    /**
+     * The connection a command's {@code --config FILE --identity NAME [--node coaps://HOST:PORT]}
+     * name: the identity's key is read from the config, never from the command line.
+     */
+    static OperatorConnection open(String command, Args parsed) {
+        NodeConfig config = NodeConfigReader.read(Path.of(parsed.option("config")
+                .orElseThrow(() -> new UsageException(command + " needs --config FILE (the node's PSK identities)"))));
+        String name = parsed.option("identity").orElseThrow(() -> new UsageException(command
+                + " needs --identity NAME"));
+        PskIdentity identity = config.pskIdentity(name).orElseThrow(() -> new UsageException("identity '" + name
+                + "' is not in the config's security.psk"));
+        return new OperatorConnection(base(parsed, config), identity);
+    }
+
+    private static URI base(Args parsed, NodeConfig config) {
+        String target = parsed.option("node").orElse("coaps://127.0.0.1:" + config.coapsPort());
+        try {
+            URI uri = new URI(target);
+            if (!"coaps".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() <= 0) {
+                throw new UsageException("--node: expected coaps://HOST:PORT, found '" + target + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageException("--node: expected coaps://HOST:PORT, found '" + target + "'");
+        }
     }
 
     /** The node's answer, or a failure to reach it. */

@@ -1,5 +1,6 @@
 package io.smartshare.node.rewards;
 
+import io.smartshare.node.ledger.LedgerAppend;
 import io.smartshare.contracts.channel.Channel;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.coap.RequestException;

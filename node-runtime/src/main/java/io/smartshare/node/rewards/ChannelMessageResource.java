@@ -1,5 +1,6 @@
 package io.smartshare.node.rewards;
 
+import io.smartshare.node.ledger.LedgerAppend;
 import io.smartshare.contracts.Outcome;
 import io.smartshare.contracts.channel.ChannelRejection;
 import io.smartshare.ledger.identity.NodeId;

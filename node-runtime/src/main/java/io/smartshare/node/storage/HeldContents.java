@@ -11,7 +11,10 @@ import io.smartshare.ledger.merkle.Proofs;
 import io.smartshare.ledger.merkle.SubtreeSource;
 import io.smartshare.ledger.merkle.TreeHasher;
 import io.smartshare.ledger.storage.DurableFile;
+import io.smartshare.ledger.identity.Ed25519PublicKey;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,9 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -29,10 +37,14 @@ import java.util.stream.Stream;
  * storage.path}), within its share: one directory per agreement, named by its id, holding
  * {@code agreement.cbor} (the co-signed record), and either {@code content.part} (an upload
  * under way) or {@code content} and {@code leaves} (the content, complete, and its leaves'
- * hashes, for audit proofs). Uploads come in leaf order, whole leaves only, and are made durable as they come,
- * so an interrupted one resumes where it stopped; the content becomes {@code content} (by
- * rename) only once its RFC 6962 root is the agreed one, so a crash never leaves a partial
- * content that is served as complete. Thread-safe (one monitor).
+ * hashes, for audit proofs) and {@code held-since} (when it became complete, Unix ms). Uploads
+ * come in leaf order, whole leaves only, and are made durable as they come, so an interrupted
+ * one resumes where it stopped; the content becomes {@code content} (by rename) only once its
+ * RFC 6962 root is the agreed one, so a crash never leaves a partial content that is served as
+ * complete. An agreement that ends (deleted by its owner, or its term over) keeps only {@code
+ * agreement.cbor} and {@code ended} (Unix ms): its bytes leave the share, the time it was held
+ * stays counted ({@link #heldByteMillis}), and the same agreement is never taken again.
+ * Thread-safe (one monitor).
  */
 public final class HeldContents {
     /** Why a request changed nothing. */
@@ -52,7 +64,9 @@ public final class HeldContents {
         /** The whole content's root is not the agreed one: the upload was dropped. */
         MISMATCH,
         /** The disk refused the write (full, read-only): what came is dropped. */
-        DISK
+        DISK,
+        /** The agreement was deleted or its term is over: it is never taken again. */
+        ENDED
     }
 
     /** An audit answer: the challenged leaf and its inclusion proof. */
@@ -63,14 +77,33 @@ public final class HeldContents {
     static final String PART = "content.part";
     static final String CONTENT = "content";
     static final String LEAVES = "leaves";
+    static final String SINCE = "held-since";
+    static final String ENDED = "ended";
+    /** Room an agreement leaves free on the disk beyond its content and leaf hashes: its record and files. */
+    static final long RESERVE_BYTES = 64 * 1024;
 
     private final Path dir;
     private final long shareBytes;
+    private final LongSupplier clock;
     private final Map<String, StorageTerms> held = new LinkedHashMap<>();
+    /** Complete contents: since when (Unix ms). */
+    private final Map<String, Long> since = new HashMap<>();
+    /** Agreements that ended: their terms, since when they were held (if ever complete), when they ended. */
+    private final Map<String, Ended> ended = new LinkedHashMap<>();
 
-    private HeldContents(Path dir, long shareBytes) {
+    private record Ended(StorageTerms terms, long since, long ended) {
+    }
+
+    /** What {@link #heldByteMillis} reads: replaced whenever a content completes or ends. */
+    private volatile List<Span> spans = List.of();
+    /** Leaves received of uploads under way (as of the last write or start). */
+    private final Map<String, Long> arrived = new HashMap<>();
+    private volatile List<Row> rows = List.of();
+
+    private HeldContents(Path dir, long shareBytes, LongSupplier clock) {
         this.dir = dir;
         this.shareBytes = shareBytes;
+        this.clock = clock;
     }
 
     /**
@@ -79,8 +112,8 @@ public final class HeldContents {
      *
      * @throws IOException if the directory cannot be read, or an agreement there is damaged
      */
-    public static HeldContents open(Path dir, long shareBytes) throws IOException {
-        HeldContents store = new HeldContents(dir, shareBytes);
+    public static HeldContents open(Path dir, long shareBytes, LongSupplier clock) throws IOException {
+        HeldContents store = new HeldContents(dir, shareBytes, clock);
         Files.createDirectories(dir);
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path entry : entries.sorted().toList()) {
@@ -91,17 +124,28 @@ public final class HeldContents {
                 StorageAgreement agreement = StorageAgreement.decode(Files.readAllBytes(record)).acceptedValue()
                         .orElseThrow(() -> new IOException(record + ": not a storage agreement this node signed"));
                 StorageTerms terms = agreement.terms();
+                if (Files.exists(entry.resolve(ENDED))) {
+                    long end = readMillis(entry.resolve(ENDED));
+                    long from = Files.exists(entry.resolve(SINCE)) ? readMillis(entry.resolve(SINCE)) : end;
+                    store.ended.put(terms.idHex(), new Ended(terms, from, end));
+                    continue;
+                }
                 store.held.put(terms.idHex(), terms);
+                if (Files.exists(entry.resolve(CONTENT))) {
+                    store.since.put(terms.idHex(), readMillis(entry.resolve(SINCE)));
+                }
                 Path part = entry.resolve(PART);
                 if (Files.exists(part) && Files.size(part) != terms.size()) {
                     try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
                         channel.truncate(channel.size() / terms.leafSize() * terms.leafSize());
+                        store.arrived.put(terms.idHex(), channel.size() / terms.leafSize());
                     }
                 } else if (Files.exists(part)) {
                     store.complete(terms.idHex(), terms); // all of it came, the crash was before the rename
                 }
             }
         }
+        store.publish();
         return store;
     }
 
@@ -121,12 +165,21 @@ public final class HeldContents {
         if (held.containsKey(terms.idHex())) {
             return Outcome.accepted(terms);
         }
+        if (ended.containsKey(terms.idHex()) || terms.end() * 1000 <= clock.getAsLong()) {
+            return Outcome.rejected(Refusal.ENDED, "storage agreement " + terms.idHex()
+                    + " has ended (deleted, or its term is over); propose a new one");
+        }
         if (used() + terms.size() > shareBytes) {
             return Outcome.rejected(Refusal.OVER_SHARE, "storing " + terms.size() + " bytes would take this node's share "
                     + "to " + (used() + terms.size()) + " of " + shareBytes + " bytes");
         }
         Path home = dir.resolve(terms.idHex());
         try {
+            long free = Files.getFileStore(dir).getUsableSpace();
+            if (free < terms.size() + terms.leaves() * Hash.LENGTH + RESERVE_BYTES) {
+                return Outcome.rejected(Refusal.DISK, "storing " + terms.size() + " bytes: the disk under " + dir
+                        + " has " + free + " bytes free");
+            }
             Files.createDirectories(home);
             DurableFile.replace(home.resolve(AGREEMENT), agreement.encode());
         } catch (IOException e) {
@@ -134,6 +187,7 @@ public final class HeldContents {
             return Outcome.rejected(Refusal.DISK, "agreement " + terms.idHex() + ": " + e.getMessage());
         }
         held.put(terms.idHex(), terms);
+        publish();
         return Outcome.accepted(terms);
     }
 
@@ -195,8 +249,13 @@ public final class HeldContents {
         } catch (IOException e) {
             return Outcome.rejected(Refusal.DISK, id + ": " + e.getMessage());
         }
-        return end == terms.size() ? complete(id, terms) : Outcome.accepted((end + terms.leafSize() - 1)
-                / terms.leafSize());
+        if (end == terms.size()) {
+            return complete(id, terms);
+        }
+        long leaves = (end + terms.leafSize() - 1) / terms.leafSize();
+        arrived.put(id, leaves);
+        publish();
+        return Outcome.accepted(leaves);
     }
 
     /**
@@ -225,13 +284,20 @@ public final class HeldContents {
             if (!range.root().equals(Hash.of(terms.root()))) {
                 Files.delete(part);
                 Files.delete(hashes);
+                arrived.remove(id);
+                publish();
                 return Outcome.rejected(Refusal.MISMATCH, id + ": the content's root is " + range.root().hex()
                         + ", the agreement's " + Hash.of(terms.root()).hex() + "; send it again");
             }
+            long now = clock.getAsLong();
+            DurableFile.replace(home.resolve(SINCE), Long.toString(now).getBytes(StandardCharsets.US_ASCII));
             Files.move(part, home.resolve(CONTENT), StandardCopyOption.ATOMIC_MOVE);
             try (FileChannel directory = FileChannel.open(home, StandardOpenOption.READ)) {
                 directory.force(true);
             }
+            since.put(id, now);
+            arrived.remove(id);
+            publish();
             return Outcome.accepted(terms.leaves());
         } catch (IOException e) {
             return Outcome.rejected(Refusal.DISK, id + ": " + e.getMessage());
@@ -281,14 +347,90 @@ public final class HeldContents {
         }
     }
 
-    /** Forgets agreement {@code id} and deletes its content: its bytes leave the share. */
+    /**
+     * Ends agreement {@code id} now (its owner deleted it): deletes its content, so its bytes
+     * leave the share; the time it was held stays counted.
+     */
     public synchronized Outcome<StorageTerms, Refusal> delete(String id) {
-        StorageTerms terms = held.remove(id);
+        StorageTerms terms = held.get(id);
         if (terms == null) {
             return unknown(id);
         }
-        deleteQuietly(dir.resolve(id));
+        return end(id, terms, clock.getAsLong());
+    }
+
+    /** Ends every agreement whose term is over at {@code nowMillis}; returns their ids. */
+    public synchronized List<String> expire(long nowMillis) {
+        List<String> over = held.values().stream().filter(t -> t.end() * 1000 <= nowMillis)
+                .map(StorageTerms::idHex).toList();
+        over.forEach(id -> end(id, held.get(id), held.get(id).end() * 1000));
+        return over;
+    }
+
+    private Outcome<StorageTerms, Refusal> end(String id, StorageTerms terms, long atMillis) {
+        Path home = dir.resolve(id);
+        try {
+            DurableFile.replace(home.resolve(ENDED), Long.toString(atMillis).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            return Outcome.rejected(Refusal.DISK, id + ": " + e.getMessage());
+        }
+        for (String name : List.of(CONTENT, PART, LEAVES)) {
+            try {
+                Files.deleteIfExists(home.resolve(name));
+            } catch (IOException e) {
+                // the agreement has ended: open() never reads what stays of it
+            }
+        }
+        held.remove(id);
+        arrived.remove(id);
+        Long from = since.remove(id);
+        ended.put(id, new Ended(terms, from == null ? atMillis : from, atMillis));
+        publish();
         return Outcome.accepted(terms);
+    }
+
+    /**
+     * The byte-milliseconds each owner's contents have been held complete, up to {@code
+     * nowMillis}: size times the time from completion to the end of the term, the end of the
+     * agreement or now, whichever is first; ended agreements included, so it never decreases.
+     * Reads a snapshot, never waits for a write.
+     */
+    public Map<Ed25519PublicKey, BigInteger> heldByteMillis(long nowMillis) {
+        Map<Ed25519PublicKey, BigInteger> totals = new HashMap<>();
+        for (Span span : spans) {
+            long end = Math.min(Math.min(nowMillis, span.ended()), span.terms().end() * 1000);
+            long start = Math.max(span.since(), span.terms().start() * 1000);
+            if (end > start) {
+                totals.merge(span.terms().owner(), BigInteger.valueOf(span.terms().size())
+                        .multiply(BigInteger.valueOf(end - start)), BigInteger::add);
+            }
+        }
+        return totals;
+    }
+
+    /** A content held complete from {@code since} until {@code ended} ({@code Long.MAX_VALUE} while held). */
+    private record Span(StorageTerms terms, long since, long ended) {
+    }
+
+    /** One agreement held, as {@code /storage} shows it. */
+    public record Row(StorageTerms terms, long received, OptionalLong completeSince) {
+    }
+
+    /** The agreements held and how far each came, as last changed: read without waiting for a write. */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    private void publish() {
+        List<Row> nextRows = new ArrayList<>();
+        held.forEach((id, terms) -> nextRows.add(new Row(terms, since.containsKey(id) ? terms.leaves()
+                : arrived.getOrDefault(id, 0L), since.containsKey(id) ? OptionalLong.of(since.get(id))
+                        : OptionalLong.empty())));
+        rows = List.copyOf(nextRows);
+        List<Span> next = new ArrayList<>();
+        since.forEach((id, from) -> next.add(new Span(held.get(id), from, Long.MAX_VALUE)));
+        ended.values().forEach(e -> next.add(new Span(e.terms(), e.since(), e.ended())));
+        spans = List.copyOf(next);
     }
 
     private static <T> Outcome<T, Refusal> unknown(String id) {
@@ -324,6 +466,14 @@ public final class HeldContents {
             }
         }
         return buffer.array();
+    }
+
+    private static long readMillis(Path file) throws IOException {
+        try {
+            return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim());
+        } catch (NumberFormatException e) {
+            throw new IOException(file + ": not a time in Unix ms", e);
+        }
     }
 
     private static void deleteQuietly(Path home) {

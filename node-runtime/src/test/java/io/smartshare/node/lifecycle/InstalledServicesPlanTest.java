@@ -24,7 +24,7 @@ class InstalledServicesPlanTest {
     @Test
     void theSimBoardRunsEveryServiceTheMeshAfterWhatItNeedsAndRewardsAfterTheMesh() {
         List<String> order = plan(BoardFiles.resolve("sim")).order().stream().map(NodeService::name).toList();
-        assertEquals(List.of("ledger", "metering", "sensors", "mesh", "uplink", "rewards"), order);
+        assertEquals(List.of("ledger", "metering", "sensors", "mesh", "uplink", "rewards", "storage"), order);
     }
 
     @Test
@@ -52,6 +52,8 @@ class InstalledServicesPlanTest {
         assertEquals(Map.of("sensors", "the board file lists no sensors",
                 "mesh", "the board's mesh section does not list the ip transport",
                 "uplink", "needs the mesh service, which does not run (the board's mesh section does not list the ip"
+                        + " transport)",
+                "storage", "needs the mesh service, which does not run (the board's mesh section does not list the ip"
                         + " transport)"), plan.off());
     }
 }

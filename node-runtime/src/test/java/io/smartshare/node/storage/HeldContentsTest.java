@@ -15,10 +15,13 @@ import io.smartshare.ledger.merkle.CompactRange;
 import io.smartshare.ledger.merkle.TreeHasher;
 import io.smartshare.node.storage.HeldContents.Refusal;
 import io.smartshare.node.testing.SeededIdentities;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +30,8 @@ class HeldContentsTest {
     private static final NodeIdentity OWNER = SeededIdentities.identity(0x41);
     private static final NodeIdentity HOLDER = SeededIdentities.identity(0x42);
     private static final int LEAF = 256;
+    /** Within the agreements' term (1 000 s to 90 000 s). */
+    private static final LongSupplier CLOCK = () -> 5_000_000L;
     /** 19 whole leaves and a last one of 136 bytes. */
     private static final byte[] CONTENT = content(5_000, 7);
 
@@ -63,7 +68,7 @@ class HeldContentsTest {
 
     @Test
     void anAgreementOverTheShareIsRefusedAndLeavesNothing() throws Exception {
-        HeldContents store = HeldContents.open(dir, 9_000);
+        HeldContents store = HeldContents.open(dir, 9_000, CLOCK);
         assertTrue(store.admit(agreement(CONTENT, 1)).acceptedValue().isPresent());
         assertEquals(Refusal.OVER_SHARE, reason(store.admit(agreement(CONTENT, 2))), "10,000 bytes of a 9,000 share");
         assertEquals(5_000, store.used());
@@ -78,7 +83,7 @@ class HeldContentsTest {
 
     @Test
     void anUploadInLeafOrderCompletesOnTheAgreedRootAndAnswersAuditsAndReads() throws Exception {
-        HeldContents store = HeldContents.open(dir, 1 << 20);
+        HeldContents store = HeldContents.open(dir, 1 << 20, CLOCK);
         StorageAgreement agreement = agreement(CONTENT, 1);
         String id = agreement.terms().idHex();
         store.admit(agreement).orElseThrow();
@@ -104,8 +109,46 @@ class HeldContentsTest {
     }
 
     @Test
+    void anEndedAgreementFreesTheShareKeepsItsHeldTimeAcrossARestartAndIsNeverTakenAgain() throws Exception {
+        long[] now = {5_000_000};
+        HeldContents store = HeldContents.open(dir, 1 << 20, () -> now[0]);
+        StorageAgreement agreement = agreement(CONTENT, 1);
+        String id = agreement.terms().idHex();
+        store.admit(agreement).orElseThrow();
+        store.write(id, 0, CONTENT).orElseThrow();
+        now[0] += 2_000;
+        BigInteger held = BigInteger.valueOf(5_000L * 2_000);
+        assertEquals(held, store.heldByteMillis(now[0]).get(OWNER.publicKey()), "5,000 bytes for 2 s");
+
+        store.delete(id).orElseThrow();
+        now[0] += 60_000;
+        assertEquals(0, store.used());
+        assertEquals(held, store.heldByteMillis(now[0]).get(OWNER.publicKey()), "counted up to the delete, no more");
+        assertFalse(Files.exists(dir.resolve(id).resolve(HeldContents.CONTENT)));
+
+        HeldContents again = HeldContents.open(dir, 1 << 20, () -> now[0]);
+        assertEquals(held, again.heldByteMillis(now[0]).get(OWNER.publicKey()), "after a restart too");
+        assertEquals(Refusal.ENDED, reason(again.admit(agreement)), "a replayed proposal takes nothing");
+        assertEquals(List.of(), again.rows());
+    }
+
+    @Test
+    void aTermThatIsOverEndsTheAgreementAndItsCount() throws Exception {
+        long[] now = {5_000_000};
+        HeldContents store = HeldContents.open(dir, 1 << 20, () -> now[0]);
+        StorageAgreement agreement = agreement(CONTENT, 1);
+        store.admit(agreement).orElseThrow();
+        store.write(agreement.terms().idHex(), 0, CONTENT).orElseThrow();
+        now[0] = 100_000_000; // the term ends at 90,000 s
+        assertEquals(List.of(agreement.terms().idHex()), store.expire(now[0]));
+        assertEquals(BigInteger.valueOf(5_000L * (90_000_000 - 5_000_000)),
+                store.heldByteMillis(now[0]).get(OWNER.publicKey()), "held until the term's end");
+        assertEquals(0, store.used());
+    }
+
+    @Test
     void contentWhoseRootIsNotTheAgreedOneIsDroppedAndNeverServed() throws Exception {
-        HeldContents store = HeldContents.open(dir, 1 << 20);
+        HeldContents store = HeldContents.open(dir, 1 << 20, CLOCK);
         String id = store.admit(agreement(CONTENT, 1)).orElseThrow().idHex();
         byte[] forged = CONTENT.clone();
         forged[4_321] ^= 1;
@@ -122,7 +165,7 @@ class HeldContentsTest {
      */
     private String crashedUpload(StorageAgreement agreement, long written, byte[] reachedDisk) throws Exception {
         String id = agreement.terms().idHex();
-        HeldContents first = HeldContents.open(dir, 1 << 20);
+        HeldContents first = HeldContents.open(dir, 1 << 20, CLOCK);
         first.admit(agreement).orElseThrow();
         first.write(id, 0, leaves(0, written)).orElseThrow();
         Files.write(dir.resolve(id).resolve(HeldContents.PART), reachedDisk, StandardOpenOption.APPEND);
@@ -135,7 +178,7 @@ class HeldContentsTest {
         // the crash came in the middle of the seventh leaf's write: half a leaf reached the disk
         String id = crashedUpload(agreement, 6, Arrays.copyOf(leaves(6, 7), 100));
 
-        HeldContents again = HeldContents.open(dir, 1 << 20);
+        HeldContents again = HeldContents.open(dir, 1 << 20, CLOCK);
         assertEquals(agreement.terms(), again.agreements().get(id));
         assertEquals(6L, again.received(id).orElseThrow());
         assertEquals(20L, again.write(id, 6, leaves(6, 20)).orElseThrow());
@@ -146,7 +189,7 @@ class HeldContentsTest {
     void aCrashAfterTheLastLeafButBeforeTheRenameCompletesAtTheNextStart() throws Exception {
         String id = crashedUpload(agreement(CONTENT, 1), 19, leaves(19, 20));
 
-        HeldContents again = HeldContents.open(dir, 1 << 20);
+        HeldContents again = HeldContents.open(dir, 1 << 20, CLOCK);
         assertEquals(20L, again.received(id).orElseThrow());
         assertArrayEquals(CONTENT, again.read(id, 0, 20).orElseThrow());
     }

@@ -167,12 +167,15 @@ final class MeshRelayResource extends CoapResource {
         out.setReliabilityLayerParameters(reliability);
         Optional<NodeId> downstream = node.neighborAt(next);
         out.addMessageObserver(new MessageObserverAdapter() {
-            private final AtomicInteger sends = new AtomicInteger();
+            /** Transmissions for the link's delivery ratio: one, plus each retransmission (not each block of a body). */
+            private final AtomicInteger sends = new AtomicInteger(1);
             private final AtomicBoolean done = new AtomicBoolean();
 
             @Override
             public void onSent(boolean retransmission) {
-                sends.incrementAndGet();
+                if (retransmission) {
+                    sends.incrementAndGet();
+                }
             }
 
             @Override

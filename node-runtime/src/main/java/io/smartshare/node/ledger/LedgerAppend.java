@@ -1,4 +1,4 @@
-package io.smartshare.node.rewards;
+package io.smartshare.node.ledger;
 
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.record.RecordBody;
@@ -6,8 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Appends a record to the node's ledger and waits until it is durable (fsynced), for the desk thread. */
-final class LedgerAppend {
+/** Appends a record to the node's ledger and waits until it is durable (fsynced), off the CoAP thread. */
+public final class LedgerAppend {
     private static final long APPEND_TIMEOUT_SECONDS = 10;
 
     private LedgerAppend() {
@@ -18,7 +18,7 @@ final class LedgerAppend {
      *
      * @throws LedgerWriteException if the ledger did not take it within 10 s
      */
-    static long durably(Ledger ledger, RecordBody body) {
+    public static long durably(Ledger ledger, RecordBody body) {
         try {
             return ledger.append(body).get(APPEND_TIMEOUT_SECONDS, TimeUnit.SECONDS).seq();
         } catch (InterruptedException e) {
@@ -30,10 +30,10 @@ final class LedgerAppend {
     }
 
     /** The ledger did not take a record (it then counts as not accepted). */
-    static final class LedgerWriteException extends RuntimeException {
+    public static final class LedgerWriteException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        LedgerWriteException(String message, Throwable cause) {
+        public LedgerWriteException(String message, Throwable cause) {
             super(message, cause);
         }
     }
