@@ -25,7 +25,7 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
  * of the node's config. Answers are returned whatever their code; {@link #close()} releases
  * the socket and threads.
  */
-final class OperatorConnection implements AutoCloseable {
+public final class OperatorConnection implements AutoCloseable {
     /** How long a command may take: the node may wait up to 10 s for each of two peer exchanges. */
     static final long TIMEOUT_MILLIS = 30_000;
 
@@ -33,7 +33,7 @@ final class OperatorConnection implements AutoCloseable {
     private final CoapEndpoint endpoint;
     private final CoapClient client;
 
-    OperatorConnection(URI base, PskIdentity identity) {
+    public OperatorConnection(URI base, PskIdentity identity) {
         this.base = base;
         Configuration cf = SmallDeviceCoapConfig.create();
         cf.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
@@ -74,16 +74,16 @@ final class OperatorConnection implements AutoCloseable {
     }
 
     /** The node's answer, or a failure to reach it. */
-    record Answer(boolean success, String code, String text) {
+    public record Answer(boolean success, String code, String text) {
     }
 
     /** GETs {@code pathAndQuery} as JSON. */
-    Answer get(String pathAndQuery) {
+    public Answer get(String pathAndQuery) {
         return exchange(pathAndQuery, false);
     }
 
     /** POSTs to {@code pathAndQuery} with no payload. */
-    Answer post(String pathAndQuery) {
+    public Answer post(String pathAndQuery) {
         return exchange(pathAndQuery, true);
     }
 

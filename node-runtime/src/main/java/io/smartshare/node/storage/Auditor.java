@@ -25,8 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
-import org.eclipse.californium.core.coap.MediaTypeRegistry;
-import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,21 +53,10 @@ final class Auditor {
         PASSED, FAILED, MISSED
     }
 
-    /** Sends a challenge to the holder of {@code terms}; {@code answer} gets its response, or empty if none came. */
+    /** Sends a challenge to the holder of {@code terms} ({@link HolderLink}); {@code answer} gets its response, or empty if none came. */
     @FunctionalInterface
     interface Challenger {
         void send(StorageTerms terms, byte[] nonce, Consumer<Optional<Response>> answer);
-    }
-
-    /** A challenge sent over the owner's {@link HolderLink}: {@code POST /storage/<id>/audit} with the nonce. */
-    static Challenger over(HolderLink link) {
-        return (terms, nonce, answer) -> {
-            Request request = Request.newPost();
-            request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_OCTET_STREAM);
-            request.setPayload(nonce);
-            link.sendAsync(NodeId.of(terms.holder()), request, HolderLink.storage(List.of(terms.idHex(), "audit")),
-                    answer);
-        };
     }
 
     /** An audit's result, for the operator's {@code storage audit}. */

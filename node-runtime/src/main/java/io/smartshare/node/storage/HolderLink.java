@@ -1,5 +1,6 @@
 package io.smartshare.node.storage;
 
+import io.smartshare.contracts.storage.StorageTerms;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
@@ -20,7 +22,7 @@ import org.eclipse.californium.elements.AddressEndpointContext;
  * it. Bodies beyond one CoAP block travel block-wise. The blocking calls are for the owner's
  * transfer thread only; {@link #send} is asynchronous.
  */
-final class HolderLink {
+final class HolderLink implements Auditor.Challenger {
     /** How long one request may take, retransmissions and block-wise transfer included. */
     static final long ANSWER_TIMEOUT_MILLIS = 15_000;
 
@@ -96,6 +98,15 @@ final class HolderLink {
         }
         path.forEach(request.getOptions()::addUriPath);
         endpoint.sendRequest(request);
+    }
+
+    /** A challenge: {@code POST /storage/<id>/audit} with the nonce. */
+    @Override
+    public void send(StorageTerms terms, byte[] nonce, Consumer<Optional<Response>> answer) {
+        Request request = Request.newPost();
+        request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_OCTET_STREAM);
+        request.setPayload(nonce);
+        sendAsync(NodeId.of(terms.holder()), request, storage(List.of(terms.idHex(), "audit")), answer);
     }
 
     /** Sends {@code request} and hands its response (or empty: timeout, error) to {@code answer} on the CoAP thread. */

@@ -11,6 +11,7 @@ import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.coap.RequestException;
+import io.smartshare.node.coap.WriteAuthorization;
 import io.smartshare.node.json.Json;
 import io.smartshare.node.ledger.LedgerAppend;
 import io.smartshare.node.logging.RefusalLog;
@@ -25,8 +26,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -64,15 +63,15 @@ final class HolderResource extends CoapResource {
     private final NodeIdentity identity;
     private final Ledger ledger;
     private final Optional<NeighborAddresses> neighbors;
-    private final Predicate<Request> writers;
+    private final WriteAuthorization writers;
     private final Executor worker;
     private final LongSupplier clock;
     private final Map<String, Long> lastAudit = new HashMap<>();
     private final AgreementResource agreements = new AgreementResource();
-    private volatile Supplier<Map<String, Object>> document = Map::of;
+    private final StorageDocument document;
 
     HolderResource(HeldContents held, NodeIdentity identity, Ledger ledger, Optional<NeighborAddresses> neighbors,
-            Predicate<Request> writers, Executor worker, LongSupplier clock) {
+            WriteAuthorization writers, Executor worker, LongSupplier clock, StorageDocument document) {
         super("storage");
         this.held = held;
         this.identity = identity;
@@ -81,6 +80,7 @@ final class HolderResource extends CoapResource {
         this.writers = writers;
         this.worker = worker;
         this.clock = clock;
+        this.document = document;
         getAttributes().addResourceType("smartshare.storage");
     }
 
@@ -88,11 +88,6 @@ final class HolderResource extends CoapResource {
     public Resource getChild(String name) {
         Resource child = super.getChild(name);
         return child != null ? child : agreements;
-    }
-
-    /** What {@code GET /storage} shows: built from snapshots, so it is answered on the CoAP thread. */
-    void setDocument(Supplier<Map<String, Object>> document) {
-        this.document = document;
     }
 
     /**
@@ -103,7 +98,7 @@ final class HolderResource extends CoapResource {
      */
     @Override
     public void handleGET(CoapExchange exchange) {
-        exchange.respond(ResponseCode.CONTENT, Json.write(document.get()), MediaTypeRegistry.APPLICATION_JSON);
+        exchange.respond(ResponseCode.CONTENT, Json.write(document.document()), MediaTypeRegistry.APPLICATION_JSON);
     }
 
     /** {@code POST /storage}: a proposal. */
@@ -159,7 +154,7 @@ final class HolderResource extends CoapResource {
     private boolean admitted(CoapExchange exchange) {
         Request request = exchange.advanced().getRequest();
         boolean secure = request.getSourceContext().getPeerIdentity() instanceof PreSharedKeyIdentity;
-        if (secure ? writers.test(request) : neighbors.flatMap(n -> n.neighborAt(exchange.getSourceSocketAddress()))
+        if (secure ? writers.permits(request) : neighbors.flatMap(n -> n.neighborAt(exchange.getSourceSocketAddress()))
                 .isPresent()) {
             return true;
         }
@@ -168,8 +163,18 @@ final class HolderResource extends CoapResource {
         return false;
     }
 
+    /** Runs {@code work}, which may wait for an fsync or the ledger, on the storage thread; acknowledged at once. */
     private void onWorker(CoapExchange exchange, Runnable work) {
         exchange.accept();
+        onWorkerUnacknowledged(exchange, work);
+    }
+
+    /**
+     * Runs {@code work}, which takes well under the client's acknowledgement timeout (a
+     * leaf write without fsync, a read, an audit), on the storage thread, and answers with a
+     * piggybacked response: a separate response costs every request two more datagrams.
+     */
+    private void onWorkerUnacknowledged(CoapExchange exchange, Runnable work) {
         try {
             worker.execute(() -> {
                 try {
@@ -236,7 +241,7 @@ final class HolderResource extends CoapResource {
             }
             String id = target.get().get(0);
             if (target.get().size() == 1) {
-                onWorker(exchange, () -> answer(exchange, ResponseCode.CONTENT, received(held.received(id)),
+                onWorkerUnacknowledged(exchange, () -> answer(exchange, ResponseCode.CONTENT, received(held.received(id)),
                         MediaTypeRegistry.TEXT_PLAIN));
                 return;
             }
@@ -311,7 +316,7 @@ final class HolderResource extends CoapResource {
                     return;
                 }
             }
-            onWorker(exchange, () -> {
+            onWorkerUnacknowledged(exchange, () -> {
                 Outcome<HeldContents.Answer, Refusal> answer = held.audit(id, nonce);
                 if (answer.rejection().isPresent()) {
                     refuse(exchange, codeOf(answer.rejection().get().reason()), answer.rejection().get().toString());
@@ -341,7 +346,7 @@ final class HolderResource extends CoapResource {
             long from = query.count("from").orElse(0L);
             long count = query.count("count").orElse(0L);
             byte[] body = exchange.getRequestPayload();
-            onWorker(exchange, () -> {
+            Runnable work = () -> {
                 StorageTerms terms = held.agreements().get(id);
                 if (terms == null) {
                     refuse(exchange, ResponseCode.NOT_FOUND, "no storage agreement " + id + " is held here");
@@ -356,7 +361,12 @@ final class HolderResource extends CoapResource {
                 } catch (RequestException e) {
                     refuse(exchange, e.code(), e.getMessage());
                 }
-            });
+            };
+            if (kind == OwnerSignature.DELETE) {
+                onWorker(exchange, work);
+            } else {
+                onWorkerUnacknowledged(exchange, work); // a leaf write or read: well under a second
+            }
         }
 
         /** "received N": the leaves the holder has, where the owner's upload continues. */

@@ -48,7 +48,7 @@ final class OwnedContents {
         OwnedContents store = new OwnedContents(dataDir.resolve(DIRECTORY));
         Files.createDirectories(store.dir);
         try (Stream<Path> entries = Files.list(store.dir)) {
-            for (Path entry : entries.sorted().toList()) {
+            for (Path entry : HeldContents.sorted(entries)) {
                 if (!Files.isRegularFile(entry.resolve(STATE))) {
                     continue; // agreed but never recorded: the holder keeps nothing the owner does not know of
                 }
@@ -121,7 +121,9 @@ final class OwnedContents {
     /** Megabyte-seconds proven by audits, per holder: this node's consumed {@code storage}. */
     Map<Ed25519PublicKey, Long> paid() {
         Map<Ed25519PublicKey, Long> paid = new HashMap<>();
-        snapshot.forEach(o -> paid.merge(o.terms().holder(), o.paid().megabyteSeconds(), Long::sum));
+        for (Owned o : snapshot) {
+            paid.merge(o.terms().holder(), o.paid().megabyteSeconds(), Long::sum);
+        }
         return paid;
     }
 }

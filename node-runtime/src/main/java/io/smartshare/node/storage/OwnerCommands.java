@@ -48,30 +48,11 @@ final class OwnerCommands {
     /** {@code /storage/owned} and its four commands. */
     static CoapResource resource(OwnerCommands commands, WriteAuthorization writers) {
         CoapResource owned = new CoapResource("owned");
-        owned.add(new Command("put", Set.of("file", "on", "days", "audit-seconds"), writers, commands::put));
-        owned.add(new Command("get", Set.of("id", "out"), writers, commands::get));
-        owned.add(new Command("audit", Set.of("id"), writers, commands::audit));
-        owned.add(new Command("delete", Set.of("id"), writers, commands::delete));
+        owned.add(new Command("put", Set.of("file", "on", "days", "audit-seconds"), writers, commands));
+        owned.add(new Command("get", Set.of("id", "out"), writers, commands));
+        owned.add(new Command("audit", Set.of("id"), writers, commands));
+        owned.add(new Command("delete", Set.of("id"), writers, commands));
         return owned;
-    }
-
-    /** Continues every upload not complete (after a pause, or this node's restart), on the transfer thread. */
-    static void resumeUploads(OwnedContents owned, OwnerTransfers transfers, Executor transfer) {
-        owned.all().stream().filter(o -> !o.uploaded() && !o.deleted()).map(o -> o.terms().idHex()).forEach(id -> {
-            if (transfers.progress(id).filter(p -> p.startsWith("uploading")).isEmpty()) {
-                try {
-                    transfer.execute(() -> {
-                        try {
-                            transfers.upload(id);
-                        } catch (IOException e) {
-                            transfers.noteFailure(id, "paused: " + e.getMessage());
-                        }
-                    });
-                } catch (RejectedExecutionException e) {
-                    return; // the transfer thread is full: the next resume tries again
-                }
-            }
-        });
     }
 
     private void put(CoapExchange exchange, QueryParameters query) {
@@ -177,22 +158,28 @@ final class OwnerCommands {
         exchange.respond(code, diagnostic, MediaTypeRegistry.TEXT_PLAIN);
     }
 
-    @FunctionalInterface
-    private interface Handler {
-        void handle(CoapExchange exchange, QueryParameters query);
+    /** Runs the command named {@code name}. */
+    private void handle(String name, CoapExchange exchange, QueryParameters query) {
+        switch (name) {
+            case "put" -> put(exchange, query);
+            case "get" -> get(exchange, query);
+            case "audit" -> audit(exchange, query);
+            case "delete" -> delete(exchange, query);
+            default -> throw new IllegalStateException("no storage command " + name);
+        }
     }
 
     /** One command: checks the writer and the query, then runs. */
     private static final class Command extends CoapResource {
         private final Set<String> parameters;
         private final WriteAuthorization writers;
-        private final Handler handler;
+        private final OwnerCommands commands;
 
-        Command(String name, Set<String> parameters, WriteAuthorization writers, Handler handler) {
+        Command(String name, Set<String> parameters, WriteAuthorization writers, OwnerCommands commands) {
             super(name);
             this.parameters = parameters;
             this.writers = writers;
-            this.handler = handler;
+            this.commands = commands;
         }
 
         @Override
@@ -203,7 +190,8 @@ final class OwnerCommands {
                 return;
             }
             try {
-                handler.handle(exchange, QueryParameters.parse(exchange.getRequestOptions().getUriQuery(), parameters));
+                commands.handle(getName(), exchange, QueryParameters.parse(exchange.getRequestOptions().getUriQuery(),
+                        parameters));
             } catch (RequestException e) {
                 fail(exchange, e.code(), e.getMessage());
             }

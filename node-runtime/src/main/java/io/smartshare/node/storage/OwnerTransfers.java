@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -59,19 +60,21 @@ final class OwnerTransfers {
     private final Ledger ledger;
     private final OwnedContents owned;
     private final HolderLink link;
-    private final byte[] storageKey;
+    private final Supplier<byte[]> storageKeyFile;
+    private byte[] storageKey;
     private final StoragePrice price;
     private final LongSupplier clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> progress = new ConcurrentHashMap<>();
 
-    OwnerTransfers(NodeIdentity identity, Ledger ledger, OwnedContents owned, HolderLink link, byte[] storageKey,
-            StoragePrice price, LongSupplier clock) {
+    /** @param storageKeyFile reads (or makes) the storage key, when a transfer first needs it */
+    OwnerTransfers(NodeIdentity identity, Ledger ledger, OwnedContents owned, HolderLink link,
+            Supplier<byte[]> storageKeyFile, StoragePrice price, LongSupplier clock) {
         this.identity = identity;
         this.ledger = ledger;
         this.owned = owned;
         this.link = link;
-        this.storageKey = storageKey;
+        this.storageKeyFile = storageKeyFile;
         this.price = price;
         this.clock = clock;
     }
@@ -110,7 +113,7 @@ final class OwnerTransfers {
         random.nextBytes(nonce);
         Path staged = owned.staging(HexFormat.of().formatHex(nonce));
         try {
-            ContentCipher.Sealed sealed = ContentCipher.of(storageKey, nonce).seal(file, staged);
+            ContentCipher.Sealed sealed = ContentCipher.of(storageKey(), nonce).seal(file, staged);
             long start = clock.getAsLong() / 1000;
             StorageTerms terms = new StorageTerms(identity.publicKey(), holderKey, sealed.root(), sealed.size(),
                     StorageTerms.DEFAULT_LEAF_SIZE, start, start + days * 86_400, price, auditSeconds, nonce);
@@ -190,9 +193,10 @@ final class OwnerTransfers {
         Owned record = owned.find(id).orElseThrow(() -> new TransferException("no stored content " + id));
         StorageTerms terms = record.terms();
         NodeId holder = NodeId.of(terms.holder());
-        ContentCipher cipher = ContentCipher.of(storageKey, terms.nonce());
+        ContentCipher cipher = ContentCipher.of(storageKey(), terms.nonce());
         Path part = out.resolveSibling(out.getFileName() + ".part");
         CompactRange range = new CompactRange();
+        LOG.info("event=storage-retrieving id={} holder={} bytes={}", id, holder, terms.size());
         try (OutputStream plain = Files.newOutputStream(part)) {
             for (long from = 0; from < terms.leaves(); from += HolderResource.LEAVES_PER_REQUEST) {
                 progress.put(id, "retrieving " + from + "/" + terms.leaves() + " leaves");
@@ -246,6 +250,14 @@ final class OwnerTransfers {
         owned.update(id, Owned::withDeleted);
         progress.put(id, "deleted");
         LOG.info("event=storage-ended role=owner id={} reason=\"deleted by this node\"", id);
+    }
+
+    /** The storage key, read on the transfer thread the first time a transfer needs it (a node that stores nothing has none). */
+    private synchronized byte[] storageKey() {
+        if (storageKey == null) {
+            storageKey = storageKeyFile.get();
+        }
+        return storageKey;
     }
 
     /** What the transfers of {@code id} are doing or last did. */

@@ -2,6 +2,7 @@ package io.smartshare.node.storage;
 
 import io.smartshare.contracts.storage.StorageTerms;
 import io.smartshare.ledger.identity.NodeId;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -81,13 +82,42 @@ final class StorageDocument {
         return row;
     }
 
-    /** The {@code storage} section of {@code /metrics}: counts only, read without waiting for the disk. */
+    /**
+     * The {@code storage} section of {@code /metrics} (and so of {@code status}): the share and
+     * what is used of it, what this node holds for others and has earned for it ({@code
+     * held-mb-s}, the meter's provided {@code storage}), what it stores on others and what their
+     * audits proved ({@code proven-mb-s}), and the audits that failed or were missed.
+     */
     Map<String, Object> metrics() {
-        List<Owned> all = owned.all();
-        return Map.of("share-bytes", shareBytes, "owned", all.size(),
-                "owned-stored", all.stream().filter(o -> o.uploaded() && !o.deleted()).count(),
-                "audits-failed", all.stream().mapToLong(Owned::failed).sum(),
-                "audits-missed", all.stream().mapToLong(Owned::missed).sum(),
-                "answers-refused", auditor.refusedAnswers());
+        long used = 0;
+        for (HeldContents.Row row : held.rows()) {
+            used += row.terms().size();
+        }
+        BigInteger heldByteMillis = BigInteger.ZERO;
+        for (BigInteger byteMillis : held.heldByteMillis(clock.getAsLong()).values()) {
+            heldByteMillis = heldByteMillis.add(byteMillis);
+        }
+        long owned = 0;
+        long proven = 0;
+        long failed = 0;
+        long missed = 0;
+        for (Owned o : this.owned.all()) {
+            owned += o.deleted() ? 0 : 1;
+            proven += o.paid().megabyteSeconds();
+            failed += o.failed();
+            missed += o.missed();
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("share-bytes", shareBytes);
+        section.put("used-bytes", used);
+        section.put("held", held.rows().size());
+        section.put("held-mb-s", heldByteMillis.divide(BigInteger.valueOf(1_000_000_000L))
+                .min(BigInteger.valueOf(Long.MAX_VALUE)).longValue());
+        section.put("owned", owned);
+        section.put("proven-mb-s", proven);
+        section.put("audits-failed", failed);
+        section.put("audits-missed", missed);
+        section.put("answers-refused", auditor.refusedAnswers());
+        return section;
     }
 }

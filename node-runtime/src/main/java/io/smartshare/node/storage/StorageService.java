@@ -1,8 +1,5 @@
 package io.smartshare.node.storage;
 
-import io.smartshare.contracts.metering.MeterKey;
-import io.smartshare.contracts.metering.Resource;
-import io.smartshare.contracts.metering.Role;
 import io.smartshare.contracts.storage.StoragePrice;
 import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.ledger.identity.StorageKeyFile;
@@ -13,21 +10,16 @@ import io.smartshare.node.lifecycle.ServiceConfig;
 import io.smartshare.node.mesh.coap.MeshView;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import io.smartshare.node.scheduling.PeriodicTask;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.eclipse.californium.core.CoapResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,46 +80,23 @@ public final class StorageService implements NodeService {
         ThreadPoolExecutor worker = thread("storage-held");
         ThreadPoolExecutor transfer = thread("storage-transfer");
         HolderLink link = new HolderLink(context.coap().coapEndpoint(), neighbors);
-        byte[] key = StorageKeyFile.loadOrCreate(context.dataDir().resolve(StorageKeyFile.FILE_NAME), new SecureRandom());
-        OwnerTransfers transfers = new OwnerTransfers(context.identity(), context.ledger(), owned, link, key, price, clock);
-        Auditor auditor = new Auditor(context.identity(), context.ledger(), owned, Auditor.over(link), worker,
+        Path keyFile = context.dataDir().resolve(StorageKeyFile.FILE_NAME);
+        OwnerTransfers transfers = new OwnerTransfers(context.identity(), context.ledger(), owned, link,
+                () -> StorageKeyFile.loadOrCreate(keyFile, new SecureRandom()), price, clock);
+        Auditor auditor = new Auditor(context.identity(), context.ledger(), owned, link, worker,
                 context.scheduler().timer(), clock, Auditor.DEADLINE_MILLIS);
-        HolderResource resource = new HolderResource(held, context.identity(), context.ledger(), neighbors,
-                context.writers()::permits, worker, clock);
         StorageDocument document = new StorageDocument(held, shareBytes, owned, transfers, auditor, clock);
-        CoapResource commands = OwnerCommands.resource(new OwnerCommands(owned, transfers, auditor, transfer,
-                auditSeconds), context.writers());
-        resource.add(commands);
-        resource.setDocument(document::document);
+        HolderResource resource = new HolderResource(held, context.identity(), context.ledger(), neighbors,
+                context.writers(), worker, clock, document);
+        resource.add(OwnerCommands.resource(new OwnerCommands(owned, transfers, auditor, transfer, auditSeconds),
+                context.writers()));
         context.coap().root().add(resource);
-        context.addCounters(at -> counters(held, owned, at));
+        context.addCounters(new StorageMeter(held, owned));
         context.addMetrics("storage", document::metrics);
-        tasks.add(context.scheduler().every("storage-audits", () -> Duration.ofSeconds(1), auditor::tick));
-        tasks.add(context.scheduler().every("storage-uploads", () -> Duration.ofSeconds(10),
-                () -> OwnerCommands.resumeUploads(owned, transfers, transfer)));
-        tasks.add(context.scheduler().everyBlocking("storage-terms", () -> Duration.ofMinutes(1),
-                () -> held.expire(clock.getAsLong()).forEach(id -> LOG.info(
-                        "event=storage-ended role=holder id={} reason=\"term over\"", id))));
+        tasks.add(context.scheduler().every("storage", () -> StorageTicks.PERIOD,
+                new StorageTicks(auditor, owned, transfers, transfer, held, worker, clock)));
         LOG.info("event=storage-started dir={} share-bytes={} held={} owned={}", heldDir, shareBytes,
                 held.agreements().size(), owned.all().size());
-    }
-
-    /** The meter's {@code storage} counters: provided per owner, consumed per holder, in megabyte-seconds. */
-    static Map<MeterKey, Long> counters(HeldContents held, OwnedContents owned, long atMillis) {
-        Map<MeterKey, Long> counters = new HashMap<>();
-        held.heldByteMillis(atMillis).forEach((owner, byteMillis) -> {
-            long mbs = byteMillis.divide(BigInteger.valueOf(1_000_000_000L)).min(BigInteger.valueOf(Long.MAX_VALUE))
-                    .longValue();
-            if (mbs > 0) {
-                counters.put(new MeterKey(owner, Resource.STORAGE, Role.PROVIDED), mbs);
-            }
-        });
-        owned.paid().forEach((holder, mbs) -> {
-            if (mbs > 0) {
-                counters.put(new MeterKey(holder, Resource.STORAGE, Role.CONSUMED), mbs);
-            }
-        });
-        return counters;
     }
 
     private ThreadPoolExecutor thread(String name) {
