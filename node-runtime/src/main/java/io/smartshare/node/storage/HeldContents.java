@@ -478,7 +478,8 @@ public final class HeldContents {
         return readFully(channel, index * terms.leafSize(), terms.leafLength(index));
     }
 
-    private static byte[] readFully(FileChannel channel, long offset, int length) throws IOException {
+    /** {@code length} bytes of {@code channel} from {@code offset}; an {@link IOException} if it ends before. */
+    static byte[] readFully(FileChannel channel, long offset, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, offset + buffer.position()) < 0) {

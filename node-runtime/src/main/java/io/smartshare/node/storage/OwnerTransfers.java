@@ -20,7 +20,6 @@ import io.smartshare.ledger.merkle.TreeHasher;
 import io.smartshare.node.ledger.LedgerAppend;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +152,7 @@ final class OwnerTransfers {
             while (from < terms.leaves()) {
                 progress.put(id, "uploading " + from + "/" + terms.leaves() + " leaves");
                 long count = Math.min(HolderResource.LEAVES_PER_REQUEST, terms.leaves() - from);
-                byte[] leaves = read(sealed, from * terms.leafSize(), (int) Math.min(count * terms.leafSize(),
+                byte[] leaves = HeldContents.readFully(sealed, from * terms.leafSize(), (int) Math.min(count * terms.leafSize(),
                         terms.size() - from * terms.leafSize()));
                 Request request = Request.newPost();
                 request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_OCTET_STREAM)
@@ -312,15 +311,5 @@ final class OwnerTransfers {
             throw new TransferException(holder + "'s /node is not a node document: " + e.getMessage());
         }
         throw new TransferException(holder + "'s /node does not give a key with that node id");
-    }
-
-    private static byte[] read(FileChannel channel, long offset, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, offset + buffer.position()) < 0) {
-                throw new IOException("the sealed content ends before byte " + (offset + length));
-            }
-        }
-        return buffer.array();
     }
 }

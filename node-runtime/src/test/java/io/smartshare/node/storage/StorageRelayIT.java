@@ -1,11 +1,11 @@
 package io.smartshare.node.storage;
 
-import static io.smartshare.node.testing.JsonDocument.list;
 import static io.smartshare.node.testing.JsonDocument.number;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smartshare.node.testing.JsonDocument;
 import io.smartshare.node.testing.NodeLine;
 import io.smartshare.node.testing.NodeProcess;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class StorageRelayIT {
         Process put = NodeProcess.launch(List.of("storage", "put", file.toString(), "--on", line.id(H), "--days", "1",
                 "--config", line.configFile(A).toString(), "--identity", NodeLine.OPERATOR, "--node",
                 "coaps://127.0.0.1:" + line.node(A).coapsPort()));
-        line.await(H, "/storage", doc -> list(doc, "held").stream().map(r -> (Map<String, Object>) r)
+        line.await(H, "/storage", doc -> JsonDocument.<Map<String, Object>>list(doc, "held").stream()
                 .anyMatch(r -> number(r, "received-leaves") > 200));
         line.crashAndRestart(H);
         assertTrue(put.waitFor(180, TimeUnit.SECONDS), "the put did not end");
@@ -68,7 +68,7 @@ class StorageRelayIT {
         assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(back));
         StorageCli.assertNoPlaintextUnder(line.dataDir(H));
         StorageCli.assertNoPlaintextUnder(line.dataDir(R));
-        long relayed = list(line.get(R, "/mesh/routes"), "relay").stream().map(r -> (Map<String, Object>) r)
+        long relayed = JsonDocument.<Map<String, Object>>list(line.get(R, "/mesh/routes"), "relay").stream()
                 .filter(r -> line.id(A).equals(r.get("peer"))).mapToLong(r -> number(r, "bytes-from-upstream")).sum();
         assertTrue(relayed >= Files.size(file), "R relayed the whole upload from A: " + relayed);
     }
