@@ -2,6 +2,7 @@ package io.smartshare.contracts;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The result of checking an input from a peer, a file or the network: either accepted with
@@ -46,6 +47,12 @@ public sealed interface Outcome<T, R extends Enum<R>> {
     /** The value if accepted. */
     default Optional<T> acceptedValue() {
         return this instanceof Accepted<T, R> a ? Optional.of(a.value()) : Optional.empty();
+    }
+
+    /** This outcome with its value, if accepted, turned into {@code mapper}'s result; a rejection as it is. */
+    default <U> Outcome<U, R> map(Function<? super T, ? extends U> mapper) {
+        return this instanceof Accepted<T, R> a ? accepted(mapper.apply(a.value()))
+                : rejected(((Rejected<T, R>) this).reason(), ((Rejected<T, R>) this).detail());
     }
 
     /** The rejection if rejected. */

@@ -65,11 +65,8 @@ public record AuditAnswer(CoseSign1 signed) {
                         + ": answers another agreement or challenge than the one sent");
             }
             InclusionProof proof = InclusionProof.fromCbor(f.value(4));
-            Outcome<Long, StorageRejection> checked = StorageAudit.check(terms, nonce, f.bytes(3, "leaf", -1), proof);
-            if (checked.rejection().isPresent()) {
-                return Outcome.rejected(checked.rejection().get().reason(), checked.rejection().get().detail());
-            }
-            return Outcome.accepted(new Checked(answer, checked.acceptedValue().get()));
+            return StorageAudit.check(terms, nonce, f.bytes(3, "leaf", -1), proof)
+                    .map(index -> new Checked(answer, index));
         } catch (ContractException | ProofException e) {
             return Outcome.rejected(StorageRejection.FAILED_AUDIT, DOCUMENT + " for " + terms.idHex() + ": "
                     + e.getMessage());

@@ -1,15 +1,10 @@
 package io.smartshare.node.rewards;
 
 import io.smartshare.contracts.receipt.SignedReceipt;
-import io.smartshare.ledger.cbor.Cbor;
-import io.smartshare.ledger.cbor.CborException;
-import io.smartshare.ledger.cbor.CborMap;
-import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
-import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.coap.NodeKeys;
 import java.net.InetSocketAddress;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -43,8 +38,9 @@ final class ReceiptPoster {
         request.addMessageObserver(new MessageObserverAdapter() {
             @Override
             public void onResponse(Response response) {
-                Optional<Ed25519PublicKey> key = keyIn(response);
-                if (key.isPresent() && NodeId.of(key.get()).equals(neighbor)) {
+                Optional<Ed25519PublicKey> key = response.isSuccess() ? NodeKeys.of(response.getPayload(), neighbor)
+                        : Optional.empty();
+                if (key.isPresent()) {
                     learn.accept(key.get());
                 } else {
                     LOG.warn("event=neighbor-key-unusable neighbor={} address={} code={}", neighbor, address,
@@ -53,21 +49,6 @@ final class ReceiptPoster {
             }
         });
         endpoint.sendRequest(request);
-    }
-
-    private static Optional<Ed25519PublicKey> keyIn(Response response) {
-        if (!response.isSuccess()) {
-            return Optional.empty();
-        }
-        try {
-            if (Cbor.decode(response.getPayload()) instanceof CborMap doc
-                    && doc.get("public-key").orElse(null) instanceof CborValue.Text hex) {
-                return Optional.of(Ed25519PublicKey.of(HexFormat.of().parseHex(hex.value())));
-            }
-        } catch (CborException | IdentityException | IllegalArgumentException e) {
-            LOG.debug("event=neighbor-key-malformed error=\"{}\"", e.getMessage());
-        }
-        return Optional.empty();
     }
 
     /**

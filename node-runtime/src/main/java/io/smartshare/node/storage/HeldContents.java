@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -104,7 +105,7 @@ public final class HeldContents {
 
     /** What {@link #heldByteMillis} reads: replaced whenever a content completes or ends. */
     private volatile List<Span> spans = List.of();
-    /** Leaves received of uploads under way (as of the last write or start). */
+    /** Leaves received of uploads under way (from the last write, or the part's length at start): what {@link #received} answers. */
     private final Map<String, Long> arrived = new HashMap<>();
     private volatile List<Row> rows = List.of();
 
@@ -171,6 +172,11 @@ public final class HeldContents {
         return Map.copyOf(held);
     }
 
+    /** The terms of agreement {@code id}, if it is held. */
+    public synchronized Optional<StorageTerms> terms(String id) {
+        return Optional.ofNullable(held.get(id));
+    }
+
     /** Takes {@code agreement} if it fits the share (an agreement already held is taken again); nothing written otherwise. */
     public synchronized Outcome<StorageTerms, Refusal> admit(StorageAgreement agreement) {
         StorageTerms terms = agreement.terms();
@@ -209,16 +215,7 @@ public final class HeldContents {
         if (terms == null) {
             return unknown(id);
         }
-        Path home = dir.resolve(id);
-        try {
-            if (Files.exists(home.resolve(CONTENT))) {
-                return Outcome.accepted(terms.leaves());
-            }
-            Path part = home.resolve(PART);
-            return Outcome.accepted(Files.exists(part) ? Files.size(part) / terms.leafSize() : 0);
-        } catch (IOException e) {
-            return Outcome.rejected(Refusal.DISK, id + ": " + e.getMessage());
-        }
+        return Outcome.accepted(since.containsKey(id) ? terms.leaves() : arrived.getOrDefault(id, 0L));
     }
 
     /**

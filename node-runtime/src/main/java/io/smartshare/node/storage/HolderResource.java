@@ -46,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * with the holder's signed {@link AuditAnswer}. Taken over {@code coap://} from live mesh
  * neighbours (requests relayed through the mesh arrive from one) and over {@code coaps://}
  * from identities that may write; 4.01 from anyone else. Everything that reads or writes the
- * disk or the ledger runs on the storage thread ({@code exchange.accept()} first), never on
- * the CoAP thread; 5.03 when its queue is full. A refusal changes nothing and says why.
+ * disk or the ledger runs on the storage thread, never on the CoAP thread (5.03 when its
+ * queue is full); what may wait for the ledger or an fsync (a proposal, a delete) is
+ * acknowledged first, the rest answered piggybacked. {@code GET /storage} is built from
+ * snapshots on the CoAP thread. A refusal changes nothing and says why.
  */
 final class HolderResource extends CoapResource {
     private static final RefusalLog REFUSALS = RefusalLog.of(LoggerFactory.getLogger(HolderResource.class));
@@ -129,7 +131,7 @@ final class HolderResource extends CoapResource {
                     + ": the term starts more than a minute from now");
             return;
         }
-        boolean known = held.agreements().containsKey(terms.idHex());
+        boolean known = held.terms(terms.idHex()).isPresent();
         Outcome<StorageTerms, Refusal> admitted = held.admit(agreement);
         if (admitted.rejection().isPresent()) {
             refuse(exchange, codeOf(admitted.rejection().get().reason()), admitted.rejection().get().toString());
@@ -294,9 +296,7 @@ final class HolderResource extends CoapResource {
                     LoggerFactory.getLogger(HolderResource.class).info("event=storage-ended role=holder id={}"
                             + " reason=\"deleted by its owner\"", id);
                 }
-                answer(exchange, ResponseCode.DELETED, deleted.rejection()
-                        .<Outcome<byte[], Refusal>>map(r -> Outcome.rejected(r.reason(), r.detail()))
-                        .orElseGet(() -> Outcome.accepted(new byte[0])), MediaTypeRegistry.TEXT_PLAIN);
+                answer(exchange, ResponseCode.DELETED, deleted.map(t -> new byte[0]), MediaTypeRegistry.TEXT_PLAIN);
             });
         }
 
@@ -327,7 +327,7 @@ final class HolderResource extends CoapResource {
                     lastAudit.put(id, now);
                 }
                 HeldContents.Answer a = answer.acceptedValue().get();
-                StorageTerms terms = held.agreements().get(id);
+                StorageTerms terms = held.terms(id).orElseThrow(); // audit() answered: it is held
                 exchange.respond(ResponseCode.CONTENT, AuditAnswer.sign(terms, nonce, a.leaf(), a.proof(), identity)
                         .encode(), MediaTypeRegistry.APPLICATION_CBOR);
             });
@@ -347,12 +347,12 @@ final class HolderResource extends CoapResource {
             long count = query.count("count").orElse(0L);
             byte[] body = exchange.getRequestPayload();
             Runnable work = () -> {
-                StorageTerms terms = held.agreements().get(id);
-                if (terms == null) {
+                Optional<StorageTerms> terms = held.terms(id);
+                if (terms.isEmpty()) {
                     refuse(exchange, ResponseCode.NOT_FOUND, "no storage agreement " + id + " is held here");
                     return;
                 }
-                if (!kind.verify(terms.owner(), id, from, count, body, query.text(OwnerSignature.PARAMETER))) {
+                if (!kind.verify(terms.get().owner(), id, from, count, body, query.text(OwnerSignature.PARAMETER))) {
                     refuse(exchange, ResponseCode.UNAUTHORIZED, "not signed by the owner of " + id);
                     return;
                 }
@@ -371,9 +371,7 @@ final class HolderResource extends CoapResource {
 
         /** "received N": the leaves the holder has, where the owner's upload continues. */
         private Outcome<byte[], Refusal> received(Outcome<Long, Refusal> leaves) {
-            return leaves.rejection().<Outcome<byte[], Refusal>>map(r -> Outcome.rejected(r.reason(), r.detail()))
-                    .orElseGet(() -> Outcome.accepted(("received " + leaves.acceptedValue().get())
-                            .getBytes(StandardCharsets.US_ASCII)));
+            return leaves.map(n -> ("received " + n).getBytes(StandardCharsets.US_ASCII));
         }
 
         private void answer(CoapExchange exchange, ResponseCode success, Outcome<byte[], Refusal> outcome, int format) {

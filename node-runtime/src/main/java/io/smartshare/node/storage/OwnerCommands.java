@@ -83,7 +83,7 @@ final class OwnerCommands {
             try {
                 transfers.upload(id);
             } catch (IOException e) {
-                transfers.noteFailure(id, "paused: " + e.getMessage());
+                transfers.noteProgress(id, "paused: " + e.getMessage());
             }
         });
     }
@@ -92,12 +92,12 @@ final class OwnerCommands {
         Owned record = find(query);
         Path out = Path.of(required(query, "out"));
         String id = record.terms().idHex();
-        transfers.noteFailure(id, "retrieval queued");
+        transfers.noteProgress(id, "retrieval queued");
         onTransfer(exchange, () -> {
             try {
                 transfers.get(id, out);
             } catch (OwnerTransfers.TransferException | IOException e) {
-                transfers.noteFailure(id, "retrieval failed: " + e.getMessage());
+                transfers.noteProgress(id, "retrieval failed: " + e.getMessage());
                 LOG.warn("event=storage-retrieval-failed id={} reason=\"{}\"", id, e.getMessage());
             }
         });

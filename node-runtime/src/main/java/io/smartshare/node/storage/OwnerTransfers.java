@@ -6,17 +6,13 @@ import io.smartshare.contracts.storage.StoragePrice;
 import io.smartshare.contracts.storage.StorageRejection;
 import io.smartshare.contracts.storage.StorageTerms;
 import io.smartshare.ledger.Ledger;
-import io.smartshare.ledger.cbor.Cbor;
-import io.smartshare.ledger.cbor.CborException;
-import io.smartshare.ledger.cbor.CborMap;
-import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
-import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.ledger.merkle.CompactRange;
 import io.smartshare.ledger.merkle.Hash;
 import io.smartshare.ledger.merkle.TreeHasher;
+import io.smartshare.node.coap.NodeKeys;
 import io.smartshare.node.ledger.LedgerAppend;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -264,8 +260,9 @@ final class OwnerTransfers {
         return Optional.ofNullable(progress.get(id));
     }
 
-    void noteFailure(String id, String why) {
-        progress.put(id, why);
+    /** Shows {@code state} as what the transfers of {@code id} are doing (queued, failed, paused). */
+    void noteProgress(String id, String state) {
+        progress.put(id, state);
     }
 
     private long received(NodeId holder, String id) throws TransferException {
@@ -299,17 +296,7 @@ final class OwnerTransfers {
         } catch (HolderLink.Failure e) {
             throw new TransferException(e.getMessage());
         }
-        try {
-            if (Cbor.decode(response.getPayload()) instanceof CborMap doc
-                    && doc.get("public-key").orElse(null) instanceof CborValue.Text hex) {
-                Ed25519PublicKey key = Ed25519PublicKey.of(HexFormat.of().parseHex(hex.value()));
-                if (NodeId.of(key).equals(holder)) {
-                    return key;
-                }
-            }
-        } catch (CborException | IdentityException | IllegalArgumentException e) {
-            throw new TransferException(holder + "'s /node is not a node document: " + e.getMessage());
-        }
-        throw new TransferException(holder + "'s /node does not give a key with that node id");
+        return NodeKeys.of(response.getPayload(), holder).orElseThrow(() -> new TransferException(holder
+                + "'s /node is not a node document with a key of that node id"));
     }
 }

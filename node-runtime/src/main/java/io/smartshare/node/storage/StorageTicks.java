@@ -70,7 +70,7 @@ final class StorageTicks implements Runnable {
         try {
             transfers.upload(id);
         } catch (IOException e) {
-            transfers.noteFailure(id, "paused: " + e.getMessage());
+            transfers.noteProgress(id, "paused: " + e.getMessage());
         }
     }
 

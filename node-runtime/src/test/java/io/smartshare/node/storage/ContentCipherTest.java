@@ -24,7 +24,7 @@ class ContentCipherTest {
     @TempDir
     Path dir;
 
-    private static byte[] filled(int length, int value) {
+    static byte[] filled(int length, int value) {
         byte[] bytes = new byte[length];
         Arrays.fill(bytes, (byte) value);
         return bytes;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smartshare.node.testing.SeededIdentities;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,6 @@ class StorageVectorsTest {
     @TempDir
     Path dir;
 
-    private static byte[] filled(int length, int value) {
-        byte[] bytes = new byte[length];
-        Arrays.fill(bytes, (byte) value);
-        return bytes;
-    }
-
     @Test
     void aSealedContentHasTheDocumentedLeavesAndRoot() throws Exception {
         byte[] plain = new byte[10_000];
@@ -36,7 +29,7 @@ class StorageVectorsTest {
         }
         Path file = Files.write(dir.resolve("plain"), plain);
 
-        ContentCipher.Sealed sealed = ContentCipher.of(filled(32, 0x07), filled(16, 0x09)).seal(file,
+        ContentCipher.Sealed sealed = ContentCipher.of(ContentCipherTest.filled(32, 0x07), ContentCipherTest.filled(16, 0x09)).seal(file,
                 dir.resolve("sealed"));
 
         byte[] bytes = Files.readAllBytes(dir.resolve("sealed"));
