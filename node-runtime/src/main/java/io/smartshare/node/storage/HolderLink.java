@@ -69,6 +69,16 @@ final class HolderLink implements Auditor.Challenger {
      */
     Response call(NodeId holder, Request request, List<String> path) throws Failure {
         send(holder, request, path);
+        return await(holder, request);
+    }
+
+    /**
+     * Waits for the answer to {@code request}, sent to {@code holder}, and returns it if it is
+     * a success.
+     *
+     * @throws Failure as {@link #call} does
+     */
+    Response await(NodeId holder, Request request) throws Failure {
         Response response;
         try {
             response = request.waitForResponse(ANSWER_TIMEOUT_MILLIS);

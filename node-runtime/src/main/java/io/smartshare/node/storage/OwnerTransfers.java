@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,11 @@ final class OwnerTransfers {
     private static final Logger LOG = LoggerFactory.getLogger(OwnerTransfers.class);
     /** Consecutive lost requests after which an upload pauses until the next resume. */
     private static final int LOST_BEFORE_PAUSE = 3;
+    /**
+     * Requests in flight at once in an upload or a download: the holder handles one (checks
+     * the signature, writes or reads the leaves) while the next travels.
+     */
+    static final int WINDOW = 3;
 
     private final NodeIdentity identity;
     private final Ledger ledger;
@@ -134,7 +141,12 @@ final class OwnerTransfers {
         }
     }
 
-    /** Uploads what the holder lacks of {@code id}'s content; true once it is complete. */
+    /**
+     * Uploads what the holder lacks of {@code id}'s content, {@link #WINDOW} requests in
+     * flight; true once it is complete. The holder takes leaves only in order: after any
+     * failure the requests in flight are dropped and the upload goes on from the leaves the
+     * holder reports.
+     */
     boolean upload(String id) throws IOException {
         Optional<Owned> record = owned.find(id);
         if (record.isEmpty() || record.get().uploaded() || record.get().deleted()) {
@@ -143,36 +155,38 @@ final class OwnerTransfers {
         StorageTerms terms = record.get().terms();
         NodeId holder = NodeId.of(terms.holder());
         int lost = 0;
+        Deque<Request> inFlight = new ArrayDeque<>();
         try (FileChannel sealed = FileChannel.open(owned.sealed(id), StandardOpenOption.READ)) {
-            long from = received(holder, id);
-            while (from < terms.leaves()) {
-                progress.put(id, "uploading " + from + "/" + terms.leaves() + " leaves");
-                long count = Math.min(HolderResource.LEAVES_PER_REQUEST, terms.leaves() - from);
-                byte[] leaves = HeldContents.readFully(sealed, from * terms.leafSize(), (int) Math.min(count * terms.leafSize(),
-                        terms.size() - from * terms.leafSize()));
-                Request request = Request.newPost();
-                request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_OCTET_STREAM)
-                        .addUriQuery("from=" + from)
-                        .addUriQuery(OwnerSignature.PARAMETER + "=" + OwnerSignature.UPLOAD.sign(identity, id, from, 0,
-                                leaves));
-                request.setPayload(leaves);
+            long done = received(holder, id);
+            long next = done;
+            while (done < terms.leaves()) {
+                progress.put(id, "uploading " + done + "/" + terms.leaves() + " leaves");
+                while (inFlight.size() < WINDOW && next < terms.leaves()) {
+                    long count = Math.min(HolderResource.LEAVES_PER_REQUEST, terms.leaves() - next);
+                    inFlight.add(send(holder, leavesPost(sealed, terms, next, count), List.of(id, "leaves")));
+                    next += count;
+                }
                 try {
-                    from = receivedIn(call(holder, request, List.of(id, "leaves")));
+                    done = receivedIn(await(holder, inFlight.remove()));
                     lost = 0;
                 } catch (TransferException e) {
+                    cancel(inFlight);
                     if (++lost >= LOST_BEFORE_PAUSE) {
-                        progress.put(id, "paused at " + from + "/" + terms.leaves() + " leaves: " + e.getMessage()
+                        progress.put(id, "paused at " + done + "/" + terms.leaves() + " leaves: " + e.getMessage()
                                 + "; resumes by itself");
-                        LOG.warn("event=storage-upload-paused id={} leaf={} reason=\"{}\"", id, from, e.getMessage());
+                        LOG.warn("event=storage-upload-paused id={} leaf={} reason=\"{}\"", id, done, e.getMessage());
                         return false;
                     }
-                    from = received(holder, id);
+                    done = received(holder, id);
+                    next = done;
                 }
             }
         } catch (TransferException e) {
             progress.put(id, "paused: " + e.getMessage() + "; resumes by itself");
             LOG.warn("event=storage-upload-paused id={} reason=\"{}\"", id, e.getMessage());
             return false;
+        } finally {
+            cancel(inFlight);
         }
         owned.update(id, o -> o.withUploaded(clock.getAsLong()));
         progress.put(id, "uploaded");
@@ -192,15 +206,22 @@ final class OwnerTransfers {
         Path part = out.resolveSibling(out.getFileName() + ".part");
         CompactRange range = new CompactRange();
         LOG.info("event=storage-retrieving id={} holder={} bytes={}", id, holder, terms.size());
+        Deque<Request> inFlight = new ArrayDeque<>();
         try (OutputStream plain = Files.newOutputStream(part)) {
+            long next = 0;
             for (long from = 0; from < terms.leaves(); from += HolderResource.LEAVES_PER_REQUEST) {
                 progress.put(id, "retrieving " + from + "/" + terms.leaves() + " leaves");
+                while (inFlight.size() < WINDOW && next < terms.leaves()) {
+                    long count = Math.min(HolderResource.LEAVES_PER_REQUEST, terms.leaves() - next);
+                    Request request = Request.newGet();
+                    request.getOptions().addUriQuery("from=" + next).addUriQuery("count=" + count)
+                            .addUriQuery(OwnerSignature.PARAMETER + "=" + OwnerSignature.READ.sign(identity, id, next,
+                                    count, new byte[0]));
+                    inFlight.add(send(holder, request, List.of(id, "leaves")));
+                    next += count;
+                }
                 long count = Math.min(HolderResource.LEAVES_PER_REQUEST, terms.leaves() - from);
-                Request request = Request.newGet();
-                request.getOptions().addUriQuery("from=" + from).addUriQuery("count=" + count)
-                        .addUriQuery(OwnerSignature.PARAMETER + "=" + OwnerSignature.READ.sign(identity, id, from, count,
-                                new byte[0]));
-                byte[] leaves = call(holder, request, List.of(id, "leaves")).getPayload();
+                byte[] leaves = await(holder, inFlight.remove()).getPayload();
                 long expected = Math.min(count * terms.leafSize(), terms.size() - from * terms.leafSize());
                 if (leaves.length != expected) {
                     throw new TransferException(holder + " sent " + leaves.length + " bytes for leaves " + from
@@ -222,6 +243,8 @@ final class OwnerTransfers {
         } catch (TransferException | IOException e) {
             Files.deleteIfExists(part);
             throw e;
+        } finally {
+            cancel(inFlight);
         }
         Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         progress.put(id, "retrieved to " + out);
@@ -279,11 +302,44 @@ final class OwnerTransfers {
     }
 
     private Response call(NodeId holder, Request request, List<String> path) throws TransferException {
+        return await(holder, send(holder, request, path));
+    }
+
+    /** Sends {@code request} for {@code path} under {@code holder}'s {@code /storage}; returns it. */
+    private Request send(NodeId holder, Request request, List<String> path) throws TransferException {
         try {
-            return link.call(holder, request, HolderLink.storage(path));
+            link.send(holder, request, HolderLink.storage(path));
+            return request;
         } catch (HolderLink.Failure e) {
             throw new TransferException(e.getMessage(), e.code());
         }
+    }
+
+    private Response await(NodeId holder, Request request) throws TransferException {
+        try {
+            return link.await(holder, request);
+        } catch (HolderLink.Failure e) {
+            throw new TransferException(e.getMessage(), e.code());
+        }
+    }
+
+    /** {@code POST …/leaves?from&sig} with the sealed leaves {@code [from, from + count)}. */
+    private Request leavesPost(FileChannel sealed, StorageTerms terms, long from, long count) throws IOException {
+        byte[] leaves = HeldContents.readFully(sealed, from * terms.leafSize(), (int) Math.min(count * terms.leafSize(),
+                terms.size() - from * terms.leafSize()));
+        Request request = Request.newPost();
+        request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_OCTET_STREAM)
+                .addUriQuery("from=" + from)
+                .addUriQuery(OwnerSignature.PARAMETER + "=" + OwnerSignature.UPLOAD.sign(identity, terms.idHex(), from,
+                        0, leaves));
+        request.setPayload(leaves);
+        return request;
+    }
+
+    /** Drops the requests still in flight. */
+    private static void cancel(Deque<Request> inFlight) {
+        inFlight.forEach(Request::cancel);
+        inFlight.clear();
     }
 
     /** The holder's public key, from its {@code /node} (through the mesh if need be), checked against its id. */

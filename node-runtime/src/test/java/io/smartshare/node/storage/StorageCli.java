@@ -1,6 +1,8 @@
 package io.smartshare.node.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.node.testing.NodeLine;
 import io.smartshare.node.testing.JsonDocument;
@@ -12,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** What the storage process tests share: plaintext files with a marker, the search for it, the CLI. */
 final class StorageCli {
+    private static final Pattern AGREED = Pattern.compile("agreed ([0-9a-f]{32})");
     static final byte[] MARKER = "PLAINTEXT-MARKER-".getBytes(StandardCharsets.US_ASCII);
 
     private StorageCli() {
@@ -58,5 +63,14 @@ final class StorageCli {
         command.addAll(List.of("--config", line.configFile(i).toString(), "--identity", NodeLine.OPERATOR, "--node",
                 "coaps://127.0.0.1:" + line.node(i).coapsPort()));
         return NodeProcess.runToEnd(command);
+    }
+
+    /** {@code storage put FILE --on <node on> --days 1} on node {@code from}; the agreement's id. */
+    static String put(NodeLine line, int from, Path file, int on) throws Exception {
+        NodeProcess.Result put = storage(line, from, "put", file.toString(), "--on", line.id(on), "--days", "1");
+        assertEquals(0, put.exitCode(), put.stdout() + put.stderr());
+        Matcher agreed = AGREED.matcher(put.stdout());
+        assertTrue(agreed.find(), put.stdout());
+        return agreed.group(1);
     }
 }

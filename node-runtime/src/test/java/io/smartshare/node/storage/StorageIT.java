@@ -20,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StorageIT {
     private static final int A = 0;
     private static final int B = 1;
-    private static final Pattern AGREED = Pattern.compile("agreed ([0-9a-f]{32})");
 
     @TempDir
     static Path dir;
@@ -66,7 +63,7 @@ class StorageIT {
     @Order(1)
     void aPutIsAuditedPaidAndRetrievedIdenticallyAndTheHolderNeverSeesPlaintext() throws Exception {
         Path file = StorageCli.plainFile(dir, "two-mb", 2_000_000, 1);
-        String id = put(file, B);
+        String id = StorageCli.put(line, A, file, B);
         line.await(A, "/storage", doc -> number(owned(doc, id), "paid-mb-s") > 0
                 && number(object(owned(doc, id), "audits"), "passed") >= 3);
         line.await(B, "/rewards", doc -> storageReceipts(doc) > 0);
@@ -92,7 +89,7 @@ class StorageIT {
     @Order(2)
     void aFlippedByteIsCaughtRecordedAsEvidenceAndStopsThePay() throws Exception {
         Path file = StorageCli.plainFile(dir, "three-leaves", 10_000, 2);
-        String id = put(file, B);
+        String id = StorageCli.put(line, A, file, B);
         line.await(A, "/storage", doc -> number(object(owned(doc, id), "audits"), "passed") >= 1);
         try (RandomAccessFile content = new RandomAccessFile(line.dataDir(B).resolve("storage").resolve(id)
                 .resolve("content").toFile(), "rw")) {
@@ -146,14 +143,6 @@ class StorageIT {
                 .orElseThrow(() -> new AssertionError("B earned nothing:\n" + settled.stdout()));
         assertTrue(Long.parseLong(row.trim().split("\\s+")[3]) > 0, "the schedule pays storage only: " + row);
         assertFalse(settled.stdout().contains(line.id(A)), "A held nothing for B:\n" + settled.stdout());
-    }
-
-    static String put(Path file, int on) throws Exception {
-        NodeProcess.Result put = StorageCli.storage(line, A, "put", file.toString(), "--on", line.id(on), "--days", "1");
-        assertEquals(0, put.exitCode(), put.stdout() + put.stderr());
-        Matcher agreed = AGREED.matcher(put.stdout());
-        assertTrue(agreed.find(), put.stdout());
-        return agreed.group(1);
     }
 
     static long storageReceipts(Map<String, Object> rewards) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeIdentity;
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ public final class NodeLine implements AutoCloseable {
 
     private final String rewardsYaml;
 
+    private PeerPorts peerPorts;
+
     private NodeLine(Path dir, int size, String rewardsYaml) {
         this.dir = dir;
         this.rewardsYaml = rewardsYaml;
@@ -51,12 +54,25 @@ public final class NodeLine implements AutoCloseable {
      * gateway; {@code rewardsYaml} are further lines of the config's {@code rewards:} section.
      */
     public static NodeLine start(Path dir, int size, String rewardsYaml) throws Exception {
+        return start(dir, size, rewardsYaml, (node, neighbour, ports) -> ports[neighbour]);
+    }
+
+    /** Where a node sends to a neighbour: its port, or a port in between that a test tampers with. */
+    @FunctionalInterface
+    public interface PeerPorts {
+        /** The port node {@code node} knows {@code neighbour} at, given every node's own port. */
+        int port(int node, int neighbour, int[] ports) throws IOException;
+    }
+
+    /** As {@link #start(Path, int, String)}, each node knowing its neighbours at {@code peerPorts}. */
+    public static NodeLine start(Path dir, int size, String rewardsYaml, PeerPorts peerPorts) throws Exception {
         NodeLine line = new NodeLine(dir, size, rewardsYaml);
         for (int i = 0; i < size; i++) {
             try (DatagramSocket socket = new DatagramSocket(0)) {
                 line.ports[i] = socket.getLocalPort();
             }
         }
+        line.peerPorts = peerPorts;
         try {
             for (int i = size - 1; i >= 0; i--) {
                 line.startNode(i);
@@ -152,7 +168,7 @@ public final class NodeLine implements AutoCloseable {
         List<String> peers = new ArrayList<>();
         for (int other : new int[] {i - 1, i + 1}) {
             if (other >= 0 && other < ports.length) {
-                peers.add("127.0.0.1:" + ports[other]);
+                peers.add("127.0.0.1:" + peerPorts.port(i, other, ports));
             }
         }
         List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--mesh-peers", String.join(",", peers)));
