@@ -8,14 +8,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the node benchmarks share: the node jar started as a device runs it (the JVM options
- * of {@code bin/jvm.options}, the sim board, a data dir of its own, its log in the scratch
+ * What the node benchmarks share: the node jar started as a device runs it (through {@code
+ * bin/smartshare-node}, with the JVM options of {@code bin/jvm.options}, the sim board, a data dir of its own, its log in the scratch
  * directory), waiting for its first answer, its CPU time, stopping it, and the BENCH line.
  */
 final class BenchKit {
+    /** The launcher, from the repository's root (where the bench scripts run). */
+    private static final Path LAUNCHER = Path.of("bin", "smartshare-node");
     private final Path jar;
     private final List<String> jvmOptions;
     private final long clockTicks;
@@ -32,12 +36,24 @@ final class BenchKit {
         return scratch;
     }
 
-    /** Starts the node on the sim board on {@code port}; its output goes to {@link #nodeLog(int)}. */
+    /**
+     * Starts the node on the sim board on {@code port} as {@code bin/smartshare-node run} does,
+     * with no class-data archive; its output goes to {@link #nodeLog(int)}.
+     */
     Process startNode(int port, Path dataDir) throws IOException {
-        List<String> command = java();
-        command.addAll(List.of("-jar", jar.toString(), "run", "--board", "sim", "--data-dir", dataDir.toString(),
-                "--coap-port", String.valueOf(port), "--coaps-port", "0"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(nodeLog(port).toFile()).start();
+        return startNode(port, dataDir, Optional.empty());
+    }
+
+    /** As {@link #startNode(int, Path)}, the launcher keeping its class-data archive in {@code classData} if given. */
+    Process startNode(int port, Path dataDir, Optional<Path> classData) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "run", "--board", "sim", "--data-dir",
+                dataDir.toString(), "--coap-port", String.valueOf(port), "--coaps-port", "0");
+        Map<String, String> environment = builder.environment();
+        environment.put("JAVA", javaBinary());
+        environment.put("SMARTSHARE_JAR", jar.toString());
+        environment.put("SMARTSHARE_JAVA_OPTS", String.join(" ", jvmOptions));
+        environment.put("SMARTSHARE_CDS_DIR", classData.map(Path::toString).orElse(""));
+        return builder.redirectErrorStream(true).redirectOutput(nodeLog(port).toFile()).start();
     }
 
     /** Where the output of the node on {@code port} goes. */
@@ -48,9 +64,13 @@ final class BenchKit {
     /** {@code java} with the device's JVM options, to append a main class or jar to. */
     List<String> java() {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaBinary());
         command.addAll(jvmOptions);
         return command;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     List<String> jvmOptions() {

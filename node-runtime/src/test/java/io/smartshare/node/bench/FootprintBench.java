@@ -9,18 +9,23 @@ import io.smartshare.node.testing.NodeProcess;
 import io.smartshare.node.testing.Rss;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * scripts/bench-footprint: start time, resident memory and idle CPU of the node, each next to
  * the same figure for a bare Californium server (same JVM options, same small-device
- * configuration) measured in the same run, and against its DESIGN.md budget.
+ * configuration) measured in the same run, and against its DESIGN.md budget. The node runs
+ * as {@code bin/smartshare-node run} runs it, with the class-data archive the launcher makes
+ * on a device's second start; its start without the archive is printed beside.
  *
  * <p>Arguments: the node jar, the classpath holding {@link BareCoapServer}, the JVM options
  * file, the kernel's clock ticks per second, a scratch directory.
@@ -47,14 +52,18 @@ public final class FootprintBench {
 
     private void run() throws Exception {
         System.out.println("JVM options: " + String.join(" ", kit.jvmOptions()));
-        StartStop oursLifecycle = medianStartStopMillis(true);
-        StartStop bareLifecycle = medianStartStopMillis(false);
+        prepareClassData();
+        StartStop oursLifecycle = medianStartStopMillis(Server.NODE);
+        StartStop bareLifecycle = medianStartStopMillis(Server.BARE);
+        StartStop withoutClassData = medianStartStopMillis(Server.NODE_WITHOUT_CLASS_DATA);
         bench("start-to-first-coap-answer", oursLifecycle.startMillis, bareLifecycle.startMillis, "ms", "<=1500ms (ours)");
         bench("sigterm-to-exit", oursLifecycle.stopMillis, bareLifecycle.stopMillis, "ms", "<=3000ms (ours)");
+        bench("start-with-class-data-archive", oursLifecycle.startMillis, withoutClassData.startMillis, "ms",
+                "none (reference: the node without its class-data archive)");
 
         int oursPort = freePort();
         int barePort = freePort();
-        Process ours = kit.startNode(oursPort, kit.scratch().resolve("idle"));
+        Process ours = kit.startNode(oursPort, kit.scratch().resolve("idle"), Optional.of(classData()));
         Process bare = startBare(barePort);
         try {
             awaitAnswer(oursPort);
@@ -84,14 +93,57 @@ public final class FootprintBench {
     private record StartStop(double startMillis, double stopMillis) {
     }
 
+    /** What a start round starts. */
+    private enum Server {
+        NODE, BARE, NODE_WITHOUT_CLASS_DATA
+    }
+
+    private Path classData() {
+        return kit.scratch().resolve("cds");
+    }
+
+    /**
+     * Has the launcher make the node's class-data archive, as on a device: a first run records
+     * the classes it loads (here under a moment of monitoring), the next start writes the archive.
+     */
+    private void prepareClassData() throws Exception {
+        for (String round : new String[] {"record", "archive"}) {
+            int port = freePort();
+            long start = System.nanoTime();
+            Process node = kit.startNode(port, kit.scratch().resolve("cds-" + round), Optional.of(classData()));
+            try {
+                awaitAnswer(port);
+                System.out.printf(Locale.ROOT, "class data, %s start: %.0f ms%n", round, (System.nanoTime() - start) / 1e6);
+                try (CoapProbe probe = new CoapProbe(new InetSocketAddress("127.0.0.1", port), 1000)) {
+                    for (int i = 0; i < 30; i++) {
+                        probe.get(new String[] {"node", "health", "metrics"}[i % 3]);
+                    }
+                }
+            } finally {
+                stop(node);
+            }
+        }
+        try (Stream<Path> files = Files.list(classData())) {
+            Path archive = files.filter(f -> f.toString().endsWith(".jsa")).findFirst().orElseThrow(
+                    () -> new IllegalStateException("the launcher wrote no class-data archive: see " + classData()));
+            System.out.printf(Locale.ROOT, "class-data archive: %s, %.1f MB%n", archive.getFileName(),
+                    Files.size(archive) / 1e6);
+        }
+    }
+
     /** Medians of start (spawn to first answer) and stop (SIGTERM to exit) over a few rounds. */
-    private StartStop medianStartStopMillis(boolean oursNotBare) throws Exception {
+    private StartStop medianStartStopMillis(Server server) throws Exception {
         double[] starts = new double[START_ROUNDS];
         double[] stops = new double[START_ROUNDS];
         for (int i = 0; i < START_ROUNDS; i++) {
             int port = freePort();
             long start = System.nanoTime();
-            Process process = oursNotBare ? kit.startNode(port, kit.scratch().resolve("start-" + i)) : startBare(port);
+            Path data = kit.scratch().resolve("start-" + server + "-" + i);
+            Process process = switch (server) {
+                case NODE -> kit.startNode(port, data, Optional.of(classData()));
+                case NODE_WITHOUT_CLASS_DATA -> kit.startNode(port, data);
+                case BARE -> startBare(port);
+            };
             try {
                 awaitAnswer(port);
                 starts[i] = (System.nanoTime() - start) / 1e6;
@@ -103,9 +155,8 @@ public final class FootprintBench {
         }
         Arrays.sort(starts);
         Arrays.sort(stops);
-        String who = oursNotBare ? "ours" : "reference";
-        System.out.printf(Locale.ROOT, "start samples (%s): %s%n", who, Arrays.toString(starts));
-        System.out.printf(Locale.ROOT, "stop samples (%s): %s%n", who, Arrays.toString(stops));
+        System.out.printf(Locale.ROOT, "start samples (%s): %s%n", server, Arrays.toString(starts));
+        System.out.printf(Locale.ROOT, "stop samples (%s): %s%n", server, Arrays.toString(stops));
         return new StartStop(starts[START_ROUNDS / 2], stops[START_ROUNDS / 2]);
     }
 
