@@ -4,6 +4,7 @@ import io.smartshare.hal.config.ConfigException;
 import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.node.coap.CoapStartException;
 import io.smartshare.node.daemon.StartupException;
+import io.smartshare.node.daemon.Version;
 import io.smartshare.node.lifecycle.ServiceStartException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -35,7 +36,8 @@ public final class Main {
               uplink    show the uplink (WireGuard tunnels, peers, routes) of a running node
               storage   put, get, audit and delete encrypted files stored on other nodes
 
-            'smartshare-node <command> --help' describes a command's options.
+            'smartshare-node <command> --help' describes a command's options;
+            '--version', alone or after any command, prints the version.
             """;
 
     private Main() {
@@ -49,6 +51,10 @@ public final class Main {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             (args.length == 0 ? err : out).print(USAGE_TEXT);
             return args.length == 0 ? USAGE : OK;
+        }
+        if (Arrays.asList(args).contains("--version")) {
+            out.println("smartshare-node " + Version.current());
+            return OK;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
