@@ -89,7 +89,7 @@ class DeviceBoardsTest {
             assertTrue(board.ble().isEmpty());
             Map<String, DriverHealth> health = byComponent(board);
             assertEquals(new DriverHealth("ble", "tinyb", DriverState.ABSENT,
-                    "no tinyb natives for os.arch=aarch64 (the tinyb artifact ships Linux armv6, x86 and x86-64 only)"),
+                    "no tinyb natives for os.arch=aarch64 (the tinyb artifact ships Linux armv6, x86 and x86-64 only)", false),
                     health.get("ble"));
             assertEquals(DriverState.UP, health.get("gpio").state());
             assertEquals(DriverState.UP, health.get("sensor:cpu-temperature").state());

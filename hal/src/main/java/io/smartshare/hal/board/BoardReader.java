@@ -151,6 +151,7 @@ final class BoardReader {
             String type = item.optionalChoice("type", Set.of("bme280", "sht3x", "thermal-zone", "sim"))
                     .orElseThrow(() -> item.invalid("type", "missing required key"));
             Duration poll = Duration.ofMillis(item.optionalInteger("poll-ms", 100, MAX_POLL_MS).orElse(10_000L));
+            boolean optional = item.optionalBoolean("optional").orElse(false);
             SensorSpec sensor = switch (type) {
                 case "bme280", "sht3x" -> {
                     SensorSpec.I2c.Chip chip = SensorSpec.I2c.Chip.valueOf(type.toUpperCase(Locale.ROOT));
@@ -161,9 +162,10 @@ final class BoardReader {
                         throw item.invalid("address", String.format("bus %d address 0x%02x is already used by sensor '%s'",
                                 bus, address, other));
                     }
-                    yield build(item, "address", () -> new SensorSpec.I2c(id, chip, bus, address, poll));
+                    yield build(item, "address", () -> new SensorSpec.I2c(id, chip, bus, address, poll, optional));
                 }
-                case "thermal-zone" -> new SensorSpec.ThermalZone(id, item.optionalInteger("zone", 0, 255).orElse(0L).intValue(), poll);
+                case "thermal-zone" -> new SensorSpec.ThermalZone(id, item.optionalInteger("zone", 0, 255).orElse(0L).intValue(), poll,
+                        optional);
                 default -> {
                     Quantity quantity = choice(item, "quantity", Quantity.values(), Quantity::label)
                             .orElseThrow(() -> item.invalid("quantity", "missing required key"));
@@ -171,7 +173,7 @@ final class BoardReader {
                     double amplitude = item.optionalNumber("amplitude", 0, 1e6).orElse(0.0);
                     Duration period = Duration.ofMillis(item.optionalInteger("period-ms", 1, Long.MAX_VALUE / 1_000_000).orElse(600_000L));
                     double noise = item.optionalNumber("noise", 0, 1e6).orElse(0.0);
-                    yield new SensorSpec.Sim(id, quantity, base, amplitude, period, noise, poll);
+                    yield new SensorSpec.Sim(id, quantity, base, amplitude, period, noise, poll, optional);
                 }
             };
             item.requireNoOtherKeys();

@@ -15,13 +15,19 @@ public sealed interface SensorSpec {
     Duration poll();
 
     /**
+     * True if the device may lack it (a thermal zone in a VM): absent, it is still listed in
+     * {@code /health}, but the node is not degraded for it.
+     */
+    boolean optional();
+
+    /**
      * A sensor on an I2C bus, read through Pi4J.
      *
      * @param chip the part
      * @param bus the I2C bus number ({@code /dev/i2c-N})
      * @param address the 7-bit device address
      */
-    record I2c(String id, Chip chip, int bus, int address, Duration poll) implements SensorSpec {
+    record I2c(String id, Chip chip, int bus, int address, Duration poll, boolean optional) implements SensorSpec {
         /** Supported I2C parts and the addresses they can have. */
         public enum Chip {
             /** Bosch BME280: temperature, humidity, pressure. */
@@ -65,7 +71,7 @@ public sealed interface SensorSpec {
      *
      * @param zone the zone number N
      */
-    record ThermalZone(String id, int zone, Duration poll) implements SensorSpec {
+    record ThermalZone(String id, int zone, Duration poll, boolean optional) implements SensorSpec {
         public ThermalZone {
             if (zone < 0) {
                 throw new IllegalArgumentException("thermal zone must not be negative, found " + zone);
@@ -85,7 +91,7 @@ public sealed interface SensorSpec {
      * @param noise standard deviation of the added Gaussian noise
      */
     record Sim(String id, Quantity quantity, double base, double amplitude, Duration period, double noise,
-               Duration poll) implements SensorSpec {
+               Duration poll, boolean optional) implements SensorSpec {
         public Sim {
             if (period.isZero() || period.isNegative()) {
                 throw new IllegalArgumentException("period must be positive, found " + period);

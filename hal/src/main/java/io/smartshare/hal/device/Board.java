@@ -203,10 +203,22 @@ public final class Board implements AutoCloseable {
         }
         ble.ifPresent(radio -> result.add(radio.health()));
         for (HealthRecorder recorder : absent) {
-            result.add(recorder.current());
+            result.add(optionalIfSensorSaysSo(recorder.current()));
         }
-        result.addAll(sensors.health());
+        for (DriverHealth sensor : sensors.health()) {
+            result.add(optionalIfSensorSaysSo(sensor));
+        }
         return List.copyOf(result);
+    }
+
+    /** {@code health} marked optional if it is a sensor's the board file calls optional. */
+    private DriverHealth optionalIfSensorSaysSo(DriverHealth health) {
+        for (SensorSpec sensor : spec.sensors()) {
+            if (sensor.optional() && health.component().equals("sensor:" + sensor.id())) {
+                return health.asOptional();
+            }
+        }
+        return health;
     }
 
     /** Stops polling and closes every driver, in reverse order of opening. */

@@ -92,9 +92,16 @@ class BoardFilesTest {
     @Test
     void i2cSensorsCarryBusAndHexAddress() {
         BoardSpec pi5 = BoardFiles.resolve("raspberry-pi-5");
-        assertEquals(new SensorSpec.I2c("environment", SensorSpec.I2c.Chip.BME280, 1, 0x77, Duration.ofSeconds(10)),
+        assertEquals(new SensorSpec.I2c("environment", SensorSpec.I2c.Chip.BME280, 1, 0x77, Duration.ofSeconds(10), false),
                 pi5.sensors().get(1));
         assertEquals(571, pi5.gpio().orElseThrow().sysfsBase());
+    }
+
+    @Test
+    void aSensorTheDeviceMayLackIsOptional() {
+        assertTrue(BoardFiles.resolve("generic-linux").sensors().get(0).optional(),
+                "a VM has no thermal zone: generic-linux's cpu-temperature is optional");
+        assertFalse(BoardFiles.resolve("raspberry-pi-4b").sensors().get(0).optional());
     }
 
     @Test

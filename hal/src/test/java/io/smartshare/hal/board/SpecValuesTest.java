@@ -34,8 +34,8 @@ class SpecValuesTest {
         LinkSpec eth0 = new LinkSpec("eth0", LinkSpec.Role.WAN);
         assertEquals("interface 'eth0' is listed twice", assertThrows(IllegalArgumentException.class,
                 () -> board(List.of(eth0, eth0), List.of())).getMessage());
-        SensorSpec a = new SensorSpec.I2c("a", SensorSpec.I2c.Chip.SHT3X, 1, 0x44, Duration.ofSeconds(1));
-        SensorSpec b = new SensorSpec.I2c("b", SensorSpec.I2c.Chip.SHT3X, 1, 0x44, Duration.ofSeconds(1));
+        SensorSpec a = new SensorSpec.I2c("a", SensorSpec.I2c.Chip.SHT3X, 1, 0x44, Duration.ofSeconds(1), false);
+        SensorSpec b = new SensorSpec.I2c("b", SensorSpec.I2c.Chip.SHT3X, 1, 0x44, Duration.ofSeconds(1), false);
         assertEquals("bus 1 address 0x44 is used twice", assertThrows(IllegalArgumentException.class,
                 () -> board(List.of(eth0), List.of(a, b))).getMessage());
         assertEquals("sensor id 'a' is used twice", assertThrows(IllegalArgumentException.class,
@@ -53,6 +53,6 @@ class SpecValuesTest {
     @Test
     void i2cChipsOnlyTakeTheirStrapAddresses() {
         assertEquals("sht3x answers at 0x44 or 0x45, found 0x76", assertThrows(IllegalArgumentException.class,
-                () -> new SensorSpec.I2c("c", SensorSpec.I2c.Chip.SHT3X, 1, 0x76, Duration.ofSeconds(1))).getMessage());
+                () -> new SensorSpec.I2c("c", SensorSpec.I2c.Chip.SHT3X, 1, 0x76, Duration.ofSeconds(1), false)).getMessage());
     }
 }

@@ -65,7 +65,7 @@ class SensorsTest {
         Sensors sensors = sensors(sensor, Duration.ofSeconds(1));
         sensors.pollNow();
         sensors.pollNow();
-        assertEquals(new DriverHealth("sensor:t", "test", DriverState.DEGRADED, "sensor t: CRC mismatch"),
+        assertEquals(new DriverHealth("sensor:t", "test", DriverState.DEGRADED, "sensor t: CRC mismatch", false),
                 sensors.health().get(0));
         assertEquals(21.0, sensors.latest("t").orElseThrow().get(0).value());
         sensors.pollNow();

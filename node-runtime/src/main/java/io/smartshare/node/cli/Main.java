@@ -37,7 +37,7 @@ public final class Main {
               storage   put, get, audit and delete encrypted files stored on other nodes
 
             'smartshare-node <command> --help' describes a command's options;
-            '--version', alone or after any command, prints the version.
+            '--version', alone or as a command's only option, prints the version.
             """;
 
     private Main() {
@@ -52,7 +52,7 @@ public final class Main {
             (args.length == 0 ? err : out).print(USAGE_TEXT);
             return args.length == 0 ? USAGE : OK;
         }
-        if (Arrays.asList(args).contains("--version")) {
+        if (args[0].equals("--version") || (args.length == 2 && args[1].equals("--version"))) {
             out.println("smartshare-node " + Version.current());
             return OK;
         }

@@ -1,7 +1,6 @@
 package io.smartshare.node.coap;
 
 import io.smartshare.hal.health.DriverHealth;
-import io.smartshare.hal.health.DriverState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,9 @@ import java.util.function.Supplier;
 /**
  * {@code /health}: {@code status} is {@code up} when every component is up and
  * {@code degraded} when any is degraded (failing now) or absent (a driver the board asked
- * for but this device lacks); then one entry per component with its driver and, when not
- * up, the reason; then every service with its state ({@code running}, or {@code off} with the
+ * for but this device lacks), except an absent one the board calls optional (a sensor with
+ * {@code optional: true}); then one entry per component with its driver, when not up the
+ * reason, and {@code optional} if so; then every service with its state ({@code running}, or {@code off} with the
  * reason: a service the board or the operator config leaves out does not degrade the node).
  */
 final class HealthResource extends DocumentResource {
@@ -31,13 +31,16 @@ final class HealthResource extends DocumentResource {
         boolean allUp = true;
         List<Object> entries = new ArrayList<>();
         for (DriverHealth health : components.get()) {
-            allUp &= health.state() == DriverState.UP;
+            allUp &= health.fine();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("component", health.component());
             entry.put("driver", health.driver());
             entry.put("state", health.state().name().toLowerCase(Locale.ROOT));
             if (!health.reason().isEmpty()) {
                 entry.put("reason", health.reason());
+            }
+            if (health.optional()) {
+                entry.put("optional", true);
             }
             entries.add(entry);
         }

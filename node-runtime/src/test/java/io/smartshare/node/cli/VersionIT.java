@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --version}, alone and after a command, prints the version the jar's manifest names,
- * and a running node says the same in {@code /node} and in its start-up log line.
+ * {@code --version}, alone and as a command's only option, prints the version the jar's
+ * manifest names, and a running node says the same in {@code /node} and in its start-up log
+ * line. (Other options may be called {@code --version}: {@code rewards sign-schedule}'s is.)
  */
 class VersionIT {
     @TempDir
@@ -27,7 +28,7 @@ class VersionIT {
         }
         assertNotNull(version, "the jar's manifest names no Implementation-Version");
         for (List<String> args : List.of(List.of("--version"), List.of("status", "--version"),
-                List.of("storage", "put", "--version"), List.of("ledger", "--version"))) {
+                List.of("storage", "--version"), List.of("ledger", "--version"))) {
             NodeProcess.Result result = NodeProcess.runToEnd(args);
             assertEquals(0, result.exitCode(), args + ": " + result.stderr());
             assertEquals("smartshare-node " + version, result.stdout().strip(), args.toString());

@@ -3,10 +3,12 @@ package io.smartshare.node.metering;
 import static io.smartshare.node.testing.JsonDocument.list;
 import static io.smartshare.node.testing.JsonDocument.number;
 import static io.smartshare.node.testing.JsonDocument.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.node.testing.CoapClientTool;
+import io.smartshare.node.testing.JsonDocument;
 import io.smartshare.node.testing.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --board generic-linux} meters this machine's real interfaces and disk: {@code
  * /metrics} is compared with /proc/net/dev and the file store read directly, before the
- * node starts and after it answers (counters only grow, so each figure lies between).
+ * node starts and after it answers (counters only grow, so each figure lies between). A
+ * machine without a thermal zone (a VM) lists the optional cpu-temperature sensor absent and
+ * stays up.
  */
 class GenericLinuxMeteringIT {
     @TempDir
@@ -62,6 +66,21 @@ class GenericLinuxMeteringIT {
         long procCores = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("cpu\\d+ .*")).count();
         assertTrue(number(cpu, "cores") == procCores, cpu + " vs " + procCores + " cpuN lines in /proc/stat");
         assertTrue(number(cpu, "system-busy-millis") <= number(cpu, "system-total-millis"), cpu.toString());
+    }
+
+    @Test
+    void aMachineWithoutAThermalZoneIsNotDegradedForIt() throws Exception {
+        Path config = Files.writeString(dir.resolve("node.yaml"), "uplink:\n  enabled: false\n");
+        try (NodeProcess node = NodeProcess.start("generic-linux", dir.resolve("health"), false, "--config",
+                config.toString())) {
+            Map<String, Object> health = node.get("/health");
+            Map<String, Object> sensor = JsonDocument.<Map<String, Object>>list(health, "components").stream()
+                    .filter(c -> "sensor:cpu-temperature".equals(c.get("component"))).findFirst().orElseThrow();
+            boolean zone = Files.exists(Path.of("/sys/class/thermal/thermal_zone0/temp"));
+            assertEquals(zone ? "up" : "absent", sensor.get("state"), health.toString());
+            assertEquals(true, sensor.get("optional"), health.toString());
+            assertEquals("up", health.get("status"), health.toString());
+        }
     }
 
     private static Map<String, long[]> procNetDev() throws Exception {

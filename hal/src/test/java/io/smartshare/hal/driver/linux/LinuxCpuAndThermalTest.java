@@ -59,7 +59,7 @@ class LinuxCpuAndThermalTest {
     }
 
     private Sensor zone() {
-        return driver.thermalZone(new SensorSpec.ThermalZone("soc", 0, Duration.ofSeconds(30)),
+        return driver.thermalZone(new SensorSpec.ThermalZone("soc", 0, Duration.ofSeconds(30), false),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     }
 

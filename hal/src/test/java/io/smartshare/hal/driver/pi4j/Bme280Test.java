@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class Bme280Test {
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
     private static final SensorSpec.I2c SPEC =
-            new SensorSpec.I2c("env", SensorSpec.I2c.Chip.BME280, 1, 0x76, Duration.ofSeconds(10));
+            new SensorSpec.I2c("env", SensorSpec.I2c.Chip.BME280, 1, 0x76, Duration.ofSeconds(10), false);
 
     private Context context;
     private Sensor sensor;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class Sht3xTest {
     private static final SensorSpec.I2c SPEC =
-            new SensorSpec.I2c("climate", SensorSpec.I2c.Chip.SHT3X, 1, 0x44, Duration.ofSeconds(10));
+            new SensorSpec.I2c("climate", SensorSpec.I2c.Chip.SHT3X, 1, 0x44, Duration.ofSeconds(10), false);
 
     private Context context;
     private Sensor sensor;
