@@ -35,11 +35,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,22 +205,10 @@ public final class Board implements AutoCloseable {
         }
         ble.ifPresent(radio -> result.add(radio.health()));
         for (HealthRecorder recorder : absent) {
-            result.add(optionalIfSensorSaysSo(recorder.current()));
+            result.add(recorder.current());
         }
-        for (DriverHealth sensor : sensors.health()) {
-            result.add(optionalIfSensorSaysSo(sensor));
-        }
+        result.addAll(sensors.health());
         return List.copyOf(result);
-    }
-
-    /** {@code health} marked optional if it is a sensor's the board file calls optional. */
-    private DriverHealth optionalIfSensorSaysSo(DriverHealth health) {
-        for (SensorSpec sensor : spec.sensors()) {
-            if (sensor.optional() && health.component().equals("sensor:" + sensor.id())) {
-                return health.asOptional();
-            }
-        }
-        return health;
     }
 
     /** Stops polling and closes every driver, in reverse order of opening. */
@@ -437,7 +427,7 @@ public final class Board implements AutoCloseable {
                 } catch (RuntimeException e) {
                     outputs.clear();
                     inputs.clear();
-                    markAbsent("gpio", driverName(gpio.driver()), "cannot open pins: " + e.getMessage());
+                    markAbsent("gpio", driverName(gpio.driver()), "cannot open pins: " + e.getMessage(), false);
                 }
             });
         }
@@ -445,15 +435,20 @@ public final class Board implements AutoCloseable {
         private void openSensors() {
             List<Sensor> opened = new ArrayList<>();
             Map<String, Duration> intervals = new LinkedHashMap<>();
+            Set<String> optional = new HashSet<>();
             for (SensorSpec sensorSpec : spec.sensors()) {
                 try {
                     opened.add(openSensor(sensorSpec));
                     intervals.put(sensorSpec.id(), sensorSpec.poll());
+                    if (sensorSpec.optional()) {
+                        optional.add(sensorSpec.id());
+                    }
                 } catch (RuntimeException e) {
-                    markAbsent("sensor:" + sensorSpec.id(), Pi4jDriver.NAME, "cannot open: " + e.getMessage());
+                    markAbsent("sensor:" + sensorSpec.id(), Pi4jDriver.NAME, "cannot open: " + e.getMessage(),
+                            sensorSpec.optional());
                 }
             }
-            sensors = new Sensors(opened, intervals);
+            sensors = new Sensors(opened, intervals, optional);
             if (options.polling) {
                 sensors.start();
             } else {
@@ -487,7 +482,7 @@ public final class Board implements AutoCloseable {
                             }
                             ble = Optional.of(radio);
                         } catch (BleException e) {
-                            markAbsent("ble", TinybDriver.NAME, e.getMessage());
+                            markAbsent("ble", TinybDriver.NAME, e.getMessage(), false);
                         }
                     }
                 }
@@ -526,8 +521,8 @@ public final class Board implements AutoCloseable {
             return pi4j.get();
         }
 
-        private void markAbsent(String component, String driver, String reason) {
-            HealthRecorder recorder = new HealthRecorder(component, driver);
+        private void markAbsent(String component, String driver, String reason, boolean optional) {
+            HealthRecorder recorder = new HealthRecorder(component, driver, optional);
             recorder.absent(reason);
             absent.add(recorder);
         }

@@ -30,6 +30,11 @@ public record DriverHealth(String component, String driver, DriverState state, S
         return new DriverHealth(component, driver, DriverState.DEGRADED, reason, false);
     }
 
+    /** A component that is not there, for {@code reason}. */
+    public static DriverHealth absent(String component, String driver, String reason) {
+        return new DriverHealth(component, driver, DriverState.ABSENT, reason, false);
+    }
+
     /** This state of an optional component: absent, it does not degrade the node. */
     public DriverHealth asOptional() {
         return new DriverHealth(component, driver, state, reason, true);
@@ -38,10 +43,5 @@ public record DriverHealth(String component, String driver, DriverState state, S
     /** True unless the component is failing, or absent though the node needs it. */
     public boolean fine() {
         return state == DriverState.UP || (state == DriverState.ABSENT && optional);
-    }
-
-    /** A component that is not there, for {@code reason}. */
-    public static DriverHealth absent(String component, String driver, String reason) {
-        return new DriverHealth(component, driver, DriverState.ABSENT, reason, false);
     }
 }

@@ -14,13 +14,25 @@ public final class HealthRecorder {
 
     private final String component;
     private final String driver;
+    private final boolean optional;
     private DriverHealth current;
 
     /** Starts as up. */
     public HealthRecorder(String component, String driver) {
+        this(component, driver, false);
+    }
+
+    /**
+     * Starts as up.
+     *
+     * @param optional whether the board calls the component optional: absent, it does not
+     *     degrade the node ({@link DriverHealth#optional})
+     */
+    public HealthRecorder(String component, String driver, boolean optional) {
         this.component = Objects.requireNonNull(component, "component");
         this.driver = Objects.requireNonNull(driver, "driver");
-        this.current = DriverHealth.up(component, driver);
+        this.optional = optional;
+        this.current = marked(DriverHealth.up(component, driver));
     }
 
     /** The state now. */
@@ -30,17 +42,21 @@ public final class HealthRecorder {
 
     /** The last operation worked. */
     public void up() {
-        change(DriverHealth.up(component, driver));
+        change(marked(DriverHealth.up(component, driver)));
     }
 
     /** The last operation failed, for {@code reason}; the component is expected to recover. */
     public void degraded(String reason) {
-        change(DriverHealth.degraded(component, driver, reason));
+        change(marked(DriverHealth.degraded(component, driver, reason)));
     }
 
     /** The component is not available, for {@code reason}. */
     public void absent(String reason) {
-        change(DriverHealth.absent(component, driver, reason));
+        change(marked(DriverHealth.absent(component, driver, reason)));
+    }
+
+    private DriverHealth marked(DriverHealth health) {
+        return optional ? health.asOptional() : health;
     }
 
     private void change(DriverHealth next) {

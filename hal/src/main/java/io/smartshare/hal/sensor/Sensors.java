@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -39,8 +40,9 @@ public final class Sensors implements AutoCloseable {
     /**
      * @param sensors the sensors, in board-file order
      * @param intervals the poll interval of each sensor, by id
+     * @param optional the ids of the sensors the board calls optional ({@link DriverHealth#optional})
      */
-    public Sensors(List<Sensor> sensors, Map<String, Duration> intervals) {
+    public Sensors(List<Sensor> sensors, Map<String, Duration> intervals, Set<String> optional) {
         for (Sensor sensor : sensors) {
             if (this.sensors.putIfAbsent(sensor.id(), sensor) != null) {
                 throw new IllegalArgumentException("sensor id '" + sensor.id() + "' is used twice");
@@ -48,7 +50,8 @@ public final class Sensors implements AutoCloseable {
             if (!intervals.containsKey(sensor.id())) {
                 throw new IllegalArgumentException("no poll interval for sensor '" + sensor.id() + "'");
             }
-            health.put(sensor.id(), new HealthRecorder("sensor:" + sensor.id(), sensor.driver()));
+            health.put(sensor.id(), new HealthRecorder("sensor:" + sensor.id(), sensor.driver(),
+                    optional.contains(sensor.id())));
         }
         this.intervals = Map.copyOf(intervals);
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class SensorsTest {
     }
 
     private static Sensors sensors(ScriptedSensor sensor, Duration poll) {
-        return new Sensors(List.of(sensor), Map.of("t", poll));
+        return new Sensors(List.of(sensor), Map.of("t", poll), Set.of());
     }
 
     @Test

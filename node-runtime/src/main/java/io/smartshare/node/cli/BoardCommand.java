@@ -12,8 +12,9 @@ final class BoardCommand {
             usage: smartshare-node board check NAME|FILE
 
             Validates a board file (board-configs/SCHEMA.md), or a board bundled in the jar by
-            name, as --board of 'run' takes it, and prints a summary of what it declares. Every error names the file, the line and the key; exit code 2 if the
-            file is wrong, 0 if it is valid.
+            name, as --board of 'run' takes it, and prints a summary of what it declares. Every
+            error names the file, the line and the key; exit code 2 if the file is wrong, 0 if
+            it is valid.
             """;
 
     private BoardCommand() {

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * {@code degraded} when any is degraded (failing now) or absent (a driver the board asked
  * for but this device lacks), except an absent one the board calls optional (a sensor with
  * {@code optional: true}); then one entry per component with its driver, when not up the
- * reason, and {@code optional} if so; then every service with its state ({@code running}, or {@code off} with the
- * reason: a service the board or the operator config leaves out does not degrade the node).
+ * reason, and {@code optional} if so; then every service with its state ({@code running}, or
+ * {@code off} with the reason: a service the board or the operator config leaves out does not
+ * degrade the node).
  */
 final class HealthResource extends DocumentResource {
     private final Supplier<List<DriverHealth>> components;

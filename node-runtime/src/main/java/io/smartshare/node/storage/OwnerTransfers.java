@@ -161,11 +161,7 @@ final class OwnerTransfers {
             long next = done;
             while (done < terms.leaves()) {
                 progress.put(id, "uploading " + done + "/" + terms.leaves() + " leaves");
-                while (inFlight.size() < WINDOW && next < terms.leaves()) {
-                    long count = Math.min(HolderResource.LEAVES_PER_REQUEST, terms.leaves() - next);
-                    inFlight.add(send(holder, leavesPost(sealed, terms, next, count), List.of(id, "leaves")));
-                    next += count;
-                }
+                next = fill(inFlight, terms, next, (from, count) -> leavesPost(sealed, terms, from, count));
                 try {
                     done = receivedIn(await(holder, inFlight.remove()));
                     lost = 0;
@@ -211,15 +207,7 @@ final class OwnerTransfers {
             long next = 0;
             for (long from = 0; from < terms.leaves(); from += HolderResource.LEAVES_PER_REQUEST) {
                 progress.put(id, "retrieving " + from + "/" + terms.leaves() + " leaves");
-                while (inFlight.size() < WINDOW && next < terms.leaves()) {
-                    long count = Math.min(HolderResource.LEAVES_PER_REQUEST, terms.leaves() - next);
-                    Request request = Request.newGet();
-                    request.getOptions().addUriQuery("from=" + next).addUriQuery("count=" + count)
-                            .addUriQuery(OwnerSignature.PARAMETER + "=" + OwnerSignature.READ.sign(identity, id, next,
-                                    count, new byte[0]));
-                    inFlight.add(send(holder, request, List.of(id, "leaves")));
-                    next += count;
-                }
+                next = fill(inFlight, terms, next, (first, count) -> leavesGet(terms, first, count));
                 long count = Math.min(HolderResource.LEAVES_PER_REQUEST, terms.leaves() - from);
                 byte[] leaves = await(holder, inFlight.remove()).getPayload();
                 long expected = Math.min(count * terms.leafSize(), terms.size() - from * terms.leafSize());
@@ -321,6 +309,37 @@ final class OwnerTransfers {
         } catch (HolderLink.Failure e) {
             throw new TransferException(e.getMessage(), e.code());
         }
+    }
+
+    /** Builds the request for the leaves {@code [from, from + count)} of a content. */
+    @FunctionalInterface
+    private interface LeavesRequest {
+        Request of(long from, long count) throws IOException;
+    }
+
+    /**
+     * Sends requests for the leaves from {@code next} on, {@link HolderResource#LEAVES_PER_REQUEST}
+     * each, until {@link #WINDOW} are in flight or none is left; returns the leaf after the last
+     * one asked for.
+     */
+    private long fill(Deque<Request> inFlight, StorageTerms terms, long next, LeavesRequest request)
+            throws IOException, TransferException {
+        NodeId holder = NodeId.of(terms.holder());
+        while (inFlight.size() < WINDOW && next < terms.leaves()) {
+            long count = Math.min(HolderResource.LEAVES_PER_REQUEST, terms.leaves() - next);
+            inFlight.add(send(holder, request.of(next, count), List.of(terms.idHex(), "leaves")));
+            next += count;
+        }
+        return next;
+    }
+
+    /** {@code GET …/leaves?from&count&sig}. */
+    private Request leavesGet(StorageTerms terms, long from, long count) {
+        Request request = Request.newGet();
+        request.getOptions().addUriQuery("from=" + from).addUriQuery("count=" + count)
+                .addUriQuery(OwnerSignature.PARAMETER + "=" + OwnerSignature.READ.sign(identity, terms.idHex(), from,
+                        count, new byte[0]));
+        return request;
     }
 
     /** {@code POST …/leaves?from&sig} with the sealed leaves {@code [from, from + count)}. */

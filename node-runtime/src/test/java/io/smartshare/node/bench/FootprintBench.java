@@ -36,6 +36,8 @@ public final class FootprintBench {
     static final int LOAD_SECONDS = 20;
     static final int LOAD_CLIENTS = 4;
     static final int LOAD_RATE_PER_CLIENT = 50;
+    /** What the monitoring load asks for, round-robin. */
+    private static final String[] MONITORED = {"node", "health", "metrics"};
 
     private final BenchKit kit;
     private final String classpath;
@@ -116,7 +118,7 @@ public final class FootprintBench {
                 System.out.printf(Locale.ROOT, "class data, %s start: %.0f ms%n", round, (System.nanoTime() - start) / 1e6);
                 try (CoapProbe probe = new CoapProbe(new InetSocketAddress("127.0.0.1", port), 1000)) {
                     for (int i = 0; i < 30; i++) {
-                        probe.get(new String[] {"node", "health", "metrics"}[i % 3]);
+                        probe.get(MONITORED[i % MONITORED.length]);
                     }
                 }
             } finally {
@@ -176,12 +178,11 @@ public final class FootprintBench {
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < LOAD_CLIENTS; c++) {
             Thread client = new Thread(() -> {
-                String[] paths = {"node", "health", "metrics"};
                 long intervalNanos = 1_000_000_000L / LOAD_RATE_PER_CLIENT;
                 try (CoapProbe probe = new CoapProbe(new InetSocketAddress("127.0.0.1", port), 1000)) {
                     long next = System.nanoTime();
                     for (int i = 0; System.nanoTime() < end; i++) {
-                        if (probe.get(paths[i % paths.length])) {
+                        if (probe.get(MONITORED[i % MONITORED.length])) {
                             answered.incrementAndGet();
                         }
                         next += intervalNanos;
