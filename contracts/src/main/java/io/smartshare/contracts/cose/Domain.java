@@ -16,7 +16,10 @@ public enum Domain {
     SCHEDULE("smartshare/schedule/v1"),
     STORAGE_AGREEMENT("smartshare/storage-agreement/v1"),
     STORAGE_ANSWER("smartshare/storage-answer/v1"),
-    STORAGE_EVIDENCE("smartshare/storage-evidence/v1");
+    STORAGE_EVIDENCE("smartshare/storage-evidence/v1"),
+    COMPUTE_JOB("smartshare/compute-job/v1"),
+    COMPUTE_RESULT("smartshare/compute-result/v1"),
+    COMPUTE_EVIDENCE("smartshare/compute-evidence/v1");
 
     private final byte[] aad;
 

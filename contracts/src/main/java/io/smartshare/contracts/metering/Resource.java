@@ -11,7 +11,7 @@ public enum Resource {
     RELAY_DOWN(2, "relay.down", "B"),
     /** Storage held for the consumer, in megabyte-seconds. */
     STORAGE(3, "storage", "MB*s"),
-    /** CPU time spent for the consumer, in milliseconds. */
+    /** CPU time spent for the consumer, in milliseconds (compute: 10,000 instructions a millisecond). */
     CPU(4, "cpu", "ms");
 
     private final int code;
@@ -32,6 +32,15 @@ public enum Resource {
     /** The unit of amounts of this resource. */
     public String unit() {
         return unit;
+    }
+
+    /**
+     * True if the consumer pays only what it verified, so a receipt may claim less than the
+     * provider metered: {@code storage} (audits, docs/contracts.md §16.3) and {@code cpu}
+     * (re-execution, §17.3).
+     */
+    public boolean paidAsVerified() {
+        return this == STORAGE || this == CPU;
     }
 
     /** The resource with wire code {@code code}, if defined. */

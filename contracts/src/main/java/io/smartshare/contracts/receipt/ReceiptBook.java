@@ -75,9 +75,10 @@ public final class ReceiptBook {
     /**
      * Checks a receipt as received from the wire against this book and this node's own
      * meter ({@code ownMeter}, the {@link Role#PROVIDED} counters read now): the amount must be
-     * within the resource's tolerance of the meter, except that a {@link Resource#STORAGE}
-     * receipt may claim less than metered (an owner pays only the periods whose audits passed,
-     * docs/contracts.md §16.3).
+     * within the resource's tolerance of the meter, except that a {@link Resource#STORAGE} or
+     * {@link Resource#CPU} receipt may claim less than metered (an owner pays only the periods
+     * whose audits passed, a consumer only the jobs whose results it verified:
+     * {@link Resource#paidAsVerified()}, docs/contracts.md §16.3, §17.3).
      */
     public Outcome<Acceptance, ReceiptRejection> accept(byte[] wire, MeterSnapshot ownMeter) {
         SignedReceipt receipt;
@@ -107,8 +108,8 @@ public final class ReceiptBook {
         }
         long metered = ownMeter.amount(claim.consumer(), claim.resource(), Role.PROVIDED);
         Tolerance tolerance = tolerances.get(claim.resource());
-        boolean storageUnderclaim = claim.resource() == Resource.STORAGE && claim.amount() <= metered;
-        if (!storageUnderclaim && !tolerance.allows(claim.amount(), metered)) {
+        boolean verifiedUnderclaim = claim.resource().paidAsVerified() && claim.amount() <= metered;
+        if (!verifiedUnderclaim && !tolerance.allows(claim.amount(), metered)) {
             return Outcome.rejected(ReceiptRejection.BEYOND_TOLERANCE, "receipt from " + claim.consumer() + ": "
                     + claim.resource() + " amount " + claim.amount() + " differs from own meter " + metered + " by "
                     + Math.abs(claim.amount() - metered) + ", tolerance " + tolerance.around(metered));

@@ -152,15 +152,16 @@ class ReceiptBookTest {
                 reason(empty.accept(receipt(9_780_000, 0, 1000).encode(), meter(10_000_000))));
     }
 
-    @Test
-    void aStorageReceiptMayClaimLessThanMeteredButNotMoreThanTheTolerance() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Resource.class, names = {"STORAGE", "CPU"})
+    void aStorageOrCpuReceiptMayClaimLessThanMeteredButNotMoreThanTheTolerance(Resource resource) {
         MeterSnapshot held = new MeterSnapshot(10_000,
-                Map.of(new MeterKey(CONSUMER.publicKey(), Resource.STORAGE, Role.PROVIDED), 1_000_000L));
-        ReceiptClaim under = new ReceiptClaim(PROVIDER.publicKey(), CONSUMER.publicKey(), Resource.STORAGE, 10, 0, 1000,
+                Map.of(new MeterKey(CONSUMER.publicKey(), resource, Role.PROVIDED), 1_000_000L));
+        ReceiptClaim under = new ReceiptClaim(PROVIDER.publicKey(), CONSUMER.publicKey(), resource, 10, 0, 1000,
                 Fixtures.filled(1, 16), CHECKPOINT);
         assertTrue(empty.accept(SignedReceipt.sign(under, CONSUMER).encode(), held).acceptedValue().isPresent(),
-                "an owner pays only what its audits proved, whatever the holder's meter says");
-        ReceiptClaim over = new ReceiptClaim(PROVIDER.publicKey(), CONSUMER.publicKey(), Resource.STORAGE, 1_036_385, 0,
+                "an owner pays only what its audits proved, a consumer only the jobs it verified");
+        ReceiptClaim over = new ReceiptClaim(PROVIDER.publicKey(), CONSUMER.publicKey(), resource, 1_036_385, 0,
                 1000, Fixtures.filled(2, 16), CHECKPOINT);
         assertEquals(ReceiptRejection.BEYOND_TOLERANCE, reason(empty.accept(SignedReceipt.sign(over, CONSUMER).encode(),
                 held)), "2 % + 16,384 above the meter is the most");

@@ -1,8 +1,6 @@
 package io.smartshare.node.cli;
 
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -82,7 +80,7 @@ final class ChannelCommand {
             }
             case "show" -> {
                 expect(operands, 2, "channel show ID");
-                yield "GET /channels?id=" + encode(operands.get(1));
+                yield "GET /channels?id=" + OperatorConnection.encode(operands.get(1));
             }
             case "open" -> {
                 expect(operands, 1, "channel open --payee KEY --deposit N");
@@ -92,17 +90,17 @@ final class ChannelCommand {
                 if (parsed.option("rate").isPresent() != parsed.option("unit").isPresent()) {
                     throw new UsageException("channel open: give --rate R and --unit U together, or neither");
                 }
-                String price = parsed.option("rate").map(r -> "&rate=" + encode(r) + "&unit="
-                        + encode(parsed.option("unit").orElseThrow())).orElse("");
-                yield "POST /channels/open?payee=" + encode(payee) + "&deposit=" + encode(deposit) + price;
+                String price = parsed.option("rate").map(r -> "&rate=" + OperatorConnection.encode(r) + "&unit="
+                        + OperatorConnection.encode(parsed.option("unit").orElseThrow())).orElse("");
+                yield "POST /channels/open?payee=" + OperatorConnection.encode(payee) + "&deposit=" + OperatorConnection.encode(deposit) + price;
             }
             case "pay" -> {
                 expect(operands, 3, "channel pay ID AMOUNT");
-                yield "POST /channels/pay?id=" + encode(operands.get(1)) + "&amount=" + encode(operands.get(2));
+                yield "POST /channels/pay?id=" + OperatorConnection.encode(operands.get(1)) + "&amount=" + OperatorConnection.encode(operands.get(2));
             }
             case "close" -> {
                 expect(operands, 2, "channel close ID [--unilateral]");
-                yield "POST /channels/close?id=" + encode(operands.get(1)) + (parsed.flag("unilateral") ? "&unilateral"
+                yield "POST /channels/close?id=" + OperatorConnection.encode(operands.get(1)) + (parsed.flag("unilateral") ? "&unilateral"
                         : "");
             }
             default -> throw new UsageException("unknown channel command '" + command
@@ -116,7 +114,4 @@ final class ChannelCommand {
         }
     }
 
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
 }

@@ -1,6 +1,7 @@
 package io.smartshare.node.cli;
 
 import io.smartshare.contracts.ContractException;
+import io.smartshare.contracts.compute.ComputeEvidence;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
 import io.smartshare.contracts.storage.AuditEvidence;
@@ -181,8 +182,13 @@ final class LedgerCommand {
                 return "  storage audit " + evidence.verdict().name().toLowerCase(Locale.ROOT) + " "
                         + evidence.agreementId() + " at " + evidence.atMillis() + ": " + evidence.reason();
             }
+            if (domain.filter(Domain.COMPUTE_EVIDENCE::equals).isPresent()) {
+                ComputeEvidence.Summary evidence = ComputeEvidence.read(receipt);
+                return "  compute results disagree " + evidence.jobId() + " at " + evidence.atMillis() + ": "
+                        + evidence.reason();
+            }
         } catch (ContractException e) {
-            return "  (not a valid storage record: " + e.getMessage() + ")";
+            return "  (not a valid storage or compute record: " + e.getMessage() + ")";
         }
         if (domain.filter(Domain.RECEIPT::equals).isEmpty()) {
             return "";

@@ -107,4 +107,16 @@ public final class OperatorConnection implements AutoCloseable {
         client.shutdown();
         endpoint.destroy();
     }
+
+    /** {@code text} encoded as a query parameter's value. */
+    static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A node's JSON answer as a map (JSON is YAML; an answer that is no object gives an empty map). */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, Object> json(String text) {
+        Object doc = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.LoaderOptions()).load(text);
+        return doc instanceof java.util.Map<?, ?> map ? (java.util.Map<String, Object>) map : java.util.Map.of();
+    }
 }

@@ -1,15 +1,11 @@
 package io.smartshare.node.cli;
 
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * {@code smartshare-node storage put|get|list|audit|delete}: the operator's storage commands,
@@ -90,14 +86,14 @@ final class StorageCommand {
                 String file = Path.of(operands.get(1)).toAbsolutePath().toString();
                 String on = parsed.option("on").orElseThrow(() -> new UsageException("storage put needs --on NODE-ID"));
                 String days = parsed.option("days").orElseThrow(() -> new UsageException("storage put needs --days N"));
-                yield "/storage/owned/put?file=" + encode(file) + "&on=" + encode(on) + "&days=" + encode(days)
-                        + parsed.option("audit-seconds").map(s -> "&audit-seconds=" + encode(s)).orElse("");
+                yield "/storage/owned/put?file=" + OperatorConnection.encode(file) + "&on=" + OperatorConnection.encode(on) + "&days=" + OperatorConnection.encode(days)
+                        + parsed.option("audit-seconds").map(s -> "&audit-seconds=" + OperatorConnection.encode(s)).orElse("");
             }
             case "get" -> {
                 expect(operands, 2, "storage get ROOT --out FILE");
                 String target = Path.of(parsed.option("out").orElseThrow(() -> new UsageException(
                         "storage get needs --out FILE"))).toAbsolutePath().toString();
-                yield "/storage/owned/get?id=" + encode(operands.get(1)) + "&out=" + encode(target);
+                yield "/storage/owned/get?id=" + OperatorConnection.encode(operands.get(1)) + "&out=" + OperatorConnection.encode(target);
             }
             case "list" -> {
                 expect(operands, 1, "storage list");
@@ -105,7 +101,7 @@ final class StorageCommand {
             }
             case "audit", "delete" -> {
                 expect(operands, 2, "storage " + command + " ROOT");
-                yield "/storage/owned/" + command + "?id=" + encode(operands.get(1));
+                yield "/storage/owned/" + command + "?id=" + OperatorConnection.encode(operands.get(1));
             }
             default -> throw new UsageException("unknown storage command '" + command
                     + "'; expected put, get, list, audit or delete");
@@ -148,7 +144,7 @@ final class StorageCommand {
     }
 
     private static int list(String json, PrintStream out) {
-        Map<String, Object> doc = parse(json);
+        Map<String, Object> doc = OperatorConnection.json(json);
         out.println("share " + doc.get("used-bytes") + " of " + doc.get("share-bytes") + " bytes used");
         for (Map<String, Object> row : owned(json)) {
             Map<?, ?> audits = (Map<?, ?>) row.get("audits");
@@ -168,17 +164,11 @@ final class StorageCommand {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> owned(String json) {
-        return (List<Map<String, Object>>) parse(json).getOrDefault("owned", List.of());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(String json) {
-        Object doc = new Yaml(new LoaderOptions()).load(json);
-        return doc instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        return (List<Map<String, Object>>) OperatorConnection.json(json).getOrDefault("owned", List.of());
     }
 
     private static String id(String json) {
-        return String.valueOf(parse(json).get("id"));
+        return String.valueOf(OperatorConnection.json(json).get("id"));
     }
 
     private static void expect(List<String> operands, int count, String usage) {
@@ -187,7 +177,4 @@ final class StorageCommand {
         }
     }
 
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
 }

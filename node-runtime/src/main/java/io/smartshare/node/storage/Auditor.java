@@ -53,7 +53,10 @@ final class Auditor {
         PASSED, FAILED, MISSED
     }
 
-    /** Sends a challenge to the holder of {@code terms} ({@link HolderLink}); {@code answer} gets its response, or empty if none came. */
+    /**
+     * Sends a challenge, {@code POST /storage/<id>/audit} with the nonce, to the holder of
+     * {@code terms}; {@code answer} gets its response, or empty if none came.
+     */
     @FunctionalInterface
     interface Challenger {
         void send(StorageTerms terms, byte[] nonce, Consumer<Optional<Response>> answer);

@@ -15,6 +15,7 @@ import io.smartshare.node.coap.WriteAuthorization;
 import io.smartshare.node.json.Json;
 import io.smartshare.node.ledger.LedgerAppend;
 import io.smartshare.node.logging.RefusalLog;
+import io.smartshare.node.mesh.coap.MeshAdmission;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import io.smartshare.node.storage.HeldContents.Refusal;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +31,8 @@ import java.util.regex.Pattern;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
-import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
-import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -64,8 +63,7 @@ final class HolderResource extends CoapResource {
     private final HeldContents held;
     private final NodeIdentity identity;
     private final Ledger ledger;
-    private final Optional<NeighborAddresses> neighbors;
-    private final WriteAuthorization writers;
+    private final MeshAdmission admission;
     private final Executor worker;
     private final LongSupplier clock;
     private final Map<String, Long> lastAudit = new HashMap<>();
@@ -78,8 +76,7 @@ final class HolderResource extends CoapResource {
         this.held = held;
         this.identity = identity;
         this.ledger = ledger;
-        this.neighbors = neighbors;
-        this.writers = writers;
+        this.admission = new MeshAdmission(neighbors, writers);
         this.worker = worker;
         this.clock = clock;
         this.document = document;
@@ -154,10 +151,7 @@ final class HolderResource extends CoapResource {
 
     /** True if the sender may use storage here; otherwise answers 4.01. */
     private boolean admitted(CoapExchange exchange) {
-        Request request = exchange.advanced().getRequest();
-        boolean secure = request.getSourceContext().getPeerIdentity() instanceof PreSharedKeyIdentity;
-        if (secure ? writers.permits(request) : neighbors.flatMap(n -> n.neighborAt(exchange.getSourceSocketAddress()))
-                .isPresent()) {
+        if (admission.admits(exchange)) {
             return true;
         }
         refuse(exchange, ResponseCode.UNAUTHORIZED, "storage is offered to mesh neighbours (and requests relayed"

@@ -1,6 +1,7 @@
 package io.smartshare.node.storage;
 
 import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.coap.OperatorCommand;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.coap.RequestException;
 import io.smartshare.node.coap.WriteAuthorization;
@@ -48,11 +49,16 @@ final class OwnerCommands {
     /** {@code /storage/owned} and its four commands. */
     static CoapResource resource(OwnerCommands commands, WriteAuthorization writers) {
         CoapResource owned = new CoapResource("owned");
-        owned.add(new Command("put", Set.of("file", "on", "days", "audit-seconds"), writers, commands));
-        owned.add(new Command("get", Set.of("id", "out"), writers, commands));
-        owned.add(new Command("audit", Set.of("id"), writers, commands));
-        owned.add(new Command("delete", Set.of("id"), writers, commands));
+        owned.add(command("put", Set.of("file", "on", "days", "audit-seconds"), writers, commands::put));
+        owned.add(command("get", Set.of("id", "out"), writers, commands::get));
+        owned.add(command("audit", Set.of("id"), writers, commands::audit));
+        owned.add(command("delete", Set.of("id"), writers, commands::delete));
         return owned;
+    }
+
+    private static OperatorCommand command(String name, Set<String> parameters, WriteAuthorization writers,
+            OperatorCommand.Handler handler) {
+        return new OperatorCommand(name, parameters, writers, handler, REFUSALS, "storage-command-refused");
     }
 
     private void put(CoapExchange exchange, QueryParameters query) {
@@ -156,45 +162,5 @@ final class OwnerCommands {
     private static void fail(CoapExchange exchange, ResponseCode code, String diagnostic) {
         REFUSALS.refused("storage-command-refused", "code={} reason=\"{}\"", code, diagnostic);
         exchange.respond(code, diagnostic, MediaTypeRegistry.TEXT_PLAIN);
-    }
-
-    /** Runs the command named {@code name}. */
-    private void handle(String name, CoapExchange exchange, QueryParameters query) {
-        switch (name) {
-            case "put" -> put(exchange, query);
-            case "get" -> get(exchange, query);
-            case "audit" -> audit(exchange, query);
-            case "delete" -> delete(exchange, query);
-            default -> throw new IllegalStateException("no storage command " + name);
-        }
-    }
-
-    /** One command: checks the writer and the query, then runs. */
-    private static final class Command extends CoapResource {
-        private final Set<String> parameters;
-        private final WriteAuthorization writers;
-        private final OwnerCommands commands;
-
-        Command(String name, Set<String> parameters, WriteAuthorization writers, OwnerCommands commands) {
-            super(name);
-            this.parameters = parameters;
-            this.writers = writers;
-            this.commands = commands;
-        }
-
-        @Override
-        public void handlePOST(CoapExchange exchange) {
-            WriteAuthorization.Decision decision = writers.decide(exchange);
-            if (decision.refusal().isPresent()) {
-                fail(exchange, decision.refusal().get().code(), decision.refusal().get().diagnostic());
-                return;
-            }
-            try {
-                commands.handle(getName(), exchange, QueryParameters.parse(exchange.getRequestOptions().getUriQuery(),
-                        parameters));
-            } catch (RequestException e) {
-                fail(exchange, e.code(), e.getMessage());
-            }
-        }
     }
 }

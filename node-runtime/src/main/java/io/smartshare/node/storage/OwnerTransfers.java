@@ -12,8 +12,8 @@ import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.ledger.merkle.CompactRange;
 import io.smartshare.ledger.merkle.Hash;
 import io.smartshare.ledger.merkle.TreeHasher;
-import io.smartshare.node.coap.NodeKeys;
 import io.smartshare.node.ledger.LedgerAppend;
+import io.smartshare.node.mesh.coap.PeerLink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -61,7 +61,7 @@ final class OwnerTransfers {
     private final NodeIdentity identity;
     private final Ledger ledger;
     private final OwnedContents owned;
-    private final HolderLink link;
+    private final PeerLink link;
     private final Supplier<byte[]> storageKeyFile;
     private byte[] storageKey;
     private final StoragePrice price;
@@ -70,7 +70,7 @@ final class OwnerTransfers {
     private final Map<String, String> progress = new ConcurrentHashMap<>();
 
     /** @param storageKeyFile reads (or makes) the storage key, when a transfer first needs it */
-    OwnerTransfers(NodeIdentity identity, Ledger ledger, OwnedContents owned, HolderLink link,
+    OwnerTransfers(NodeIdentity identity, Ledger ledger, OwnedContents owned, PeerLink link,
             Supplier<byte[]> storageKeyFile, StoragePrice price, LongSupplier clock) {
         this.identity = identity;
         this.ledger = ledger;
@@ -296,17 +296,24 @@ final class OwnerTransfers {
     /** Sends {@code request} for {@code path} under {@code holder}'s {@code /storage}; returns it. */
     private Request send(NodeId holder, Request request, List<String> path) throws TransferException {
         try {
-            link.send(holder, request, HolderLink.storage(path));
+            link.send(holder, request, storagePath(path));
             return request;
-        } catch (HolderLink.Failure e) {
+        } catch (PeerLink.Failure e) {
             throw new TransferException(e.getMessage(), e.code());
         }
+    }
+
+    /** {@code path} below {@code /storage}. */
+    private static List<String> storagePath(List<String> path) {
+        List<String> full = new java.util.ArrayList<>(List.of("storage"));
+        full.addAll(path);
+        return full;
     }
 
     private Response await(NodeId holder, Request request) throws TransferException {
         try {
             return link.await(holder, request);
-        } catch (HolderLink.Failure e) {
+        } catch (PeerLink.Failure e) {
             throw new TransferException(e.getMessage(), e.code());
         }
     }
@@ -363,15 +370,10 @@ final class OwnerTransfers {
 
     /** The holder's public key, from its {@code /node} (through the mesh if need be), checked against its id. */
     private Ed25519PublicKey publicKey(NodeId holder) throws TransferException {
-        Request request = Request.newGet();
-        request.getOptions().setAccept(MediaTypeRegistry.APPLICATION_CBOR);
-        Response response;
         try {
-            response = link.call(holder, request, List.of("node"));
-        } catch (HolderLink.Failure e) {
+            return link.publicKey(holder);
+        } catch (PeerLink.Failure e) {
             throw new TransferException(e.getMessage());
         }
-        return NodeKeys.of(response.getPayload(), holder).orElseThrow(() -> new TransferException(holder
-                + "'s /node is not a node document with a key of that node id"));
     }
 }

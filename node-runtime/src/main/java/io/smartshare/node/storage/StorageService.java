@@ -2,6 +2,7 @@ package io.smartshare.node.storage;
 
 import io.smartshare.contracts.storage.StoragePrice;
 import io.smartshare.hal.config.ConfigMap;
+import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.StorageKeyFile;
 import io.smartshare.node.lifecycle.Activation;
 import io.smartshare.node.lifecycle.NodeContext;
@@ -9,6 +10,7 @@ import io.smartshare.node.lifecycle.NodeService;
 import io.smartshare.node.lifecycle.ServiceConfig;
 import io.smartshare.node.mesh.coap.MeshView;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
+import io.smartshare.node.mesh.coap.PeerLink;
 import io.smartshare.node.scheduling.PeriodicTask;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -20,6 +22,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,11 +83,11 @@ public final class StorageService implements NodeService {
         Optional<NeighborAddresses> neighbors = context.find(MeshView.class).map(MeshView::addresses);
         ThreadPoolExecutor worker = thread("storage-held");
         ThreadPoolExecutor transfer = thread("storage-transfer");
-        HolderLink link = new HolderLink(context.coap().coapEndpoint(), neighbors);
+        PeerLink link = new PeerLink(context.coap().coapEndpoint(), neighbors);
         Path keyFile = context.dataDir().resolve(StorageKeyFile.FILE_NAME);
         OwnerTransfers transfers = new OwnerTransfers(context.identity(), context.ledger(), owned, link,
                 () -> StorageKeyFile.loadOrCreate(keyFile, new SecureRandom()), price, clock);
-        Auditor auditor = new Auditor(context.identity(), context.ledger(), owned, link, worker,
+        Auditor auditor = new Auditor(context.identity(), context.ledger(), owned, challenges(link), worker,
                 context.scheduler().timer(), clock, Auditor.DEADLINE_MILLIS);
         StorageDocument document = new StorageDocument(held, shareBytes, owned, transfers, auditor, clock);
         HolderResource resource = new HolderResource(held, context.identity(), context.ledger(), neighbors,
@@ -97,6 +101,16 @@ public final class StorageService implements NodeService {
                 new StorageTicks(auditor, owned, transfers, transfer, held, worker, clock)));
         LOG.info("event=storage-started dir={} share-bytes={} held={} owned={}", heldDir, shareBytes,
                 held.agreements().size(), owned.all().size());
+    }
+
+    /** Challenges go to {@code POST /storage/<id>/audit} of the holder, through the mesh if need be. */
+    private static Auditor.Challenger challenges(PeerLink link) {
+        return (terms, nonce, answer) -> {
+            Request request = Request.newPost();
+            request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_OCTET_STREAM);
+            request.setPayload(nonce);
+            link.sendAsync(NodeId.of(terms.holder()), request, List.of("storage", terms.idHex(), "audit"), answer);
+        };
     }
 
     private ThreadPoolExecutor thread(String name) {

@@ -24,7 +24,8 @@ class InstalledServicesPlanTest {
     @Test
     void theSimBoardRunsEveryServiceTheMeshAfterWhatItNeedsAndRewardsAfterTheMesh() {
         List<String> order = plan(BoardFiles.resolve("sim")).order().stream().map(NodeService::name).toList();
-        assertEquals(List.of("ledger", "metering", "sensors", "mesh", "uplink", "rewards", "storage"), order);
+        assertEquals(List.of("ledger", "metering", "sensors", "mesh", "uplink", "rewards", "storage", "compute"),
+                order);
     }
 
     @Test
@@ -54,6 +55,8 @@ class InstalledServicesPlanTest {
                 "uplink", "needs the mesh service, which does not run (the board's mesh section does not list the ip"
                         + " transport)",
                 "storage", "needs the mesh service, which does not run (the board's mesh section does not list the ip"
+                        + " transport)",
+                "compute", "needs the mesh service, which does not run (the board's mesh section does not list the ip"
                         + " transport)"), plan.off());
     }
 }

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -40,6 +42,7 @@ public final class NodeLine implements AutoCloseable {
     private final String rewardsYaml;
 
     private PeerPorts peerPorts;
+    private IntFunction<Optional<Class<?>>> mains = i -> Optional.empty();
 
     private NodeLine(Path dir, int size, String rewardsYaml) {
         this.dir = dir;
@@ -66,7 +69,18 @@ public final class NodeLine implements AutoCloseable {
 
     /** As {@link #start(Path, int, String)}, each node knowing its neighbours at {@code peerPorts}. */
     public static NodeLine start(Path dir, int size, String rewardsYaml, PeerPorts peerPorts) throws Exception {
+        return start(dir, size, rewardsYaml, peerPorts, i -> Optional.empty());
+    }
+
+    /**
+     * As {@link #start(Path, int, String, PeerPorts)}, node {@code i} run by the main class
+     * {@code mains.apply(i)} (a test double, {@link NodeProcess#launch(Optional, List)})
+     * where one is given.
+     */
+    public static NodeLine start(Path dir, int size, String rewardsYaml, PeerPorts peerPorts,
+            IntFunction<Optional<Class<?>>> mains) throws Exception {
         NodeLine line = new NodeLine(dir, size, rewardsYaml);
+        line.mains = mains;
         for (int i = 0; i < size; i++) {
             try (DatagramSocket socket = new DatagramSocket(0)) {
                 line.ports[i] = socket.getLocalPort();
@@ -132,7 +146,7 @@ public final class NodeLine implements AutoCloseable {
 
     /** Stops node {@code i} with SIGTERM and starts it again on the same port and data dir. */
     public void restart(int i) throws Exception {
-        assertEquals(java.util.Optional.of(0), nodes[i].terminate(30));
+        assertEquals(Optional.of(0), nodes[i].terminate(30));
         startNode(i);
     }
 
@@ -145,7 +159,7 @@ public final class NodeLine implements AutoCloseable {
     /** Stops every node with SIGTERM (each signs a final checkpoint). */
     public void stopAll() throws InterruptedException {
         for (NodeProcess node : nodes) {
-            assertEquals(java.util.Optional.of(0), node.terminate(30));
+            assertEquals(Optional.of(0), node.terminate(30));
         }
     }
 
@@ -175,7 +189,7 @@ public final class NodeLine implements AutoCloseable {
         if (i == ports.length - 1) {
             args.addAll(List.of("--uplink", "1000"));
         }
-        nodes[i] = NodeProcess.start("sim", dataDir(i), ports[i], true, args.toArray(String[]::new));
+        nodes[i] = NodeProcess.start(mains.apply(i), "sim", dataDir(i), ports[i], true, args.toArray(String[]::new));
     }
 
     /** Waits until every node but the gateway has its upstream neighbour as parent, and sees its neighbours alive. */

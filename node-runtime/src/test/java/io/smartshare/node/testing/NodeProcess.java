@@ -55,9 +55,27 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Runs {@code smartshare-node <args>} and returns the process without waiting. */
     public static Process launch(List<String> args) throws IOException {
+        return launch(Optional.empty(), args);
+    }
+
+    /**
+     * Runs {@code <args>} with the jar's main class, or with {@code main} (a test double, from
+     * the test classes) on the class path of the jar and the test classes.
+     */
+    public static Process launch(Optional<Class<?>> main, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(deviceJvmOptions());
-        command.addAll(List.of("-jar", jar().toString()));
+        if (main.isPresent()) {
+            String testClasses;
+            try {
+                testClasses = Path.of(main.get().getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException(e);
+            }
+            command.addAll(List.of("-cp", jar() + java.io.File.pathSeparator + testClasses, main.get().getName()));
+        } else {
+            command.addAll(List.of("-jar", jar().toString()));
+        }
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.PIPE);
         builder.environment().put("MALLOC_ARENA_MAX", "2"); // as bin/smartshare-node sets it
@@ -125,10 +143,16 @@ public final class NodeProcess implements AutoCloseable {
     /** Like {@link #start(String, Path, boolean, String...)} with {@code coap://} on {@code coapPort} (0: any). */
     public static NodeProcess start(String board, Path dataDir, int coapPort, boolean expectCoaps, String... extraArgs)
             throws IOException, InterruptedException {
+        return start(Optional.empty(), board, dataDir, coapPort, expectCoaps, extraArgs);
+    }
+
+    /** Like {@link #start(String, Path, int, boolean, String...)}, with {@code main} as in {@link #launch(Optional, List)}. */
+    public static NodeProcess start(Optional<Class<?>> main, String board, Path dataDir, int coapPort,
+            boolean expectCoaps, String... extraArgs) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("run", "--board", board, "--data-dir", dataDir.toString(),
                 "--coap-port", Integer.toString(coapPort), "--coaps-port", "0"));
         args.addAll(List.of(extraArgs));
-        NodeProcess node = new NodeProcess(launch(args), expectCoaps);
+        NodeProcess node = new NodeProcess(launch(main, args), expectCoaps);
         if (!node.ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             node.process.destroyForcibly();
             throw new AssertionError("node did not start listening; log:\n" + node.log());
