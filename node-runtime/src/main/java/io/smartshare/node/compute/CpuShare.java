@@ -1,7 +1,6 @@
 package io.smartshare.node.compute;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,8 +14,6 @@ import java.util.function.LongSupplier;
  * checks the share the whole process held from {@code /proc/self/stat}.
  */
 final class CpuShare {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private final double share;
     private final LongSupplier cpuNanos;
     private final LongSupplier wallNanos;
@@ -32,8 +29,9 @@ final class CpuShare {
 
     /** A share of {@code capPercent} of {@code cores} cores, for the calling thread. */
     static CpuShare of(int capPercent, int cores) {
-        return new CpuShare(Math.min(1.0, capPercent * cores / 100.0), THREADS::getCurrentThreadCpuTime,
-                System::nanoTime);
+        // JMX is loaded when the first job runs, not when the node starts
+        return new CpuShare(Math.min(1.0, capPercent * cores / 100.0),
+                () -> ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), System::nanoTime);
     }
 
     /** The fraction of one core a job may use. */

@@ -1,8 +1,13 @@
 package io.smartshare.node.bench;
 
+import io.smartshare.node.cli.OperatorConnection;
+import io.smartshare.node.coap.SmallDeviceCoapConfig;
+import io.smartshare.node.config.PskIdentity;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,13 +16,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.network.CoapEndpoint;
 
 /**
  * What the node benchmarks share: the node jar started as a device runs it (through {@code
  * bin/smartshare-node}, with the JVM options of {@code bin/jvm.options}, the sim board, a data dir of its own, its log in the scratch
  * directory), waiting for its first answer, its CPU time, stopping it, and the BENCH line.
  */
-final class BenchKit {
+public final class BenchKit {
     /** The launcher, from the repository's root (where the bench scripts run). */
     private static final Path LAUNCHER = Path.of("bin", "smartshare-node");
     private final Path jar;
@@ -46,8 +56,15 @@ final class BenchKit {
 
     /** As {@link #startNode(int, Path)}, the launcher keeping its class-data archive in {@code classData} if given. */
     Process startNode(int port, Path dataDir, Optional<Path> classData) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "run", "--board", "sim", "--data-dir",
-                dataDir.toString(), "--coap-port", String.valueOf(port), "--coaps-port", "0");
+        return launch(port, classData, List.of("run", "--board", "sim", "--data-dir", dataDir.toString(),
+                "--coap-port", String.valueOf(port), "--coaps-port", "0"));
+    }
+
+    /** Runs {@code bin/smartshare-node <args>} with the device's JVM options, output to {@link #nodeLog(int)}. */
+    private Process launch(int port, Optional<Path> classData, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.put("JAVA", javaBinary());
         environment.put("SMARTSHARE_JAR", jar.toString());
@@ -91,7 +108,12 @@ final class BenchKit {
 
     /** User plus system CPU time of {@code process} so far, in clock ticks. */
     long cpuTicks(Process process) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        return cpuTicks(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+    }
+
+    /** User plus system CPU time in a {@code stat} file of {@code /proc} (a process's or a thread's), in clock ticks. */
+    static long cpuTicks(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
     }
@@ -115,8 +137,87 @@ final class BenchKit {
     }
 
     /** Prints {@code BENCH <figure> ours=… reference=… ratio=… budget=…} (DESIGN.md). */
-    static void bench(String figure, double ours, double reference, String unit, String budget) {
+    public static void bench(String figure, double ours, double reference, String unit, String budget) {
         System.out.printf(Locale.ROOT, "BENCH %s ours=%.2f%s reference=%.2f%s ratio=%.2f budget=%s%n",
                 figure, ours, unit, reference, unit, reference == 0 ? Double.NaN : ours / reference, budget);
+    }
+
+    /**
+     * Starts the node on the sim board as {@code bin/smartshare-node run} does, with data dir
+     * {@code scratch/name}, operator config {@code config} and {@code peerPort} as its mesh
+     * neighbour, plus {@code extra} options, with no class-data archive; its output goes to
+     * {@link #nodeLog(int)}.
+     */
+    Process startMeshNode(int port, int coapsPort, int peerPort, Path config, String name, String... extra)
+            throws IOException {
+        return startMeshNode(port, coapsPort, peerPort, config, name, Optional.empty(), extra);
+    }
+
+    /** As {@link #startMeshNode(int, int, int, Path, String, String...)}, with the launcher's archive in {@code classData}. */
+    Process startMeshNode(int port, int coapsPort, int peerPort, Path config, String name, Optional<Path> classData,
+            String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("run", "--board", "sim", "--data-dir",
+                scratch.resolve(name).toString(), "--config", config.toString(), "--coap-port",
+                String.valueOf(port), "--coaps-port", String.valueOf(coapsPort), "--mesh-peers",
+                "127.0.0.1:" + peerPort));
+        args.addAll(List.of(extra));
+        return launch(port, classData, args);
+    }
+
+    /** GET {@code path} of the node on {@code port} over plain coap, as text. */
+    static String get(int port, String path) throws Exception {
+        CoapEndpoint endpoint = CoapEndpoint.builder().setConfiguration(SmallDeviceCoapConfig.create()).build();
+        CoapClient client = new CoapClient("coap://127.0.0.1:" + port + path);
+        client.setEndpoint(endpoint);
+        client.setTimeout(10_000L);
+        try {
+            CoapResponse response = client.get();
+            return response == null ? "" : response.getResponseText();
+        } finally {
+            client.shutdown();
+            endpoint.destroy();
+        }
+    }
+
+    static String nodeId(int port) throws Exception {
+        Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(get(port, "/node"));
+        if (!m.find()) {
+            throw new IllegalStateException("no node id on port " + port);
+        }
+        return m.group(1);
+    }
+
+    /** Waits (at most 60 s) until the node on {@code port} has {@code id} as a live neighbour. */
+    static void awaitNeighbour(int port, String id) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!get(port, "/mesh/neighbors").matches("(?s).*\"id\":\"" + id + "\"[^}]*\"alive\":true.*")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(id + " never became a neighbour of port " + port);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    static OperatorConnection operator(int coapsPort) {
+        return new OperatorConnection(URI.create("coaps://127.0.0.1:" + coapsPort),
+                new PskIdentity("operator", "operator-secret-1".getBytes(StandardCharsets.UTF_8), true));
+    }
+
+    static void command(OperatorConnection operator, String pathAndQuery) {
+        OperatorConnection.Answer answer = operator.post(pathAndQuery);
+        if (!answer.success()) {
+            throw new IllegalStateException(pathAndQuery + ": " + answer.code() + " " + answer.text());
+        }
+    }
+
+    /** Waits (at most 10 minutes) until {@code log} has an {@code event} line. */
+    static void awaitEvent(Path log, String event) throws Exception {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (!Files.readString(log).contains("event=" + event + " ")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no " + event + " in " + log);
+            }
+            Thread.sleep(200);
+        }
     }
 }

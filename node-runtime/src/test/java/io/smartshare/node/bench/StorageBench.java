@@ -1,8 +1,14 @@
 package io.smartshare.node.bench;
 
 import static io.smartshare.node.bench.BenchKit.awaitAnswer;
+import static io.smartshare.node.bench.BenchKit.awaitEvent;
+import static io.smartshare.node.bench.BenchKit.awaitNeighbour;
 import static io.smartshare.node.bench.BenchKit.bench;
+import static io.smartshare.node.bench.BenchKit.command;
 import static io.smartshare.node.bench.BenchKit.freePort;
+import static io.smartshare.node.bench.BenchKit.get;
+import static io.smartshare.node.bench.BenchKit.nodeId;
+import static io.smartshare.node.bench.BenchKit.operator;
 import static io.smartshare.node.bench.BenchKit.stop;
 
 import io.smartshare.contracts.storage.StorageAgreement;
@@ -14,10 +20,8 @@ import io.smartshare.ledger.merkle.CompactRange;
 import io.smartshare.ledger.merkle.TreeHasher;
 import io.smartshare.node.cli.OperatorConnection;
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
-import io.smartshare.node.config.PskIdentity;
 import io.smartshare.node.storage.HeldContents;
 import io.smartshare.node.testing.NodeProcess;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,8 +121,8 @@ public final class StorageBench {
                 storage:
                   audit-seconds: 3600
                 """);
-        Process holder = start(holderPort, freePort(), ownerPort, config, "holder", "--uplink", "1000");
-        Process owner = start(ownerPort, ownerCoaps, holderPort, config, "owner");
+        Process holder = kit.startMeshNode(holderPort, freePort(), ownerPort, config, "holder", "--uplink", "1000");
+        Process owner = kit.startMeshNode(ownerPort, ownerCoaps, holderPort, config, "owner");
         try {
             for (int port : new int[] {holderPort, ownerPort}) {
                 try {
@@ -160,17 +164,6 @@ public final class StorageBench {
             stop(owner);
             stop(holder);
         }
-    }
-
-    private Process start(int port, int coapsPort, int peerPort, Path config, String name, String... extra)
-            throws Exception {
-        List<String> command = kit.java();
-        command.addAll(List.of("-jar", jar.toString(), "run", "--board", "sim", "--data-dir",
-                kit.scratch().resolve(name).toString(), "--config", config.toString(), "--coap-port",
-                String.valueOf(port), "--coaps-port", String.valueOf(coapsPort), "--mesh-peers",
-                "127.0.0.1:" + peerPort));
-        command.addAll(List.of(extra));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(kit.nodeLog(port).toFile()).start();
     }
 
     /** Seconds from the owner's last {@code from} event to its last {@code to} event. */
@@ -321,60 +314,4 @@ public final class StorageBench {
         }
     }
 
-    /** GET {@code path} of the node on {@code port} over plain coap, as text. */
-    private static String get(int port, String path) throws Exception {
-        CoapEndpoint endpoint = CoapEndpoint.builder().setConfiguration(SmallDeviceCoapConfig.create()).build();
-        CoapClient client = new CoapClient("coap://127.0.0.1:" + port + path);
-        client.setEndpoint(endpoint);
-        client.setTimeout(10_000L);
-        try {
-            CoapResponse response = client.get();
-            return response == null ? "" : response.getResponseText();
-        } finally {
-            client.shutdown();
-            endpoint.destroy();
-        }
-    }
-
-    private static String nodeId(int port) throws Exception {
-        Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(get(port, "/node"));
-        if (!m.find()) {
-            throw new IllegalStateException("no node id on port " + port);
-        }
-        return m.group(1);
-    }
-
-    /** Waits (at most 60 s) until the node on {@code port} has {@code id} as a live neighbour. */
-    private static void awaitNeighbour(int port, String id) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!get(port, "/mesh/neighbors").matches("(?s).*\"id\":\"" + id + "\"[^}]*\"alive\":true.*")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(id + " never became a neighbour of port " + port);
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private static OperatorConnection operator(int coapsPort) {
-        return new OperatorConnection(URI.create("coaps://127.0.0.1:" + coapsPort),
-                new PskIdentity("operator", "operator-secret-1".getBytes(StandardCharsets.UTF_8), true));
-    }
-
-    private static void command(OperatorConnection operator, String pathAndQuery) {
-        OperatorConnection.Answer answer = operator.post(pathAndQuery);
-        if (!answer.success()) {
-            throw new IllegalStateException(pathAndQuery + ": " + answer.code() + " " + answer.text());
-        }
-    }
-
-    /** Waits (at most 10 minutes) until {@code log} has an {@code event} line. */
-    private static void awaitEvent(Path log, String event) throws Exception {
-        long deadline = System.nanoTime() + 600_000_000_000L;
-        while (!Files.readString(log).contains("event=" + event + " ")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no " + event + " in " + log);
-            }
-            Thread.sleep(200);
-        }
-    }
 }

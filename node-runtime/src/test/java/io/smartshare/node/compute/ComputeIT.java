@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.contracts.compute.ComputeJob;
 import io.smartshare.contracts.compute.ComputeOutcome;
-import io.smartshare.contracts.compute.ComputeResult;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
 import io.smartshare.node.testing.CoapClientTool;
@@ -128,6 +127,10 @@ class ComputeIT {
         assertTrue(ledger.stdout().contains("cpu " + instructions / 10_000 + " ms cumulative"), ledger.stdout());
         Map<String, Object> provided = line.get(PROVIDER, "/compute");
         assertEquals(instructions, number(provided, "instructions-provided"));
+        NodeProcess.Result status = NodeProcess.runToEnd(List.of("status", line.node(PROVIDER).coapUri("")));
+        assertTrue(status.stdout().contains("compute") && status.stdout().contains("instructions-provided"),
+                status.stdout());
+        assertTrue(status.stdout().contains(String.valueOf(instructions)), status.stdout());
     }
 
     @Test

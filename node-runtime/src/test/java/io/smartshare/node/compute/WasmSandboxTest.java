@@ -12,6 +12,7 @@ import io.smartshare.node.testing.WasmModules;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class WasmSandboxTest {
@@ -45,6 +46,28 @@ class WasmSandboxTest {
         assertEquals(2, run.result().peakPages());
         assertArrayEquals(Sha256.of(run.output()), run.result().outputHash());
         assertTrue(run.result().instructions() > 100, "instructions counted: " + run.result().instructions());
+    }
+
+    /**
+     * docs/compute.md, "Test vectors": the output line is computed independently by {@code
+     * node-runtime/src/test/python/compute_sandbox_vector.py}; the result bytes follow from it
+     * and the instruction count, which is Chicory 1.7.5's count of this module (wabt 1.0.32).
+     */
+    @Test
+    void theSandboxVector() throws Exception {
+        byte[] module = WasmModules.bytes("checksum");
+        byte[] input = rounds(3, "hello");
+        assertEquals("0300000068656c6c6f", HexFormat.of().formatHex(input));
+        ComputeTask task = task(module, input, 10_000_000, 4);
+        assertEquals("130595df9b001f81b8c9321076c57e14544aa11d423be373a13d6713d4429c40",
+                HexFormat.of().formatHex(task.hash()));
+        JobRunner.Run run = sandbox.run(module, input, task).orElseThrow();
+        assertEquals("32e8f5b0 d4d95138bb20b460 18867251edfa0000\n", new String(run.output(), StandardCharsets.US_ASCII));
+        assertEquals(1916, run.result().instructions());
+        assertEquals("aa0001015820130595df9b001f81b8c9321076c57e14544aa11d423be373a13d6713d4429c400258"
+                + "20ee9a2ab2a0ac5113f4390a4cf7be4892590af8161266d45398f0aa6c12693f9a0358203a89c00dcc4638ea6b942c"
+                + "930c22fbbbf7d54267a22220526282e368765ff182045820d80bea765d2ce23f70533b991658cbacb0ad81f447b668"
+                + "cf868d77f273ed3fc605182b0619077c070008000902", HexFormat.of().formatHex(run.result().payload()));
     }
 
     @Test

@@ -11,8 +11,11 @@ import java.nio.file.Path;
  * target/wasm} the first time a test asks for one.
  */
 public final class WasmModules {
-    private static final Path SOURCES = Path.of("src", "test", "wasm");
-    private static final Path TARGET = Path.of("target", "wasm");
+    /** From node-runtime (tests) or from the repository's root (the bench scripts). */
+    private static final Path MODULE = Files.isDirectory(Path.of("src", "test", "wasm")) ? Path.of("")
+            : Path.of("node-runtime");
+    private static final Path SOURCES = MODULE.resolve(Path.of("src", "test", "wasm"));
+    private static final Path TARGET = MODULE.resolve(Path.of("target", "wasm"));
 
     private WasmModules() {
     }
