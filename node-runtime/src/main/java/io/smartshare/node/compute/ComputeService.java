@@ -5,20 +5,19 @@ import io.smartshare.node.lifecycle.Activation;
 import io.smartshare.node.lifecycle.NodeContext;
 import io.smartshare.node.lifecycle.NodeService;
 import io.smartshare.node.lifecycle.ServiceConfig;
-import io.smartshare.node.mesh.coap.MeshAdmission;
 import io.smartshare.node.mesh.coap.MeshView;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import io.smartshare.node.mesh.coap.PeerLink;
+import io.smartshare.node.mesh.coap.PeerRequests;
 import io.smartshare.node.scheduling.PeriodicTask;
+import io.smartshare.node.scheduling.WorkerThreads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -48,7 +47,7 @@ public final class ComputeService implements NodeService {
     private long pricePerMillion;
     private long waitMillis;
     private final List<PeriodicTask> tasks = new ArrayList<>();
-    private final List<ThreadPoolExecutor> threads = new ArrayList<>();
+    private final WorkerThreads threads = new WorkerThreads();
 
     /** The service as installed: jobs run in {@link WasmSandbox}. */
     public ComputeService() {
@@ -94,9 +93,9 @@ public final class ComputeService implements NodeService {
         int cap = context.board().spec().cpu().shareCapPercent();
         int cores = Runtime.getRuntime().availableProcessors();
         Optional<NeighborAddresses> neighbors = context.find(MeshView.class).map(MeshView::addresses);
-        ThreadPoolExecutor io = thread("compute-io", 16, Thread.NORM_PRIORITY);
-        ThreadPoolExecutor runs = thread("compute-job", limits.queue(), Thread.MIN_PRIORITY);
-        ThreadPoolExecutor own = thread("compute-consumer", 4, Thread.MIN_PRIORITY);
+        ThreadPoolExecutor io = threads.single("compute-io", 16, Thread.NORM_PRIORITY);
+        ThreadPoolExecutor runs = threads.single("compute-job", limits.queue(), Thread.MIN_PRIORITY);
+        ThreadPoolExecutor own = threads.single("compute-consumer", 4, Thread.MIN_PRIORITY);
         InstructionTotals provided = InstructionTotals.open(dir.resolve("provided.cbor"));
         InstructionTotals verified = InstructionTotals.open(dir.resolve("verified.cbor"));
         JobRunner sandbox = new WasmSandbox(limits.maxModuleBytes(), maxOutputBytes, CpuShare.of(cap, cores));
@@ -111,7 +110,7 @@ public final class ComputeService implements NodeService {
         ComputeDocument document = new ComputeDocument(jobs, owned, verified, limits, cap,
                 CpuShare.of(cap, cores).share());
         ProviderResource resource = new ProviderResource(jobs, context.identity().publicKey(),
-                new MeshAdmission(neighbors, context.writers()), io, document::document);
+                new PeerRequests("compute", neighbors, context.writers(), io), document::document);
         resource.add(ComputeCommands.resource(new ComputeCommands(consumer, own), context.writers()));
         context.coap().root().add(resource);
         context.addCounters(new ComputeMeter(provided, verified));
@@ -121,24 +120,9 @@ public final class ComputeService implements NodeService {
                 limits.queue(), jobs.all().size(), owned.all().size());
     }
 
-    private ThreadPoolExecutor thread(String name, int queue, int priority) {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
-                r -> {
-                    Thread t = new Thread(r, name);
-                    t.setPriority(priority);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        threads.add(executor);
-        return executor;
-    }
-
     @Override
     public void stop() throws Exception {
         tasks.forEach(PeriodicTask::cancel);
-        for (ThreadPoolExecutor executor : threads) {
-            executor.shutdownNow();
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        }
+        threads.stop();
     }
 }

@@ -7,14 +7,10 @@ import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.coap.RequestException;
 import io.smartshare.node.json.Json;
-import io.smartshare.node.logging.RefusalLog;
-import io.smartshare.node.mesh.coap.MeshAdmission;
-import java.nio.charset.StandardCharsets;
+import io.smartshare.node.mesh.coap.PeerRequests;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.californium.core.CoapResource;
@@ -22,7 +18,6 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
-import org.slf4j.LoggerFactory;
 
 /**
  * The provider's side of compute sharing, under {@code /compute} (docs/compute.md, "CoAP
@@ -30,13 +25,12 @@ import org.slf4j.LoggerFactory;
  * /compute/jobs/<id>?from=N} appends the module and input (module first, in order, at most one
  * CoAP body a request); {@code GET /compute/jobs/<id>} answers the signed result (CBOR) once
  * the job ran, or where it stands (text); {@code GET /compute/jobs/<id>/output?from=N} reads
- * the output. Taken from mesh neighbours and writers ({@link MeshAdmission}), 4.01 from anyone
- * else; disk work runs on the compute I/O thread (5.03 when its queue is full), never on the
- * CoAP thread. {@code GET /compute} is the document of {@link ComputeDocument}, from snapshots.
+ * the output. Taken from mesh neighbours and writers, 4.01 from anyone else; disk work runs on
+ * the compute I/O thread (5.03 when its queue is full), never on the CoAP thread ({@link
+ * PeerRequests}). {@code GET /compute} is the document of {@link ComputeDocument}, from snapshots.
  * A refusal changes nothing and says why.
  */
 final class ProviderResource extends CoapResource {
-    private static final RefusalLog REFUSALS = RefusalLog.of(LoggerFactory.getLogger(ProviderResource.class));
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     /** A job is about 400 bytes. */
     private static final int MAX_JOB = 1024;
@@ -45,17 +39,14 @@ final class ProviderResource extends CoapResource {
 
     private final ProviderJobs jobs;
     private final Ed25519PublicKey self;
-    private final MeshAdmission admission;
-    private final Executor io;
+    private final PeerRequests requests;
     private final Supplier<Object> document;
 
-    ProviderResource(ProviderJobs jobs, Ed25519PublicKey self, MeshAdmission admission, Executor io,
-            Supplier<Object> document) {
+    ProviderResource(ProviderJobs jobs, Ed25519PublicKey self, PeerRequests requests, Supplier<Object> document) {
         super("compute");
         this.jobs = jobs;
         this.self = self;
-        this.admission = admission;
-        this.io = io;
+        this.requests = requests;
         this.document = document;
         getAttributes().addResourceType("smartshare.compute");
         add(new JobsResource());
@@ -67,10 +58,8 @@ final class ProviderResource extends CoapResource {
         exchange.respond(ResponseCode.CONTENT, Json.write(document.get()), MediaTypeRegistry.APPLICATION_JSON);
     }
 
-    private static void refuse(CoapExchange exchange, ResponseCode code, String diagnostic) {
-        REFUSALS.refused("compute-refused", "peer={} code={} reason=\"{}\"", exchange.getSourceSocketAddress(), code,
-                diagnostic);
-        exchange.respond(code, diagnostic, MediaTypeRegistry.TEXT_PLAIN);
+    private void refuse(CoapExchange exchange, ResponseCode code, String diagnostic) {
+        requests.refuse(exchange, code, diagnostic);
     }
 
     static ResponseCode codeOf(ProviderJobs.Refusal refusal) {
@@ -84,34 +73,16 @@ final class ProviderResource extends CoapResource {
     }
 
     private boolean admitted(CoapExchange exchange) {
-        if (admission.admits(exchange)) {
-            return true;
-        }
-        refuse(exchange, ResponseCode.UNAUTHORIZED, "compute is offered to mesh neighbours (and requests relayed by"
-                + " them) over coap://, and to authorised identities over coaps://");
-        return false;
+        return requests.admitted(exchange);
     }
 
     /** Runs {@code work} (a short disk read or write) on the I/O thread and answers piggybacked. */
     private void onIo(CoapExchange exchange, Runnable work) {
-        try {
-            io.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    LoggerFactory.getLogger(ProviderResource.class).error("event=compute-request-failed path={}"
-                            + " error=\"{}\"", exchange.getRequestOptions().getUriPathString(), e.toString(), e);
-                    exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "compute failed: " + e.getMessage(),
-                            MediaTypeRegistry.TEXT_PLAIN);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            refuse(exchange, ResponseCode.SERVICE_UNAVAILABLE, "compute is busy; send it again later");
-        }
+        requests.onWorker(exchange, work);
     }
 
     /** A job's standing as the consumer reads it: its signed result, or a line of text. */
-    private static void answer(CoapExchange exchange, ResponseCode code, ProviderJobs.Job job) {
+    private void answer(CoapExchange exchange, ResponseCode code, ProviderJobs.Job job) {
         if (job.state() == ProviderJobs.State.DONE) {
             exchange.respond(code, job.signedResult().orElseThrow(), MediaTypeRegistry.APPLICATION_CBOR);
         } else if (job.state() == ProviderJobs.State.REFUSED) {
@@ -235,9 +206,5 @@ final class ProviderResource extends CoapResource {
                 }
             });
         }
-    }
-
-    static String text(byte[] payload) {
-        return new String(payload, StandardCharsets.UTF_8);
     }
 }

@@ -14,9 +14,8 @@ import io.smartshare.node.coap.RequestException;
 import io.smartshare.node.coap.WriteAuthorization;
 import io.smartshare.node.json.Json;
 import io.smartshare.node.ledger.LedgerAppend;
-import io.smartshare.node.logging.RefusalLog;
-import io.smartshare.node.mesh.coap.MeshAdmission;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
+import io.smartshare.node.mesh.coap.PeerRequests;
 import io.smartshare.node.storage.HeldContents.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.eclipse.californium.core.CoapResource;
@@ -51,7 +49,6 @@ import org.slf4j.LoggerFactory;
  * snapshots on the CoAP thread. A refusal changes nothing and says why.
  */
 final class HolderResource extends CoapResource {
-    private static final RefusalLog REFUSALS = RefusalLog.of(LoggerFactory.getLogger(HolderResource.class));
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     /** A proposal is about 300 bytes. */
     private static final int MAX_PROPOSAL = 1024;
@@ -63,8 +60,7 @@ final class HolderResource extends CoapResource {
     private final HeldContents held;
     private final NodeIdentity identity;
     private final Ledger ledger;
-    private final MeshAdmission admission;
-    private final Executor worker;
+    private final PeerRequests requests;
     private final LongSupplier clock;
     private final Map<String, Long> lastAudit = new HashMap<>();
     private final AgreementResource agreements = new AgreementResource();
@@ -76,8 +72,7 @@ final class HolderResource extends CoapResource {
         this.held = held;
         this.identity = identity;
         this.ledger = ledger;
-        this.admission = new MeshAdmission(neighbors, writers);
-        this.worker = worker;
+        this.requests = new PeerRequests("storage", neighbors, writers, worker);
         this.clock = clock;
         this.document = document;
         getAttributes().addResourceType("smartshare.storage");
@@ -149,42 +144,19 @@ final class HolderResource extends CoapResource {
         exchange.respond(ResponseCode.CREATED, agreement.encode(), MediaTypeRegistry.APPLICATION_CBOR);
     }
 
-    /** True if the sender may use storage here; otherwise answers 4.01. */
     private boolean admitted(CoapExchange exchange) {
-        if (admission.admits(exchange)) {
-            return true;
-        }
-        refuse(exchange, ResponseCode.UNAUTHORIZED, "storage is offered to mesh neighbours (and requests relayed"
-                + " by them) over coap://, and to authorised identities over coaps://");
-        return false;
+        return requests.admitted(exchange);
     }
 
     /** Runs {@code work}, which may wait for an fsync or the ledger, on the storage thread; acknowledged at once. */
     private void onWorker(CoapExchange exchange, Runnable work) {
         exchange.accept();
-        onWorkerUnacknowledged(exchange, work);
+        requests.onWorker(exchange, work);
     }
 
-    /**
-     * Runs {@code work}, which takes well under the client's acknowledgement timeout (a
-     * leaf write without fsync, a read, an audit), on the storage thread, and answers with a
-     * piggybacked response: a separate response costs every request two more datagrams.
-     */
+    /** Runs {@code work} (a leaf write without fsync, a read, an audit) on the storage thread, answered piggybacked. */
     private void onWorkerUnacknowledged(CoapExchange exchange, Runnable work) {
-        try {
-            worker.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    LoggerFactory.getLogger(HolderResource.class).error("event=storage-request-failed path={} error=\"{}\"",
-                            exchange.getRequestOptions().getUriPathString(), e.toString(), e);
-                    exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "storage failed: " + e.getMessage(),
-                            MediaTypeRegistry.TEXT_PLAIN);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            refuse(exchange, ResponseCode.SERVICE_UNAVAILABLE, "storage is busy; send it again later");
-        }
+        requests.onWorker(exchange, work);
     }
 
     static ResponseCode codeOf(Refusal refusal) {
@@ -198,10 +170,8 @@ final class HolderResource extends CoapResource {
         };
     }
 
-    private static void refuse(CoapExchange exchange, ResponseCode code, String diagnostic) {
-        REFUSALS.refused("storage-refused", "peer={} code={} reason=\"{}\"", exchange.getSourceSocketAddress(), code,
-                diagnostic);
-        exchange.respond(code, diagnostic, MediaTypeRegistry.TEXT_PLAIN);
+    private void refuse(CoapExchange exchange, ResponseCode code, String diagnostic) {
+        requests.refuse(exchange, code, diagnostic);
     }
 
     /** {@code /storage/<id>[/leaves|/audit]}, whatever the id: it is read from the request's path. */

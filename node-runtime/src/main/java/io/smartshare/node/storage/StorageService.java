@@ -12,15 +12,14 @@ import io.smartshare.node.mesh.coap.MeshView;
 import io.smartshare.node.mesh.coap.NeighborAddresses;
 import io.smartshare.node.mesh.coap.PeerLink;
 import io.smartshare.node.scheduling.PeriodicTask;
+import io.smartshare.node.scheduling.WorkerThreads;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
@@ -49,7 +48,7 @@ public final class StorageService implements NodeService {
     private long auditSeconds;
     private StoragePrice price;
     private final List<PeriodicTask> tasks = new ArrayList<>();
-    private final List<ThreadPoolExecutor> threads = new ArrayList<>();
+    private final WorkerThreads threads = new WorkerThreads();
 
     @Override
     public String name() {
@@ -81,8 +80,8 @@ public final class StorageService implements NodeService {
         HeldContents held = HeldContents.open(heldDir, shareBytes, clock);
         OwnedContents owned = OwnedContents.open(context.dataDir());
         Optional<NeighborAddresses> neighbors = context.find(MeshView.class).map(MeshView::addresses);
-        ThreadPoolExecutor worker = thread("storage-held");
-        ThreadPoolExecutor transfer = thread("storage-transfer");
+        ThreadPoolExecutor worker = threads.single("storage-held", QUEUE, Thread.NORM_PRIORITY);
+        ThreadPoolExecutor transfer = threads.single("storage-transfer", QUEUE, Thread.NORM_PRIORITY);
         PeerLink link = new PeerLink(context.coap().coapEndpoint(), neighbors);
         Path keyFile = context.dataDir().resolve(StorageKeyFile.FILE_NAME);
         OwnerTransfers transfers = new OwnerTransfers(context.identity(), context.ledger(), owned, link,
@@ -113,20 +112,9 @@ public final class StorageService implements NodeService {
         };
     }
 
-    private ThreadPoolExecutor thread(String name) {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
-                r -> new Thread(r, name));
-        executor.allowCoreThreadTimeOut(true);
-        threads.add(executor);
-        return executor;
-    }
-
     @Override
     public void stop() throws Exception {
         tasks.forEach(PeriodicTask::cancel);
-        for (ThreadPoolExecutor executor : threads) {
-            executor.shutdownNow();
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        }
+        threads.stop();
     }
 }

@@ -64,10 +64,15 @@ class ComputeIT {
     }
 
     static NodeProcess.Result compute(String... args) throws Exception {
+        return computeOn(CONSUMER, args);
+    }
+
+    /** {@code smartshare-node compute <args>} as the operator of node {@code node}. */
+    static NodeProcess.Result computeOn(int node, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("compute"));
         command.addAll(List.of(args));
-        command.addAll(List.of("--config", line.configFile(CONSUMER).toString(), "--identity", NodeLine.OPERATOR,
-                "--node", "coaps://127.0.0.1:" + line.node(CONSUMER).coapsPort()));
+        command.addAll(List.of("--config", line.configFile(node).toString(), "--identity", NodeLine.OPERATOR,
+                "--node", "coaps://127.0.0.1:" + line.node(node).coapsPort()));
         return NodeProcess.runToEnd(command);
     }
 
@@ -218,6 +223,20 @@ class ComputeIT {
 
     @Test
     @Order(6)
+    void aJobReachesAProviderThroughARelay() throws Exception {
+        // n0 is an honest consumer (only its provider side lies); n2 is two hops away, through n1
+        Path input = Files.write(dir.resolve("relayed"), WasmSandboxTest.rounds(20, "z".repeat(300)));
+        NodeProcess.Result run = computeOn(LIAR, "run", WasmModules.file("checksum").toString(), "--input",
+                input.toString(), "--on", line.id(PROVIDER));
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        String id = jobId(run);
+        assertTrue(list(line.get(PROVIDER, "/compute"), "jobs").stream().map(o -> (Map<String, Object>) o)
+                .anyMatch(r -> line.id(LIAR).equals(r.get("consumer")) && "done".equals(r.get("state"))),
+                "n2 ran n0's job " + id);
+    }
+
+    @Test
+    @Order(7)
     void coapMonitoringAnswersDuringALongJob() throws Exception {
         Thread job = new Thread(() -> {
             try {
