@@ -183,6 +183,11 @@ public final class NodeCoapServer implements AutoCloseable {
     }
 
     /** Who may change state over {@code coaps://}: the identities of the config with may-write-config. */
+    /** The document {@code GET /metrics} answers now, for services that report it elsewhere (MQTT). */
+    public Map<String, Object> metricsDocument() {
+        return metrics.document(QueryParameters.none());
+    }
+
     public WriteAuthorization writers() {
         return writers;
     }

@@ -57,6 +57,7 @@ class InstalledServicesPlanTest {
                 "storage", "needs the mesh service, which does not run (the board's mesh section does not list the ip"
                         + " transport)",
                 "compute", "needs the mesh service, which does not run (the board's mesh section does not list the ip"
-                        + " transport)"), plan.off());
+                        + " transport)",
+                "mqtt", "no broker configured (mqtt.host)"), plan.off());
     }
 }

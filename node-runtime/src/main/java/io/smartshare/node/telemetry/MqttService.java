@@ -1,0 +1,144 @@
+package io.smartshare.node.telemetry;
+
+import io.smartshare.hal.config.ConfigMap;
+import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.daemon.Version;
+import io.smartshare.node.events.Subscriber;
+import io.smartshare.node.lifecycle.Activation;
+import io.smartshare.node.lifecycle.NodeContext;
+import io.smartshare.node.lifecycle.NodeService;
+import io.smartshare.node.lifecycle.ServiceConfig;
+import io.smartshare.node.mesh.coap.MeshChange;
+import io.smartshare.node.rewards.RewardsEvent;
+import io.smartshare.node.scheduling.PeriodicTask;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fleet telemetry over MQTT (docs/mqtt.md): the node publishes its status (retained, with a
+ * last will), its {@code /metrics} document every {@code metrics-seconds} and its mesh and
+ * rewards events to the broker its operator config names, through an {@link Outbox} on disk
+ * that keeps what the broker has not acknowledged, across a dead broker and restarts. The
+ * uplink is read-only: the node subscribes to nothing. Section {@code mqtt:} of the operator
+ * config: {@code host} (no host: the service is off), {@code port} (1883), {@code username}
+ * and {@code password} (none), {@code publish-from} ({@code gateways}, the default: only a node
+ * that shares an uplink; or {@code every-node}), {@code metrics-seconds} (60) and {@code
+ * outbox-kb} (1024).
+ */
+public final class MqttService implements NodeService {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttService.class);
+    static final String DIRECTORY = "mqtt";
+
+    private BrokerLink.Broker broker;
+    private long metricsSeconds;
+    private long outboxBytes;
+    private Outbox outbox;
+    private BrokerLink link;
+    private Thread thread;
+    private PeriodicTask metrics;
+    private Subscriber<Object> events;
+    private NodeContext context;
+    private final AtomicLong metricsSent = new AtomicLong();
+
+    @Override
+    public String name() {
+        return "mqtt";
+    }
+
+    @Override
+    public Set<String> needs() {
+        return Set.of();
+    }
+
+    @Override
+    public Activation configure(ServiceConfig config) {
+        ConfigMap section = config.section();
+        Optional<String> host = section.optionalString("host");
+        int port = (int) (long) section.optionalInteger("port", 1, 65_535).orElse(1883L);
+        Optional<String> username = section.optionalString("username");
+        Optional<byte[]> password = section.optionalString("password").map(p -> p.getBytes(StandardCharsets.UTF_8));
+        String from = section.optionalChoice("publish-from", Set.of("gateways", "every-node")).orElse("gateways");
+        metricsSeconds = section.optionalInteger("metrics-seconds", 1, 86_400).orElse(60L);
+        outboxBytes = 1024 * section.optionalInteger("outbox-kb", 16, 1_048_576).orElse(1024L);
+        if (host.isEmpty()) {
+            return Activation.off("no broker configured (mqtt.host)");
+        }
+        if (from.equals("gateways") && config.options().uplinkKbps().isEmpty()) {
+            return Activation.off("mqtt.publish-from is gateways and this node shares no uplink");
+        }
+        broker = new BrokerLink.Broker("tcp://" + host.get() + ":" + port, "", username, password);
+        return Activation.run();
+    }
+
+    @Override
+    public void start(NodeContext nodeContext) throws IOException {
+        this.context = nodeContext;
+        String node = NodeId.of(context.identity().publicKey()).value();
+        TelemetryTopics topics = new TelemetryTopics(node, context.board().spec().name(), Version.current(),
+                System::currentTimeMillis);
+        outbox = Outbox.open(context.dataDir().resolve(DIRECTORY), outboxBytes);
+        link = new BrokerLink(new BrokerLink.Broker(broker.uri(), node, broker.username(), broker.password()), outbox,
+                topics);
+        thread = new Thread(link, "mqtt");
+        thread.start();
+        metrics = context.scheduler().every("mqtt-metrics", () -> Duration.ofSeconds(metricsSeconds),
+                () -> queue(topics.metrics(), topics.metrics(metricsSent.incrementAndGet(),
+                        context.coap().metricsDocument())));
+        events = context.events().subscribe("mqtt", Object.class, event -> {
+            if (event instanceof MeshChange change) {
+                Map<String, Object> fields = TelemetryEvents.mesh(change);
+                queue(topics.events(), topics.event(String.valueOf(fields.remove("event")), fields));
+            } else if (event instanceof RewardsEvent rewards) {
+                queue(topics.events(), topics.event(rewards.getClass().getSimpleName(), TelemetryEvents.rewards(rewards)));
+            }
+        });
+        context.addMetrics("mqtt", this::document);
+        LOG.info("event=mqtt-started broker={} queued={} outbox-bytes={}", broker.uri(), outbox.size(), outboxBytes);
+    }
+
+    private void queue(String topic, byte[] payload) {
+        try {
+            outbox.add(topic, payload, false);
+        } catch (IOException e) {
+            LOG.warn("event=mqtt-outbox-failed topic={} reason=\"{}\"", topic, e.getMessage());
+        }
+    }
+
+    private Map<String, Object> document() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("broker", broker.uri());
+        doc.put("connected", link.connected());
+        doc.put("queued", outbox.size());
+        doc.put("queued-bytes", outbox.bytes());
+        doc.put("delivered", link.delivered());
+        doc.put("dropped", outbox.dropped());
+        doc.put("last-error", link.lastError());
+        return doc;
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (metrics != null) {
+            metrics.cancel();
+        }
+        if (events != null) {
+            context.events().unsubscribe(events);
+        }
+        if (link != null) {
+            link.stop();
+            thread.interrupt();
+            thread.join(5_000);
+        }
+        if (outbox != null) {
+            outbox.close();
+        }
+    }
+}

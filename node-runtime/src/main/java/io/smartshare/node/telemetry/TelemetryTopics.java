@@ -1,0 +1,81 @@
+package io.smartshare.node.telemetry;
+
+import io.smartshare.node.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The topics a node publishes under and their payloads (docs/mqtt.md, "Topics"): {@code
+ * smartshare/<node-id>/status} (retained: {@code online} with the node's board and version,
+ * or {@code offline}, the last will), {@code …/metrics} (the {@code /metrics} document) and
+ * {@code …/events} (one event of the node's event bus). JSON, UTF-8.
+ */
+final class TelemetryTopics {
+    static final String ROOT = "smartshare";
+
+    private final String node;
+    private final String board;
+    private final String version;
+    private final LongSupplier clock;
+
+    TelemetryTopics(String node, String board, String version, LongSupplier clock) {
+        this.node = node;
+        this.board = board;
+        this.version = version;
+        this.clock = clock;
+    }
+
+    String status() {
+        return ROOT + "/" + node + "/status";
+    }
+
+    String metrics() {
+        return ROOT + "/" + node + "/metrics";
+    }
+
+    String events() {
+        return ROOT + "/" + node + "/events";
+    }
+
+    byte[] online() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("node", node);
+        doc.put("state", "online");
+        doc.put("board", board);
+        doc.put("version", version);
+        doc.put("at", clock.getAsLong());
+        return json(doc);
+    }
+
+    byte[] offline() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("node", node);
+        doc.put("state", "offline");
+        return json(doc);
+    }
+
+    /** The {@code seq}-th metrics message since the node started (a gap in seq is a message lost or dropped). */
+    byte[] metrics(long seq, Map<String, Object> metrics) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("node", node);
+        doc.put("at", clock.getAsLong());
+        doc.put("seq", seq);
+        doc.put("metrics", metrics);
+        return json(doc);
+    }
+
+    byte[] event(String type, Map<String, Object> fields) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("node", node);
+        doc.put("at", clock.getAsLong());
+        doc.put("type", type);
+        doc.putAll(fields);
+        return json(doc);
+    }
+
+    private static byte[] json(Map<String, Object> doc) {
+        return Json.write(doc).getBytes(StandardCharsets.UTF_8);
+    }
+}
