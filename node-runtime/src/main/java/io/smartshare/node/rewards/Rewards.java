@@ -1,5 +1,6 @@
 package io.smartshare.node.rewards;
 
+import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.config.RewardsConfig;
 import io.smartshare.node.lifecycle.NodeContext;
 import io.smartshare.node.mesh.coap.MeshView;
@@ -93,7 +94,9 @@ public final class Rewards implements AutoCloseable {
         root.add(ChannelsResource.create(channels, operator, new ChannelInbox(channels, readings,
                 config.tolerances().get(RELAY_PRICE_TOLERANCE), config.relayPrice()), node.writers(), deskThread,
                 neighbors));
-        root.add(new RewardsResource(config, desk, round, channels, meter, node.dataDir()));
+        RewardsResource rewards = new RewardsResource(config, desk, round, channels, meter, node.dataDir());
+        root.add(rewards);
+        node.provide(RewardsView.class, new RewardsView(() -> rewards.document(QueryParameters.none())));
         node.addMetrics("peer-meter", () -> {
             PeerMeter.PeerCounts peers = meter.peerCounts();
             return Map.of("peers", peers.metered(), "peers-unmetered", peers.unmetered(), "max-peers",

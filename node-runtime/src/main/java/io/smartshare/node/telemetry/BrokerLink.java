@@ -3,6 +3,7 @@ package io.smartshare.node.telemetry;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -29,8 +30,9 @@ final class BrokerLink implements Runnable {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
     private static final long IDLE_WAIT_MILLIS = 1_000;
 
-    /** Where and as whom to connect. */
-    record Broker(String uri, String clientId, Optional<String> username, Optional<byte[]> password) {
+    /** Where and as whom to connect; TLS if a socket factory is given. */
+    record Broker(String uri, String clientId, Optional<String> username, Optional<byte[]> password,
+            Optional<SocketFactory> tls) {
     }
 
     private final Broker broker;
@@ -63,10 +65,9 @@ final class BrokerLink implements Runnable {
                 send(client);
             } catch (MqttException | IOException e) {
                 String reason = reason(e);
-                if (!reason.equals(lastError) || !connected) {
-                    LOG.warn("event=mqtt-unavailable broker={} reason=\"{}\" retry-in-ms={} queued={}", broker.uri(),
-                            reason, retry, outbox.size());
-                }
+                // one line a failure: the backoff bounds them to one a minute
+                LOG.warn("event=mqtt-unavailable broker={} reason=\"{}\" retry-in-ms={} queued={}", broker.uri(),
+                        reason, retry, outbox.size());
                 lastError = reason;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -113,6 +114,7 @@ final class BrokerLink implements Runnable {
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         options.setKeepAliveInterval(30);
         options.setWill(topics.status(), new MqttMessage(topics.offline(), 1, true, null));
+        broker.tls().ifPresent(options::setSocketFactory);
         broker.username().ifPresent(options::setUserName);
         broker.password().ifPresent(options::setPassword);
         return options;

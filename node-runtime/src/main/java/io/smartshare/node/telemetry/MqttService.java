@@ -10,26 +10,30 @@ import io.smartshare.node.lifecycle.NodeService;
 import io.smartshare.node.lifecycle.ServiceConfig;
 import io.smartshare.node.mesh.coap.MeshChange;
 import io.smartshare.node.rewards.RewardsEvent;
+import io.smartshare.node.rewards.RewardsView;
 import io.smartshare.node.scheduling.PeriodicTask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.SocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fleet telemetry over MQTT (docs/mqtt.md): the node publishes its status (retained, with a
- * last will), its {@code /metrics} document every {@code metrics-seconds} and its mesh and
- * rewards events to the broker its operator config names, through an {@link Outbox} on disk
+ * last will), its {@code /metrics} and {@code /rewards} documents every {@code
+ * metrics-seconds} and its mesh and rewards events to the broker its operator config names, through an {@link Outbox} on disk
  * that keeps what the broker has not acknowledged, across a dead broker and restarts. The
  * uplink is read-only: the node subscribes to nothing. Section {@code mqtt:} of the operator
  * config: {@code host} (no host: the service is off), {@code port} (1883), {@code username}
- * and {@code password} (none), {@code publish-from} ({@code gateways}, the default: only a node
+ * and {@code password} (none), {@code tls-ca-file} (TLS, trusting that CA only), {@code
+ * tls-cert-file} and {@code tls-key-file} (a client certificate), {@code publish-from} ({@code gateways}, the default: only a node
  * that shares an uplink; or {@code every-node}), {@code metrics-seconds} (60) and {@code
  * outbox-kb} (1024).
  */
@@ -37,7 +41,12 @@ public final class MqttService implements NodeService {
     private static final Logger LOG = LoggerFactory.getLogger(MqttService.class);
     static final String DIRECTORY = "mqtt";
 
-    private BrokerLink.Broker broker;
+    private String brokerUri;
+    private Optional<String> username;
+    private Optional<byte[]> password;
+    private Optional<Path> tlsCa;
+    private Optional<Path> tlsCert;
+    private Optional<Path> tlsKey;
     private long metricsSeconds;
     private long outboxBytes;
     private Outbox outbox;
@@ -58,6 +67,12 @@ public final class MqttService implements NodeService {
         return Set.of();
     }
 
+    /** After the services whose views and events it reports, when they run. */
+    @Override
+    public Set<String> after() {
+        return Set.of("rewards", "mesh", "uplink", "storage", "compute");
+    }
+
     @Override
     public Activation configure(ServiceConfig config) {
         ConfigMap section = config.section();
@@ -66,6 +81,13 @@ public final class MqttService implements NodeService {
         Optional<String> username = section.optionalString("username");
         Optional<byte[]> password = section.optionalString("password").map(p -> p.getBytes(StandardCharsets.UTF_8));
         String from = section.optionalChoice("publish-from", Set.of("gateways", "every-node")).orElse("gateways");
+        tlsCa = section.optionalString("tls-ca-file").map(Path::of);
+        tlsCert = section.optionalString("tls-cert-file").map(Path::of);
+        tlsKey = section.optionalString("tls-key-file").map(Path::of);
+        if (tlsCert.isPresent() != tlsKey.isPresent() || (tlsCert.isPresent() && tlsCa.isEmpty())) {
+            throw section.invalid(tlsCert.isPresent() ? "tls-key-file" : "tls-cert-file",
+                    "a client certificate needs tls-cert-file, tls-key-file and tls-ca-file together");
+        }
         metricsSeconds = section.optionalInteger("metrics-seconds", 1, 86_400).orElse(60L);
         outboxBytes = 1024 * section.optionalInteger("outbox-kb", 16, 1_048_576).orElse(1024L);
         if (host.isEmpty()) {
@@ -74,7 +96,9 @@ public final class MqttService implements NodeService {
         if (from.equals("gateways") && config.options().uplinkKbps().isEmpty()) {
             return Activation.off("mqtt.publish-from is gateways and this node shares no uplink");
         }
-        broker = new BrokerLink.Broker("tcp://" + host.get() + ":" + port, "", username, password);
+        brokerUri = (tlsCa.isPresent() ? "ssl://" : "tcp://") + host.get() + ":" + port;
+        this.username = username;
+        this.password = password;
         return Activation.run();
     }
 
@@ -85,23 +109,26 @@ public final class MqttService implements NodeService {
         TelemetryTopics topics = new TelemetryTopics(node, context.board().spec().name(), Version.current(),
                 System::currentTimeMillis);
         outbox = Outbox.open(context.dataDir().resolve(DIRECTORY), outboxBytes);
-        link = new BrokerLink(new BrokerLink.Broker(broker.uri(), node, broker.username(), broker.password()), outbox,
-                topics);
+        Optional<SocketFactory> tls = tlsCa.isPresent()
+                ? Optional.of(BrokerTls.socketFactory(tlsCa.get(), tlsCert, tlsKey)) : Optional.empty();
+        link = new BrokerLink(new BrokerLink.Broker(brokerUri, node, username, password, tls), outbox, topics);
         thread = new Thread(link, "mqtt");
         thread.start();
-        metrics = context.scheduler().every("mqtt-metrics", () -> Duration.ofSeconds(metricsSeconds),
-                () -> queue(topics.metrics(), topics.metrics(metricsSent.incrementAndGet(),
-                        context.coap().metricsDocument())));
+        Optional<RewardsView> rewards = context.find(RewardsView.class);
+        metrics = context.scheduler().every("mqtt-metrics", () -> Duration.ofSeconds(metricsSeconds), () -> {
+            queue(topics.metrics(), topics.metrics(metricsSent.incrementAndGet(), context.coap().metricsDocument()));
+            rewards.ifPresent(r -> queue(topics.rewards(), topics.rewards(r.document().get())));
+        });
         events = context.events().subscribe("mqtt", Object.class, event -> {
             if (event instanceof MeshChange change) {
                 Map<String, Object> fields = TelemetryEvents.mesh(change);
                 queue(topics.events(), topics.event(String.valueOf(fields.remove("event")), fields));
-            } else if (event instanceof RewardsEvent rewards) {
-                queue(topics.events(), topics.event(rewards.getClass().getSimpleName(), TelemetryEvents.rewards(rewards)));
+            } else if (event instanceof RewardsEvent reward) {
+                queue(topics.events(), topics.event(reward.getClass().getSimpleName(), TelemetryEvents.rewards(reward)));
             }
         });
         context.addMetrics("mqtt", this::document);
-        LOG.info("event=mqtt-started broker={} queued={} outbox-bytes={}", broker.uri(), outbox.size(), outboxBytes);
+        LOG.info("event=mqtt-started broker={} queued={} outbox-bytes={}", brokerUri, outbox.size(), outboxBytes);
     }
 
     private void queue(String topic, byte[] payload) {
@@ -114,7 +141,7 @@ public final class MqttService implements NodeService {
 
     private Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("broker", broker.uri());
+        doc.put("broker", brokerUri);
         doc.put("connected", link.connected());
         doc.put("queued", outbox.size());
         doc.put("queued-bytes", outbox.bytes());

@@ -9,8 +9,9 @@ import java.util.function.LongSupplier;
 /**
  * The topics a node publishes under and their payloads (docs/mqtt.md, "Topics"): {@code
  * smartshare/<node-id>/status} (retained: {@code online} with the node's board and version,
- * or {@code offline}, the last will), {@code …/metrics} (the {@code /metrics} document) and
- * {@code …/events} (one event of the node's event bus). JSON, UTF-8.
+ * or {@code offline}, the last will), {@code …/metrics} (the {@code /metrics} document),
+ * {@code …/rewards} (the {@code /rewards} document) and {@code …/events} (one event of the
+ * node's event bus). JSON, UTF-8.
  */
 final class TelemetryTopics {
     static final String ROOT = "smartshare";
@@ -33,6 +34,10 @@ final class TelemetryTopics {
 
     String metrics() {
         return ROOT + "/" + node + "/metrics";
+    }
+
+    String rewards() {
+        return ROOT + "/" + node + "/rewards";
     }
 
     String events() {
@@ -63,6 +68,14 @@ final class TelemetryTopics {
         doc.put("at", clock.getAsLong());
         doc.put("seq", seq);
         doc.put("metrics", metrics);
+        return json(doc);
+    }
+
+    byte[] rewards(Map<String, Object> rewards) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("node", node);
+        doc.put("at", clock.getAsLong());
+        doc.put("rewards", rewards);
         return json(doc);
     }
 

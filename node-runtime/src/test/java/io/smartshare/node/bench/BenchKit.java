@@ -35,14 +35,14 @@ public final class BenchKit {
     private final long clockTicks;
     private final Path scratch;
 
-    BenchKit(Path jar, List<String> jvmOptions, long clockTicks, Path scratch) {
+    public BenchKit(Path jar, List<String> jvmOptions, long clockTicks, Path scratch) {
         this.jar = jar;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.clockTicks = clockTicks;
         this.scratch = scratch;
     }
 
-    Path scratch() {
+    public Path scratch() {
         return scratch;
     }
 
@@ -74,7 +74,7 @@ public final class BenchKit {
     }
 
     /** Where the output of the node on {@code port} goes. */
-    Path nodeLog(int port) {
+    public Path nodeLog(int port) {
         return scratch.resolve("node-" + port + ".log");
     }
 
@@ -95,7 +95,7 @@ public final class BenchKit {
     }
 
     /** Waits (at most 60 s) until {@code port} answers a GET of {@code /node}. */
-    static void awaitAnswer(int port) throws IOException {
+    public static void awaitAnswer(int port) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (CoapProbe probe = new CoapProbe(new InetSocketAddress("127.0.0.1", port), 10)) {
             while (!probe.get("node")) {
@@ -123,14 +123,14 @@ public final class BenchKit {
     }
 
     /** SIGTERM, then SIGKILL after 10 s. */
-    static void stop(Process process) throws InterruptedException {
+    public static void stop(Process process) throws InterruptedException {
         process.toHandle().destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (DatagramSocket socket = new DatagramSocket(0)) {
             return socket.getLocalPort();
         }
@@ -154,8 +154,8 @@ public final class BenchKit {
     }
 
     /** As {@link #startMeshNode(int, int, int, Path, String, String...)}, with the launcher's archive in {@code classData}. */
-    Process startMeshNode(int port, int coapsPort, int peerPort, Path config, String name, Optional<Path> classData,
-            String... extra) throws IOException {
+    public Process startMeshNode(int port, int coapsPort, int peerPort, Path config, String name,
+            Optional<Path> classData, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("run", "--board", "sim", "--data-dir",
                 scratch.resolve(name).toString(), "--config", config.toString(), "--coap-port",
                 String.valueOf(port), "--coaps-port", String.valueOf(coapsPort), "--mesh-peers",

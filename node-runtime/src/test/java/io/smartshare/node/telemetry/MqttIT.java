@@ -10,6 +10,8 @@ import io.smartshare.node.testing.JsonDocument;
 import io.smartshare.node.testing.Mosquitto;
 import io.smartshare.node.testing.NodeLine;
 import io.smartshare.node.testing.NodeProcess;
+import io.smartshare.node.testing.TestCa;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,8 @@ class MqttIT {
                 String gateway = line.id(1);
                 List<Message> seen = await(lines, m -> m.stream().anyMatch(x -> x.topic().endsWith("/events")
                         && "mesh_neighbor_up".equals(x.payload().get("type")))
-                        && metricsTimes(m, gateway).size() >= 2);
+                        && metricsTimes(m, gateway).size() >= 2
+                        && m.stream().anyMatch(x -> x.topic().equals("smartshare/" + gateway + "/rewards")));
                 Message status = seen.stream().filter(m -> m.topic().equals("smartshare/" + gateway + "/status"))
                         .findFirst().orElseThrow();
                 assertEquals("online", status.payload().get("state"));
@@ -95,6 +98,9 @@ class MqttIT {
                         .findFirst().orElseThrow();
                 assertTrue(object(metrics.payload(), "metrics").containsKey("uptime-seconds"), metrics.toString());
                 assertTrue(object(metrics.payload(), "metrics").containsKey("mqtt"), metrics.toString());
+                Message rewards = seen.stream().filter(m -> m.topic().equals("smartshare/" + gateway + "/rewards"))
+                        .findFirst().orElseThrow();
+                assertTrue(object(rewards.payload(), "rewards").containsKey("accepted"), rewards.toString());
                 Message up = seen.stream().filter(m -> "mesh_neighbor_up".equals(m.payload().get("type")))
                         .findFirst().orElseThrow();
                 assertEquals("smartshare/" + gateway + "/events", up.topic());
@@ -201,5 +207,64 @@ class MqttIT {
                         + metricsTimes(seen, id) + " after a start at " + started);
             }
         }
+    }
+
+    @Test
+    void tlsWithATestCaAndAClientCertificateAndABrokerFromAnotherCaRefused() throws Exception {
+        TestCa ca = TestCa.create(dir.resolve("ca"), "fleet-ca");
+        Path[] server = ca.issue("broker", true);
+        Path[] client = ca.issue("node", false);
+        Path[] reader = ca.issue("reader", false);
+        int port = Mosquitto.freePort();
+        try (Mosquitto broker = Mosquitto.on(dir.resolve("broker"), port, "allow_anonymous true\ncafile "
+                + ca.certificate() + "\ncertfile " + server[0] + "\nkeyfile " + server[1]
+                + "\nrequire_certificate true\n").start()) {
+            List<String> lines = broker.subscribe("fleet", "smartshare/#", "--cafile", ca.certificate().toString(),
+                    "--cert", reader[0].toString(), "--key", reader[1].toString());
+            try (NodeProcess node = startNode(dir.resolve("node"), port, "  tls-ca-file: " + ca.certificate()
+                    + "\n  tls-cert-file: " + client[0] + "\n  tls-key-file: " + client[1] + "\n")) {
+                String id = (String) node.get("/node").get("id");
+                await(lines, m -> m.stream().anyMatch(x -> x.topic().equals("smartshare/" + id + "/status")
+                        && "online".equals(x.payload().get("state"))));
+                assertTrue(((String) mqtt(node).get("broker")).startsWith("ssl://"), mqtt(node).toString());
+            }
+            TestCa other = TestCa.create(dir.resolve("other-ca"), "other-ca");
+            try (NodeProcess stranger = startNode(dir.resolve("stranger"), port, "  tls-ca-file: "
+                    + other.certificate() + "\n")) {
+                Map<String, Object> refused = awaitError(stranger);
+                assertTrue(((String) refused.get("last-error")).toLowerCase(java.util.Locale.ROOT).contains("cert"),
+                        "names the certificate: " + refused);
+                assertEquals(false, refused.get("connected"));
+            }
+        }
+    }
+
+    @Test
+    void wrongCredentialsGiveAClearErrorAndRetriesWithBackoffWhileTheNodeStaysUp() throws Exception {
+        Path passwords = Files.createDirectories(dir.resolve("broker")).resolve("passwords");
+        Process passwd = new ProcessBuilder("mosquitto_passwd", "-c", "-b", passwords.toString(), "fleet",
+                "right-secret").redirectErrorStream(true).start();
+        assertEquals(0, passwd.waitFor(), new String(passwd.getInputStream().readAllBytes()));
+        int port = Mosquitto.freePort();
+        try (Mosquitto broker = Mosquitto.on(dir.resolve("broker"), port, "allow_anonymous false\npassword_file "
+                + passwords + "\n").start();
+                NodeProcess node = startNode(dir.resolve("node"), port, "  username: fleet\n  password: wrong-secret\n")) {
+            long started = System.currentTimeMillis();
+            Map<String, Object> refused = awaitError(node);
+            String error = (String) refused.get("last-error");
+            assertTrue(error.contains("reason code 135") || error.contains("reason code 134"), "not authorized (135, as"
+                    + " mosquitto 2.0.11 answers) or bad user name or password (134): " + refused);
+            Thread.sleep(Math.max(0, started + 8_000 - System.currentTimeMillis()));
+            long attempts = node.log().lines().filter(l -> l.contains("event=mqtt-unavailable")).count();
+            assertTrue(attempts >= 2 && attempts <= 4, "retried after 1, 2, 4 s, no faster: " + attempts + " in 8 s");
+            assertFalse(node.log().contains("wrong-secret"), "the password is in no log line");
+            assertTrue(node.get("/health").containsKey("status"), "the node stays up");
+        }
+    }
+
+    /** Waits until the node's mqtt section says why it is not connected. */
+    static Map<String, Object> awaitError(NodeProcess node) throws Exception {
+        return object(node.await("/metrics", doc -> !((String) object(doc, "mqtt").get("last-error")).isEmpty()),
+                "mqtt");
     }
 }

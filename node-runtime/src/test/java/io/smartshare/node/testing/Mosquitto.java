@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code mosquitto} broker (Debian's 2.0.11; scripts/test installs it) on a loopback
- * port, started by a test with a config of its own in a directory of its own: anonymous
- * clients, persistence on (a persistent subscriber's session and its queued QoS 1 messages
+ * port, started by a test with a config of its own in a directory of its own, as the test's
+ * user (started as root it would otherwise drop to user {@code mosquitto}, who cannot read the
+ * test's files): anonymous clients, persistence on (a persistent subscriber's session and its queued QoS 1 messages
  * survive a restart). {@link #subscribe} runs {@code mosquitto_sub} as a persistent QoS 1
  * subscriber (it reconnects by itself after the broker comes back) and collects {@code topic
  * payload} lines.
@@ -41,14 +42,22 @@ public final class Mosquitto implements AutoCloseable {
 
     /** A broker that will listen on {@code port}, configured in {@code dir}; not started. */
     public static Mosquitto on(Path dir, int port) throws IOException {
+        return on(dir, port, "allow_anonymous true\n");
+    }
+
+    /**
+     * As {@link #on(Path, int)} with {@code config} (lines of mosquitto.conf: who may connect,
+     * the listener's TLS files) instead of allowing anonymous clients.
+     */
+    public static Mosquitto on(Path dir, int port, String config) throws IOException {
         Mosquitto m = new Mosquitto(Files.createDirectories(dir), port);
         Files.writeString(dir.resolve("mosquitto.conf"), """
-                listener %d 127.0.0.1
-                allow_anonymous true
                 persistence true
                 persistence_location %s/
                 log_dest stderr
-                """.formatted(port, dir));
+                user %s
+                listener %d 127.0.0.1
+                """.formatted(dir, System.getProperty("user.name"), port) + config);
         return m;
     }
 
@@ -82,12 +91,18 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
-    /** A persistent QoS 1 subscriber named {@code clientId} to {@code filter}; its lines, as they come. */
-    public List<String> subscribe(String clientId, String filter) throws IOException, InterruptedException {
+    /**
+     * A persistent QoS 1 subscriber named {@code clientId} to {@code filter}, with further
+     * mosquitto_sub {@code options} (TLS files, credentials); its lines, as they come.
+     */
+    public List<String> subscribe(String clientId, String filter, String... options) throws IOException,
+            InterruptedException {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(port), "-t", filter,
-                "-v", "-q", "1", "-c", "-i", clientId).redirectError(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve(clientId + ".err").toFile())).start();
+        List<String> command = new ArrayList<>(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-t", filter, "-v", "-q", "1", "-c", "-i", clientId));
+        command.addAll(List.of(options));
+        Process sub = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(
+                dir.resolve(clientId + ".err").toFile())).start();
         subscribers.add(sub);
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(sub.getInputStream(),
