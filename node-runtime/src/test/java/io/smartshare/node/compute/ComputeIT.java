@@ -132,6 +132,14 @@ class ComputeIT {
         assertTrue(ledger.stdout().contains("cpu " + instructions / 10_000 + " ms cumulative"), ledger.stdout());
         Map<String, Object> provided = line.get(PROVIDER, "/compute");
         assertEquals(instructions, number(provided, "instructions-provided"));
+        NodeProcess.Result jobs = compute("jobs");
+        assertEquals(0, jobs.exitCode(), jobs.stderr());
+        assertTrue(jobs.stdout().contains("owned " + id + " on " + line.id(PROVIDER) + " verified by [local] verified "
+                + instructions + " instructions"), jobs.stdout());
+        NodeProcess.Result show = compute("show", id.substring(0, 8));
+        assertEquals(0, show.exitCode(), show.stderr());
+        assertTrue(show.stdout().contains("state: verified") && show.stdout().contains("id: " + id), show.stdout());
+        assertEquals(1, compute("show", "ffffffff").exitCode(), "no such job");
         NodeProcess.Result status = NodeProcess.runToEnd(List.of("status", line.node(PROVIDER).coapUri("")));
         assertTrue(status.stdout().contains("compute") && status.stdout().contains("instructions-provided"),
                 status.stdout());
