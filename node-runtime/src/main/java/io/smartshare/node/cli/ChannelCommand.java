@@ -75,15 +75,15 @@ final class ChannelCommand {
         String command = operands.get(0);
         return switch (command) {
             case "list" -> {
-                expect(operands, 1, "channel list");
+                OperatorConnection.expectOperands(operands, 1, "channel list");
                 yield "GET /channels";
             }
             case "show" -> {
-                expect(operands, 2, "channel show ID");
+                OperatorConnection.expectOperands(operands, 2, "channel show ID");
                 yield "GET /channels?id=" + OperatorConnection.encode(operands.get(1));
             }
             case "open" -> {
-                expect(operands, 1, "channel open --payee KEY --deposit N");
+                OperatorConnection.expectOperands(operands, 1, "channel open --payee KEY --deposit N");
                 String payee = parsed.option("payee").orElseThrow(() -> new UsageException("channel open needs --payee KEY"));
                 String deposit = parsed.option("deposit")
                         .orElseThrow(() -> new UsageException("channel open needs --deposit N"));
@@ -92,26 +92,21 @@ final class ChannelCommand {
                 }
                 String price = parsed.option("rate").map(r -> "&rate=" + OperatorConnection.encode(r) + "&unit="
                         + OperatorConnection.encode(parsed.option("unit").orElseThrow())).orElse("");
-                yield "POST /channels/open?payee=" + OperatorConnection.encode(payee) + "&deposit=" + OperatorConnection.encode(deposit) + price;
+                yield "POST /channels/open?payee=" + OperatorConnection.encode(payee) + "&deposit="
+                        + OperatorConnection.encode(deposit) + price;
             }
             case "pay" -> {
-                expect(operands, 3, "channel pay ID AMOUNT");
-                yield "POST /channels/pay?id=" + OperatorConnection.encode(operands.get(1)) + "&amount=" + OperatorConnection.encode(operands.get(2));
+                OperatorConnection.expectOperands(operands, 3, "channel pay ID AMOUNT");
+                yield "POST /channels/pay?id=" + OperatorConnection.encode(operands.get(1)) + "&amount="
+                        + OperatorConnection.encode(operands.get(2));
             }
             case "close" -> {
-                expect(operands, 2, "channel close ID [--unilateral]");
-                yield "POST /channels/close?id=" + OperatorConnection.encode(operands.get(1)) + (parsed.flag("unilateral") ? "&unilateral"
-                        : "");
+                OperatorConnection.expectOperands(operands, 2, "channel close ID [--unilateral]");
+                yield "POST /channels/close?id=" + OperatorConnection.encode(operands.get(1))
+                        + (parsed.flag("unilateral") ? "&unilateral" : "");
             }
             default -> throw new UsageException("unknown channel command '" + command
                     + "'; expected list, show, open, pay or close");
         };
     }
-
-    private static void expect(List<String> operands, int count, String usage) {
-        if (operands.size() != count) {
-            throw new UsageException("usage: smartshare-node " + usage + " CONNECTION");
-        }
-    }
-
 }

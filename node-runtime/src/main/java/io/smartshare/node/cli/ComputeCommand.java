@@ -75,7 +75,7 @@ final class ComputeCommand {
     private static Optional<String> request(String command, List<String> operands, Args parsed) {
         return switch (command) {
             case "run" -> {
-                expect(operands, 2, "compute run MODULE.wasm --on NODE-ID");
+                OperatorConnection.expectOperands(operands, 2, "compute run MODULE.wasm --on NODE-ID");
                 String on = parsed.option("on").orElseThrow(() -> new UsageException("compute run needs --on NODE-ID"));
                 StringBuilder query = new StringBuilder("/compute/owned/run?module=")
                         .append(OperatorConnection.encode(absolute(operands.get(1)))).append("&on=")
@@ -91,11 +91,11 @@ final class ComputeCommand {
                 yield Optional.of(query.toString());
             }
             case "jobs" -> {
-                expect(operands, 1, "compute jobs");
+                OperatorConnection.expectOperands(operands, 1, "compute jobs");
                 yield Optional.empty();
             }
             case "show" -> {
-                expect(operands, 2, "compute show JOB");
+                OperatorConnection.expectOperands(operands, 2, "compute show JOB");
                 yield Optional.empty();
             }
             default -> throw new UsageException("unknown compute command '" + command + "'; expected run, jobs or show");
@@ -170,11 +170,5 @@ final class ComputeCommand {
 
     private static String absolute(String file) {
         return Path.of(file).toAbsolutePath().toString();
-    }
-
-    private static void expect(List<String> operands, int count, String usage) {
-        if (operands.size() != count) {
-            throw new UsageException("usage: smartshare-node " + usage + " CONNECTION");
-        }
     }
 }

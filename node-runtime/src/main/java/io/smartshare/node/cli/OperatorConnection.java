@@ -6,6 +6,7 @@ import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.config.PskIdentity;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -118,5 +119,12 @@ public final class OperatorConnection implements AutoCloseable {
     static java.util.Map<String, Object> json(String text) {
         Object doc = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.LoaderOptions()).load(text);
         return doc instanceof java.util.Map<?, ?> map ? (java.util.Map<String, Object>) map : java.util.Map.of();
+    }
+
+    /** Checks that a command of {@code channel}, {@code storage} or {@code compute} has {@code count} operands. */
+    static void expectOperands(List<String> operands, int count, String usage) {
+        if (operands.size() != count) {
+            throw new UsageException("usage: smartshare-node " + usage + " CONNECTION");
+        }
     }
 }

@@ -82,7 +82,7 @@ final class StorageCommand {
     private static String request(String command, List<String> operands, Args parsed) {
         return switch (command) {
             case "put" -> {
-                expect(operands, 2, "storage put FILE --on NODE-ID --days N");
+                OperatorConnection.expectOperands(operands, 2, "storage put FILE --on NODE-ID --days N");
                 String file = Path.of(operands.get(1)).toAbsolutePath().toString();
                 String on = parsed.option("on").orElseThrow(() -> new UsageException("storage put needs --on NODE-ID"));
                 String days = parsed.option("days").orElseThrow(() -> new UsageException("storage put needs --days N"));
@@ -90,17 +90,17 @@ final class StorageCommand {
                         + parsed.option("audit-seconds").map(s -> "&audit-seconds=" + OperatorConnection.encode(s)).orElse("");
             }
             case "get" -> {
-                expect(operands, 2, "storage get ROOT --out FILE");
+                OperatorConnection.expectOperands(operands, 2, "storage get ROOT --out FILE");
                 String target = Path.of(parsed.option("out").orElseThrow(() -> new UsageException(
                         "storage get needs --out FILE"))).toAbsolutePath().toString();
                 yield "/storage/owned/get?id=" + OperatorConnection.encode(operands.get(1)) + "&out=" + OperatorConnection.encode(target);
             }
             case "list" -> {
-                expect(operands, 1, "storage list");
+                OperatorConnection.expectOperands(operands, 1, "storage list");
                 yield "list";
             }
             case "audit", "delete" -> {
-                expect(operands, 2, "storage " + command + " ROOT");
+                OperatorConnection.expectOperands(operands, 2, "storage " + command + " ROOT");
                 yield "/storage/owned/" + command + "?id=" + OperatorConnection.encode(operands.get(1));
             }
             default -> throw new UsageException("unknown storage command '" + command
@@ -170,11 +170,4 @@ final class StorageCommand {
     private static String id(String json) {
         return String.valueOf(OperatorConnection.json(json).get("id"));
     }
-
-    private static void expect(List<String> operands, int count, String usage) {
-        if (operands.size() != count) {
-            throw new UsageException("usage: smartshare-node " + usage + " CONNECTION");
-        }
-    }
-
 }

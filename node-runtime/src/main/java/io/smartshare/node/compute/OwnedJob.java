@@ -37,7 +37,7 @@ record OwnedJob(String id, String provider, List<String> verifiers, String state
 
     /** True once the verdict is in. */
     boolean finished() {
-        return state.equals("verified") || state.equals("disagreed") || state.equals("failed");
+        return finished(state);
     }
 
     OwnedJob withState(String nextState, String nextDetail, long at) {

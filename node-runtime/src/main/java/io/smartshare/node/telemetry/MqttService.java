@@ -62,11 +62,6 @@ public final class MqttService implements NodeService {
         return "mqtt";
     }
 
-    @Override
-    public Set<String> needs() {
-        return Set.of();
-    }
-
     /** After the services whose views and events it reports, when they run. */
     @Override
     public Set<String> after() {

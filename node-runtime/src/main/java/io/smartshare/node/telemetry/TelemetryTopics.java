@@ -63,29 +63,31 @@ final class TelemetryTopics {
 
     /** The {@code seq}-th metrics message since the node started (a gap in seq is a message lost or dropped). */
     byte[] metrics(long seq, Map<String, Object> metrics) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("node", node);
-        doc.put("at", clock.getAsLong());
+        Map<String, Object> doc = stamped();
         doc.put("seq", seq);
         doc.put("metrics", metrics);
         return json(doc);
     }
 
     byte[] rewards(Map<String, Object> rewards) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("node", node);
-        doc.put("at", clock.getAsLong());
+        Map<String, Object> doc = stamped();
         doc.put("rewards", rewards);
         return json(doc);
     }
 
     byte[] event(String type, Map<String, Object> fields) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("node", node);
-        doc.put("at", clock.getAsLong());
+        Map<String, Object> doc = stamped();
         doc.put("type", type);
         doc.putAll(fields);
         return json(doc);
+    }
+
+    /** What metrics, rewards and events begin with: the node and the time. */
+    private Map<String, Object> stamped() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("node", node);
+        doc.put("at", clock.getAsLong());
+        return doc;
     }
 
     private static byte[] json(Map<String, Object> doc) {
