@@ -19,7 +19,8 @@ public enum Domain {
     STORAGE_EVIDENCE("smartshare/storage-evidence/v1"),
     COMPUTE_JOB("smartshare/compute-job/v1"),
     COMPUTE_RESULT("smartshare/compute-result/v1"),
-    COMPUTE_EVIDENCE("smartshare/compute-evidence/v1");
+    COMPUTE_EVIDENCE("smartshare/compute-evidence/v1"),
+    FLEET_SUMMARY("smartshare/fleet-summary/v1");
 
     private final byte[] aad;
 

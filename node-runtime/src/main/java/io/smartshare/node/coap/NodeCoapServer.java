@@ -39,15 +39,18 @@ public final class NodeCoapServer implements AutoCloseable {
     private final Optional<CoapEndpoint> coaps;
     private final MetricsResource metrics;
     private final WriteAuthorization writers;
+    private final Supplier<List<DriverHealth>> health;
 
     private NodeCoapServer(CoapServer server, ProtocolExecutor protocol, CoapEndpoint coap,
-            Optional<CoapEndpoint> coaps, MetricsResource metrics, WriteAuthorization writers) {
+            Optional<CoapEndpoint> coaps, MetricsResource metrics, WriteAuthorization writers,
+            Supplier<List<DriverHealth>> health) {
         this.server = server;
         this.protocol = protocol;
         this.coap = coap;
         this.coaps = coaps;
         this.metrics = metrics;
         this.writers = writers;
+        this.health = health;
     }
 
     /** What the resources show about the node. */
@@ -130,7 +133,8 @@ public final class NodeCoapServer implements AutoCloseable {
         }
         server.start();
         metrics.startNotifications(monitoring.scheduler());
-        NodeCoapServer node = new NodeCoapServer(server, protocol, coap, coaps, metrics, writers);
+        NodeCoapServer node = new NodeCoapServer(server, protocol, coap, coaps, metrics, writers,
+                monitoring.health());
         LOG.info("event=listening scheme=coap port={}", node.coapPort());
         node.coapsPort().ifPresentOrElse(port -> LOG.info("event=listening scheme=coaps port={}", port),
                 () -> LOG.info("event=coaps-disabled reason=\"no psk identities configured\""));
@@ -182,12 +186,17 @@ public final class NodeCoapServer implements AutoCloseable {
         return server.getConfig();
     }
 
-    /** Who may change state over {@code coaps://}: the identities of the config with may-write-config. */
     /** The document {@code GET /metrics} answers now, for services that report it elsewhere (MQTT). */
     public Map<String, Object> metricsDocument() {
         return metrics.document(QueryParameters.none());
     }
 
+    /** Every component's state now, as {@code /health} shows them (the fleet summary reads it). */
+    public List<DriverHealth> components() {
+        return health.get();
+    }
+
+    /** Who may change state over {@code coaps://}: the identities of the config with may-write-config. */
     public WriteAuthorization writers() {
         return writers;
     }

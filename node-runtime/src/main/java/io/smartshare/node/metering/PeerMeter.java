@@ -155,6 +155,16 @@ public final class PeerMeter {
         }
     }
 
+    /** Relay bytes ({@code relay.up} plus {@code relay.down}) with every metered peer in {@code role}, cumulative. */
+    public synchronized long relayBytes(Role role) {
+        long sum = 0;
+        for (RelayTotals t : totals().values()) {
+            sum = Math.addExact(sum, role == Role.PROVIDED ? t.providedUp() + t.providedDown()
+                    : t.consumedUp() + t.consumedDown());
+        }
+        return sum;
+    }
+
     /**
      * The relay service ({@code relay.up} plus {@code relay.down}) this node provided to each
      * metered peer, cumulative like the snapshots, whether or not its key is known yet.

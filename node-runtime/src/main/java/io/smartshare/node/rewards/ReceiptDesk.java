@@ -163,6 +163,13 @@ final class ReceiptDesk implements LedgerReplay.State {
         return signed;
     }
 
+    /** The latest cumulative amount accepted per consumer and resource. */
+    synchronized Map<Slot, Long> amounts() {
+        Map<Slot, Long> amounts = new TreeMap<>(Slot.ORDER);
+        tallies.forEach((slot, tally) -> amounts.put(slot, tally.amount()));
+        return amounts;
+    }
+
     /** The accepted receipts per consumer and resource, for {@code /rewards}. */
     synchronized List<Object> document() {
         List<Object> rows = new ArrayList<>();

@@ -96,7 +96,10 @@ public final class Rewards implements AutoCloseable {
                 neighbors));
         RewardsResource rewards = new RewardsResource(config, desk, round, channels, meter, node.dataDir());
         root.add(rewards);
-        node.provide(RewardsView.class, new RewardsView(() -> rewards.document(QueryParameters.none())));
+        EpochEarnings earnings = new EpochEarnings(node.identity().publicKey(), desk, meter, config.schedule(),
+                node.dataDir());
+        node.provide(RewardsView.class, new RewardsView(() -> rewards.document(QueryParameters.none()),
+                earnings::now));
         node.addMetrics("peer-meter", () -> {
             PeerMeter.PeerCounts peers = meter.peerCounts();
             return Map.of("peers", peers.metered(), "peers-unmetered", peers.unmetered(), "max-peers",

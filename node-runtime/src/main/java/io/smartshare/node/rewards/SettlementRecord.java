@@ -67,6 +67,35 @@ public final class SettlementRecord {
         }
     }
 
+    /**
+     * The latest settlement this node stored: its epoch, its marks and {@code self}'s reward in
+     * it (0 when it earned nothing); empty if none was stored or the file cannot be read as one.
+     */
+    static Optional<Settled> latest(Path dataDir, Ed25519PublicKey self) {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            Previous previous = previous(file);
+            long reward = 0;
+            CborMap result = (CborMap) Cbor.decode(Files.readAllBytes(file));
+            for (CborValue line : ((CborValue.Array) field(result, 4)).items()) {
+                List<CborValue> items = ((CborValue.Array) line).items();
+                if (key(items.get(0)).equals(self)) {
+                    reward = ((CborValue.Int) items.get(3)).value();
+                }
+            }
+            return Optional.of(new Settled(previous.epoch(), previous.marks(), reward));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A stored settlement as one node reads it: the epoch, the marks, the node's reward in micro-tokens. */
+    record Settled(long epoch, List<Mark> marks, long reward) {
+    }
+
     private static Ed25519PublicKey key(CborValue value) {
         return Ed25519PublicKey.of(((CborValue.Bytes) value).value());
     }

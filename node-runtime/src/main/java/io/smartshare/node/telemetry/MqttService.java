@@ -4,6 +4,7 @@ import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.daemon.Version;
 import io.smartshare.node.events.Subscriber;
+import io.smartshare.node.fleet.FleetView;
 import io.smartshare.node.lifecycle.Activation;
 import io.smartshare.node.lifecycle.NodeContext;
 import io.smartshare.node.lifecycle.NodeService;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fleet telemetry over MQTT (docs/mqtt.md): the node publishes its status (retained, with a
  * last will), its {@code /metrics} and {@code /rewards} documents every {@code
- * metrics-seconds} and its mesh and rewards events to the broker its operator config names, through an {@link Outbox} on disk
+ * metrics-seconds}, the fleet summaries of itself and of the mesh members below it (when it
+ * is their gateway) as they change, and its mesh and rewards events to the broker its operator config names, through an {@link Outbox} on disk
  * that keeps what the broker has not acknowledged, across a dead broker and restarts. The
  * uplink is read-only: the node subscribes to nothing. Section {@code mqtt:} of the operator
  * config: {@code host} (no host: the service is off), {@code port} (1883), {@code username}
@@ -65,7 +67,7 @@ public final class MqttService implements NodeService {
     /** After the services whose views and events it reports, when they run. */
     @Override
     public Set<String> after() {
-        return Set.of("rewards", "mesh", "uplink", "storage", "compute");
+        return Set.of("rewards", "mesh", "uplink", "storage", "compute", "fleet");
     }
 
     @Override
@@ -110,9 +112,12 @@ public final class MqttService implements NodeService {
         thread = new Thread(link, "mqtt");
         thread.start();
         Optional<RewardsView> rewards = context.find(RewardsView.class);
+        Optional<SummaryChanges> summaries = context.find(FleetView.class).map(SummaryChanges::new);
         metrics = context.scheduler().every("mqtt-metrics", () -> Duration.ofSeconds(metricsSeconds), () -> {
             queue(topics.metrics(), topics.metrics(metricsSent.incrementAndGet(), context.coap().metricsDocument()));
             rewards.ifPresent(r -> queue(topics.rewards(), topics.rewards(r.document().get())));
+            summaries.ifPresent(s -> s.changed().forEach(m -> queue(topics.summary(m.node().value()),
+                    topics.summary(m.document()))));
         });
         events = context.events().subscribe("mqtt", Object.class, event -> {
             if (event instanceof MeshChange change) {

@@ -10,8 +10,9 @@ import java.util.function.LongSupplier;
  * The topics a node publishes under and their payloads (docs/mqtt.md, "Topics"): {@code
  * smartshare/<node-id>/status} (retained: {@code online} with the node's board and version,
  * or {@code offline}, the last will), {@code …/metrics} (the {@code /metrics} document),
- * {@code …/rewards} (the {@code /rewards} document) and {@code …/events} (one event of the
- * node's event bus). JSON, UTF-8.
+ * {@code …/rewards} (the {@code /rewards} document), {@code …/events} (one event of the
+ * node's event bus) and, under each member's own id, {@code smartshare/<member>/summary} (its
+ * fleet summary, from this node as its gateway). JSON, UTF-8.
  */
 final class TelemetryTopics {
     static final String ROOT = "smartshare";
@@ -42,6 +43,11 @@ final class TelemetryTopics {
 
     String events() {
         return ROOT + "/" + node + "/events";
+    }
+
+    /** Where {@code member}'s fleet summary goes: under its own id, whoever publishes it. */
+    String summary(String member) {
+        return ROOT + "/" + member + "/summary";
     }
 
     byte[] online() {
@@ -79,6 +85,14 @@ final class TelemetryTopics {
         Map<String, Object> doc = stamped();
         doc.put("type", type);
         doc.putAll(fields);
+        return json(doc);
+    }
+
+    /** A member's fleet summary as this node, its gateway, reports it ({@code via}: this node). */
+    byte[] summary(Map<String, Object> member) {
+        Map<String, Object> doc = new LinkedHashMap<>(member);
+        doc.put("via", node);
+        doc.put("at", clock.getAsLong());
         return json(doc);
     }
 

@@ -24,8 +24,8 @@ class InstalledServicesPlanTest {
     @Test
     void theSimBoardRunsEveryServiceTheMeshAfterWhatItNeedsAndRewardsAfterTheMesh() {
         List<String> order = plan(BoardFiles.resolve("sim")).order().stream().map(NodeService::name).toList();
-        assertEquals(List.of("ledger", "metering", "sensors", "mesh", "uplink", "rewards", "storage", "compute"),
-                order);
+        assertEquals(List.of("ledger", "metering", "sensors", "mesh", "uplink", "rewards", "storage", "compute",
+                "fleet"), order);
     }
 
     @Test
@@ -49,7 +49,7 @@ class InstalledServicesPlanTest {
                   transports: [ble]
                 """);
         ServicePlan plan = plan(bare);
-        assertEquals(List.of("ledger", "metering", "rewards"), plan.order().stream().map(NodeService::name).toList());
+        assertEquals(List.of("ledger", "metering", "rewards", "fleet"), plan.order().stream().map(NodeService::name).toList());
         assertEquals(Map.of("sensors", "the board file lists no sensors",
                 "mesh", "the board's mesh section does not list the ip transport",
                 "uplink", "needs the mesh service, which does not run (the board's mesh section does not list the ip"

@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -180,6 +181,10 @@ class RewardsRelayIT {
         Map<String, Object> rewards = line.get(B, "/rewards");
         long up = accepted(rewards, "relay.up").orElseThrow();
         long down = accepted(rewards, "relay.down").orElseThrow();
+        Map<String, Object> units = object(object(ownSummary(B), "earnings"), "units");
+        assertEquals(Set.of("relay.up", "relay.down"), units.keySet());
+        assertEquals(List.of(up, down), List.of(number(units, "relay.up"), number(units, "relay.down")),
+                "the fleet summary's earnings this epoch: all it accepted, nothing settled yet");
         line.stopAll(); // each node signs a final checkpoint that covers its receipts
 
         NodeIdentity issuer = SeededIdentities.identity(0x09);
@@ -209,6 +214,15 @@ class RewardsRelayIT {
         assertEquals(1, rows.size(), rows.toString());
         assertEquals(line.id(B), rows.get(0).get("node"));
         assertEquals(earned, number(rows.get(0), "reward"));
+        Map<String, Object> earnings = object(ownSummary(B), "earnings");
+        assertEquals(0, number(earnings, "settled-epoch"));
+        assertEquals(earned, number(earnings, "settled-reward-micro-tokens"));
+        assertEquals(Map.of(), earnings.get("units"), "everything accepted was settled: nothing earned this epoch yet");
+    }
+
+    /** The node's own fleet summary, as its {@code /fleet} shows it. */
+    private static Map<String, Object> ownSummary(int node) throws Exception {
+        return object((Map<String, Object>) list(line.get(node, "/fleet"), "members").get(0), "summary");
     }
 
     private static Optional<Long> accepted(Map<String, Object> rewards, String resource) {
