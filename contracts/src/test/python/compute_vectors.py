@@ -44,16 +44,21 @@ def sign(private, domain, payload):
     return private.sign(to_be_signed)
 
 
-consumer, consumer_pub = key(0x41)
-provider, provider_pub = key(0x42)
-task = {0: bytes([1]) * 32, 1: 554, 2: bytes([2]) * 32, 3: 1004, 4: 10_000_000, 5: 4, 6: 1_767_225_600_000,
-        7: bytes([3]) * 16}
-task_hash = hashlib.sha256(cbor(task)).digest()
-job = cbor({0: 1, 1: consumer_pub, 2: provider_pub, 3: task, 4: 5, 5: bytes([4]) * 16})
-result = cbor({0: 1, 1: task_hash, 2: bytes([1]) * 32, 3: bytes([2]) * 32, 4: bytes([5]) * 32, 5: 43, 6: 5_212_345,
-               7: 0, 8: 0, 9: 2})
-print("task hash    ", task_hash.hex())
-print("job payload  ", job.hex())
-print("job id       ", hashlib.sha256(job).digest()[:16].hex())
-print("result       ", result.hex())
-print("result sig   ", sign(provider, "smartshare/compute-result/v1", result).hex())
+def main():
+    consumer, consumer_pub = key(0x41)
+    provider, provider_pub = key(0x42)
+    task = {0: bytes([1]) * 32, 1: 554, 2: bytes([2]) * 32, 3: 1004, 4: 10_000_000, 5: 4, 6: 1_767_225_600_000,
+            7: bytes([3]) * 16}
+    task_hash = hashlib.sha256(cbor(task)).digest()
+    job = cbor({0: 1, 1: consumer_pub, 2: provider_pub, 3: task, 4: 5, 5: bytes([4]) * 16})
+    result = cbor({0: 1, 1: task_hash, 2: bytes([1]) * 32, 3: bytes([2]) * 32, 4: bytes([5]) * 32, 5: 43, 6: 5_212_345,
+                   7: 0, 8: 0, 9: 2})
+    print("task hash    ", task_hash.hex())
+    print("job payload  ", job.hex())
+    print("job id       ", hashlib.sha256(job).digest()[:16].hex())
+    print("result       ", result.hex())
+    print("result sig   ", sign(provider, "smartshare/compute-result/v1", result).hex())
+
+
+if __name__ == "__main__":
+    main()

@@ -85,6 +85,14 @@ public final class CborFields {
         throw bad(key, field, length < 0 ? "a byte string" : "a byte string of " + length + " bytes", value(key));
     }
 
+    /** A text field of at most {@code maxLength} characters. */
+    public String text(int key, String field, int maxLength) {
+        if (value(key) instanceof CborValue.Text t && t.value().length() <= maxLength) {
+            return t.value();
+        }
+        throw bad(key, field, "text of at most " + maxLength + " characters", value(key));
+    }
+
     /** A field holding a valid Ed25519 public key. */
     public Ed25519PublicKey publicKey(int key, String field) {
         byte[] encoded = bytes(key, field, Ed25519PublicKey.LENGTH);

@@ -20,7 +20,9 @@ public enum Domain {
     COMPUTE_JOB("smartshare/compute-job/v1"),
     COMPUTE_RESULT("smartshare/compute-result/v1"),
     COMPUTE_EVIDENCE("smartshare/compute-evidence/v1"),
-    FLEET_SUMMARY("smartshare/fleet-summary/v1");
+    FLEET_SUMMARY("smartshare/fleet-summary/v1"),
+    SHARD("smartshare/shard/v1"),
+    BEACON_SUBMISSION("smartshare/beacon-submission/v1");
 
     private final byte[] aad;
 

@@ -102,6 +102,21 @@ public final class SignedCheckpoint {
         return new SignedCheckpoint(checkpoint, all);
     }
 
+    /**
+     * This note with the signature lines of {@code other} that it lacks added after its own
+     * (gathering witnesses' cosignatures of one checkpoint). Checks no signature.
+     *
+     * @throws IllegalArgumentException if {@code other} is a note of another checkpoint
+     */
+    public SignedCheckpoint withSignaturesOf(SignedCheckpoint other) {
+        if (!other.checkpoint.equals(checkpoint)) {
+            throw new IllegalArgumentException("signatures of " + other.checkpoint + " added to " + checkpoint);
+        }
+        List<NoteSignature> all = new ArrayList<>(signatures);
+        other.signatures.stream().filter(s -> !all.contains(s)).forEach(all::add);
+        return new SignedCheckpoint(checkpoint, all);
+    }
+
     /** True if the note carries a valid cosignature by witness {@code key} named {@code name}. */
     public boolean isCosignedBy(String name, Ed25519PublicKey key) {
         byte[] keyHash = NoteSignature.keyHash(name, NoteSignature.ALGORITHM_COSIGNATURE_V1, key.encoded());

@@ -74,4 +74,20 @@ class SignedCheckpointTest {
         assertTrue(parsed.isSignedBy(KEY.publicKey()));
         assertEquals(withOther, parsed.text());
     }
+
+    @Test
+    void cosignaturesGatheredFromSeveralWitnessesAreAllKept() {
+        NodeIdentity w1 = NodeIdentity.fromSeed(new byte[32]);
+        byte[] seed2 = new byte[32];
+        seed2[0] = 2;
+        NodeIdentity w2 = NodeIdentity.fromSeed(seed2);
+        SignedCheckpoint note = SignedCheckpoint.sign(new Checkpoint(ORIGIN, 3, Hash.ZERO), KEY);
+        SignedCheckpoint gathered = note.withSignaturesOf(note.cosign("w1", w1, 10))
+                .withSignaturesOf(note.cosign("w2", w2, 11)).withSignaturesOf(note.cosign("w1", w1, 10));
+        assertEquals(3, gathered.signatures().size(), "the log's and two cosignatures, none twice");
+        assertTrue(gathered.isSignedBy(KEY.publicKey()) && gathered.isCosignedBy("w1", w1.publicKey())
+                && gathered.isCosignedBy("w2", w2.publicKey()));
+        SignedCheckpoint other = SignedCheckpoint.sign(new Checkpoint(ORIGIN, 4, Hash.ZERO), KEY);
+        assertThrows(IllegalArgumentException.class, () -> note.withSignaturesOf(other));
+    }
 }

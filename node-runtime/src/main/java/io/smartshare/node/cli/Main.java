@@ -36,6 +36,7 @@ public final class Main {
               uplink    show the uplink (WireGuard tunnels, peers, routes) of a running node
               storage   put, get, audit and delete encrypted files stored on other nodes
               compute   run WebAssembly jobs on other nodes, verified; list and show them
+              beacon    verify a member's reward from the shard beacon's roots alone
 
             'smartshare-node <command> --help' describes a command's options;
             '--version', alone or as a command's only option, prints the version.
@@ -71,6 +72,7 @@ public final class Main {
                 case "uplink" -> UplinkCommand.run(rest, out, err);
                 case "storage" -> StorageCommand.run(rest, out, err);
                 case "compute" -> ComputeCommand.run(rest, out, err);
+                case "beacon" -> BeaconCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE_TEXT);
             };
         } catch (UsageException | ConfigException e) {

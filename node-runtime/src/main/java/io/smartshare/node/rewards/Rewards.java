@@ -99,7 +99,7 @@ public final class Rewards implements AutoCloseable {
         EpochEarnings earnings = new EpochEarnings(node.identity().publicKey(), desk, meter, config.schedule(),
                 node.dataDir());
         node.provide(RewardsView.class, new RewardsView(() -> rewards.document(QueryParameters.none()),
-                earnings::now));
+                earnings::now, config));
         node.addMetrics("peer-meter", () -> {
             PeerMeter.PeerCounts peers = meter.peerCounts();
             return Map.of("peers", peers.metered(), "peers-unmetered", peers.unmetered(), "max-peers",

@@ -16,15 +16,17 @@ import org.yaml.snakeyaml.Yaml;
  * Reads JSON documents of a running node over CoAP, one request at a time, each answered
  * within {@link #TIMEOUT_MILLIS} or refused with a {@link NodeDocumentException} saying why.
  */
-final class NodeDocuments implements AutoCloseable {
+public final class NodeDocuments implements AutoCloseable {
     /** How long to wait for each answer. */
     static final long TIMEOUT_MILLIS = 5_000;
+    /** The size of a whole piece of a body served in pieces. */
+    static final int PIECE = 8192;
 
     private final URI base;
     private final CoapEndpoint endpoint;
     private final CoapClient client;
 
-    NodeDocuments(URI base) {
+    public NodeDocuments(URI base) {
         this.base = base;
         this.endpoint = CoapEndpoint.builder().setConfiguration(SmallDeviceCoapConfig.create()).build();
         this.client = new CoapClient();
@@ -33,7 +35,7 @@ final class NodeDocuments implements AutoCloseable {
     }
 
     /** The base URI for {@code target}, which may omit the scheme and port. */
-    static URI baseUri(String target) {
+    public static URI baseUri(String target) {
         String text = target.contains("://") ? target : "coap://" + target;
         try {
             URI uri = new URI(text);
@@ -46,13 +48,32 @@ final class NodeDocuments implements AutoCloseable {
         }
     }
 
-    /** The JSON object at {@code path}. */
-    Map<String, Object> get(String path) {
-        URI uri = base.resolve("/" + path);
+    /**
+     * A body served in pieces ({@code path?query&from=N}, 8 KiB each, a shorter one the last),
+     * at most {@code maxBytes}.
+     */
+    public byte[] pieces(String pathAndQuery, int accept, int maxBytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        while (true) {
+            byte[] piece = bytes(pathAndQuery + "&from=" + out.size(), accept);
+            if (out.size() + piece.length > maxBytes) {
+                throw new NodeDocumentException(base.resolve("/" + pathAndQuery) + " is longer than " + maxBytes
+                        + " bytes");
+            }
+            out.writeBytes(piece);
+            if (piece.length < PIECE) {
+                return out.toByteArray();
+            }
+        }
+    }
+
+    /** The bytes {@code path?query} answers in content-format {@code accept} (CBOR, COSE). */
+    public byte[] bytes(String pathAndQuery, int accept) {
+        URI uri = base.resolve("/" + pathAndQuery);
         client.setURI(uri.toString());
         CoapResponse response;
         try {
-            response = client.get(MediaTypeRegistry.APPLICATION_JSON);
+            response = client.get(accept);
         } catch (ConnectorException | java.io.IOException e) {
             throw new NodeDocumentException(uri + ": " + e.getMessage());
         }
@@ -62,9 +83,16 @@ final class NodeDocuments implements AutoCloseable {
         if (!response.isSuccess()) {
             throw new NodeDocumentException(uri + " answered " + response.getCode() + ": " + response.getResponseText());
         }
+        return response.getPayload();
+    }
+
+    /** The JSON object at {@code path}. */
+    Map<String, Object> get(String path) {
+        URI uri = base.resolve("/" + path);
+        byte[] text = bytes(path, MediaTypeRegistry.APPLICATION_JSON);
         Object document;
         try {
-            document = new Yaml(new LoaderOptions()).load(response.getResponseText());
+            document = new Yaml(new LoaderOptions()).load(new String(text, java.nio.charset.StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             throw new NodeDocumentException(uri + " answered a document that is not JSON: " + e.getMessage());
         }
@@ -83,7 +111,7 @@ final class NodeDocuments implements AutoCloseable {
     }
 
     /** A document that could not be read, and why. */
-    static final class NodeDocumentException extends RuntimeException {
+    public static final class NodeDocumentException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         NodeDocumentException(String message) {

@@ -3,6 +3,7 @@ package io.smartshare.node.telemetry;
 import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.daemon.Version;
+import io.smartshare.node.beacon.BeaconView;
 import io.smartshare.node.events.Subscriber;
 import io.smartshare.node.fleet.FleetView;
 import io.smartshare.node.lifecycle.Activation;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Fleet telemetry over MQTT (docs/mqtt.md): the node publishes its status (retained, with a
  * last will), its {@code /metrics} and {@code /rewards} documents every {@code
  * metrics-seconds}, the fleet summaries of itself and of the mesh members below it (when it
- * is their gateway) as they change, and its mesh and rewards events to the broker its operator config names, through an {@link Outbox} on disk
+ * is their gateway) as they change, the shard beacon's closed epochs (retained, under the
+ * shard's topic) when the beacon runs, and its mesh and rewards events to the broker its operator config names, through an {@link Outbox} on disk
  * that keeps what the broker has not acknowledged, across a dead broker and restarts. The
  * uplink is read-only: the node subscribes to nothing. Section {@code mqtt:} of the operator
  * config: {@code host} (no host: the service is off), {@code port} (1883), {@code username}
@@ -58,6 +61,8 @@ public final class MqttService implements NodeService {
     private Subscriber<Object> events;
     private NodeContext context;
     private final AtomicLong metricsSent = new AtomicLong();
+    /** The latest beacon epoch published (only the scheduler's thread reads and writes it). */
+    private long beaconEpoch = -1;
 
     @Override
     public String name() {
@@ -67,7 +72,7 @@ public final class MqttService implements NodeService {
     /** After the services whose views and events it reports, when they run. */
     @Override
     public Set<String> after() {
-        return Set.of("rewards", "mesh", "uplink", "storage", "compute", "fleet");
+        return Set.of("rewards", "mesh", "uplink", "storage", "compute", "fleet", "beacon");
     }
 
     @Override
@@ -113,11 +118,17 @@ public final class MqttService implements NodeService {
         thread.start();
         Optional<RewardsView> rewards = context.find(RewardsView.class);
         Optional<SummaryChanges> summaries = context.find(FleetView.class).map(SummaryChanges::new);
+        Optional<BeaconView> beacon = context.find(BeaconView.class);
         metrics = context.scheduler().every("mqtt-metrics", () -> Duration.ofSeconds(metricsSeconds), () -> {
             queue(topics.metrics(), topics.metrics(metricsSent.incrementAndGet(), context.coap().metricsDocument()));
             rewards.ifPresent(r -> queue(topics.rewards(), topics.rewards(r.document().get())));
             summaries.ifPresent(s -> s.changed().forEach(m -> queue(topics.summary(m.node().value()),
                     topics.summary(m.document()))));
+            beacon.ifPresent(b -> newest(b.closed().get()).stream().filter(c -> (Long) c.get("epoch") > beaconEpoch)
+                    .forEach(c -> {
+                        beaconEpoch = (Long) c.get("epoch");
+                        queue(topics.beacon(b.shardId()), topics.beacon(b.shardId(), c), true);
+                    }));
         });
         events = context.events().subscribe("mqtt", Object.class, event -> {
             if (event instanceof MeshChange change) {
@@ -132,8 +143,17 @@ public final class MqttService implements NodeService {
     }
 
     private void queue(String topic, byte[] payload) {
+        queue(topic, payload, false);
+    }
+
+    /** The closed epochs to look at: all of them once one was published, only the latest at the first tick. */
+    private List<Map<String, Object>> newest(List<Map<String, Object>> closed) {
+        return beaconEpoch >= 0 || closed.isEmpty() ? closed : closed.subList(closed.size() - 1, closed.size());
+    }
+
+    private void queue(String topic, byte[] payload, boolean retained) {
         try {
-            outbox.add(topic, payload, false);
+            outbox.add(topic, payload, retained);
         } catch (IOException e) {
             LOG.warn("event=mqtt-outbox-failed topic={} reason=\"{}\"", topic, e.getMessage());
         }

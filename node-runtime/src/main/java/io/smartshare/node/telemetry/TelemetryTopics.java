@@ -50,6 +50,21 @@ final class TelemetryTopics {
         return ROOT + "/" + member + "/summary";
     }
 
+    /** Where the shard's beacon checkpoints go: {@code smartshare/shard/<shard-id>/beacon}, retained. */
+    String beacon(String shardId) {
+        return ROOT + "/shard/" + shardId + "/beacon";
+    }
+
+    /** A closed epoch of shard {@code shardId} as this member knows it ({@code via}: this node). */
+    byte[] beacon(String shardId, Map<String, Object> closed) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("shard", shardId);
+        doc.putAll(closed);
+        doc.put("via", node);
+        doc.put("at", clock.getAsLong());
+        return json(doc);
+    }
+
     byte[] online() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("node", node);

@@ -57,7 +57,7 @@ class DependencyRulesTest {
     void theSeamKnowsNoServiceAndTheDaemonStartsServicesOnlyThroughIt() {
         String[] services = {"io.smartshare.node.mesh..", "io.smartshare.node.rewards..", "io.smartshare.node.metering..",
             "io.smartshare.node.sensors..", "io.smartshare.node.ledger..", "io.smartshare.node.uplink..",
-            "io.smartshare.node.storage..", "io.smartshare.node.compute..", "io.smartshare.node.fleet..",
+            "io.smartshare.node.storage..", "io.smartshare.node.compute..", "io.smartshare.node.beacon..", "io.smartshare.node.fleet..",
             "io.smartshare.node.telemetry.."};
         // the daemon opens the ledger itself (the ledger service only serves it)
         String[] startedServices = java.util.Arrays.stream(services).filter(p -> !p.contains(".ledger"))

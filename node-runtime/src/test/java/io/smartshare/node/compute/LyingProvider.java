@@ -2,19 +2,7 @@ package io.smartshare.node.compute;
 
 import io.smartshare.contracts.Sha256;
 import io.smartshare.contracts.compute.ComputeResult;
-import io.smartshare.node.daemon.Node;
-import io.smartshare.node.daemon.Services;
-import io.smartshare.node.daemon.ShutdownSignal;
-import io.smartshare.node.lifecycle.NodeService;
-import io.smartshare.node.lifecycle.RunOptions;
-import io.smartshare.node.mesh.coap.CoapMeshOptions;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import io.smartshare.node.testing.DoubleNode;
 
 /**
  * A test double of a dishonest provider: a real node (the installed services, the same
@@ -40,24 +28,7 @@ public final class LyingProvider {
 
     /** {@code run --board B --data-dir D --coap-port P --coaps-port P --config F --mesh-peers L [--uplink K]}. */
     public static void main(String[] args) throws InterruptedException {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        RunOptions run = new RunOptions(options.get("board"), Optional.of(Path.of(options.get("data-dir"))),
-                Optional.of(Integer.parseInt(options.get("coap-port"))),
-                Optional.of(Integer.parseInt(options.get("coaps-port"))),
-                Optional.ofNullable(options.get("config")).map(Path::of), Optional.empty(),
-                Arrays.stream(options.getOrDefault("mesh-peers", "").split(",")).filter(p -> !p.isBlank())
-                        .map(CoapMeshOptions::parsePeer).toList(),
-                Optional.ofNullable(options.get("uplink")).map(Long::parseLong));
-        List<NodeService> services = new ArrayList<>();
-        for (NodeService service : Services.installed()) {
-            services.add(service instanceof ComputeService ? new ComputeService(LyingProvider::lying) : service);
-        }
-        ShutdownSignal signal = ShutdownSignal.install();
-        try (Node node = Node.start(run, services)) {
-            signal.await();
-        }
+        DoubleNode.run(args, service -> service instanceof ComputeService ? new ComputeService(LyingProvider::lying)
+                : service);
     }
 }

@@ -58,6 +58,7 @@ class InstalledServicesPlanTest {
                         + " transport)",
                 "compute", "needs the mesh service, which does not run (the board's mesh section does not list the ip"
                         + " transport)",
+                "beacon", "no shard membership configured (beacon.membership)",
                 "mqtt", "no broker configured (mqtt.host)"), plan.off());
     }
 }

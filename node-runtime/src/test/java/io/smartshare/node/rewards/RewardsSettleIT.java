@@ -20,14 +20,11 @@ import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.ledger.storage.LedgerFiles;
 import io.smartshare.node.testing.NodeProcess;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.smartshare.node.testing.SeededIdentities;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +98,7 @@ class RewardsSettleIT {
     @Test
     void theIssuersToolSignsTheDocumentedScheduleAndNodesSettleWithIt() throws Exception {
         Path issuerDir = Files.createDirectories(dir.resolve("issuer"));
-        writeKeyFile(issuerDir.resolve("node.key"), 0x09);
+        SeededIdentities.writeKeyFile(issuerDir.resolve("node.key"), 0x09);
 
         NodeProcess.Result signed = NodeProcess.runToEnd(List.of("rewards", "sign-schedule", "--issuer-dir",
                 issuerDir.toString(), "--version", "3", "--valid-from", "5", "--pool", "500000", "--terms",
@@ -148,7 +145,7 @@ class RewardsSettleIT {
     @Test
     void refusesAMemberWhoseLedgerHasNoSignedCheckpoint() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        writeKeyFile(empty.resolve("node.key"), 0x0e);
+        SeededIdentities.writeKeyFile(empty.resolve("node.key"), 0x0e);
         LedgerFiles.open(empty, E).close(); // a node that never appended anything
 
         NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
@@ -204,15 +201,6 @@ class RewardsSettleIT {
                 index * 1000L, index * 1000L + 1000, Arrays.copyOf(filled, 16), CheckpointRef.of(index, filled)), consumer);
     }
 
-    /** The key file (docs/identity.md) of the node with seed {@code seedByte}. */
-    /** Writes the key file of the node with seed {@code seedByte}, mode 0600 as the node demands. */
-    private static void writeKeyFile(Path file, int seedByte) throws IOException {
-        Base64.Encoder b64 = Base64.getEncoder();
-        Files.writeString(file, "smartshare-ed25519-v1\n" + b64.encodeToString(seed(seedByte)) + "\n"
-                + b64.encodeToString(identity(seedByte).publicKey().encoded()) + "\n", StandardCharsets.US_ASCII);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-
     private static Path dataDir(NodeIdentity node) {
         return dir.resolve(node.nodeId().value());
     }
@@ -221,7 +209,7 @@ class RewardsSettleIT {
     private static void ledger(int seedByte, List<SignedReceipt> receipts) throws Exception {
         NodeIdentity node = identity(seedByte);
         Path data = Files.createDirectories(dataDir(node));
-        writeKeyFile(data.resolve("node.key"), seedByte);
+        SeededIdentities.writeKeyFile(data.resolve("node.key"), seedByte);
         try (Ledger ledger = LedgerFiles.open(data, node)) {
             for (SignedReceipt receipt : receipts) {
                 ledger.append(receipt.ledgerEntry()).get(10, TimeUnit.SECONDS);

@@ -43,6 +43,8 @@ public final class NodeLine implements AutoCloseable {
 
     private PeerPorts peerPorts;
     private IntFunction<Optional<Class<?>>> mains = i -> Optional.empty();
+    /** Every node a neighbour of every other (a full mesh), instead of a line. */
+    private boolean full;
 
     private NodeLine(Path dir, int size, String rewardsYaml) {
         this.dir = dir;
@@ -79,7 +81,23 @@ public final class NodeLine implements AutoCloseable {
      */
     public static NodeLine start(Path dir, int size, String rewardsYaml, PeerPorts peerPorts,
             IntFunction<Optional<Class<?>>> mains) throws Exception {
-        NodeLine line = new NodeLine(dir, size, rewardsYaml);
+        return start(new NodeLine(dir, size, rewardsYaml), peerPorts, mains);
+    }
+
+    /**
+     * As {@link #start(Path, int, String, PeerPorts, IntFunction)}, but every node is a mesh
+     * neighbour of every other: a node that dies leaves the others connected.
+     */
+    public static NodeLine startFullMesh(Path dir, int size, String rewardsYaml, IntFunction<Optional<Class<?>>> mains)
+            throws Exception {
+        NodeLine mesh = new NodeLine(dir, size, rewardsYaml);
+        mesh.full = true;
+        return start(mesh, (node, neighbour, ports) -> ports[neighbour], mains);
+    }
+
+    private static NodeLine start(NodeLine line, PeerPorts peerPorts, IntFunction<Optional<Class<?>>> mains)
+            throws Exception {
+        int size = line.ports.length;
         line.mains = mains;
         for (int i = 0; i < size; i++) {
             try (DatagramSocket socket = new DatagramSocket(0)) {
@@ -180,8 +198,8 @@ public final class NodeLine implements AutoCloseable {
                   receipt-interval-seconds: 1
                 """.formatted(AUDITOR_KEY, OPERATOR, OPERATOR_KEY) + rewardsYaml);
         List<String> peers = new ArrayList<>();
-        for (int other : new int[] {i - 1, i + 1}) {
-            if (other >= 0 && other < ports.length) {
+        for (int other = 0; other < ports.length; other++) {
+            if (other != i && (full || Math.abs(other - i) == 1)) {
                 peers.add("127.0.0.1:" + peerPorts.port(i, other, ports));
             }
         }
@@ -199,7 +217,16 @@ public final class NodeLine implements AutoCloseable {
             if (i > 0) {
                 expected.add(ids[i - 1]);
             }
-            if (i + 1 < ids.length) {
+            if (full) {
+                for (int other = 0; other < ids.length; other++) {
+                    if (other != i) {
+                        expected.add(ids[other]);
+                    }
+                }
+                if (i + 1 < ids.length) {
+                    await(i, "/mesh/routes", doc -> doc.get("parent") != null);
+                }
+            } else if (i + 1 < ids.length) {
                 String parent = ids[i + 1];
                 await(i, "/mesh/routes", doc -> parent.equals(doc.get("parent")));
                 expected.add(parent);
