@@ -123,6 +123,9 @@ final class StorageCommand {
                 last = progress;
             }
             if (command.equals("put") && row.filter(r -> "stored".equals(r.get("state"))).isPresent()) {
+                if (!last.equals("uploaded")) {
+                    out.println("uploaded"); // stored can show before the progress line says so
+                }
                 return Main.OK;
             }
             if (command.equals("get") && progress.startsWith("retrieved")) {
