@@ -2,6 +2,7 @@ package io.smartshare.node.beacon;
 
 import io.smartshare.contracts.Sha256;
 import io.smartshare.contracts.beacon.Beacons;
+import io.smartshare.contracts.beacon.ResultLeaf;
 import io.smartshare.contracts.beacon.ShardMembership;
 import io.smartshare.contracts.schedule.VerifiedSchedule;
 import io.smartshare.ledger.Ledger;
@@ -166,6 +167,7 @@ public final class BeaconService implements NodeService {
             row.put("cosigners", membership.members().stream()
                     .filter(m -> c.note().isCosignedBy(Beacons.witnessName(m), m)).count());
             row.put("result-sha256", HexFormat.of().formatHex(Sha256.of(c.result())));
+            row.put("members", ResultLeaf.decode(c.resultLeaf()).members());
             rows.add(row);
         });
         return rows;

@@ -199,7 +199,7 @@ class EpochCloser {
     private Optional<CheckedSubmission> submission(long epoch, Ed25519PublicKey member) {
         byte[] signed;
         try {
-            signed = member.equals(self) ? own.signed(epoch) : calls.submission(NodeId.of(member), epoch);
+            signed = member.equals(self) ? own.signed(epoch) : askTwice(member, epoch);
         } catch (PeerLink.Failure e) {
             LOG.warn("event=beacon-submission-missing epoch={} member={} reason=\"{}\"", epoch, NodeId.of(member),
                     e.getMessage());
@@ -214,6 +214,18 @@ class EpochCloser {
             return Optional.empty();
         }
         return checked.acceptedValue();
+    }
+
+    /** A member's submission, asked for again once if the first request got no answer (a lost datagram, a slow hop). */
+    private byte[] askTwice(Ed25519PublicKey member, long epoch) throws PeerLink.Failure {
+        try {
+            return calls.submission(NodeId.of(member), epoch);
+        } catch (PeerLink.Failure e) {
+            if (e.answered()) {
+                throw e;
+            }
+            return calls.submission(NodeId.of(member), epoch);
+        }
     }
 
     private void keepEvidence(long epoch, Ed25519PublicKey member, BeaconRejection reason, String detail,

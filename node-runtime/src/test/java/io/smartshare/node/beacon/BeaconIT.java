@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from the full data dirs; the chosen beacon killed, the next one closes the epoch; members
  * that cheat in their submissions are refused with evidence, and a beacon that equivocates is
  * caught by the members that cosigned its checkpoint.
- * Epochs of 40 s (the first test) and 20 s (the second), 8 s for each candidate beacon before
+ * Epochs of 60 s (the first test) and 20 s (the second), 8 s for each candidate beacon before
  * the next takes over, quorum 3 of 5.
  */
 class BeaconIT {
@@ -109,9 +109,9 @@ class BeaconIT {
     @Test
     void anEpochClosesAndEveryRewardVerifiesFromRootsAloneAsRewardsSettleComputesIt() throws Exception {
         Path home = dir.resolve("line");
-        // 40 s epochs: the next epoch's submissions (new ledger checkpoints) come 42 s after this
-        // one ends, after the verifications and the kill that rewards settle must see before.
-        String config = shard(home, 40);
+        // 60 s epochs: the next epoch's submissions (new ledger checkpoints) come 62 s after this
+        // one ends, well after the kills that keep the ledgers as rewards settle must read them.
+        String config = shard(home, 60);
         Files.write(dir.resolve("body"), new byte[8_000]); // SmallDeviceCoapConfig caps bodies at 8 KiB
         try (Mosquitto broker = Mosquitto.on(dir.resolve("broker"), Mosquitto.freePort()).start();
                 NodeLine line = NodeLine.start(home, MEMBERS, config + "mqtt:\n  host: 127.0.0.1\n  port: "
@@ -125,6 +125,31 @@ class BeaconIT {
             int beacon = index(membership.order(epoch).get(0));
             awaitClosed(line, beacon, epoch);
 
+            byte[] result;
+            Optional<byte[]> previous;
+            try (NodeDocuments docs = new NodeDocuments(URI.create("coap://127.0.0.1:" + line.node(beacon).coapPort()))) {
+                result = docs.pieces("beacon/results?epoch=" + epoch, MediaTypeRegistry.APPLICATION_CBOR, 1 << 20);
+                // The epoch before (the nodes started in it) may have closed too: this one is then
+                // settled after its marks, as rewards settle --previous does.
+                previous = awaitPrevious(docs, epoch - 1);
+            }
+            String events = line.node(beacon).log().lines().filter(l -> l.contains("event=beacon-"))
+                    .reduce("", (a, b) -> a + b + "\n");
+            Map<String, Object> topic = awaitPublished(published, epoch);
+            assertEquals("test-shard", topic.get("shard"));
+            assertEquals(line.id(4), topic.get("via"), "the gateway publishes (mqtt.publish-from: gateways)");
+            assertTrue(((String) topic.get("beacon-log")).endsWith(line.id(beacon)), topic.toString());
+            assertTrue(number(topic, "cosigners") >= membership.quorum(), topic.toString());
+            assertEquals(MEMBERS, number(topic, "members"), "every member's submission settled: " + events);
+            assertEquals(HexFormat.of().formatHex(Sha256.of(result)), topic.get("result-sha256"));
+            // The ledgers must not move past the checkpoints submitted: the members are killed now
+            // (kill -9: no final checkpoint), the beacon once it answered the verifications, all
+            // long before the next epoch's submissions (62 s after this one ends).
+            for (int i = 0; i < MEMBERS; i++) {
+                if (i != beacon) {
+                    line.node(i).process().destroyForcibly().waitFor();
+                }
+            }
             long[] rewards = new long[MEMBERS];
             for (int i = 0; i < MEMBERS; i++) {
                 NodeProcess.Result verified = verify(line, i, epoch, beacon);
@@ -133,31 +158,23 @@ class BeaconIT {
                 rewards[i] = reward(verified);
             }
             assertTrue(rewards[1] > 0, "n1 relayed for n0 and earned: " + Arrays.toString(rewards));
-            byte[] result;
-            try (NodeDocuments docs = new NodeDocuments(URI.create("coap://127.0.0.1:" + line.node(beacon).coapPort()))) {
-                result = docs.bytes("beacon/results?epoch=" + epoch, MediaTypeRegistry.APPLICATION_CBOR);
-            }
-            Map<String, Object> topic = awaitPublished(published, epoch);
-            assertEquals("test-shard", topic.get("shard"));
-            assertEquals(line.id(4), topic.get("via"), "the gateway publishes (mqtt.publish-from: gateways)");
-            assertTrue(((String) topic.get("beacon-log")).endsWith(line.id(beacon)), topic.toString());
-            assertTrue(number(topic, "cosigners") >= membership.quorum(), topic.toString());
-            assertEquals(HexFormat.of().formatHex(Sha256.of(result)), topic.get("result-sha256"));
-            for (int i = 0; i < MEMBERS; i++) {
-                line.node(i).process().destroyForcibly().waitFor(); // no checkpoint after the one submitted
-            }
+            line.node(beacon).process().destroyForcibly().waitFor();
 
             List<String> members = new ArrayList<>();
             for (int i = 1; i < MEMBERS; i++) {
                 members.add(line.dataDir(i).toString());
             }
             Path out = dir.resolve("settled.cbor");
-            NodeProcess.Result settled = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
-                    line.configFile(0).toString(), "--epoch", Long.toString(epoch), "--data-dir",
-                    line.dataDir(0).toString(), "--members", String.join(",", members), "--out", out.toString()));
+            List<String> settle = new ArrayList<>(List.of("rewards", "settle", "--config", line.configFile(0).toString(),
+                    "--epoch", Long.toString(epoch), "--data-dir", line.dataDir(0).toString(), "--members",
+                    String.join(",", members), "--out", out.toString()));
+            if (previous.isPresent()) {
+                settle.addAll(List.of("--previous", Files.write(dir.resolve("previous.cbor"), previous.get()).toString()));
+            }
+            NodeProcess.Result settled = NodeProcess.runToEnd(settle);
             assertEquals(0, settled.exitCode(), settled.stderr());
-            assertArrayEquals(Files.readAllBytes(out), result,
-                    "the beacon's result is, byte for byte, what rewards settle computes from the five data dirs");
+            assertArrayEquals(Files.readAllBytes(out), result, "the beacon's result is, byte for byte, what rewards"
+                    + " settle computes from the five data dirs\n" + settled.stdout() + "\nbeacon: " + events);
             for (int i = 0; i < MEMBERS; i++) {
                 if (rewards[i] > 0) {
                     assertTrue(Pattern.compile(line.id(i) + "\\s+\\d+\\s+\\d+\\s+" + rewards[i] + "\\b")
@@ -165,6 +182,22 @@ class BeaconIT {
                 }
             }
             assertNoMemberRecordIn(line, beacon);
+        }
+    }
+
+    /**
+     * The result of {@code epoch} if the beacon knows it closed: a member learns an epoch a few
+     * seconds into the next one, so this waits until the epoch after {@code epoch} has had its
+     * first two turns (the beacon knows it by then, or it was not closed).
+     */
+    private Optional<byte[]> awaitPrevious(NodeDocuments docs, long epoch) throws Exception {
+        long settled = membership.endMillis(epoch) + 4_000 + membership.takeoverSeconds() * 1000;
+        Thread.sleep(Math.max(0, settled - System.currentTimeMillis()));
+        try {
+            return Optional.of(docs.pieces("beacon/results?epoch=" + epoch, MediaTypeRegistry.APPLICATION_CBOR, 1 << 20));
+        } catch (NodeDocuments.NodeDocumentException e) {
+            assertTrue(e.getMessage().contains("4.04"), e.getMessage());
+            return Optional.empty();
         }
     }
 
