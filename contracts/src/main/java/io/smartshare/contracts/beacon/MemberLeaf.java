@@ -7,7 +7,6 @@ import io.smartshare.ledger.cbor.Cbor;
 import io.smartshare.ledger.cbor.CborMap;
 import io.smartshare.ledger.cbor.CborValue;
 import io.smartshare.ledger.checkpoint.Checkpoint;
-import io.smartshare.ledger.checkpoint.CheckpointException;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.NodeId;
 
@@ -47,12 +46,7 @@ public record MemberLeaf(long epoch, SignedCheckpoint checkpoint, NodeReward rew
         f.requireUint(0, "kind", KIND);
         NodeReward reward = new NodeReward(f.publicKey(2, "member"), f.uint(4, "earned"), f.uint(5, "capped"),
                 f.uint(6, "reward"), f.uint(7, "dust share"));
-        SignedCheckpoint note;
-        try {
-            note = SignedCheckpoint.parse(f.bytes(3, "checkpoint", -1));
-        } catch (CheckpointException e) {
-            throw new ContractException(DOCUMENT + ": field 3 (checkpoint): " + e.getMessage(), e);
-        }
+        SignedCheckpoint note = Beacons.note(f.bytes(3, "checkpoint", -1), DOCUMENT + ": field 3 (checkpoint)");
         if (!note.origin().equals(Checkpoint.originOf(NodeId.of(reward.node()))) || !note.isSignedBy(reward.node())) {
             throw new ContractException(DOCUMENT + ": the checkpoint is not signed by member " + NodeId.of(reward.node()));
         }

@@ -7,7 +7,6 @@ import io.smartshare.contracts.cose.Domain;
 import io.smartshare.ledger.cbor.Cbor;
 import io.smartshare.ledger.cbor.CborMap;
 import io.smartshare.ledger.cbor.CborValue;
-import io.smartshare.ledger.checkpoint.CheckpointException;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeIdentity;
@@ -64,7 +63,7 @@ public record Submission(long epoch, Ed25519PublicKey member, SignedCheckpoint c
         List<CborValue> items = new ArrayList<>();
         for (Entry e : entries) {
             items.add(new CborValue.Array(List.of(new CborValue.Int(e.index()), new CborValue.Bytes(e.record),
-                    new CborValue.Array(e.path().stream().map(h -> (CborValue) new CborValue.Bytes(h.bytes())).toList()))));
+                    Beacons.path(e.path()))));
         }
         return Cbor.encode(CborMap.builder()
                 .put(0, epoch)
@@ -89,30 +88,18 @@ public record Submission(long epoch, Ed25519PublicKey member, SignedCheckpoint c
      */
     public static Submission decode(byte[] payload) {
         CborFields f = CborFields.of(CborFields.decode(payload, DOCUMENT), DOCUMENT, 4);
-        SignedCheckpoint checkpoint;
-        try {
-            checkpoint = SignedCheckpoint.parse(f.bytes(2, "checkpoint", -1));
-        } catch (CheckpointException e) {
-            throw new ContractException(DOCUMENT + ": field 2 (checkpoint): " + e.getMessage(), e);
-        }
+        SignedCheckpoint checkpoint = Beacons.note(f.bytes(2, "checkpoint", -1), DOCUMENT + ": field 2 (checkpoint)");
         if (!(f.value(3) instanceof CborValue.Array items) || items.items().size() > MAX_ENTRIES) {
             throw new ContractException(DOCUMENT + ": field 3 (entries): expected an array of at most " + MAX_ENTRIES);
         }
         List<Entry> entries = new ArrayList<>();
         for (CborValue item : items.items()) {
             List<CborValue> e = CborFields.array(item, DOCUMENT + " entry", 3);
-            if (!(e.get(1) instanceof CborValue.Bytes record) || !(e.get(2) instanceof CborValue.Array path)
-                    || path.items().size() > 64) {
-                throw new ContractException(DOCUMENT + ": an entry is [index, record, [at most 64 hashes]]");
+            if (!(e.get(1) instanceof CborValue.Bytes record)) {
+                throw new ContractException(DOCUMENT + ": an entry is [index, record, [proof hashes]]");
             }
-            List<Hash> hashes = new ArrayList<>();
-            for (CborValue h : path.items()) {
-                if (!(h instanceof CborValue.Bytes b) || b.length() != Hash.LENGTH) {
-                    throw new ContractException(DOCUMENT + ": a proof hash is 32 bytes, found " + h);
-                }
-                hashes.add(Hash.of(b.value()));
-            }
-            entries.add(new Entry(CborFields.uintItem(e.get(0), DOCUMENT + " entry index"), record.value(), hashes));
+            entries.add(new Entry(CborFields.uintItem(e.get(0), DOCUMENT + " entry index"), record.value(),
+                    Beacons.path(e.get(2), DOCUMENT + " entry")));
         }
         return new Submission(f.uint(0, "epoch"), f.publicKey(1, "member"), checkpoint, entries);
     }

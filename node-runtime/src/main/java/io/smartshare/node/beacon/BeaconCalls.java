@@ -1,5 +1,6 @@
 package io.smartshare.node.beacon;
 
+import io.smartshare.contracts.beacon.Beacons;
 import io.smartshare.contracts.beacon.Submission;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.NodeId;
@@ -36,7 +37,7 @@ class BeaconCalls {
         request.setPayload(new WitnessRequest(note, proof).encode());
         try {
             byte[] answer = link.call(member, request, List.of("beacon", "witness")).getPayload();
-            return new WitnessDesk.Cosigned(Closure.note(answer, "cosigned beacon checkpoint"));
+            return new WitnessDesk.Cosigned(Beacons.note(answer, "cosigned beacon checkpoint"));
         } catch (PeerLink.Failure e) {
             if (e.code().filter(ResponseCode.CONFLICT::equals).isPresent()) {
                 String text = e.getMessage();

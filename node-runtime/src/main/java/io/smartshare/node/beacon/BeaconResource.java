@@ -9,16 +9,16 @@ import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.merkle.InclusionProof;
+import io.smartshare.node.coap.BodyPieces;
 import io.smartshare.node.coap.DocumentResource;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.coap.RequestException;
-import io.smartshare.node.mesh.coap.PeerLink;
 import io.smartshare.node.mesh.coap.PeerRequests;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.californium.core.CoapResource;
@@ -35,7 +35,7 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
  * beacon that closed the epoch) and {@code GET /beacon/results?epoch=E} (the result's bytes).
  * Submissions and witness requests are taken from mesh neighbours only and answered on the
  * beacon service's worker thread ({@link PeerRequests}). Submissions, closures and results
- * travel in pieces ({@code &from=N}, {@link PeerLink#PIECE}).
+ * travel in pieces ({@code &from=N}, {@link BodyPieces}).
  */
 final class BeaconResource extends DocumentResource {
     private final Supplier<Map<String, Object>> document;
@@ -43,8 +43,9 @@ final class BeaconResource extends DocumentResource {
     BeaconResource(Supplier<Map<String, Object>> document, Parts parts) {
         super("beacon", "smartshare.beacon", "core.rp");
         this.document = document;
-        add(new SubmissionResource(parts), new WitnessResource(parts), new EpochsResource(parts),
-                new ProofResource(parts), new ResultsResource(parts));
+        add(new SubmissionResource(parts), new WitnessResource(parts),
+                new ClosureResource("epochs", parts, Closure::encode), new ProofResource(parts),
+                new ClosureResource("results", parts, Closure::result));
     }
 
     /** What the resources answer from. */
@@ -65,13 +66,13 @@ final class BeaconResource extends DocumentResource {
         return query.count("epoch").orElseThrow(() -> RequestException.badRequest("give ?epoch=E"));
     }
 
-    /** Bytes {@code [from, from + PIECE)} of {@code all} ({@code from}: 0 when absent; see {@link PeerLink#PIECE}). */
+    /** The piece of {@code all} the query asks for ({@code from}: 0 when absent; {@link BodyPieces}). */
     private static byte[] piece(byte[] all, QueryParameters query) {
-        long from = query.count("from").orElse(0L);
-        if (from > all.length) {
-            throw RequestException.badRequest("from " + from + " is beyond the " + all.length + " bytes");
+        try {
+            return BodyPieces.slice(all, query.count("from").orElse(0L));
+        } catch (IllegalArgumentException e) {
+            throw RequestException.badRequest(e.getMessage());
         }
-        return Arrays.copyOfRange(all, (int) from, (int) Math.min(all.length, from + PeerLink.PIECE));
     }
 
     private abstract static class Child extends CoapResource {
@@ -155,16 +156,20 @@ final class BeaconResource extends DocumentResource {
         }
     }
 
-    private static final class EpochsResource extends Child {
-        EpochsResource(Parts parts) {
-            super("epochs", parts);
+    /** A part of a closure this member knows, by epoch, in pieces: the closure itself, or its result. */
+    private static final class ClosureResource extends Child {
+        private final Function<Closure, byte[]> part;
+
+        ClosureResource(String name, Parts parts, Function<Closure, byte[]> part) {
+            super(name, parts);
+            this.part = part;
         }
 
         @Override
         public void handleGET(CoapExchange exchange) {
             answering(exchange, () -> {
                 QueryParameters query = query(exchange);
-                exchange.respond(ResponseCode.CONTENT, piece(closure(parts, epoch(query)).encode(), query),
+                exchange.respond(ResponseCode.CONTENT, piece(part.apply(closure(parts, epoch(query))), query),
                         MediaTypeRegistry.APPLICATION_CBOR);
             });
         }
@@ -173,21 +178,6 @@ final class BeaconResource extends DocumentResource {
     private static Closure closure(Parts parts, long epoch) {
         return parts.closures().get(epoch).orElseThrow(() -> new RequestException(ResponseCode.NOT_FOUND,
                 "epoch " + epoch + " is not known closed here"));
-    }
-
-    private static final class ResultsResource extends Child {
-        ResultsResource(Parts parts) {
-            super("results", parts);
-        }
-
-        @Override
-        public void handleGET(CoapExchange exchange) {
-            answering(exchange, () -> {
-                QueryParameters query = query(exchange);
-                exchange.respond(ResponseCode.CONTENT, piece(closure(parts, epoch(query)).result(), query),
-                        MediaTypeRegistry.APPLICATION_CBOR);
-            });
-        }
     }
 
     /** {@code {0: cosigned note, 1: member leaf, 2: its index, 3: its proof, 4: result leaf, 5: its index, 6: its proof}}. */
@@ -222,10 +212,10 @@ final class BeaconResource extends DocumentResource {
                         .put(0, new CborValue.Bytes(closure.note().encoded()))
                         .put(1, new CborValue.Bytes(parts.log().leaf(at)))
                         .put(2, at)
-                        .put(3, Closure.hashes(proof.path()))
+                        .put(3, Beacons.path(proof.path()))
                         .put(4, new CborValue.Bytes(closure.resultLeaf()))
                         .put(5, closure.proof().index())
-                        .put(6, Closure.hashes(closure.proof().path()))
+                        .put(6, Beacons.path(closure.proof().path()))
                         .build()), MediaTypeRegistry.APPLICATION_CBOR);
             });
         }

@@ -1,16 +1,12 @@
 package io.smartshare.node.beacon;
 
-import io.smartshare.contracts.ContractException;
+import io.smartshare.contracts.beacon.Beacons;
 import io.smartshare.contracts.cose.CborFields;
 import io.smartshare.ledger.cbor.Cbor;
 import io.smartshare.ledger.cbor.CborMap;
 import io.smartshare.ledger.cbor.CborValue;
-import io.smartshare.ledger.checkpoint.CheckpointException;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
-import io.smartshare.ledger.merkle.Hash;
 import io.smartshare.ledger.merkle.InclusionProof;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A closed epoch as members pass it on (docs/beacon.md §5, {@code GET /beacon/epochs}): the
@@ -30,34 +26,8 @@ record Closure(long epoch, SignedCheckpoint note, byte[] result, byte[] resultLe
                 .put(2, new CborValue.Bytes(result))
                 .put(3, new CborValue.Bytes(resultLeaf))
                 .put(4, proof.index())
-                .put(5, hashes(proof.path()))
+                .put(5, Beacons.path(proof.path()))
                 .build());
-    }
-
-    static CborValue hashes(List<Hash> path) {
-        return new CborValue.Array(path.stream().map(h -> (CborValue) new CborValue.Bytes(h.bytes())).toList());
-    }
-
-    static List<Hash> hashes(CborValue value, String document) {
-        if (!(value instanceof CborValue.Array array) || array.items().size() > 64) {
-            throw new ContractException(document + ": a proof is at most 64 hashes");
-        }
-        List<Hash> path = new ArrayList<>();
-        for (CborValue h : array.items()) {
-            if (!(h instanceof CborValue.Bytes b) || b.length() != Hash.LENGTH) {
-                throw new ContractException(document + ": a proof hash is 32 bytes");
-            }
-            path.add(Hash.of(b.value()));
-        }
-        return path;
-    }
-
-    static SignedCheckpoint note(byte[] bytes, String document) {
-        try {
-            return SignedCheckpoint.parse(bytes);
-        } catch (CheckpointException e) {
-            throw new ContractException(document + ": " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -67,8 +37,8 @@ record Closure(long epoch, SignedCheckpoint note, byte[] result, byte[] resultLe
      */
     static Closure decode(byte[] bytes) {
         CborFields f = CborFields.of(CborFields.decode(bytes, DOCUMENT), DOCUMENT, 6);
-        SignedCheckpoint note = note(f.bytes(1, "note", -1), DOCUMENT);
+        SignedCheckpoint note = Beacons.note(f.bytes(1, "note", -1), DOCUMENT);
         return new Closure(f.uint(0, "epoch"), note, f.bytes(2, "result", -1), f.bytes(3, "result leaf", -1),
-                new InclusionProof(f.uint(4, "leaf index"), note.size(), hashes(f.value(5), DOCUMENT)));
+                new InclusionProof(f.uint(4, "leaf index"), note.size(), Beacons.path(f.value(5), DOCUMENT)));
     }
 }

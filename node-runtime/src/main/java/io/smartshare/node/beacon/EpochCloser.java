@@ -176,9 +176,10 @@ class EpochCloser {
                 cosigned(other, member);
             }
         }
-        if (RewardProof.cosigned(membership, note).rejection().isPresent()) {
-            LOG.warn("event=beacon-quorum-missing epoch={} reason=\"{}\"", epoch,
-                    RewardProof.cosigned(membership, note).rejection().get().detail());
+        Optional<Outcome.Rejected<Ed25519PublicKey, BeaconRejection>> missing = RewardProof.cosigned(membership, note)
+                .rejection();
+        if (missing.isPresent()) {
+            LOG.warn("event=beacon-quorum-missing epoch={} reason=\"{}\"", epoch, missing.get().detail());
             return;
         }
         long[] range = log.range(epoch).orElseThrow();

@@ -1,5 +1,6 @@
 package io.smartshare.node.beacon;
 
+import io.smartshare.contracts.beacon.Beacons;
 import io.smartshare.contracts.cose.CborFields;
 import io.smartshare.ledger.cbor.Cbor;
 import io.smartshare.ledger.cbor.CborMap;
@@ -21,18 +22,18 @@ record WitnessRequest(SignedCheckpoint note, ConsistencyProof proof) {
         return Cbor.encode(CborMap.builder()
                 .put(0, new CborValue.Bytes(note.encoded()))
                 .put(1, proof.from())
-                .put(2, Closure.hashes(proof.path()))
+                .put(2, Beacons.path(proof.path()))
                 .build());
     }
 
     static WitnessRequest decode(byte[] bytes) {
         CborFields f = CborFields.of(CborFields.decode(bytes, DOCUMENT), DOCUMENT, 3);
-        SignedCheckpoint note = Closure.note(f.bytes(0, "note", -1), DOCUMENT);
+        SignedCheckpoint note = Beacons.note(f.bytes(0, "note", -1), DOCUMENT);
         long from = f.uint(1, "old size");
         if (from > note.size()) {
             throw new io.smartshare.contracts.ContractException(DOCUMENT + ": old size " + from + " beyond the note's "
                     + note.size());
         }
-        return new WitnessRequest(note, new ConsistencyProof(from, note.size(), Closure.hashes(f.value(2), DOCUMENT)));
+        return new WitnessRequest(note, new ConsistencyProof(from, note.size(), Beacons.path(f.value(2), DOCUMENT)));
     }
 }

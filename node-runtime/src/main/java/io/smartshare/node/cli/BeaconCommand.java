@@ -8,12 +8,9 @@ import io.smartshare.contracts.beacon.ResultLeaf;
 import io.smartshare.contracts.beacon.RewardProof;
 import io.smartshare.contracts.beacon.ShardMembership;
 import io.smartshare.contracts.cose.CborFields;
-import io.smartshare.ledger.cbor.CborValue;
-import io.smartshare.ledger.checkpoint.CheckpointException;
 import io.smartshare.ledger.checkpoint.SignedCheckpoint;
 import io.smartshare.ledger.identity.IdentityException;
 import io.smartshare.ledger.identity.NodeId;
-import io.smartshare.ledger.merkle.Hash;
 import io.smartshare.ledger.merkle.InclusionProof;
 import io.smartshare.node.beacon.MembershipFile;
 import io.smartshare.node.config.NodeConfig;
@@ -25,7 +22,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -80,13 +76,13 @@ final class BeaconCommand {
             ShardMembership membership = membership(config);
             CborFields proof = CborFields.of(CborFields.decode(node.bytes("beacon/proof?epoch=" + epoch + "&member="
                     + member.value(), MediaTypeRegistry.APPLICATION_CBOR), "beacon proof"), "beacon proof", 7);
-            SignedCheckpoint note = SignedCheckpoint.parse(proof.bytes(0, "note", -1));
+            SignedCheckpoint note = Beacons.note(proof.bytes(0, "note", -1), "beacon proof");
             byte[] result = node.pieces("beacon/results?epoch=" + epoch, MediaTypeRegistry.APPLICATION_CBOR, 8 << 20);
             Outcome<MemberLeaf, BeaconRejection> leaf = RewardProof.verify(membership, note, proof.bytes(1, "leaf", -1),
-                    new InclusionProof(proof.uint(2, "index"), note.size(), path(proof.value(3))));
+                    new InclusionProof(proof.uint(2, "index"), note.size(), Beacons.path(proof.value(3), "beacon proof")));
             Outcome<ResultLeaf, BeaconRejection> resultLeaf = RewardProof.verifyResult(membership, note,
                     proof.bytes(4, "result leaf", -1), new InclusionProof(proof.uint(5, "result index"), note.size(),
-                            path(proof.value(6))), result);
+                            Beacons.path(proof.value(6), "beacon proof")), result);
             if (leaf.rejection().isPresent() || resultLeaf.rejection().isPresent()) {
                 err.println("smartshare-node beacon: does not verify: " + leaf.rejection().map(Object::toString)
                         .orElse(resultLeaf.rejection().map(Object::toString).orElse("")));
@@ -111,8 +107,7 @@ final class BeaconCommand {
                     membership.shardId(), membership.version());
             out.println("verified from the beacon's checkpoint and proofs alone");
             return Main.OK;
-        } catch (NodeDocuments.NodeDocumentException | IOException | CheckpointException
-                | io.smartshare.contracts.ContractException e) {
+        } catch (NodeDocuments.NodeDocumentException | IOException | io.smartshare.contracts.ContractException e) {
             err.println("smartshare-node beacon: " + e.getMessage());
             return Main.FAILED;
         }
@@ -124,19 +119,5 @@ final class BeaconCommand {
         Path file = config.section("beacon").flatMap(MembershipFile::path).orElseThrow(() -> new UsageException(
                 "the config names no beacon.membership"));
         return MembershipFile.verify(file, rewards.trustedIssuers());
-    }
-
-    private static List<Hash> path(CborValue value) {
-        List<Hash> path = new ArrayList<>();
-        if (value instanceof CborValue.Array a && a.items().size() <= 64) {
-            for (CborValue h : a.items()) {
-                if (!(h instanceof CborValue.Bytes b) || b.length() != Hash.LENGTH) {
-                    throw new io.smartshare.contracts.ContractException("beacon proof: a proof hash is 32 bytes");
-                }
-                path.add(Hash.of(b.value()));
-            }
-            return path;
-        }
-        throw new io.smartshare.contracts.ContractException("beacon proof: a proof is at most 64 hashes");
     }
 }

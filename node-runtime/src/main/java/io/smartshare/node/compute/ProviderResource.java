@@ -4,6 +4,7 @@ import io.smartshare.contracts.Outcome;
 import io.smartshare.contracts.compute.ComputeJob;
 import io.smartshare.contracts.compute.ComputeRejection;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
+import io.smartshare.node.coap.BodyPieces;
 import io.smartshare.node.coap.QueryParameters;
 import io.smartshare.node.coap.RequestException;
 import io.smartshare.node.json.Json;
@@ -35,7 +36,7 @@ final class ProviderResource extends CoapResource {
     /** A job is about 400 bytes. */
     private static final int MAX_JOB = 1024;
     /** Module, input and output travel in pieces of one CoAP body (MAX_RESOURCE_BODY_SIZE 8192). */
-    static final int CHUNK = 8192;
+    static final int CHUNK = BodyPieces.PIECE;
 
     private final ProviderJobs jobs;
     private final Ed25519PublicKey self;

@@ -1,5 +1,6 @@
 package io.smartshare.node.status;
 
+import io.smartshare.node.coap.BodyPieces;
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,8 +20,6 @@ import org.yaml.snakeyaml.Yaml;
 public final class NodeDocuments implements AutoCloseable {
     /** How long to wait for each answer. */
     static final long TIMEOUT_MILLIS = 5_000;
-    /** The size of a whole piece of a body served in pieces. */
-    static final int PIECE = 8192;
 
     private final URI base;
     private final CoapEndpoint endpoint;
@@ -49,22 +48,13 @@ public final class NodeDocuments implements AutoCloseable {
     }
 
     /**
-     * A body served in pieces ({@code path?query&from=N}, 8 KiB each, a shorter one the last),
-     * at most {@code maxBytes}.
+     * A body served in pieces ({@code path?query&from=N}, {@link BodyPieces}), at most {@code
+     * maxBytes}.
      */
     public byte[] pieces(String pathAndQuery, int accept, int maxBytes) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        while (true) {
-            byte[] piece = bytes(pathAndQuery + "&from=" + out.size(), accept);
-            if (out.size() + piece.length > maxBytes) {
-                throw new NodeDocumentException(base.resolve("/" + pathAndQuery) + " is longer than " + maxBytes
-                        + " bytes");
-            }
-            out.writeBytes(piece);
-            if (piece.length < PIECE) {
-                return out.toByteArray();
-            }
-        }
+        return BodyPieces.read(from -> bytes(pathAndQuery + "&from=" + from, accept), maxBytes,
+                () -> new NodeDocumentException(base.resolve("/" + pathAndQuery) + " is longer than " + maxBytes
+                        + " bytes"));
     }
 
     /** The bytes {@code path?query} answers in content-format {@code accept} (CBOR, COSE). */

@@ -2,8 +2,8 @@ package io.smartshare.node.mesh.coap;
 
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeId;
+import io.smartshare.node.coap.BodyPieces;
 import io.smartshare.node.coap.NodeKeys;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,13 +23,6 @@ import org.eclipse.californium.elements.AddressEndpointContext;
  * service's own worker threads only; {@link #send} and {@link #sendAsync} do not wait.
  */
 public final class PeerLink {
-    /**
-     * A body larger than the node takes in one CoAP exchange (MAX_RESOURCE_BODY_SIZE 8 KiB)
-     * travels in pieces: {@code GET …?from=N} answers bytes {@code [N, N + PIECE)}, a shorter
-     * piece being the last ({@link #readPieces}).
-     */
-    public static final int PIECE = 8192;
-
     /** How long one request may take, retransmissions and block-wise transfer included. */
     static final long ANSWER_TIMEOUT_MILLIS = 15_000;
 
@@ -99,27 +92,19 @@ public final class PeerLink {
     }
 
     /**
-     * Reads a body served in pieces ({@link #PIECE}): {@code GET path?query&from=N} from 0 until
-     * a piece is shorter than a whole one.
+     * Reads a body served in pieces ({@link BodyPieces}): {@code GET path?query&from=N} from 0
+     * until a piece is shorter than a whole one.
      *
      * @throws Failure as {@link #call} does, or if the body grows past {@code maxBytes}
      */
     public byte[] readPieces(NodeId member, List<String> path, String query, int accept, int maxBytes)
             throws Failure {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (true) {
+        return BodyPieces.read(from -> {
             Request read = Request.newGet();
-            read.getOptions().setAccept(accept).addUriQuery(query).addUriQuery("from=" + out.size());
-            byte[] piece = call(member, read, path).getPayload();
-            if (out.size() + piece.length > maxBytes) {
-                throw new Failure(Optional.empty(), member + " sent more than " + maxBytes + " bytes for /"
-                        + String.join("/", path));
-            }
-            out.writeBytes(piece);
-            if (piece.length < PIECE) {
-                return out.toByteArray();
-            }
-        }
+            read.getOptions().setAccept(accept).addUriQuery(query).addUriQuery("from=" + from);
+            return call(member, read, path).getPayload();
+        }, maxBytes, () -> new Failure(Optional.empty(), member + " sent more than " + maxBytes + " bytes for /"
+                + String.join("/", path)));
     }
 
     /**
