@@ -65,7 +65,7 @@ public final class Main {
                 case "id" -> IdCommand.run(rest, out, err);
                 case "status" -> StatusCommand.run(rest, out, err);
                 case "sim" -> SimCommand.run(rest, out);
-                case "board" -> BoardCommand.run(rest, out);
+                case "board" -> BoardCommand.run(rest, out, err);
                 case "ledger" -> LedgerCommand.run(rest, out, err);
                 case "rewards" -> RewardsCommand.run(rest, out, err);
                 case "channel" -> ChannelCommand.run(rest, out, err);

@@ -8,10 +8,15 @@ import io.smartshare.node.config.SettingsStore;
 import io.smartshare.node.scheduling.NodeScheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
@@ -184,6 +189,19 @@ public final class NodeCoapServer implements AutoCloseable {
     /** Californium's configuration of both endpoints. */
     public Configuration configuration() {
         return server.getConfig();
+    }
+
+    /**
+     * Whether the server's protocol stage (the threads that answer requests) runs a task within
+     * {@code timeout}: what the node's liveness beat checks.
+     */
+    public boolean answers(Duration timeout) throws InterruptedException {
+        try {
+            protocol.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            return false;
+        }
     }
 
     /** The document {@code GET /metrics} answers now, for services that report it elsewhere (MQTT). */

@@ -29,6 +29,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -103,6 +104,7 @@ public final class Node implements AutoCloseable {
                     coap, coap.writers(), events, metrics));
             LOG.info("event=started node={} board={} data-dir={} version={} services={}", identity.nodeId(), spec.name(),
                     dataDir.path(), Version.current(), plan.order().stream().map(NodeService::name).toList());
+            AliveFile.start(Optional.ofNullable(System.getenv(AliveFile.VARIABLE)), scheduler, coap);
             return new Node(parts);
         } catch (RuntimeException e) {
             closeAll(parts).forEach(e::addSuppressed);

@@ -5,10 +5,15 @@ import static io.smartshare.node.bench.BenchKit.bench;
 import static io.smartshare.node.bench.BenchKit.freePort;
 import static io.smartshare.node.bench.BenchKit.stop;
 
+import io.smartshare.node.bench.AllServices.Services;
 import io.smartshare.node.testing.NodeProcess;
 import io.smartshare.node.testing.Rss;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +29,10 @@ import java.util.stream.Stream;
  * scripts/bench-footprint: start time, resident memory and idle CPU of the node, each next to
  * the same figure for a bare Californium server (same JVM options, same small-device
  * configuration) measured in the same run, and against its DESIGN.md budget. The node runs
- * as {@code bin/smartshare-node run} runs it, with the class-data archive the launcher makes
- * on a device's second start; its start without the archive is printed beside.
+ * as {@code bin/smartshare-node run} runs it, with a mesh neighbour ({@link AllServices}), with
+ * the class-data archive the launcher makes on a device's second start (its start without
+ * the archive is printed beside): start and stop with every service on; idle CPU and memory
+ * with every service the sim board enables (the budget's figures), then with every service.
  *
  * <p>Arguments: the node jar, the classpath holding {@link BareCoapServer}, the JVM options
  * file, the kernel's clock ticks per second, a scratch directory.
@@ -33,6 +40,11 @@ import java.util.stream.Stream;
 public final class FootprintBench {
     static final int START_ROUNDS = 5;
     static final int IDLE_SECONDS = 30;
+    /**
+     * Idle is measured once the node has settled: its mesh attached to the neighbour, its
+     * services' first rounds done and C1's compiles of the start-up paths finished.
+     */
+    static final int SETTLE_SECONDS = 30;
     static final int LOAD_SECONDS = 20;
     static final int LOAD_CLIENTS = 4;
     static final int LOAD_RATE_PER_CLIENT = 50;
@@ -41,6 +53,7 @@ public final class FootprintBench {
 
     private final BenchKit kit;
     private final String classpath;
+    private AllServices node;
 
     private FootprintBench(BenchKit kit, String classpath) {
         this.kit = kit;
@@ -54,6 +67,15 @@ public final class FootprintBench {
 
     private void run() throws Exception {
         System.out.println("JVM options: " + String.join(" ", kit.jvmOptions()));
+        try (AllServices allServices = AllServices.start(kit)) {
+            node = allServices;
+            measure();
+        }
+    }
+
+    private void measure() throws Exception {
+        System.out.println("start: the node with every service (" + String.join(", ", Services.EVERY.names)
+                + ") and a mesh neighbour");
         prepareClassData();
         StartStop oursLifecycle = medianStartStopMillis(Server.NODE);
         StartStop bareLifecycle = medianStartStopMillis(Server.BARE);
@@ -63,29 +85,44 @@ public final class FootprintBench {
         bench("start-with-class-data-archive", oursLifecycle.startMillis, withoutClassData.startMillis, "ms",
                 "none (reference: the node without its class-data archive)");
 
-        int oursPort = freePort();
+        System.out.printf(Locale.ROOT, "load: %d clients, each up to %d GET/s round-robin over /node /health /metrics,"
+                + " %d s per server, one server at a time; with every service, the fleet page polled too%n",
+                LOAD_CLIENTS, LOAD_RATE_PER_CLIENT, LOAD_SECONDS);
+        System.out.println("memory and CPU: the node with every service the sim board enables ("
+                + String.join(", ", Services.BOARD.names) + ") and a mesh neighbour");
+        idleAndLoad(Services.BOARD, "", "<=64MB with -Xmx32m");
+        System.out.println("memory and CPU: the node with every service, MQTT (to a mosquitto), the beacon and"
+                + " the fleet page too");
+        idleAndLoad(Services.EVERY, "-every-service", "none (informative: MQTT, the beacon and the fleet page are"
+                + " turned on by the operator's config, not by the board)");
+    }
+
+    /** Idle CPU, idle RSS and RSS under the monitoring load of the node running {@code services}, beside the bare server. */
+    private void idleAndLoad(Services services, String suffix, String rssBudget) throws Exception {
+        int oursPort = node.port();
         int barePort = freePort();
-        Process ours = kit.startNode(oursPort, kit.scratch().resolve("idle"), Optional.of(classData()));
+        Process ours = node.startNode(services, "idle" + suffix, Optional.of(classData()));
         Process bare = startBare(barePort);
         try {
             awaitAnswer(oursPort);
             awaitAnswer(barePort);
-            Thread.sleep(5_000);
+            node.require(services, oursPort);
+            Thread.sleep(SETTLE_SECONDS * 1000L);
             long oursTicks = kit.cpuTicks(ours);
             long bareTicks = kit.cpuTicks(bare);
             Thread.sleep(IDLE_SECONDS * 1000L);
             double oursCpu = kit.percentOfOneCore(kit.cpuTicks(ours) - oursTicks, IDLE_SECONDS);
             double bareCpu = kit.percentOfOneCore(kit.cpuTicks(bare) - bareTicks, IDLE_SECONDS);
-            bench("idle-cpu-" + IDLE_SECONDS + "s", oursCpu, bareCpu, "%", "<=1% of one core");
-            bench("rss-idle", rssMegabytes(ours), rssMegabytes(bare), "MB", "<=64MB with -Xmx32m");
-            System.out.printf(Locale.ROOT, "load: %d clients, each up to %d GET/s round-robin over /node /health /metrics,"
-                    + " %d s per server, one server at a time%n", LOAD_CLIENTS, LOAD_RATE_PER_CLIENT, LOAD_SECONDS);
-            LoadResult oursLoad = load(ours, oursPort);
-            LoadResult bareLoad = load(bare, barePort);
+            bench("idle-cpu-" + IDLE_SECONDS + "s" + suffix, oursCpu, bareCpu, "%",
+                    suffix.isEmpty() ? "<=1% of one core" : "none (informative)");
+            bench("rss-idle" + suffix, rssMegabytes(ours), rssMegabytes(bare), "MB", rssBudget);
+            LoadResult oursLoad = load(ours, oursPort,
+                    services == Services.EVERY ? Optional.of(node.pagePort()) : Optional.empty());
+            LoadResult bareLoad = load(bare, barePort, Optional.empty());
             System.out.printf(Locale.ROOT, "load answered: ours %.0f GET/s, reference %.0f GET/s%n",
                     oursLoad.requestsPerSecond, bareLoad.requestsPerSecond);
-            bench("rss-under-monitoring-load", oursLoad.peakRssMegabytes, bareLoad.peakRssMegabytes, "MB",
-                    "<=64MB with -Xmx32m");
+            bench("rss-under-monitoring-load" + suffix, oursLoad.peakRssMegabytes, bareLoad.peakRssMegabytes, "MB",
+                    rssBudget);
         } finally {
             stop(ours);
             stop(bare);
@@ -110,9 +147,9 @@ public final class FootprintBench {
      */
     private void prepareClassData() throws Exception {
         for (String round : new String[] {"record", "archive"}) {
-            int port = freePort();
+            int port = node.port();
             long start = System.nanoTime();
-            Process node = kit.startNode(port, kit.scratch().resolve("cds-" + round), Optional.of(classData()));
+            Process process = node.startNode(Services.EVERY, "cds-" + round, Optional.of(classData()));
             try {
                 awaitAnswer(port);
                 System.out.printf(Locale.ROOT, "class data, %s start: %.0f ms%n", round, (System.nanoTime() - start) / 1e6);
@@ -122,7 +159,7 @@ public final class FootprintBench {
                     }
                 }
             } finally {
-                stop(node);
+                stop(process);
             }
         }
         try (Stream<Path> files = Files.list(classData())) {
@@ -138,12 +175,12 @@ public final class FootprintBench {
         double[] starts = new double[START_ROUNDS];
         double[] stops = new double[START_ROUNDS];
         for (int i = 0; i < START_ROUNDS; i++) {
-            int port = freePort();
+            int port = server == Server.BARE ? freePort() : node.port();
             long start = System.nanoTime();
-            Path data = kit.scratch().resolve("start-" + server + "-" + i);
+            String data = "start-" + server + "-" + i;
             Process process = switch (server) {
-                case NODE -> kit.startNode(port, data, Optional.of(classData()));
-                case NODE_WITHOUT_CLASS_DATA -> kit.startNode(port, data);
+                case NODE -> node.startNode(Services.EVERY, data, Optional.of(classData()));
+                case NODE_WITHOUT_CLASS_DATA -> node.startNode(Services.EVERY, data, Optional.empty());
                 case BARE -> startBare(port);
             };
             try {
@@ -172,10 +209,16 @@ public final class FootprintBench {
     private record LoadResult(double requestsPerSecond, double peakRssMegabytes) {
     }
 
-    private LoadResult load(Process server, int port) throws Exception {
+    /** The monitoring load on {@code port}, and the fleet page's poll of {@code pagePort} if given. */
+    private LoadResult load(Process server, int port, Optional<Integer> pagePort) throws Exception {
         AtomicLong answered = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
         List<Thread> clients = new ArrayList<>();
+        pagePort.ifPresent(page -> {
+            Thread poller = new Thread(() -> pollPage(page, end), "page");
+            poller.start();
+            clients.add(poller);
+        });
         for (int c = 0; c < LOAD_CLIENTS; c++) {
             Thread client = new Thread(() -> {
                 long intervalNanos = 1_000_000_000L / LOAD_RATE_PER_CLIENT;
@@ -208,6 +251,23 @@ public final class FootprintBench {
         }
         peak = Math.max(peak, rssMegabytes(server));
         return new LoadResult(answered.get() / (double) LOAD_SECONDS, peak);
+    }
+
+    /** As the fleet page does in a browser: GET fleet.json every 2 s. */
+    private static void pollPage(int port, long end) {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fleet.json")).build();
+        try {
+            while (System.nanoTime() < end) {
+                int status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+                if (status != 200) {
+                    throw new IllegalStateException("the fleet page answered " + status);
+                }
+                Thread.sleep(2_000);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("fleet page poll failed: " + e, e);
+        }
     }
 
     private static double rssMegabytes(Process process) throws IOException {

@@ -1,10 +1,8 @@
 package io.smartshare.node.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smartshare.hal.config.ConfigException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,15 +33,40 @@ class BoardCommandTest {
 
     @Test
     void anUnknownNameListsTheBundledBoards() {
-        ConfigException e = assertThrows(ConfigException.class, () -> check("raspberry-pi-9"));
-        assertTrue(e.getMessage().contains("known boards: ") && e.getMessage().contains("raspberry-pi-4b"),
-                e.getMessage());
+        String err = checkFails("raspberry-pi-9");
+        assertTrue(err.contains("known boards: ") && err.contains("raspberry-pi-4b"), err);
     }
 
-    private static String check(String board) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertEquals(Main.OK, BoardCommand.run(new String[] {"check", board}, new PrintStream(bytes, true,
-                StandardCharsets.UTF_8)));
-        return bytes.toString(StandardCharsets.UTF_8);
+    @Test
+    void severalBoardsAreCheckedInOneRunAndAWrongOneFailsIt() {
+        assertTrue(check("sim", "raspberry-pi-5").contains("valid board 'raspberry-pi-5'"));
+        String err = checkFails("sim", "raspberry-pi-9", "raspberry-pi-5");
+        assertEquals(1, err.lines().count(), err);
+    }
+
+    private static String check(String... boards) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(Main.OK, BoardCommand.run(arguments(boards), print(out), print(err)), err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs the check expecting exit 2; what it printed as errors. */
+    private static String checkFails(String... boards) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(Main.USAGE, BoardCommand.run(arguments(boards), print(out), print(err)));
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String[] arguments(String... boards) {
+        String[] args = new String[boards.length + 1];
+        args[0] = "check";
+        System.arraycopy(boards, 0, args, 1, boards.length);
+        return args;
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
 }

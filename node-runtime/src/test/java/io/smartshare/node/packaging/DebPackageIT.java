@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -31,13 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
  * operator guide says (docs/operator-guide.md, "Install"): its files, user, modes and unit;
  * the node started as the unit starts it, as the {@code smartshare} user, answering {@code
  * /node}; an upgrade to a rebuilt package of a higher version keeping the node's identity;
- * remove keeping the data; purge keeping only the identity key; and the unit's offline
+ * remove keeping the data; purge keeping only the identity key; the liveness check killing
+ * a node that hangs (its unit then restarts it); and the unit's offline
  * security exposure at or below 3.0. Needs root (dpkg, a system user); skipped without it.
  * Leaves the machine as it found it (the package purged, the user and the data removed).
  */
 class DebPackageIT {
     private static final Path DATA = Path.of("/var/lib/smartshare");
     private static final Path UNIT = Path.of("/lib/systemd/system/smartshare-node.service");
+    private static final String LIVENESS = "/usr/share/smartshare-node/bin/liveness";
     private static final Pattern EXPOSURE = Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d+)");
 
     @TempDir
@@ -62,8 +65,16 @@ class DebPackageIT {
      * Starts the installed node as its unit does: ExecStart of the installed unit, with the
      * variables of its EnvironmentFile and Environment lines, as the unit's user.
      */
-    private static Process startAsTheUnitDoes() throws IOException {
+    private static Process startAsTheUnitDoes() throws IOException, InterruptedException {
         List<String> unit = Files.readAllLines(UNIT);
+        // systemd makes the unit's RuntimeDirectory (under /run, owned by its user) before ExecStart.
+        unit.stream().filter(l -> l.startsWith("RuntimeDirectory=")).forEach(l -> {
+            try {
+                run("install", "-d", "-o", user(unit), "-m", "0755", "/run/" + l.substring(17));
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
         String exec = unit.stream().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow().substring(10);
         List<String> env = new ArrayList<>(List.of("env", "-i", "PATH=/usr/bin:/bin"));
         unit.stream().filter(l -> l.startsWith("Environment=")).forEach(l -> env.add(l.substring(12)));
@@ -91,6 +102,51 @@ class DebPackageIT {
         throw new AssertionError("the installed node did not answer /node within 60 s: " + last);
     }
 
+    /**
+     * The installed liveness check (run by its timer as root) leaves a running node alone and
+     * kills one that hangs (here: stopped with SIGSTOP), as its unit's Restart=always then
+     * restarts it; with a limit of 3 s instead of 90 s.
+     */
+    private static void livenessCheckRestartsTheNodeWhenItHangs(Process node) throws Exception {
+        Path alive = Path.of(environment(Files.readAllLines(UNIT)).get("SMARTSHARE_ALIVE_FILE"));
+        long java = Long.parseLong(run("pgrep", "-u", "smartshare", "-x", "java").trim());
+        FileTime first = awaitFile(alive);
+        long touched = System.nanoTime() + 30_000_000_000L;
+        while (Files.getLastModifiedTime(alive).equals(first)) {
+            assertTrue(System.nanoTime() < touched, "the node touched " + alive + " once, not again within 30 s");
+            Thread.sleep(200);
+        }
+        String check = "SMARTSHARE_LIVENESS_SECONDS=3 SMARTSHARE_LIVENESS_ACTION='kill -KILL " + java + "' " + LIVENESS;
+        assertEquals("", run("sh", "-c", check).trim(), "a node that touches its file is left alone");
+        assertTrue(node.isAlive());
+        run("kill", "-STOP", Long.toString(java));
+        Thread.sleep(4_500);
+        String out = run("sh", "-c", check);
+        assertTrue(out.contains("the node hangs; restarting it"), out);
+        // runuser stopped itself when its child was stopped (job control) and reaps the killed
+        // node only once continued; the node itself stays stopped unless the check killed it.
+        run("kill", "-CONT", Long.toString(node.pid()));
+        assertTrue(node.waitFor(10, TimeUnit.SECONDS), "the check killed the hung node");
+        assertFalse(ProcessHandle.of(java).isPresent());
+    }
+
+    private static FileTime awaitFile(Path file) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Files.exists(file)) {
+            assertTrue(System.nanoTime() < deadline, file + " did not appear within 30 s");
+            Thread.sleep(200);
+        }
+        return Files.getLastModifiedTime(file);
+    }
+
+    /** The variables of the unit's Environment= lines. */
+    private static Map<String, String> environment(List<String> unit) {
+        Map<String, String> variables = new java.util.HashMap<>();
+        unit.stream().filter(l -> l.startsWith("Environment=")).map(l -> l.substring(12))
+                .forEach(v -> variables.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1)));
+        return variables;
+    }
+
     private static void stop(Process node) throws InterruptedException {
         node.destroy();
         assertTrue(node.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the installed node");
@@ -105,6 +161,9 @@ class DebPackageIT {
             assertEquals("../share/smartshare-node/bin/smartshare-node",
                     Files.readSymbolicLink(Path.of("/usr/bin/smartshare-node")).toString());
             assertTrue(Files.isRegularFile(Path.of("/usr/share/smartshare-node/smartshare-node.jar")));
+            assertTrue(Files.isRegularFile(Path.of("/usr/share/doc/smartshare-node/copyright")));
+            assertTrue(Files.isExecutable(Path.of(LIVENESS))
+                    && Files.isRegularFile(UNIT.resolveSibling("smartshare-node-liveness.timer")));
             PosixFileAttributes config = Files.readAttributes(Path.of("/etc/smartshare/node.yaml"),
                     PosixFileAttributes.class);
             assertEquals("rw-r-----", PosixFilePermissions.toString(config.permissions()));
@@ -125,7 +184,7 @@ class DebPackageIT {
                     + port + " --coaps-port 0\"\n");
             Process node = startAsTheUnitDoes();
             String id = (String) awaitNode(port).get("id");
-            stop(node);
+            livenessCheckRestartsTheNodeWhenItHangs(node);
 
             Path unpacked = dir.resolve("unpacked");
             run("dpkg-deb", "-R", deb.toString(), unpacked.toString());
@@ -154,7 +213,8 @@ class DebPackageIT {
         } finally {
             new ProcessBuilder("pkill", "-KILL", "-u", "smartshare").start().waitFor();
             new ProcessBuilder("dpkg", "-P", "smartshare-node").inheritIO().start().waitFor();
-            new ProcessBuilder("rm", "-rf", DATA.toString(), "/var/cache/smartshare-node").start().waitFor();
+            new ProcessBuilder("rm", "-rf", DATA.toString(), "/var/cache/smartshare-node", "/run/smartshare-node").start()
+                    .waitFor();
             new ProcessBuilder("deluser", "--system", "smartshare").start().waitFor();
             new ProcessBuilder("delgroup", "--system", "smartshare").start().waitFor();
         }

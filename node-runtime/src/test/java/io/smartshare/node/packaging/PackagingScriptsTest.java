@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shell the packages run, checked by shellcheck (scripts/test installs it): the launcher,
- * the .deb's maintainer scripts and OpenWrt's procd init script; and the init script reads
- * only options its UCI config defines.
+ * the .deb's maintainer scripts, OpenWrt's procd init script, the liveness check and the
+ * image scripts; and the init script reads only options its UCI config defines.
  */
 class PackagingScriptsTest {
     private static final Path ROOT = Path.of("..");
@@ -25,7 +25,8 @@ class PackagingScriptsTest {
     void shellcheckFindsNothingInThePackagesScripts() throws Exception {
         List<String> command = new ArrayList<>(List.of("shellcheck"));
         for (String script : List.of("bin/smartshare-node", "packaging/deb/control/postinst",
-                "packaging/deb/control/prerm", "packaging/deb/control/postrm", "packaging/openwrt/smartshare-node.init")) {
+                "packaging/deb/control/prerm", "packaging/deb/control/postrm", "packaging/openwrt/smartshare-node.init",
+                "packaging/smartshare-node-liveness", "scripts/build-image", "scripts/lib/arm-sysroot")) {
             command.add(ROOT.resolve(script).toString());
         }
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
