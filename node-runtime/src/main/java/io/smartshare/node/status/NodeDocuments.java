@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.exception.ConnectorException;
@@ -75,6 +77,9 @@ public final class NodeDocuments implements AutoCloseable {
         if (response == null) {
             throw new NodeDocumentException("no answer from " + uri + " within " + TIMEOUT_MILLIS / 1000 + " s");
         }
+        if (response.getCode() == ResponseCode.NOT_FOUND) {
+            throw new NodeDocumentException(uri + " answered 4.04: not served (a service that is off)", true);
+        }
         if (!response.isSuccess()) {
             throw new NodeDocumentException(uri + " answered " + response.getCode() + ": " + response.getResponseText());
         }
@@ -117,12 +122,30 @@ public final class NodeDocuments implements AutoCloseable {
         endpoint.destroy();
     }
 
+    /** As {@link #get}, but empty when the node does not serve {@code path} (4.04: its service is off). */
+    Optional<Map<String, Object>> find(String path) {
+        try {
+            return Optional.of(get(path));
+        } catch (NodeDocumentException e) {
+            if (e.notServed) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** A document that could not be read, and why. */
     public static final class NodeDocumentException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean notServed;
 
         NodeDocumentException(String message) {
+            this(message, false);
+        }
+
+        NodeDocumentException(String message, boolean notServed) {
             super(message);
+            this.notServed = notServed;
         }
     }
 }

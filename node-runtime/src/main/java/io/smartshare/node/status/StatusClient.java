@@ -1,13 +1,15 @@
 package io.smartshare.node.status;
 
 import java.io.PrintStream;
+import io.smartshare.node.json.Json;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The operator's views of a running node over CoAP: {@code smartshare-node status} reads
- * {@code /node}, {@code /health} and {@code /metrics}; {@code smartshare-node uplink status}
- * reads {@code /uplink}.
+ * {@code /node}, {@code /health}, {@code /metrics}, the mesh's and the fleet summary
+ * ({@link StatusSnapshot}) twice; {@code smartshare-node uplink status} reads {@code /uplink}.
  */
 public final class StatusClient {
     private StatusClient() {
@@ -18,21 +20,41 @@ public final class StatusClient {
         return NodeDocuments.baseUri(target);
     }
 
+    /** How far apart the two readings are that rates and CPU shares are taken over (meters refresh every 2 s). */
+    static final Duration RATE_WINDOW = Duration.ofMillis(2500);
+
     /**
-     * Prints the status of the node at {@code base} to {@code out}.
+     * Prints the status of the node at {@code base} to {@code out}: the status screen, or with
+     * {@code json} its document; with {@code watch}, again every {@link #RATE_WINDOW} (the
+     * screen cleared first) until interrupted.
      *
      * @return false (after saying why on {@code err}) if the node did not answer properly
      */
-    public static boolean print(URI base, PrintStream out, PrintStream err) {
+    public static boolean print(URI base, boolean json, boolean watch, PrintStream out, PrintStream err) {
         try (NodeDocuments documents = new NodeDocuments(base)) {
-            Map<String, Object> node = documents.get("node");
-            Map<String, Object> health = documents.get("health");
-            Map<String, Object> metrics = documents.get("metrics");
-            StatusReport.print(base, node, health, metrics, out);
+            StatusSnapshot before = StatusSnapshot.read(documents);
+            do {
+                Thread.sleep(RATE_WINDOW.toMillis());
+                StatusSnapshot now = StatusSnapshot.read(documents);
+                Map<String, Object> view = StatusView.of(before, now);
+                if (watch && !json) {
+                    out.print("\033[H\033[2J");
+                }
+                if (json) {
+                    out.println(Json.write(view));
+                } else {
+                    StatusReport.print(base, view, out);
+                }
+                out.flush();
+                before = now;
+            } while (watch);
             return true;
         } catch (NodeDocuments.NodeDocumentException e) {
             err.println("smartshare-node status: " + e.getMessage());
             return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 

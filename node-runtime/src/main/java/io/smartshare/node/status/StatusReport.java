@@ -1,66 +1,117 @@
 package io.smartshare.node.status;
 
+import static io.smartshare.node.status.StatusView.list;
+import static io.smartshare.node.status.StatusView.map;
+import static io.smartshare.node.status.StatusView.number;
+
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Formats a node's documents for a terminal: a header with who the node is, then health
- * and metrics as an indented tree where sizes and durations are shown in human units.
+ * Draws a {@link StatusView} on a terminal, one screen an operator reads at a glance: sizes,
+ * rates and durations in human units, money in micro-tokens (µT) and tokens (10^6 µT).
  */
 final class StatusReport {
     private StatusReport() {
     }
 
-    static void print(URI base, Map<String, Object> node, Map<String, Object> health,
-            Map<String, Object> metrics, PrintStream out) {
-        out.printf("node     %s%s%n", node.get("id"), labelSuffix(node.get("label")));
-        out.printf("address  %s%n", base);
-        out.printf("board    %s   version %s   up %s%n", node.get("board"), node.get("version"),
-                duration(node.get("uptime-seconds")));
-        out.printf("roles    %s%n", node.get("roles") instanceof List<?> roles && !roles.isEmpty()
-                ? String.join(", ", roles.stream().map(String::valueOf).toList()) : "none");
-        out.printf("health   %s%n", health.get("status"));
-        if (health.get("components") instanceof List<?> components) {
-            for (Object item : components) {
-                if (item instanceof Map<?, ?> component) {
-                    Object reason = component.get("reason");
-                    out.printf("  %-12s %s%s%n", component.get("component"), component.get("state"),
-                            reason == null ? "" : " (" + reason + ")");
-                }
-            }
+    static void print(URI base, Map<String, Object> view, PrintStream out) {
+        Map<String, Object> node = map(view.get("node"));
+        Object label = node.get("label");
+        out.printf("node      %s%s   %s%n", node.get("id"), label instanceof String text && !text.isEmpty()
+                ? "  \"" + text + "\"" : "", base);
+        out.printf("          version %s   board %s   up %s   roles %s%n", node.get("version"), node.get("board"),
+                duration(node.get("uptime-seconds")), words(list(node.get("roles")), "none"));
+        Map<String, Object> health = map(view.get("health"));
+        out.printf("health    %s%n", health.get("status"));
+        for (Object item : list(health.get("problems"))) {
+            Map<String, Object> c = map(item);
+            out.printf("          %s %s%s%n", c.get("component"), c.get("state"),
+                    c.get("reason") == null ? "" : ": " + c.get("reason"));
         }
-        out.println("metrics");
-        tree(metrics, 1, out);
+        Map<String, Object> services = map(view.get("services"));
+        out.printf("services  %s%n", words(list(services.get("running")), "none running"));
+        for (Object item : list(services.get("not-running"))) {
+            Map<String, Object> s = map(item);
+            out.printf("          %s %s%s%n", s.get("name"), s.get("state"),
+                    s.get("reason") == null ? "" : ": " + s.get("reason"));
+        }
+        String first = "links";
+        for (Object item : list(view.get("links"))) {
+            Map<String, Object> link = map(item);
+            out.printf("%-9s %-10s %-4s %-5s in %s  out %s%n", first, link.get("name"), link.get("role"),
+                    Boolean.TRUE.equals(link.get("up")) ? "up" : "down", rate(link.get("rx-bytes-per-second")),
+                    rate(link.get("tx-bytes-per-second")));
+            first = "";
+        }
+        Map<String, Object> cpu = map(view.get("cpu"));
+        out.printf(Locale.ROOT, "cpu       system %.1f %%   this node %.1f %% of a core   cores %s   share cap %s %%%n",
+                ((Number) cpu.getOrDefault("system-percent", 0.0)).doubleValue(),
+                ((Number) cpu.getOrDefault("node-percent-of-one-core", 0.0)).doubleValue(), cpu.get("cores"),
+                cpu.get("share-cap-percent"));
+        Map<String, Object> storage = map(view.get("storage"));
+        out.printf("storage   %s used of a %s quota, %s free on disk%n", bytes(number(storage.get("used-bytes"))),
+                bytes(number(storage.get("quota-bytes"))), bytes(number(storage.get("free-bytes"))));
+        mesh(map(view.get("mesh")), out);
+        earnings(view.get("earnings"), out);
     }
 
-    private static String labelSuffix(Object label) {
-        return label instanceof String text && !text.isEmpty() ? "  \"" + text + "\"" : "";
-    }
-
-    private static void tree(Map<?, ?> map, int depth, PrintStream out) {
-        String indent = "  ".repeat(depth);
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            String key = String.valueOf(entry.getKey());
-            if (entry.getValue() instanceof Map<?, ?> child) {
-                out.printf("%s%s%n", indent, key);
-                tree(child, depth + 1, out);
-            } else {
-                out.printf("%s%-22s %s%n", indent, key, human(key, entry.getValue()));
-            }
+    private static void mesh(Map<String, Object> mesh, PrintStream out) {
+        if ("off".equals(mesh.get("state"))) {
+            out.println("mesh      off");
+            return;
+        }
+        out.printf("mesh      %s%s%s%n", mesh.get("state"),
+                "attached".equals(mesh.get("state")) ? ", rank " + mesh.get("rank") : "",
+                mesh.get("parent") == null ? "" : ", route to the gateway via " + mesh.get("parent"));
+        List<Object> neighbors = list(mesh.get("neighbors"));
+        if (neighbors.isEmpty()) {
+            out.println("          no neighbours");
+        }
+        for (Object item : neighbors) {
+            Map<String, Object> n = map(item);
+            out.printf(Locale.ROOT, "          %s %-5s ETX %.2f  rank %s%s  heard %.1f s ago%n", n.get("id"),
+                    Boolean.TRUE.equals(n.get("alive")) ? "up" : "down", ((Number) n.get("etx")).doubleValue(),
+                    n.get("rank"), Boolean.TRUE.equals(n.get("gateway")) ? " (gateway)" : "",
+                    number(n.get("last-heard-ms")) / 1000.0);
         }
     }
 
-    static String human(String key, Object value) {
-        if (value instanceof Number number && key.endsWith("-bytes")) {
-            return bytes(number.longValue());
+    private static void earnings(Object value, PrintStream out) {
+        if (value == null) {
+            out.println("earnings  not known (the fleet service is off)");
+            return;
         }
-        if (value instanceof Number number && key.endsWith("-seconds")) {
-            return duration(number);
-        }
-        return String.valueOf(value);
+        Map<String, Object> earnings = map(value);
+        Map<String, Object> units = map(earnings.get("units"));
+        String signed = units.isEmpty() ? "nothing signed by consumers yet"
+                : units.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+                        + " signed by consumers";
+        Object estimate = earnings.get("estimate-micro-tokens");
+        out.printf("earnings  this epoch: %s (estimate, not settled; %s)%n",
+                estimate == null ? "no schedule to price it" : tokens(number(estimate)), signed);
+        Object epoch = earnings.get("settled-epoch");
+        out.printf("          last settlement: %s%n", epoch == null ? "none"
+                : "epoch " + epoch + ", " + tokens(number(earnings.get("settled-reward-micro-tokens"))));
+    }
+
+    private static String words(List<Object> items, String none) {
+        List<String> text = new ArrayList<>();
+        items.forEach(i -> text.add(String.valueOf(i)));
+        return text.isEmpty() ? none : String.join(", ", text);
+    }
+
+    static String tokens(long microTokens) {
+        return String.format(Locale.ROOT, "%d µT (%.6f tokens)", microTokens, microTokens / 1e6);
+    }
+
+    static String rate(Object bytesPerSecond) {
+        return bytes(number(bytesPerSecond)) + "/s";
     }
 
     static String bytes(long bytes) {
