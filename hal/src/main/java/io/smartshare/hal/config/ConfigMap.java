@@ -37,6 +37,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * only while a file is being read.
  */
 public final class ConfigMap {
+    /** A key this many edits or fewer from a known one is reported as its misspelling. */
+    private static final int MAX_TYPO = 2;
     /** Largest configuration document accepted, in characters. */
     static final int MAX_DOCUMENT_CHARS = 1 << 20;
 
@@ -264,10 +266,48 @@ public final class ConfigMap {
     public void requireNoOtherKeys() {
         for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
             if (!read.contains(entry.getKey())) {
-                throw new ConfigException(source, lineOf(entry.getValue().getKeyNode()), qualify(entry.getKey()),
-                        "unknown key");
+                throw unknown(entry.getKey(), closest(entry.getKey(), read));
             }
         }
+    }
+
+    private ConfigException unknown(String key, Optional<String> known) {
+        return new ConfigException(source, lineOf(entries.get(key).getKeyNode()), qualify(key),
+                "unknown key" + known.map(k -> " (did you mean '" + k + "'?)").orElse(""));
+    }
+
+    /** The one of {@code candidates} at most {@link #MAX_TYPO} edits from {@code key}, nearest first. */
+    private static Optional<String> closest(String key, Set<String> candidates) {
+        String best = null;
+        int bestDistance = MAX_TYPO + 1;
+        for (String candidate : new java.util.TreeSet<>(candidates)) {
+            int distance = editDistance(key, candidate);
+            if (distance < bestDistance && !candidate.equals(key)) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** An error about the value of {@code key}, for checks the getters cannot make. */
@@ -314,8 +354,15 @@ public final class ConfigMap {
         return Long.parseLong(text);
     }
 
+    /**
+     * A required key that is absent; if a key nobody asked for is a likely misspelling of it,
+     * that key is the error (a misspelt key, not a missing one).
+     */
     private ConfigException missing(String key) {
-        return new ConfigException(source, line, qualify(key), "missing required key");
+        Set<String> unread = new HashSet<>(entries.keySet());
+        unread.removeAll(read);
+        return closest(key, unread).map(typo -> unknown(typo, Optional.of(key)))
+                .orElseGet(() -> new ConfigException(source, line, qualify(key), "missing required key"));
     }
 
     private ConfigException wrong(String key, Node node, String problem) {

@@ -62,12 +62,25 @@ class BrokenBoardFileTest {
 
     @Test
     void unknownTopLevelKey() {
-        assertEquals("b.yaml:5: plattform: unknown key", error(broken("platform: linux", "platform: linux\nplattform: x")));
+        assertEquals("b.yaml:5: plattform: unknown key (did you mean 'platform'?)", error(broken("platform: linux", "platform: linux\nplattform: x")));
     }
 
     @Test
     void unknownNestedKey() {
-        assertEquals("b.yaml:21: gpio.pins[1].pul: unknown key", error(broken("pull: up", "pul: up")));
+        assertEquals("b.yaml:21: gpio.pins[1].pul: unknown key (did you mean 'pull'?)", error(broken("pull: up", "pul: up")));
+    }
+
+    @Test
+    void aMisspeltRequiredKeyIsReportedAsMisspeltNotAsMissing() {
+        assertEquals("b.yaml:9: storage.quota-mbb: unknown key (did you mean 'quota-mb'?)",
+                error(broken("  quota-mb: 100\n", "  quota-mbb: 100\n")));
+        assertEquals("b.yaml:3: defualt-data-dir: unknown key (did you mean 'default-data-dir'?)",
+                error(broken("default-data-dir:", "defualt-data-dir:")));
+    }
+
+    @Test
+    void anUnknownKeyFarFromEveryKnownOneGetsNoSuggestion() {
+        assertEquals("b.yaml:5: colour: unknown key", error(broken("platform: linux", "platform: linux\ncolour: x")));
     }
 
     @Test

@@ -44,7 +44,7 @@ class ConfigMapTest {
         coap.integer("port", 0, 65535);
         coap.optionalBoolean("multicast");
         ConfigException error = assertThrows(ConfigException.class, coap::requireNoOtherKeys);
-        assertEquals("board.yaml:4: coap.multicats: unknown key", error.getMessage());
+        assertEquals("board.yaml:4: coap.multicats: unknown key (did you mean 'multicast'?)", error.getMessage());
     }
 
     @Test
@@ -104,5 +104,13 @@ class ConfigMapTest {
         Path file = dir.resolve("ok.yaml");
         Files.writeString(file, "name: x\n");
         assertEquals("x", ConfigMap.load(file).string("name"));
+    }
+
+    @Test
+    void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
+        assertEquals(0, ConfigMap.editDistance("pull", "pull"));
+        assertEquals(1, ConfigMap.editDistance("pul", "pull"));
+        assertEquals(2, ConfigMap.editDistance("multicats", "multicast"));
+        assertEquals(3, ConfigMap.editDistance("", "abc"));
     }
 }

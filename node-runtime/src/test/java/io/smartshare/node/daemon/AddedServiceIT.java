@@ -88,7 +88,7 @@ class AddedServiceIT {
         RunOptions options = options(freePort(), "probe:\n  greeting: hello\n  greting: typo\n");
         ConfigException error = assertThrows(ConfigException.class,
                 () -> Node.start(options, ProbeService.withInstalled(PEER.publicKey())));
-        assertEquals(dir.resolve("node.yaml") + ":3: probe.greting: unknown key", error.getMessage());
+        assertEquals(dir.resolve("node.yaml") + ":3: probe.greting: unknown key (did you mean 'greeting'?)", error.getMessage());
     }
 
     @Test

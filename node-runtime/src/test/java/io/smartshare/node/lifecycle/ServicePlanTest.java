@@ -86,7 +86,7 @@ class ServicePlanTest {
     void aKeyTheServiceDidNotReadIsRefusedWithFileLineAndKey() {
         ConfigException error = assertThrows(ConfigException.class,
                 () -> plan(List.of(new Fake("mesh")), "mesh:\n  size: 3\n  sise: 4\n"));
-        assertEquals("node.yaml:3: mesh.sise: unknown key", error.getMessage());
+        assertEquals("node.yaml:3: mesh.sise: unknown key (did you mean 'size'?)", error.getMessage());
     }
 
     @Test
