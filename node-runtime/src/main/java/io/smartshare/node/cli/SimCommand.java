@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code smartshare-node sim}: N mesh nodes in this process, each with its own CoAP server on
@@ -20,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class SimCommand {
     /** Neighbours per node on average in a random topology: dense enough that small ones are mostly connected. */
     private static final double RANDOM_MEAN_DEGREE = 8.0;
+    private static final Pattern KILL = Pattern.compile("n(\\d+)@(\\d+)");
 
     static final String HELP = """
             usage: smartshare-node sim [options]
@@ -31,6 +36,11 @@ final class SimCommand {
               --seconds S          stop after S seconds (default: run until Ctrl-C)
               --seed X             seed of the random topology (default 1)
               --summary-seconds S  how often to print the summary line (default 5)
+              --kill LIST          kill nodes while it runs: NODE@SECONDS, comma-separated,
+                                   e.g. n4@10,n7@30; their neighbours detect it and the mesh
+                                   reroutes around them: both are timed and printed
+              --log FILE           the nodes' own log lines go to FILE (default: only their
+                                   warnings and errors, on stderr, so the view stays readable)
 
             Each node runs the real mesh over CoAP/UDP on 127.0.0.1 (its neighbours are the
             topology's, reached by unicast; no multicast leaves the machine). Query any node
@@ -43,8 +53,8 @@ final class SimCommand {
     }
 
     static int run(String[] args, PrintStream out) {
-        Args parsed = Args.parse("sim", args, Set.of("nodes", "topology", "seconds", "seed", "summary-seconds"),
-                Set.of("help"));
+        Args parsed = Args.parse("sim", args, Set.of("nodes", "topology", "seconds", "seed", "summary-seconds",
+                "kill", "log"), Set.of("help"));
         if (parsed.flag("help")) {
             out.print(HELP);
             return Main.OK;
@@ -56,6 +66,10 @@ final class SimCommand {
         int seed = parsed.intOption("seed", 0, Integer.MAX_VALUE).orElse(1);
         int summarySeconds = parsed.intOption("summary-seconds", 1, 3600).orElse(5);
         Topology topology = topology(kind, n, seed);
+        List<Kill> kills = parsed.option("kill").map(list -> kills(list, n)).orElse(List.of());
+        // Before any logger exists: SimpleLogger reads its settings once (system properties first).
+        parsed.option("log").ifPresentOrElse(file -> System.setProperty("org.slf4j.simpleLogger.logFile", file),
+                () -> System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
 
         SecureRandom random = new SecureRandom();
         List<NodeIdentity> identities = new ArrayList<>();
@@ -65,8 +79,16 @@ final class SimCommand {
         SimConsole console = new SimConsole(out, identities.stream().map(NodeIdentity::nodeId).toList());
         ShutdownSignal signal = ShutdownSignal.install();
         console.starting(topology);
+        ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
         try (LoopbackMesh mesh = LoopbackMesh.start(topology, identities, console::change)) {
-            console.ports(topology, mesh);
+            console.ports(topology, mesh, identities.stream().map(NodeIdentity::nodeId).toList());
+            for (Kill kill : kills) {
+                killer.schedule(() -> {
+                    console.killed(kill.node, identities.get(kill.node).nodeId(), "--kill n" + kill.node + "@"
+                            + kill.seconds);
+                    mesh.kill(kill.node);
+                }, kill.seconds, TimeUnit.SECONDS);
+            }
             long end = seconds.map(s -> System.nanoTime() + TimeUnit.SECONDS.toNanos(s)).orElse(Long.MAX_VALUE);
             while (!signal.await(Math.min(TimeUnit.SECONDS.toNanos(summarySeconds), end - System.nanoTime()),
                     TimeUnit.NANOSECONDS) && System.nanoTime() < end) {
@@ -75,8 +97,27 @@ final class SimCommand {
             console.summary(mesh);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            killer.shutdownNow();
         }
         return Main.OK;
+    }
+
+    /** Kill node {@code node} (topology index) {@code seconds} after start. */
+    private record Kill(int node, int seconds) {
+    }
+
+    private static List<Kill> kills(String list, int n) {
+        List<Kill> kills = new ArrayList<>();
+        for (String item : list.split(",")) {
+            Matcher m = KILL.matcher(item.trim());
+            if (!m.matches() || Integer.parseInt(m.group(1)) >= n) {
+                throw new UsageException("option --kill: expected NODE@SECONDS with NODE n0 to n" + (n - 1)
+                        + ", e.g. n3@10; found '" + item.trim() + "'");
+            }
+            kills.add(new Kill(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        }
+        return kills;
     }
 
     private static Topology topology(String kind, int n, int seed) {

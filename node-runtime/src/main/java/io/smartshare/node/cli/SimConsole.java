@@ -27,6 +27,15 @@ final class SimConsole {
     private final long startNanos = System.nanoTime();
     private long lastControlBytes;
     private long lastSummaryNanos = startNanos;
+    private LoopbackMesh mesh;
+    /** The node killed last, while the mesh has not yet healed around it. */
+    private Optional<Kill> healing = Optional.empty();
+    /** Every node's route as last printed: healing is judged on what the view has shown. */
+    private final Map<NodeId, RoutePosition> shown = new HashMap<>();
+
+    /** A node killed at {@code atNanos}; whether a neighbour has noticed yet. */
+    private record Kill(NodeId node, long atNanos, boolean detected) {
+    }
 
     SimConsole(PrintStream out, List<NodeId> ids) {
         this.out = out;
@@ -67,12 +76,19 @@ final class SimConsole {
         return count;
     }
 
-    synchronized void ports(Topology topology, LoopbackMesh mesh) {
-        StringBuilder ports = new StringBuilder();
+    /** Prints which node id and port each name stands for. */
+    synchronized void ports(Topology topology, LoopbackMesh mesh, List<NodeId> ids) {
+        this.mesh = mesh;
         for (int i = 0; i < topology.size(); i++) {
-            ports.append(i == 0 ? "" : " ").append("n").append(i).append('=').append(mesh.coapPort(i));
+            out.printf("sim: n%-3d %s  coap://127.0.0.1:%d%n", i, ids.get(i).value(), mesh.coapPort(i));
         }
-        out.println("sim: query a node at coap://127.0.0.1:PORT/mesh/routes (or /mesh/neighbors); ports " + ports);
+        out.println("sim: query a node at coap://127.0.0.1:PORT/mesh/routes (or /mesh/neighbors)");
+    }
+
+    /** Says that node {@code index} was killed; the next changes are timed from now until the mesh heals. */
+    synchronized void killed(int index, NodeId id, String why) {
+        out.printf("%8.2fs %-4s killed (%s)%n", seconds(), "n" + index, why);
+        healing = Optional.of(new Kill(id, System.nanoTime(), false));
     }
 
     synchronized void change(MeshChange change) {
@@ -84,11 +100,43 @@ final class SimConsole {
             what = "neighbour down " + name(down.neighbor());
         } else {
             RoutePosition p = ((MeshChange.RouteChanged) change).position();
+            shown.put(change.node(), p);
             what = p.gateway() ? "route: gateway, rank " + p.rank()
                     : p.parent().map(parent -> "route: parent " + name(parent) + ", rank " + p.rank() + ", epoch " + p.epoch())
                             .orElse("route: none (rank infinite)");
         }
         out.printf("%8.2fs %-4s %s%n", seconds(), who, what);
+        healing.ifPresent(kill -> timeHealing(kill, change));
+    }
+
+    /**
+     * After a kill: the first neighbour that notices (detection), then the moment every live
+     * node that had a route before has one again that avoids the dead node (healed).
+     */
+    private void timeHealing(Kill kill, MeshChange change) {
+        double since = (System.nanoTime() - kill.atNanos()) / 1e9;
+        if (!kill.detected() && change instanceof MeshChange.NeighborDown down && down.neighbor().equals(kill.node())) {
+            out.printf("%8.2fs      detected: %s noticed %s gone %.2f s after the kill%n", seconds(), name(down.node()),
+                    name(kill.node()), since);
+            kill = new Kill(kill.node(), kill.atNanos(), true);
+            healing = Optional.of(kill);
+        }
+        if (kill.detected() && mesh != null && healed(kill.node())) {
+            out.printf("%8.2fs      healed: every live node has a route again, none through %s, %.2f s after the kill%n",
+                    seconds(), name(kill.node()), since);
+            healing = Optional.empty();
+        }
+    }
+
+    /** Whether the view has shown every live node as a gateway or with a parent other than {@code dead}. */
+    private boolean healed(NodeId dead) {
+        for (CoapMesh node : mesh.nodes()) {
+            RoutePosition p = shown.get(node.node().id());
+            if (p == null || !p.gateway() && (p.parent().isEmpty() || p.parent().get().equals(dead))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     synchronized void summary(LoopbackMesh mesh) {

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -44,6 +46,7 @@ public final class LoopbackMesh implements AutoCloseable {
     private final List<Integer> ports;
     private final ScheduledExecutorService main;
     private final ScheduledExecutorService secondary;
+    private final Set<Integer> killed = ConcurrentHashMap.newKeySet();
 
     private LoopbackMesh(List<CoapServer> servers, List<CoapMesh> meshes, List<Integer> ports,
             ScheduledExecutorService main, ScheduledExecutorService secondary) {
@@ -116,9 +119,31 @@ public final class LoopbackMesh implements AutoCloseable {
         }
     }
 
-    /** The running nodes, in topology order. */
+    /** The running nodes, in topology order (without the killed ones). */
     public List<CoapMesh> nodes() {
-        return List.copyOf(meshes);
+        List<CoapMesh> live = new ArrayList<>();
+        for (int i = 0; i < meshes.size(); i++) {
+            if (!killed.contains(i)) {
+                live.add(meshes.get(i));
+            }
+        }
+        return live;
+    }
+
+    /**
+     * Stops node {@code index} at once, as a crash would to its neighbours: its mesh stops and
+     * its UDP port closes, so it answers nothing. A node is killed once.
+     */
+    public void kill(int index) {
+        if (killed.add(index)) {
+            meshes.get(index).close();
+            servers.get(index).destroy();
+        }
+    }
+
+    /** Whether node {@code index} was killed. */
+    public boolean killed(int index) {
+        return killed.contains(index);
     }
 
     /** The resource tree of node {@code index}, for mounting an application resource on it. */
@@ -133,8 +158,9 @@ public final class LoopbackMesh implements AutoCloseable {
 
     @Override
     public void close() {
-        meshes.forEach(CoapMesh::close);
-        servers.forEach(CoapServer::destroy);
+        for (int i = 0; i < meshes.size(); i++) {
+            kill(i);
+        }
         main.shutdownNow();
         secondary.shutdownNow();
     }
