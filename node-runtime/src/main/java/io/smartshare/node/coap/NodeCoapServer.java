@@ -102,11 +102,18 @@ public final class NodeCoapServer implements AutoCloseable {
         Optional<CoapEndpoint> coaps = Optional.empty();
         if (!config.pskIdentities().isEmpty()) {
             EndpointBounds coapsBounds = new EndpointBounds(cf);
+            DtlsFailures handshakes = new DtlsFailures();
             CoapEndpoint secure = CoapEndpoint.builder().setConfiguration(cf).setLoggingTag("coaps")
                     .setMessageExchangeStore(coapsBounds.exchangeStore("coaps", cf))
                     .setCoapStackFactory(coapsBounds.stackFactory())
-                    .setConnector(new DTLSConnector(dtlsConfig(cf, config))).build();
-            counters.put("coaps", attachCounters(secure, coapsBounds));
+                    .setConnector(new DTLSConnector(dtlsConfig(cf, config, handshakes))).build();
+            Supplier<Map<String, Object>> secureCounters = attachCounters(secure, coapsBounds);
+            counters.put("coaps", () -> {
+                Map<String, Object> doc = new LinkedHashMap<>(secureCounters.get());
+                doc.put("handshakes-failed", handshakes.handshakesFailed());
+                doc.put("bad-records", handshakes.badRecords());
+                return doc;
+            });
             coaps = Optional.of(secure);
         }
 
@@ -174,7 +181,7 @@ public final class NodeCoapServer implements AutoCloseable {
                 .orElseGet(() -> new InetSocketAddress(port));
     }
 
-    private static DtlsConnectorConfig dtlsConfig(Configuration cf, NodeConfig config) {
+    private static DtlsConnectorConfig dtlsConfig(Configuration cf, NodeConfig config, DtlsFailures handshakes) {
         AdvancedMultiPskStore store = new AdvancedMultiPskStore();
         for (PskIdentity identity : config.pskIdentities()) {
             store.setKey(identity.identity(), identity.key());
@@ -182,6 +189,8 @@ public final class NodeCoapServer implements AutoCloseable {
         return DtlsConnectorConfig.builder(cf)
                 .setAddress(address(config, config.coapsPort()))
                 .setAdvancedPskStore(store)
+                .setSessionListener(handshakes)
+                .setConnectionListener(handshakes)
                 .setLoggingTag("coaps")
                 .build();
     }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartshare.node.testing.CoapClientTool;
+import io.smartshare.node.testing.JsonDocument;
 import io.smartshare.node.testing.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,12 @@ class ConfigWriteIT {
         assertFalse(result.text().contains("wrong-key"), result.text());
         assertEquals("before", currentLabel());
         assertFalse(Files.exists(settingsFile), "nothing was stored");
+        Map<String, Object> coaps = JsonDocument.object(JsonDocument.object(node.get("/metrics"), "coap"), "coaps");
+        assertTrue(JsonDocument.number(coaps, "bad-records") + JsonDocument.number(coaps, "handshakes-failed") >= 1,
+                coaps.toString());
+        assertTrue(node.log().contains("event=dtls-bad-record client=127.0.0.1:")
+                || node.log().contains("event=dtls-handshake-failed client=127.0.0.1:"),
+                "the node says a client's key was wrong: " + node.log());
     }
 
     @Test
@@ -75,6 +83,9 @@ class ConfigWriteIT {
         CoapClientTool.Result result = put("viewer", VIEWER_KEY, "{\"label\":\"viewer\"}");
         assertTrue((result.stderr() + result.text()).contains("4.03"), result.stderr() + result.text());
         assertEquals("before", currentLabel());
+        assertTrue(node.log().contains("event=request-refused client=127.0.0.1:")
+                && node.log().contains("reason=\"4.03 identity 'viewer' may not change the node"),
+                "the node logs the refusal: " + node.log());
     }
 
     @Test
