@@ -200,16 +200,37 @@ final class RewardsCommand {
             err.printf("smartshare-node rewards: ledger of %s in %s has no signed checkpoint%n", NodeId.of(key), dir);
             return Optional.empty();
         }
+        long covered = latest.get().size();
         List<SignedReceipt> receipts = new ArrayList<>();
         for (Record record : receiptRecords) {
-            if (record.seq() < latest.get().size()) {
+            if (record.seq() < covered) {
                 Receipt entry = (Receipt) record.body();
                 receipts.add(SignedReceipt.fromLedger(entry.counterparty(), entry.statement(), entry.signature()));
+            } else {
+                leftOutAfterCheckpoint("receipt", record, key, dir, covered, err);
             }
         }
-        long covered = latest.get().size();
+        List<Record> channels = new ArrayList<>();
+        for (Record record : channelRecords) {
+            if (record.seq() < covered) {
+                channels.add(record);
+            } else {
+                leftOutAfterCheckpoint("channel", record, key, dir, covered, err);
+            }
+        }
         return Optional.of(new Member(new MemberCheckpoint(key, CheckpointRef.of(covered, latest.get().root().bytes())),
-                receipts, channelRecords.stream().filter(r -> r.seq() < covered).toList()));
+                receipts, channels));
+    }
+
+    /**
+     * Names a record the settlement cannot count: it comes after the member's latest signed
+     * checkpoint, which is what the settlement rests on; it counts once a checkpoint covers it.
+     */
+    private static void leftOutAfterCheckpoint(String kind, Record record, Ed25519PublicKey key, Path dir, long covered,
+            PrintStream err) {
+        err.printf("smartshare-node rewards: %s record %d of %s in %s left out: it comes after the latest signed"
+                + " checkpoint (size %d); a later settlement counts it once a checkpoint covers it%n", kind, record.seq(),
+                NodeId.of(key), dir, covered);
     }
 
     /**

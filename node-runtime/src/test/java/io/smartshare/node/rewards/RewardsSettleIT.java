@@ -180,6 +180,26 @@ class RewardsSettleIT {
         Files.write(dir.resolve("close-by-a.cbor"), first.channel().closeUnilaterally().orElseThrow().close().encode());
     }
 
+    @Test
+    void namesTheRecordsItLeavesOutAfterAMembersLatestCheckpoint() throws Exception {
+        NodeIdentity late = identity(0x0f);
+        Path data = Files.createDirectories(dir.resolve("late").resolve(late.nodeId().value()));
+        SeededIdentities.writeKeyFile(data.resolve("node.key"), 0x0f);
+        try (Ledger ledger = LedgerFiles.open(data, late)) {
+            ledger.append(receipt(1, late, A, Resource.RELAY_DOWN, 1_000_000).ledgerEntry()).get(10, TimeUnit.SECONDS);
+            ledger.publishCheckpoint().get(10, TimeUnit.SECONDS);
+            ledger.append(receipt(2, late, A, Resource.RELAY_DOWN, 2_000_000).ledgerEntry()).get(10, TimeUnit.SECONDS);
+        }
+        NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
+                dir.resolve("node.yaml").toString(), "--epoch", "7", "--schedule", dir.resolve("schedule.cose").toString(),
+                "--data-dir", data.toString(), "--members", dataDir(A).toString()));
+        assertEquals(0, result.exitCode(), result.stderr());
+        // Record 0 is the first receipt, 1 the checkpoint of size 1, 2 the receipt after it.
+        assertTrue(result.stderr().contains("receipt record 2 of " + late.nodeId() + " in " + data + " left out: it comes"
+                + " after the latest signed checkpoint (size 1)"), result.stderr());
+        assertTrue(result.stdout().contains(late.nodeId().value()), "the checkpointed receipt counts:\n" + result.stdout());
+    }
+
     private static NodeProcess.Result settle(String schedule, String out) throws Exception {
         return NodeProcess.runToEnd(List.of("rewards", "settle", "--config", dir.resolve("node.yaml").toString(),
                 "--epoch", "7", "--schedule", dir.resolve(schedule).toString(), "--data-dir", dataDir(A).toString(),
