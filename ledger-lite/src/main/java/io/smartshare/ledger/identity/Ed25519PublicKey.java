@@ -97,8 +97,9 @@ public final class Ed25519PublicKey {
         return Arrays.hashCode(encoded);
     }
 
+    /** The id of the node that owns the key ({@link NodeId}): how operators know nodes, in every message. */
     @Override
     public String toString() {
-        return "Ed25519PublicKey[" + HexFormat.of().formatHex(encoded) + "]";
+        return NodeId.of(this).value();
     }
 }
