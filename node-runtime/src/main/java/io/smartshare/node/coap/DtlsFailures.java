@@ -1,6 +1,5 @@
 package io.smartshare.node.coap;
 
-import java.net.InetSocketAddress;
 import org.eclipse.californium.scandium.ConnectionListener;
 import org.eclipse.californium.scandium.dtls.Connection;
 import org.eclipse.californium.scandium.dtls.Handshaker;
@@ -20,12 +19,12 @@ final class DtlsFailures extends SessionAdapter implements ConnectionListener {
 
     @Override
     public void handshakeFailed(Handshaker handshaker, Throwable error) {
-        handshakes.note(address(handshaker.getPeerAddress()), error == null ? "unknown" : error.getMessage());
+        handshakes.note(handshaker.getPeerAddress(), error == null ? "unknown" : error.getMessage());
     }
 
     @Override
     public boolean onConnectionMacError(Connection connection) {
-        badRecords.note(address(connection.getPeerAddress()), "a record failed its MAC check (a wrong PSK key?)");
+        badRecords.note(connection.getPeerAddress(), "a record failed its MAC check (a wrong PSK key?)");
         return false;
     }
 
@@ -60,9 +59,5 @@ final class DtlsFailures extends SessionAdapter implements ConnectionListener {
 
     long badRecords() {
         return badRecords.total();
-    }
-
-    private static String address(InetSocketAddress peer) {
-        return peer == null ? "unknown" : peer.getAddress().getHostAddress() + ":" + peer.getPort();
     }
 }

@@ -1,5 +1,6 @@
 package io.smartshare.node.coap;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,14 @@ final class RefusalLog {
         this.event = event;
     }
 
-    synchronized void note(String client, String reason) {
+    /** Counts one refusal of {@code client} (unknown when null) for {@code reason}. */
+    synchronized void note(InetSocketAddress client, String reason) {
         total++;
         unlogged++;
         long now = System.nanoTime();
         if (!logged || now - lastLogNanos >= INTERVAL_NANOS) {
-            LOG.warn("event={} client={} reason=\"{}\" count={} total={}", event, clean(client), clean(reason),
+            String address = client == null ? "unknown" : client.getAddress().getHostAddress() + ":" + client.getPort();
+            LOG.warn("event={} client={} reason=\"{}\" count={} total={}", event, address, clean(reason),
                     unlogged, total);
             logged = true;
             lastLogNanos = now;

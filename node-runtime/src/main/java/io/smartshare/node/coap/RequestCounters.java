@@ -1,6 +1,5 @@
 package io.smartshare.node.coap;
 
-import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -30,10 +29,8 @@ public final class RequestCounters extends MessageInterceptorAdapter {
     @Override
     public void sendResponse(Response response) {
         if (response.getCode() == ResponseCode.UNAUTHORIZED || response.getCode() == ResponseCode.FORBIDDEN) {
-            InetSocketAddress client = response.getDestinationContext() == null ? null
-                    : response.getDestinationContext().getPeerAddress();
-            refused.note(client == null ? "unknown" : client.getAddress().getHostAddress() + ":" + client.getPort(),
-                    response.getCode() + " " + response.getPayloadString());
+            refused.note(response.getDestinationContext() == null ? null
+                    : response.getDestinationContext().getPeerAddress(), response.getCode() + " " + response.getPayloadString());
         }
         switch (response.getCode().codeClass) {
             case 2 -> success.increment();
