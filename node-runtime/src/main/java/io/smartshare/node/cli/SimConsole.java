@@ -139,7 +139,11 @@ final class SimConsole {
         return true;
     }
 
-    synchronized void summary(LoopbackMesh mesh) {
+    /**
+     * Prints one summary line. The nodes are read before this console's lock is taken: a node
+     * reports its changes to {@link #change} holding its own lock.
+     */
+    void summary(LoopbackMesh mesh) {
         List<CoapMesh> nodes = mesh.nodes();
         Map<NodeId, RoutePosition> positions = new HashMap<>();
         int links = 0;
@@ -154,12 +158,16 @@ final class SimConsole {
         }
         long attached = positions.values().stream().filter(p -> p.gateway() || p.rank() != Rank.INFINITE).count();
         int deepest = positions.keySet().stream().mapToInt(id -> hops(id, positions)).max().orElse(0);
+        printSummary(attached, nodes.size(), deepest, links / 2, control, drops);
+    }
+
+    private synchronized void printSummary(long attached, int nodes, int deepest, int links, long control, long drops) {
         long now = System.nanoTime();
-        double perNode = (control - lastControlBytes) / ((now - lastSummaryNanos) / 1e9) / nodes.size();
+        double perNode = (control - lastControlBytes) / ((now - lastSummaryNanos) / 1e9) / nodes;
         lastControlBytes = control;
         lastSummaryNanos = now;
         out.printf("%8.2fs summary: attached %d/%d, deepest route %d hops, live links %d, control %.0f B/s per node,"
-                + " hellos dropped %d%n", seconds(), attached, nodes.size(), deepest, links / 2, perNode, drops);
+                + " hellos dropped %d%n", seconds(), attached, nodes, deepest, links, perNode, drops);
     }
 
     /** Hops from {@code id} up to its gateway along parents; 0 for a gateway or a detached node. */

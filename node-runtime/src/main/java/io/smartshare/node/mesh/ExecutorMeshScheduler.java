@@ -1,9 +1,8 @@
 package io.smartshare.node.mesh;
 
 import io.smartshare.node.mesh.clock.MeshScheduler;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,11 +10,17 @@ import java.util.concurrent.TimeUnit;
  * {@link #close()} stops it; tasks scheduled afterwards are ignored.
  */
 public final class ExecutorMeshScheduler implements MeshScheduler, AutoCloseable {
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "mesh-timer");
         t.setDaemon(true);
         return t;
     });
+
+    public ExecutorMeshScheduler() {
+        // a node re-arms its liveness check at every heartbeat: a cancelled check leaves the
+        // queue at once instead of waking the thread at its time for nothing
+        executor.setRemoveOnCancelPolicy(true);
+    }
 
     @Override
     public long nowMillis() {

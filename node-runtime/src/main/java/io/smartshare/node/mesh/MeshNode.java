@@ -108,6 +108,7 @@ public final class MeshNode {
     private MeshScheduler.Cancellable tick = () -> { };
     private MeshScheduler.Cancellable livenessCheck = () -> { };
     private MeshScheduler.Cancellable refresh = () -> { };
+    private Runnable observer = () -> { };
 
     MeshNode(MeshNodeBuilder b) {
         this.self = b.identity.nodeId();
@@ -156,6 +157,16 @@ public final class MeshNode {
         LOG.info("event=mesh_started node={} gateway={}", self, routing.gateway());
     }
 
+    /**
+     * Runs {@code observer} after everything that may change the neighbour table or this
+     * node's place in the tree: a frame handled, a timer fired, a delivery reported, the uplink
+     * set. It runs on the thread that made the change, holding this node's lock, so it sees
+     * each change in order and must be quick (it replaces any observer set before).
+     */
+    public synchronized void observe(Runnable observer) {
+        this.observer = observer;
+    }
+
     /** Stops every timer; frames received afterwards are ignored. */
     public synchronized void stop() {
         running = false;
@@ -184,6 +195,7 @@ public final class MeshNode {
      */
     public synchronized void setUplink(boolean up, long kbps) {
         react(routing.setUplink(up, kbps, neighbors.candidates()));
+        observer.run();
     }
 
     /**
@@ -205,6 +217,11 @@ public final class MeshNode {
         if (!running) {
             return;
         }
+        handleFrame(from, datagram);
+        observer.run();
+    }
+
+    private void handleFrame(LinkAddress from, byte[] datagram) {
         Frame frame;
         try {
             frame = FrameCodec.decode(datagram, keys);
@@ -764,6 +781,7 @@ public final class MeshNode {
                 && neighbors.addressOf(neighbor, over.medium()).isEmpty()) {
             rerouteLink(over);
         }
+        observer.run();
     }
 
     private Hello signHello() {
@@ -855,6 +873,7 @@ public final class MeshNode {
             synchronized (this) {
                 if (running) {
                     task.run();
+                    observer.run();
                 }
             }
         };

@@ -61,7 +61,7 @@ public final class CoapMesh implements AutoCloseable {
      * @param endpoint the server's {@code coap://} endpoint (built with {@link HopLimitOption#REGISTRY})
      * @param root the server's resource root; {@code /mesh} is mounted there
      * @param ble the node's BLE link, if it has one running (its owner closes it)
-     * @param changes hears neighbour and route changes (on the mesh's timer thread)
+     * @param changes hears neighbour and route changes, in order, on the thread that made them, holding the mesh node's lock (it must be quick)
      * @param originators which requests from a source that is not a mesh neighbour this node
      *     relays as its own, and pays for (others are refused 4.01)
      * @param sharing whether the node relays requests from neighbours to other nodes now
@@ -93,7 +93,7 @@ public final class CoapMesh implements AutoCloseable {
         root.add(new MeshFrameResource(node, counters, options.maxNeighbors()));
         options.uplinkKbps().ifPresent(kbps -> node.setUplink(true, kbps));
         node.start();
-        MeshWatcher watcher = new MeshWatcher(node, scheduler, changes);
+        MeshWatcher watcher = new MeshWatcher(node, changes);
         watcher.start();
         LOG.info("event=mesh_listening node={} group={} peers={} ble={} gateway={}", identity.nodeId(),
                 group.map(g -> g.group().toString()).orElse("none"), options.peers().size(), ble.isPresent(),

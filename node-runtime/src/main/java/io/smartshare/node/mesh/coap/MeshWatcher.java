@@ -3,7 +3,6 @@ package io.smartshare.node.mesh.coap;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.mesh.MeshNode;
 import io.smartshare.node.mesh.RoutePosition;
-import io.smartshare.node.mesh.clock.MeshScheduler;
 import io.smartshare.node.mesh.neighbor.NeighborView;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,41 +10,36 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Polls a node's neighbour table and route every {@link #PERIOD_MILLIS} on the mesh's
- * scheduler and reports each difference as a {@link MeshChange}, in order. Changes shorter
- * than a period can go unseen; the node's own logs have every event. A quarter second adds
- * little to a neighbour's death (detected after 1.3 s of silence) and wakes an idle node's
- * mesh thread 4 times a second instead of 10 (idle CPU: docs/benchmarks.md, "Footprint").
+ * Reports each difference in a node's live neighbours and route as a {@link MeshChange}, in
+ * order. It observes the node ({@link MeshNode#observe}): after every frame, timer or
+ * delivery that may have changed them it compares them with what it last saw, on that thread,
+ * so an idle node's threads wake for nothing but the mesh's own work (idle CPU:
+ * docs/benchmarks.md, "Footprint").
  */
 final class MeshWatcher {
-    static final long PERIOD_MILLIS = 250;
-
     private final MeshNode node;
-    private final MeshScheduler scheduler;
     private final Consumer<MeshChange> listener;
     private Map<NodeId, NeighborView> alive = Map.of();
     private Optional<RoutePosition> position = Optional.empty();
-    private volatile boolean running;
 
-    MeshWatcher(MeshNode node, MeshScheduler scheduler, Consumer<MeshChange> listener) {
+    MeshWatcher(MeshNode node, Consumer<MeshChange> listener) {
         this.node = node;
-        this.scheduler = scheduler;
         this.listener = listener;
     }
 
     void start() {
-        running = true;
-        scheduler.schedule(0, this::poll);
+        synchronized (node) {
+            node.observe(this::compare);
+            compare();
+        }
     }
 
     void stop() {
-        running = false;
+        node.observe(() -> { });
     }
 
-    private void poll() {
-        if (!running) {
-            return;
-        }
+    /** Called holding the node's lock, which guards this watcher's state too. */
+    private void compare() {
         Map<NodeId, NeighborView> now = new HashMap<>();
         node.neighbors().stream().filter(NeighborView::alive).forEach(n -> now.put(n.id(), n));
         now.values().stream().filter(n -> !alive.containsKey(n.id()))
@@ -58,7 +52,6 @@ final class MeshWatcher {
             listener.accept(new MeshChange.RouteChanged(node.id(), current));
         }
         position = Optional.of(current);
-        scheduler.schedule(PERIOD_MILLIS, this::poll);
     }
 
     /** Equal but for the backup list, which churns with every ETX update. */
