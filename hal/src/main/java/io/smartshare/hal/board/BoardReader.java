@@ -1,5 +1,6 @@
 package io.smartshare.hal.board;
 
+import io.smartshare.hal.config.ConfigErrors;
 import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.hal.sensor.Quantity;
 import java.time.Duration;
@@ -24,50 +25,67 @@ final class BoardReader {
     private BoardReader() {
     }
 
+    /**
+     * Reads the board; every part that is wrong is reported, each with its file, line and key:
+     * the keys of the top level, each interface, storage, cpu, radios, gpio, each sensor and
+     * the mesh (which is checked against the interfaces and radios only when those are right).
+     */
     static BoardSpec read(ConfigMap root) {
-        String name = root.string("name");
-        String description = root.string("description");
-        String dataDir = root.string("default-data-dir");
-        if (dataDir.isBlank()) {
-            throw root.invalid("default-data-dir", "must not be empty");
-        }
-        BoardSpec.Platform platform = choice(root, "platform", BoardSpec.Platform.values(), BoardSpec.Platform::name)
-                .orElseThrow(() -> root.invalid("platform", "missing required key"));
-        long seed = root.optionalInteger("seed", Long.MIN_VALUE, Long.MAX_VALUE).orElse(1L);
-        List<LinkSpec> interfaces = interfaces(root, platform);
-        StorageSpec storage = storage(root.map("storage"));
-        ConfigMap cpuMap = root.map("cpu");
-        CpuSpec cpu = new CpuSpec((int) cpuMap.integer("share-cap-percent", 1, 100));
-        cpuMap.requireNoOtherKeys();
-        RadioSpec radios = root.optionalMap("radios").map(BoardReader::radios).orElse(RadioSpec.none());
-        Optional<GpioSpec> gpio = root.optionalMap("gpio").map(BoardReader::gpio);
-        List<SensorSpec> sensors = sensors(root);
-        MeshSpec mesh = mesh(root.map("mesh"), interfaces, radios);
-        root.requireNoOtherKeys();
-        return build(root, "name", () -> new BoardSpec(name, description, root.source(), dataDir, platform, seed,
-                interfaces, storage, cpu, radios, gpio, sensors, mesh));
+        ConfigErrors errors = new ConfigErrors();
+        Optional<String> name = errors.attempt(() -> root.string("name"));
+        Optional<String> description = errors.attempt(() -> root.string("description"));
+        Optional<String> dataDir = errors.attempt(() -> {
+            String dir = root.string("default-data-dir");
+            if (dir.isBlank()) {
+                throw root.invalid("default-data-dir", "must not be empty");
+            }
+            return dir;
+        });
+        Optional<BoardSpec.Platform> platform = errors.attempt(() -> choice(root, "platform", BoardSpec.Platform.values(),
+                BoardSpec.Platform::name).orElseThrow(() -> root.invalid("platform", "missing required key")));
+        Optional<Long> seed = errors.attempt(() -> root.optionalInteger("seed", Long.MIN_VALUE, Long.MAX_VALUE).orElse(1L));
+        Map<String, Integer> interfaceNames = new HashMap<>();
+        Optional<List<LinkSpec>> interfaces = errors.attempt(() -> root.mapList("interfaces"))
+                .flatMap(items -> errors.each(items, item -> link(item, platform, interfaceNames)));
+        Optional<StorageSpec> storage = errors.attempt(() -> storage(root.map("storage")));
+        Optional<CpuSpec> cpu = errors.attempt(() -> {
+            ConfigMap cpuMap = root.map("cpu");
+            CpuSpec spec = new CpuSpec((int) cpuMap.integer("share-cap-percent", 1, 100));
+            cpuMap.requireNoOtherKeys();
+            return spec;
+        });
+        Optional<RadioSpec> radios = errors.attempt(() -> root.optionalMap("radios").map(BoardReader::radios)
+                .orElse(RadioSpec.none()));
+        Optional<Optional<GpioSpec>> gpio = errors.attempt(() -> root.optionalMap("gpio").map(BoardReader::gpio));
+        Map<String, Integer> sensorIds = new HashMap<>();
+        Map<String, String> busAddresses = new HashMap<>();
+        Optional<List<SensorSpec>> sensors = errors.attempt(() -> root.mapList("sensors"))
+                .flatMap(items -> errors.each(items, item -> sensor(item, sensorIds, busAddresses)));
+        Optional<ConfigMap> meshMap = errors.attempt(() -> root.map("mesh"));
+        Optional<MeshSpec> mesh = meshMap.isPresent() && interfaces.isPresent() && radios.isPresent()
+                ? errors.attempt(() -> mesh(meshMap.get(), interfaces.get(), radios.get())) : Optional.empty();
+        errors.check(root::requireNoOtherKeys);
+        errors.throwIfAny();
+        return build(root, "name", () -> new BoardSpec(name.orElseThrow(), description.orElseThrow(), root.source(),
+                dataDir.orElseThrow(), platform.orElseThrow(), seed.orElseThrow(), interfaces.orElseThrow(),
+                storage.orElseThrow(), cpu.orElseThrow(), radios.orElseThrow(), gpio.orElseThrow(),
+                sensors.orElseThrow(), mesh.orElseThrow()));
     }
 
-    private static List<LinkSpec> interfaces(ConfigMap root, BoardSpec.Platform platform) {
-        List<ConfigMap> items = root.mapList("interfaces");
-        Map<String, Integer> seen = new HashMap<>();
-        List<LinkSpec> links = new ArrayList<>();
-        for (ConfigMap item : items) {
-            String name = item.string("name");
-            LinkSpec.Role role = choice(item, "role", LinkSpec.Role.values(), LinkSpec.Role::name)
-                    .orElseThrow(() -> item.invalid("role", "missing required key"));
-            item.requireNoOtherKeys();
-            if (seen.putIfAbsent(name, item.line()) != null) {
-                throw item.invalid("name", "interface '" + name + "' is listed twice");
-            }
-            LinkSpec link = build(item, "name", () -> new LinkSpec(name, role));
-            if (platform == BoardSpec.Platform.SIM && link.isPattern()) {
-                throw item.invalid("name", "a sim board simulates the interfaces it names, so '" + name
-                        + "' cannot be a pattern");
-            }
-            links.add(link);
+    private static LinkSpec link(ConfigMap item, Optional<BoardSpec.Platform> platform, Map<String, Integer> seen) {
+        String name = item.string("name");
+        LinkSpec.Role role = choice(item, "role", LinkSpec.Role.values(), LinkSpec.Role::name)
+                .orElseThrow(() -> item.invalid("role", "missing required key"));
+        item.requireNoOtherKeys();
+        if (seen.putIfAbsent(name, item.line()) != null) {
+            throw item.invalid("name", "interface '" + name + "' is listed twice");
         }
-        return links;
+        LinkSpec link = build(item, "name", () -> new LinkSpec(name, role));
+        if (platform.filter(BoardSpec.Platform.SIM::equals).isPresent() && link.isPattern()) {
+            throw item.invalid("name", "a sim board simulates the interfaces it names, so '" + name
+                    + "' cannot be a pattern");
+        }
+        return link;
     }
 
     private static StorageSpec storage(ConfigMap map) {
@@ -136,50 +154,44 @@ final class BoardReader {
         return new GpioSpec(driver, sysfsBase, pins);
     }
 
-    private static List<SensorSpec> sensors(ConfigMap root) {
-        List<SensorSpec> sensors = new ArrayList<>();
-        Map<String, Integer> ids = new HashMap<>();
-        Map<String, String> busAddresses = new HashMap<>();
-        for (ConfigMap item : root.mapList("sensors")) {
-            String id = item.string("id");
-            if (!id.matches("[a-z0-9][a-z0-9-]{0,31}")) {
-                throw item.invalid("id", "must be lower-case letters, digits and '-', at most 32, found '" + id + "'");
-            }
-            if (ids.putIfAbsent(id, item.line()) != null) {
-                throw item.invalid("id", "sensor id '" + id + "' is used twice");
-            }
-            String type = item.optionalChoice("type", Set.of("bme280", "sht3x", "thermal-zone", "sim"))
-                    .orElseThrow(() -> item.invalid("type", "missing required key"));
-            Duration poll = Duration.ofMillis(item.optionalInteger("poll-ms", 100, MAX_POLL_MS).orElse(10_000L));
-            boolean optional = item.optionalBoolean("optional").orElse(false);
-            SensorSpec sensor = switch (type) {
-                case "bme280", "sht3x" -> {
-                    SensorSpec.I2c.Chip chip = SensorSpec.I2c.Chip.valueOf(type.toUpperCase(Locale.ROOT));
-                    int bus = (int) item.integer("bus", 0, 255);
-                    int address = (int) item.integer("address", 0x03, 0x77);
-                    String other = busAddresses.putIfAbsent(bus + "/" + address, id);
-                    if (other != null) {
-                        throw item.invalid("address", String.format("bus %d address 0x%02x is already used by sensor '%s'",
-                                bus, address, other));
-                    }
-                    yield build(item, "address", () -> new SensorSpec.I2c(id, chip, bus, address, poll, optional));
-                }
-                case "thermal-zone" -> new SensorSpec.ThermalZone(id, item.optionalInteger("zone", 0, 255).orElse(0L).intValue(), poll,
-                        optional);
-                default -> {
-                    Quantity quantity = choice(item, "quantity", Quantity.values(), Quantity::label)
-                            .orElseThrow(() -> item.invalid("quantity", "missing required key"));
-                    double base = item.optionalNumber("base", -1e6, 1e6).orElseThrow(() -> item.invalid("base", "missing required key"));
-                    double amplitude = item.optionalNumber("amplitude", 0, 1e6).orElse(0.0);
-                    Duration period = Duration.ofMillis(item.optionalInteger("period-ms", 1, Long.MAX_VALUE / 1_000_000).orElse(600_000L));
-                    double noise = item.optionalNumber("noise", 0, 1e6).orElse(0.0);
-                    yield new SensorSpec.Sim(id, quantity, base, amplitude, period, noise, poll, optional);
-                }
-            };
-            item.requireNoOtherKeys();
-            sensors.add(sensor);
+    private static SensorSpec sensor(ConfigMap item, Map<String, Integer> ids, Map<String, String> busAddresses) {
+        String id = item.string("id");
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,31}")) {
+            throw item.invalid("id", "must be lower-case letters, digits and '-', at most 32, found '" + id + "'");
         }
-        return sensors;
+        if (ids.putIfAbsent(id, item.line()) != null) {
+            throw item.invalid("id", "sensor id '" + id + "' is used twice");
+        }
+        String type = item.optionalChoice("type", Set.of("bme280", "sht3x", "thermal-zone", "sim"))
+                .orElseThrow(() -> item.invalid("type", "missing required key"));
+        Duration poll = Duration.ofMillis(item.optionalInteger("poll-ms", 100, MAX_POLL_MS).orElse(10_000L));
+        boolean optional = item.optionalBoolean("optional").orElse(false);
+        SensorSpec sensor = switch (type) {
+            case "bme280", "sht3x" -> {
+                SensorSpec.I2c.Chip chip = SensorSpec.I2c.Chip.valueOf(type.toUpperCase(Locale.ROOT));
+                int bus = (int) item.integer("bus", 0, 255);
+                int address = (int) item.integer("address", 0x03, 0x77);
+                String other = busAddresses.putIfAbsent(bus + "/" + address, id);
+                if (other != null) {
+                    throw item.invalid("address", String.format("bus %d address 0x%02x is already used by sensor '%s'",
+                            bus, address, other));
+                }
+                yield build(item, "address", () -> new SensorSpec.I2c(id, chip, bus, address, poll, optional));
+            }
+            case "thermal-zone" -> new SensorSpec.ThermalZone(id, item.optionalInteger("zone", 0, 255).orElse(0L).intValue(), poll,
+                    optional);
+            default -> {
+                Quantity quantity = choice(item, "quantity", Quantity.values(), Quantity::label)
+                        .orElseThrow(() -> item.invalid("quantity", "missing required key"));
+                double base = item.optionalNumber("base", -1e6, 1e6).orElseThrow(() -> item.invalid("base", "missing required key"));
+                double amplitude = item.optionalNumber("amplitude", 0, 1e6).orElse(0.0);
+                Duration period = Duration.ofMillis(item.optionalInteger("period-ms", 1, Long.MAX_VALUE / 1_000_000).orElse(600_000L));
+                double noise = item.optionalNumber("noise", 0, 1e6).orElse(0.0);
+                yield new SensorSpec.Sim(id, quantity, base, amplitude, period, noise, poll, optional);
+            }
+        };
+        item.requireNoOtherKeys();
+        return sensor;
     }
 
     private static MeshSpec mesh(ConfigMap map, List<LinkSpec> interfaces, RadioSpec radios) {

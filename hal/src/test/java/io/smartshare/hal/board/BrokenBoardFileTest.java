@@ -173,6 +173,24 @@ class BrokenBoardFileTest {
     }
 
     @Test
+    void everyWrongPartIsReportedInOneRunInFileOrder() {
+        String text = broken("share-cap-percent: 30", "share-cap-percent: 130")
+                .replace("role: wan", "role: uplink")
+                .replace("pull: up", "pul: up")
+                .replace("address: 0x76", "address: 0x44")
+                .replace("platform: linux", "platform: linux\ncolour: x");
+        ConfigException e = assertThrows(ConfigException.class, () -> BoardFiles.parse("b.yaml", text));
+        assertEquals("""
+                b.yaml:5: colour: unknown key
+                b.yaml:8: interfaces[0].role: expected one of [lan, mesh, wan], found 'uplink'
+                b.yaml:12: cpu.share-cap-percent: expected an integer from 1 to 100, found 130
+                b.yaml:22: gpio.pins[1].pul: unknown key (did you mean 'pull'?)
+                b.yaml:27: sensors[0].address: bme280 answers at 0x76 or 0x77, found 0x44""", e.getMessage());
+        assertEquals(5, e.problems());
+        assertEquals(5, e.line(), "the first problem's line");
+    }
+
+    @Test
     void emptyDocument() {
         assertEquals("b.yaml:1: empty document", error(""));
     }

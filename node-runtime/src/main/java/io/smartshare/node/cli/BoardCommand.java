@@ -14,8 +14,9 @@ final class BoardCommand {
 
             Validates board files (board-configs/SCHEMA.md), or boards bundled in the jar by
             name, as --board of 'run' takes them, and prints a summary of what each declares.
-            Every error names the file, the line and the key; exit code 2 if any board is
-            wrong, 0 if all are valid.
+            Every wrong part of a board is reported in the same run, a line each naming
+            the file, the line and the key; exit code 2 if any board is wrong, 0 if all
+            are valid.
             """;
 
     private BoardCommand() {
@@ -36,7 +37,7 @@ final class BoardCommand {
             try {
                 describe(BoardFiles.resolve(board), out);
             } catch (ConfigException e) {
-                err.println("smartshare-node: " + e.getMessage());
+                e.getMessage().lines().forEach(line -> err.println("smartshare-node: " + line));
                 exit = Main.USAGE;
             }
         }

@@ -1,7 +1,9 @@
 package io.smartshare.node.cli;
 
+import io.smartshare.node.json.Json;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,6 +20,7 @@ final class ChannelCommand {
                    smartshare-node channel pay ID AMOUNT                   CONNECTION
                    smartshare-node channel close ID [--unilateral]         CONNECTION
 
+              Add --json to any of them for the node's JSON answer instead of text.
               CONNECTION: --config FILE --identity NAME [--node coaps://HOST:PORT]
                 the node's operator config and one of its security.psk identities with
                 may-write-config: true (its key is read from FILE, never from the command
@@ -48,7 +51,7 @@ final class ChannelCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Args parsed = Args.parse("channel", args, Set.of("config", "identity", "node", "payee", "deposit", "rate", "unit"),
-                Set.of("help", "unilateral"));
+                Set.of("help", "unilateral", "json"));
         if (parsed.flag("help")) {
             out.print(HELP);
             return Main.OK;
@@ -65,8 +68,22 @@ final class ChannelCommand {
                 err.println("smartshare-node channel: " + answer.code() + " " + answer.text());
                 return Main.FAILED;
             }
-            out.println(answer.text());
+            if (parsed.flag("json")) {
+                out.println(answer.text());
+            } else {
+                print(operands.get(0), answer.text(), out);
+            }
             return Main.OK;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void print(String command, String json, PrintStream out) {
+        Map<String, Object> document = (Map<String, Object>) Json.read(json);
+        if ("list".equals(command)) {
+            ChannelText.table(document, out);
+        } else {
+            ChannelText.channel(document, out);
         }
     }
 

@@ -4,10 +4,10 @@ import io.smartshare.contracts.ContractException;
 import io.smartshare.contracts.compute.ComputeEvidence;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
-import io.smartshare.contracts.storage.AuditEvidence;
-import io.smartshare.contracts.storage.StorageTerms;
 import io.smartshare.contracts.receipt.ReceiptClaim;
 import io.smartshare.contracts.receipt.SignedReceipt;
+import io.smartshare.contracts.storage.AuditEvidence;
+import io.smartshare.contracts.storage.StorageTerms;
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.ledger.Ledger;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
@@ -123,7 +123,7 @@ final class LedgerCommand {
         });
         int code = report(result, out, err);
         for (Record record : tail) {
-            out.printf("%8d  %s  %s%n", record.seq(), Instant.ofEpochMilli(record.timeMillis()), describe(record.body()));
+            out.printf("%8d  %s  %s%n", record.seq(), Instant.ofEpochMilli(record.timeMillis()), RecordLine.of(record.body()));
         }
         return code;
     }
@@ -166,54 +166,5 @@ final class LedgerCommand {
             err.println("smartshare-node ledger export: " + e.getMessage());
             return Main.FAILED;
         }
-    }
-
-    /** What a contracts receipt in a receipt record claims, or nothing for other signed statements. */
-    private static String claimOf(Receipt receipt) {
-        Optional<Domain> domain = CoseSign1.domainOf(receipt.statement());
-        try {
-            if (domain.filter(Domain.STORAGE_AGREEMENT::equals).isPresent()) {
-                StorageTerms terms = StorageTerms.decode(CoseSign1.fromToBeSigned(Domain.STORAGE_AGREEMENT,
-                        receipt.counterparty(), receipt.statement(), receipt.signature()).payload());
-                return "  storage agreement " + terms.idHex() + " " + terms.size() + " B until " + terms.end();
-            }
-            if (domain.filter(Domain.STORAGE_EVIDENCE::equals).isPresent()) {
-                AuditEvidence.Summary evidence = AuditEvidence.read(receipt);
-                return "  storage audit " + evidence.verdict().name().toLowerCase(Locale.ROOT) + " "
-                        + evidence.agreementId() + " at " + evidence.atMillis() + ": " + evidence.reason();
-            }
-            if (domain.filter(Domain.COMPUTE_EVIDENCE::equals).isPresent()) {
-                ComputeEvidence.Summary evidence = ComputeEvidence.read(receipt);
-                return "  compute results disagree " + evidence.jobId() + " at " + evidence.atMillis() + ": "
-                        + evidence.reason();
-            }
-        } catch (ContractException e) {
-            return "  (not a valid storage or compute record: " + e.getMessage() + ")";
-        }
-        if (domain.filter(Domain.RECEIPT::equals).isEmpty()) {
-            return "";
-        }
-        try {
-            ReceiptClaim claim = SignedReceipt.fromLedger(receipt.counterparty(), receipt.statement(),
-                    receipt.signature()).claim();
-            return "  " + claim.resource() + " " + claim.amount() + " " + claim.resource().unit() + " cumulative";
-        } catch (ContractException e) {
-            return "  (not a valid receipt: " + e.getMessage() + ")";
-        }
-    }
-
-    private static String describe(RecordBody body) {
-        if (body instanceof MeteringSample sample) {
-            return String.format("metering  %-24s %d %s over %d ms", sample.resource(), sample.quantity(),
-                    sample.unit(), sample.periodMillis());
-        } else if (body instanceof Receipt receipt) {
-            return "receipt   signed by " + HexFormat.of().formatHex(receipt.counterparty().encoded())
-                    + claimOf(receipt);
-        } else if (body instanceof CheckpointMarker marker) {
-            return "checkpoint size " + marker.size() + " root " + marker.root().hex();
-        } else if (body instanceof KeyEvent event) {
-            return "key-event " + event.kind() + " " + HexFormat.of().formatHex(event.key().encoded());
-        }
-        throw new IllegalStateException("unknown record body " + body.getClass().getName());
     }
 }

@@ -8,6 +8,7 @@ import io.smartshare.contracts.channel.ChannelLedger;
 import io.smartshare.contracts.cose.CoseSign1;
 import io.smartshare.contracts.cose.Domain;
 import io.smartshare.contracts.receipt.SignedReceipt;
+import io.smartshare.contracts.schedule.MicroTokens;
 import io.smartshare.contracts.schedule.ScheduleRejection;
 import io.smartshare.contracts.schedule.VerifiedSchedule;
 import io.smartshare.contracts.settlement.ChannelPayout;
@@ -253,18 +254,20 @@ final class RewardsCommand {
         return closes;
     }
 
+    /** The result, amounts in micro-tokens (µT) with the rewards also in tokens ({@link MicroTokens}). */
     private static void print(SettlementResult result, PrintStream out) {
         HexFormat hex = HexFormat.of();
-        out.printf("epoch %d  schedule %s  pool %d%n", result.epoch(), hex.formatHex(result.scheduleId()), result.pool());
-        out.printf("%-30s %12s %12s %12s %5s%n", "node", "earned", "capped", "reward", "dust");
+        out.printf("epoch %d  schedule %s  pool %s%n", result.epoch(), hex.formatHex(result.scheduleId()),
+                MicroTokens.text(result.pool()));
+        out.printf("%-30s %12s %12s %12s %5s %16s%n", "node", "earned µT", "capped µT", "reward µT", "dust", "reward tokens");
         for (NodeReward r : result.rewards()) {
-            out.printf("%-30s %12d %12d %12d %5d%n", NodeId.of(r.node()).value(), r.earned(), r.capped(), r.reward(),
-                    r.dustShare());
+            out.printf("%-30s %12d %12d %12d %5d %16s%n", NodeId.of(r.node()).value(), r.earned(), r.capped(), r.reward(),
+                    r.dustShare(), MicroTokens.tokens(r.reward()).toPlainString());
         }
         out.printf("unallocated %d%ndust %d%n", result.unallocated(), result.dust());
         for (ChannelPayout c : result.channels()) {
-            out.printf("channel %s payer %s payee %s deposit %d paid %d%n", hex.formatHex(c.channel().bytes()),
-                    NodeId.of(c.payer()).value(), NodeId.of(c.payee()).value(), c.deposit(), c.paid());
+            out.printf("channel %s payer %s payee %s deposit %d µT paid %s%n", hex.formatHex(c.channel().bytes()),
+                    NodeId.of(c.payer()).value(), NodeId.of(c.payee()).value(), c.deposit(), MicroTokens.text(c.paid()));
         }
         for (Exclusion e : result.exclusions()) {
             out.printf("excluded %s: %s%n", e.reason(), e.detail());

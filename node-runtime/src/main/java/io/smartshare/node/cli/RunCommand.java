@@ -1,14 +1,18 @@
 package io.smartshare.node.cli;
 
+import io.smartshare.node.config.NodeConfig;
+import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.daemon.Node;
 import io.smartshare.node.daemon.ShutdownSignal;
 import io.smartshare.node.lifecycle.RunOptions;
+import io.smartshare.node.logging.LogLevels;
 import io.smartshare.node.mesh.coap.CoapMeshOptions;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code smartshare-node run}: starts the node and runs it until SIGTERM or SIGINT. */
@@ -22,6 +26,11 @@ final class RunCommand {
               --coap-port N       UDP port for coap:// (default 5683; 0 picks a free port and logs it)
               --coaps-port N      UDP port for coaps:// (default 5684; 0 picks a free port and logs it)
               --config FILE       operator config (YAML): addresses, PSK identities, settings
+              --log-level SPEC    log levels, over the config's logging section: a level for
+                                  every component (debug), per component (mesh=debug,coap=warn)
+                                  or both (warn,mesh=debug). Levels: trace debug info warn error
+                                  off; components: node coap ledger hal metering mesh uplink
+                                  rewards storage compute beacon mqtt fleet californium pi4j
 
             mesh (started when the board's mesh section lists the ip transport, as sim does):
               --mesh-interface IF join the All-CoAP-Nodes group (224.0.1.187, else ff02::fd) on
@@ -39,7 +48,8 @@ final class RunCommand {
 
     static int run(String[] args, PrintStream out) {
         Args parsed = Args.parse("run", args,
-                Set.of("board", "data-dir", "coap-port", "coaps-port", "config", "mesh-interface", "mesh-peers", "uplink"),
+                Set.of("board", "data-dir", "coap-port", "coaps-port", "config", "mesh-interface", "mesh-peers", "uplink",
+                        "log-level"),
                 Set.of("help"));
         if (parsed.flag("help")) {
             out.print(HELP);
@@ -54,6 +64,7 @@ final class RunCommand {
                 parsed.option("mesh-interface"),
                 parsed.option("mesh-peers").map(RunCommand::peers).orElse(List.of()),
                 parsed.intOption("uplink", 1, Integer.MAX_VALUE).map(Integer::longValue));
+        logLevels(options.configFile(), parsed.option("log-level")).apply();
         ShutdownSignal signal = ShutdownSignal.install();
         try (Node node = Node.start(options)) {
             signal.await();
@@ -61,6 +72,16 @@ final class RunCommand {
             Thread.currentThread().interrupt();
         }
         return Main.OK;
+    }
+
+    /** The config's log levels with the command line's over them; read before any logger exists. */
+    private static LogLevels logLevels(Optional<Path> config, Optional<String> option) {
+        LogLevels levels = config.map(NodeConfigReader::read).map(NodeConfig::logging).orElse(LogLevels.none());
+        try {
+            return option.map(spec -> levels.with(LogLevels.parse(spec))).orElse(levels);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --log-level: " + e.getMessage());
+        }
     }
 
     static List<InetSocketAddress> peers(String list) {

@@ -1,5 +1,6 @@
 package io.smartshare.node.cli;
 
+import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.daemon.ShutdownSignal;
 import io.smartshare.node.mesh.sim.LoopbackMesh;
@@ -7,6 +8,7 @@ import io.smartshare.node.mesh.sim.Topology;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,7 @@ final class SimCommand {
     /** Neighbours per node on average in a random topology: dense enough that small ones are mostly connected. */
     private static final double RANDOM_MEAN_DEGREE = 8.0;
     private static final Pattern KILL = Pattern.compile("n(\\d+)@(\\d+)");
+    private static final Pattern CUT = Pattern.compile("n(\\d+)-n(\\d+)@(\\d+)");
 
     static final String HELP = """
             usage: smartshare-node sim [options]
@@ -39,8 +42,14 @@ final class SimCommand {
               --kill LIST          kill nodes while it runs: NODE@SECONDS, comma-separated,
                                    e.g. n4@10,n7@30; their neighbours detect it and the mesh
                                    reroutes around them: both are timed and printed
+              --cut LIST           cut links while it runs: A-B@SECONDS, comma-separated, e.g.
+                                   n1-n4@10 (the two nodes must be topology neighbours); timed
+                                   and printed as kills are
               --log FILE           the nodes' own log lines go to FILE (default: only their
                                    warnings and errors, on stderr, so the view stays readable)
+
+            While it runs, type a key and Enter: k kills a random node (not a gateway), r
+            revives the node killed last (same identity and port: it rejoins), q quits.
 
             Each node runs the real mesh over CoAP/UDP on 127.0.0.1 (its neighbours are the
             topology's, reached by unicast; no multicast leaves the machine). Query any node
@@ -54,7 +63,7 @@ final class SimCommand {
 
     static int run(String[] args, PrintStream out) {
         Args parsed = Args.parse("sim", args, Set.of("nodes", "topology", "seconds", "seed", "summary-seconds",
-                "kill", "log"), Set.of("help"));
+                "kill", "cut", "log"), Set.of("help"));
         if (parsed.flag("help")) {
             out.print(HELP);
             return Main.OK;
@@ -67,6 +76,7 @@ final class SimCommand {
         int summarySeconds = parsed.intOption("summary-seconds", 1, 3600).orElse(5);
         Topology topology = topology(kind, n, seed);
         List<Kill> kills = parsed.option("kill").map(list -> kills(list, n)).orElse(List.of());
+        List<Cut> cuts = parsed.option("cut").map(list -> cuts(list, topology)).orElse(List.of());
         // Before any logger exists: SimpleLogger reads its settings once (system properties first).
         parsed.option("log").ifPresentOrElse(file -> System.setProperty("org.slf4j.simpleLogger.logFile", file),
                 () -> System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
@@ -81,14 +91,25 @@ final class SimCommand {
         console.starting(topology);
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
         try (LoopbackMesh mesh = LoopbackMesh.start(topology, identities, console::change)) {
-            console.ports(topology, mesh, identities.stream().map(NodeIdentity::nodeId).toList());
+            List<NodeId> ids = identities.stream().map(NodeIdentity::nodeId).toList();
+            console.ports(topology, mesh, ids);
+            SimKeys keys = new SimKeys(mesh, topology, ids, console, signal);
             for (Kill kill : kills) {
                 killer.schedule(() -> {
-                    console.killed(kill.node, identities.get(kill.node).nodeId(), "--kill n" + kill.node + "@"
-                            + kill.seconds);
+                    console.killed(kill.node, ids.get(kill.node), "--kill n" + kill.node + "@" + kill.seconds);
                     mesh.kill(kill.node);
+                    keys.killed(kill.node);
                 }, kill.seconds, TimeUnit.SECONDS);
             }
+            for (Cut cut : cuts) {
+                killer.schedule(() -> {
+                    console.cut(cut.a, cut.b, ids.get(cut.a), ids.get(cut.b), "--cut n" + cut.a + "-n" + cut.b + "@"
+                            + cut.seconds);
+                    mesh.cut(cut.a, cut.b);
+                }, cut.seconds, TimeUnit.SECONDS);
+            }
+            console.note(SimKeys.HELP);
+            keys.start(System.in);
             long end = seconds.map(s -> System.nanoTime() + TimeUnit.SECONDS.toNanos(s)).orElse(Long.MAX_VALUE);
             while (!signal.await(Math.min(TimeUnit.SECONDS.toNanos(summarySeconds), end - System.nanoTime()),
                     TimeUnit.NANOSECONDS) && System.nanoTime() < end) {
@@ -105,6 +126,26 @@ final class SimCommand {
 
     /** Kill node {@code node} (topology index) {@code seconds} after start. */
     private record Kill(int node, int seconds) {
+    }
+
+    /** Cut the link between nodes {@code a} and {@code b} {@code seconds} after start. */
+    private record Cut(int a, int b, int seconds) {
+    }
+
+    private static List<Cut> cuts(String list, Topology topology) {
+        List<Cut> cuts = new ArrayList<>();
+        for (String item : list.split(",")) {
+            Matcher m = CUT.matcher(item.trim());
+            boolean valid = m.matches() && Integer.parseInt(m.group(1)) < topology.size()
+                    && Arrays.stream(topology.neighbors()[Integer.parseInt(m.group(1))])
+                            .anyMatch(j -> j == Integer.parseInt(m.group(2)));
+            if (!valid) {
+                throw new UsageException("option --cut: expected A-B@SECONDS with A and B neighbours in the topology,"
+                        + " e.g. n1-n4@10; found '" + item.trim() + "'");
+            }
+            cuts.add(new Cut(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        }
+        return cuts;
     }
 
     private static List<Kill> kills(String list, int n) {

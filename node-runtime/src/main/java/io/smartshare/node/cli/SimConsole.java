@@ -11,6 +11,7 @@ import io.smartshare.node.mesh.sim.LoopbackMesh;
 import io.smartshare.node.mesh.sim.Topology;
 import java.io.PrintStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,10 @@ final class SimConsole {
     private long lastControlBytes;
     private long lastSummaryNanos = startNanos;
     private LoopbackMesh mesh;
-    /** The node killed last, while the mesh has not yet healed around it. */
-    private Optional<Kill> healing = Optional.empty();
+    /** The faults injected that the mesh has not yet healed around, oldest first. */
+    private final List<SimFault> healing = new ArrayList<>();
     /** Every node's route as last printed: healing is judged on what the view has shown. */
     private final Map<NodeId, RoutePosition> shown = new HashMap<>();
-
-    /** A node killed at {@code atNanos}; whether a neighbour has noticed yet. */
-    private record Kill(NodeId node, long atNanos, boolean detected) {
-    }
 
     SimConsole(PrintStream out, List<NodeId> ids) {
         this.out = out;
@@ -88,7 +85,27 @@ final class SimConsole {
     /** Says that node {@code index} was killed; the next changes are timed from now until the mesh heals. */
     synchronized void killed(int index, NodeId id, String why) {
         out.printf("%8.2fs %-4s killed (%s)%n", seconds(), "n" + index, why);
-        healing = Optional.of(new Kill(id, System.nanoTime(), false));
+        healing.add(SimFault.kill(id));
+    }
+
+    /** Says that the link between nodes {@code a} and {@code b} was cut; timed as a kill is. */
+    synchronized void cut(int a, int b, NodeId idA, NodeId idB, String why) {
+        out.printf("%8.2fs %-4s link to n%d cut (%s)%n", seconds(), "n" + a, b, why);
+        healing.add(SimFault.cut(idA, idB));
+    }
+
+    /**
+     * Says that killed node {@code index} started again; its rejoining shows as changes. Its
+     * kill is no longer timed: the mesh may now route through it again.
+     */
+    synchronized void revived(int index, NodeId id, String why) {
+        out.printf("%8.2fs %-4s revived (%s)%n", seconds(), "n" + index, why);
+        healing.removeIf(f -> f.b().isEmpty() && f.a().equals(id));
+    }
+
+    /** Prints a line about the run itself (a key not understood, nothing left to kill, ...). */
+    synchronized void note(String text) {
+        out.printf("%8.2fs      %s%n", seconds(), text);
     }
 
     synchronized void change(MeshChange change) {
@@ -106,33 +123,46 @@ final class SimConsole {
                             .orElse("route: none (rank infinite)");
         }
         out.printf("%8.2fs %-4s %s%n", seconds(), who, what);
-        healing.ifPresent(kill -> timeHealing(kill, change));
+        for (int i = 0; i < healing.size(); i++) {
+            if (timeHealing(i, change)) {
+                healing.remove(i--);
+            }
+        }
     }
 
     /**
-     * After a kill: the first neighbour that notices (detection), then the moment every live
-     * node that had a route before has one again that avoids the dead node (healed).
+     * After fault {@code index}: the first node that notices (detection), then the moment every
+     * live node that had a route before has one again that avoids what failed (healed).
+     *
+     * @return whether the mesh has healed around it
      */
-    private void timeHealing(Kill kill, MeshChange change) {
-        double since = (System.nanoTime() - kill.atNanos()) / 1e9;
-        if (!kill.detected() && change instanceof MeshChange.NeighborDown down && down.neighbor().equals(kill.node())) {
-            out.printf("%8.2fs      detected: %s noticed %s gone %.2f s after the kill%n", seconds(), name(down.node()),
-                    name(kill.node()), since);
-            kill = new Kill(kill.node(), kill.atNanos(), true);
-            healing = Optional.of(kill);
+    private boolean timeHealing(int index, MeshChange change) {
+        SimFault fault = healing.get(index);
+        String event = fault.b().isPresent() ? "cut" : "kill";
+        if (!fault.detected() && change instanceof MeshChange.NeighborDown down && fault.detectedBy(down)) {
+            String noticed = fault.b().isPresent() ? "the link to " + name(down.neighbor()) + " cut"
+                    : name(fault.a()) + " gone";
+            out.printf("%8.2fs      detected: %s noticed %s %.2f s after the %s%n", seconds(), name(down.node()), noticed,
+                    fault.secondsSince(), event);
+            fault = fault.noticed();
+            healing.set(index, fault);
         }
-        if (kill.detected() && mesh != null && healed(kill.node())) {
-            out.printf("%8.2fs      healed: every live node has a route again, none through %s, %.2f s after the kill%n",
-                    seconds(), name(kill.node()), since);
-            healing = Optional.empty();
+        if (fault.detected() && mesh != null && healed(fault)) {
+            NodeId a = fault.a();
+            String avoided = fault.b().map(b -> "over the link " + name(a) + "-" + name(b)).orElse("through " + name(a));
+            out.printf("%8.2fs      healed: every live node has a route again, none %s, %.2f s after the %s%n", seconds(),
+                    avoided, fault.secondsSince(), event);
+            return true;
         }
+        return false;
     }
 
-    /** Whether the view has shown every live node as a gateway or with a parent other than {@code dead}. */
-    private boolean healed(NodeId dead) {
+    /** Whether the view has shown every live node with a route that avoids {@code fault}. */
+    private boolean healed(SimFault fault) {
         for (CoapMesh node : mesh.nodes()) {
-            RoutePosition p = shown.get(node.node().id());
-            if (p == null || !p.gateway() && (p.parent().isEmpty() || p.parent().get().equals(dead))) {
+            NodeId id = node.node().id();
+            RoutePosition p = shown.get(id);
+            if (p == null || !fault.avoidedBy(id, p)) {
                 return false;
             }
         }

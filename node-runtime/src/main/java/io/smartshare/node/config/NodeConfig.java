@@ -1,6 +1,7 @@
 package io.smartshare.node.config;
 
 import io.smartshare.hal.config.ConfigMap;
+import io.smartshare.node.logging.LogLevels;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +18,14 @@ import java.util.Set;
  * @param coapsPort UDP port of {@code coaps://} (0 picks a free one)
  * @param pskIdentities who may connect over {@code coaps://}; none disables coaps
  * @param settings the settings the node starts with, before any stored {@code /config} write
+ * @param logging the log levels ({@code logging:}), which {@code run} applies before the node starts
  * @param sections the services' sections ({@code mesh:}, {@code rewards:}, ...), by name, read
  *     by the service of that name ({@link #CORE_SECTIONS} are the node's own)
  */
 public record NodeConfig(Optional<String> bindAddress, int coapPort, int coapsPort,
-        List<PskIdentity> pskIdentities, NodeSettings settings, Map<String, ConfigMap> sections) {
+        List<PskIdentity> pskIdentities, NodeSettings settings, LogLevels logging, Map<String, ConfigMap> sections) {
     /** The sections the node's core reads; every other section belongs to the service of its name. */
-    public static final Set<String> CORE_SECTIONS = Set.of("coap", "security", "settings");
+    public static final Set<String> CORE_SECTIONS = Set.of("coap", "security", "settings", "logging");
     public static final int DEFAULT_COAP_PORT = 5683;
     public static final int DEFAULT_COAPS_PORT = 5684;
 
@@ -35,15 +37,15 @@ public record NodeConfig(Optional<String> bindAddress, int coapPort, int coapsPo
     /** The configuration of a node started without {@code --config}. */
     public static NodeConfig defaults() {
         return new NodeConfig(Optional.empty(), DEFAULT_COAP_PORT, DEFAULT_COAPS_PORT, List.of(), NodeSettings.defaults(),
-                Map.of());
+                LogLevels.none(), Map.of());
     }
 
     public NodeConfig withCoapPort(int port) {
-        return new NodeConfig(bindAddress, port, coapsPort, pskIdentities, settings, sections);
+        return new NodeConfig(bindAddress, port, coapsPort, pskIdentities, settings, logging, sections);
     }
 
     public NodeConfig withCoapsPort(int port) {
-        return new NodeConfig(bindAddress, coapPort, port, pskIdentities, settings, sections);
+        return new NodeConfig(bindAddress, coapPort, port, pskIdentities, settings, logging, sections);
     }
 
     /** The section named {@code name}, if the operator config has one. */

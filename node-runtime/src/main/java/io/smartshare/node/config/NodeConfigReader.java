@@ -1,6 +1,7 @@
 package io.smartshare.node.config;
 
 import io.smartshare.hal.config.ConfigMap;
+import io.smartshare.node.logging.LogLevels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.Set;
  *       may-write-config: true
  * settings:                   # see NodeSettings; also writable over coaps /config
  *   label: roof-router
+ * logging:                    # see LogLevels
+ *   components: {mesh: debug}
  * rewards:                    # a service's section: read by the service of that name
  *   trusted-issuers: [0b3c...]
  * </pre>
@@ -49,13 +52,14 @@ public final class NodeConfigReader {
             config = new NodeConfig(c.optionalString("address"),
                     c.optionalInteger("port", 0, 65535).map(Long::intValue).orElse(defaults.coapPort()),
                     c.optionalInteger("coaps-port", 0, 65535).map(Long::intValue).orElse(defaults.coapsPort()),
-                    List.of(), defaults.settings(), Map.of());
+                    List.of(), defaults.settings(), defaults.logging(), Map.of());
             c.requireNoOtherKeys();
         }
         List<PskIdentity> identities = root.optionalMap("security").map(NodeConfigReader::readSecurity).orElse(List.of());
         NodeSettings settings = root.optionalMap("settings")
                 .map(s -> NodeSettings.read(s, defaults.settings()))
                 .orElse(defaults.settings());
+        LogLevels logging = root.optionalMap("logging").map(LogLevels::read).orElse(defaults.logging());
         Map<String, ConfigMap> sections = new LinkedHashMap<>();
         for (String key : root.keys()) {
             if (!NodeConfig.CORE_SECTIONS.contains(key)) {
@@ -63,7 +67,8 @@ public final class NodeConfigReader {
             }
         }
         root.requireNoOtherKeys();
-        return new NodeConfig(config.bindAddress(), config.coapPort(), config.coapsPort(), identities, settings, sections);
+        return new NodeConfig(config.bindAddress(), config.coapPort(), config.coapsPort(), identities, settings, logging,
+                sections);
     }
 
     private static List<PskIdentity> readSecurity(ConfigMap security) {

@@ -20,6 +20,11 @@ public final class ShutdownSignal {
         return signal;
     }
 
+    /** Requests the stop from within the program, as a signal would (sim's quit key). */
+    public void request() {
+        requested.countDown();
+    }
+
     /** Blocks until a stop is requested or {@code timeout} passes; true if a stop was requested. */
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
         return requested.await(timeout, unit);

@@ -2,15 +2,35 @@ package io.smartshare.node.json;
 
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Writes a document tree as compact JSON (RFC 8259). A document is built from {@code Map}s
+ * Writes a document tree as compact JSON (RFC 8259), and reads one ({@link #read}). A document is built from {@code Map}s
  * with text keys, {@code List}s, text, booleans, integers, finite decimals and byte arrays
  * (written as base64url text without padding, as RFC 8949 §6.1 converts CBOR byte
  * strings); anything else is a programming error.
  */
 public final class Json {
     private Json() {
+    }
+
+    /**
+     * The document tree of a JSON text (maps, lists and scalars), read as YAML (a superset)
+     * by SnakeYAML's safe constructor alone: a Yaml object would also make its JavaBeans
+     * support, which needs java.desktop (not in the node's images).
+     *
+     * @throws RuntimeException (SnakeYAML's) if {@code text} is not well formed
+     */
+    public static Object read(String text) {
+        LoaderOptions options = new LoaderOptions();
+        SafeConstructor constructor = new SafeConstructor(options);
+        constructor.setComposer(new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options));
+        return constructor.getSingleData(Object.class);
     }
 
     /** The JSON text of {@code document}. */

@@ -3,6 +3,7 @@ package io.smartshare.node.rewards;
 import io.smartshare.contracts.channel.Channel;
 import io.smartshare.contracts.channel.ChannelClose;
 import io.smartshare.contracts.channel.ChannelTerms;
+import io.smartshare.contracts.schedule.MicroTokens;
 import io.smartshare.ledger.identity.Ed25519PublicKey;
 import io.smartshare.ledger.identity.NodeId;
 import java.util.HexFormat;
@@ -25,6 +26,8 @@ final class ChannelDocument {
         row.put("peer", NodeId.of(payer ? terms.payee() : terms.payer()).value());
         row.put("deposit", terms.deposit());
         row.put("paid", channel.paid());
+        row.put("deposit-tokens", MicroTokens.tokens(terms.deposit()).toPlainString());
+        row.put("paid-tokens", MicroTokens.tokens(channel.paid()).toPlainString());
         terms.price().ifPresent(p -> {
             Map<String, Object> price = new LinkedHashMap<>();
             price.put("rate", p.rate());

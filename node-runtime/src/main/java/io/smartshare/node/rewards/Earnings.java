@@ -1,8 +1,11 @@
 package io.smartshare.node.rewards;
 
 import io.smartshare.contracts.metering.Resource;
+import io.smartshare.contracts.schedule.MicroTokens;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * What this node earned so far in the epoch not yet settled, and what it carried: read from
@@ -23,5 +26,28 @@ public record Earnings(OptionalLong settledEpoch, OptionalLong settledReward, Ma
         OptionalLong estimate, long relayProvidedBytes, long relayConsumedBytes) {
     public Earnings {
         units = Map.copyOf(units);
+    }
+
+    /**
+     * The {@code earnings} section of {@code /rewards}: the units signed per resource, the
+     * estimate (labelled as one: the pool is only split at settlement) and the last settled
+     * reward, in micro-tokens and, as text, in tokens.
+     */
+    Map<String, Object> document() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        settledEpoch.ifPresent(e -> doc.put("since-epoch", e));
+        Map<String, Object> signed = new TreeMap<>();
+        units.forEach((resource, amount) -> signed.put(resource.toString(), amount));
+        doc.put("units", signed);
+        estimate.ifPresentOrElse(v -> {
+            doc.put("estimate-micro-tokens", v);
+            doc.put("estimate-tokens", MicroTokens.tokens(v).toPlainString());
+            doc.put("estimate", "not settled: these units at the schedule's rates, capped, before the pool is split");
+        }, () -> doc.put("estimate", "none: no reward schedule is configured"));
+        settledReward.ifPresent(v -> {
+            doc.put("settled-reward-micro-tokens", v);
+            doc.put("settled-reward-tokens", MicroTokens.tokens(v).toPlainString());
+        });
+        return doc;
     }
 }

@@ -94,10 +94,11 @@ public final class Rewards implements AutoCloseable {
         root.add(ChannelsResource.create(channels, operator, new ChannelInbox(channels, readings,
                 config.tolerances().get(RELAY_PRICE_TOLERANCE), config.relayPrice()), node.writers(), deskThread,
                 neighbors));
-        RewardsResource rewards = new RewardsResource(config, desk, round, channels, meter, node.dataDir());
-        root.add(rewards);
         EpochEarnings earnings = new EpochEarnings(node.identity().publicKey(), desk, meter, config.schedule(),
                 node.dataDir());
+        RewardsResource rewards = new RewardsResource(config, desk, round, channels, meter, node.dataDir(),
+                earnings::now);
+        root.add(rewards);
         node.provide(RewardsView.class, new RewardsView(() -> rewards.document(QueryParameters.none()),
                 earnings::now, config));
         node.addMetrics("peer-meter", () -> {

@@ -2,6 +2,7 @@ package io.smartshare.node.rewards;
 
 import io.smartshare.contracts.metering.MeterInterval;
 import io.smartshare.contracts.metering.MeterKey;
+import io.smartshare.contracts.schedule.MicroTokens;
 import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.contracts.schedule.VerifiedSchedule;
 import io.smartshare.ledger.identity.NodeId;
@@ -17,12 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /rewards}: the reward schedule in force (if the operator configured one), the
  * receipts this node accepted as provider (latest cumulative amount and count per consumer and
  * resource), the receipts it signed as consumer and how many of them await their provider's
- * answer, its payment channels (closed ones are settled at the next epoch), its last
+ * answer, what it earned in the epoch not yet settled (an estimate, {@link Earnings}), its payment channels (closed ones are settled at the next epoch), its last
  * metering interval, and the latest
  * epoch result settled with this data dir ({@link SettlementRecord}).
  */
@@ -36,9 +38,10 @@ final class RewardsResource extends DocumentResource {
     private final ChannelDesk channels;
     private final PeerMeter meter;
     private final Path dataDir;
+    private final Supplier<Earnings> earnings;
 
     RewardsResource(RewardsConfig config, ReceiptDesk desk, ReceiptRound round, ChannelDesk channels, PeerMeter meter,
-            Path dataDir) {
+            Path dataDir, Supplier<Earnings> earnings) {
         super("rewards", "smartshare.rewards", "core.s");
         this.config = config;
         this.desk = desk;
@@ -46,6 +49,7 @@ final class RewardsResource extends DocumentResource {
         this.channels = channels;
         this.meter = meter;
         this.dataDir = dataDir;
+        this.earnings = earnings;
     }
 
     @Override
@@ -56,6 +60,7 @@ final class RewardsResource extends DocumentResource {
         doc.put("accepted", desk.document());
         doc.put("issued", round.document());
         doc.put("unanswered", round.unanswered());
+        doc.put("earnings", earnings.get().document());
         doc.put("channels", channels.document());
         meter.lastInterval().ifPresent(i -> doc.put("last-interval", interval(i)));
         SettlementRecord.document(dataDir).ifPresent(s -> doc.put("settlement", s));
@@ -70,6 +75,7 @@ final class RewardsResource extends DocumentResource {
         doc.put("version", s.version());
         doc.put("valid-from-epoch", s.validFromEpoch());
         doc.put("pool-micro-tokens", s.pool());
+        doc.put("pool-tokens", MicroTokens.tokens(s.pool()).toPlainString());
         List<Object> terms = new ArrayList<>();
         s.terms().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Map<String, Object> t = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.smartshare.node.status;
 
 import io.smartshare.node.coap.BodyPieces;
 import io.smartshare.node.coap.SmallDeviceCoapConfig;
+import io.smartshare.node.json.Json;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,6 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.exception.ConnectorException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads JSON documents of a running node over CoAP, one request at a time, each answered
@@ -92,7 +87,7 @@ public final class NodeDocuments implements AutoCloseable {
         byte[] text = bytes(path, MediaTypeRegistry.APPLICATION_JSON);
         Object document;
         try {
-            document = parseJson(new String(text, StandardCharsets.UTF_8));
+            document = Json.read(new String(text, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             throw new NodeDocumentException(uri + " answered a document that is not JSON: " + e.getMessage());
         }
@@ -102,18 +97,6 @@ public final class NodeDocuments implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) map;
         return typed;
-    }
-
-    /**
-     * JSON read as YAML (a superset) into maps, lists and scalars by SnakeYAML's safe constructor
-     * alone: a Yaml object would also make its JavaBeans support, which needs java.desktop (not
-     * in the node's images).
-     */
-    private static Object parseJson(String text) {
-        LoaderOptions options = new LoaderOptions();
-        SafeConstructor constructor = new SafeConstructor(options);
-        constructor.setComposer(new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options));
-        return constructor.getSingleData(Object.class);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static io.smartshare.node.status.StatusView.list;
 import static io.smartshare.node.status.StatusView.map;
 import static io.smartshare.node.status.StatusView.number;
 
+import io.smartshare.contracts.schedule.MicroTokens;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -94,20 +95,16 @@ final class StatusReport {
                         + " signed by consumers";
         Object estimate = earnings.get("estimate-micro-tokens");
         out.printf("earnings  this epoch: %s (estimate, not settled; %s)%n",
-                estimate == null ? "no schedule to price it" : tokens(number(estimate)), signed);
+                estimate == null ? "no schedule to price it" : MicroTokens.text(number(estimate)), signed);
         Object epoch = earnings.get("settled-epoch");
         out.printf("          last settlement: %s%n", epoch == null ? "none"
-                : "epoch " + epoch + ", " + tokens(number(earnings.get("settled-reward-micro-tokens"))));
+                : "epoch " + epoch + ", " + MicroTokens.text(number(earnings.get("settled-reward-micro-tokens"))));
     }
 
     private static String words(List<Object> items, String none) {
         List<String> text = new ArrayList<>();
         items.forEach(i -> text.add(String.valueOf(i)));
         return text.isEmpty() ? none : String.join(", ", text);
-    }
-
-    static String tokens(long microTokens) {
-        return String.format(Locale.ROOT, "%d µT (%.6f tokens)", microTokens, microTokens / 1e6);
     }
 
     static String rate(Object bytesPerSecond) {

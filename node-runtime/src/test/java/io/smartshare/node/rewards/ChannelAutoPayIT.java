@@ -105,7 +105,7 @@ class ChannelAutoPayIT {
                 line.dataDir(A) + "," + line.dataDir(C)));
         assertEquals(0, settled.exitCode(), settled.stderr());
         assertTrue(settled.stdout().contains("channel " + id + " payer " + line.id(A) + " payee " + line.id(B)
-                + " deposit 1000000 paid " + owed), settled.stdout());
+                + " deposit 1000000 µT paid " + owed + " µT"), settled.stdout());
     }
 
     /** Runs {@code smartshare-node channel <args>} against node {@code i} as the operator; it must succeed. */
@@ -115,11 +115,11 @@ class ChannelAutoPayIT {
         return result;
     }
 
-    /** Runs {@code smartshare-node channel <args>} against node {@code i} as the operator. */
+    /** Runs {@code smartshare-node channel <args> --json} against node {@code i} as the operator. */
     private static NodeProcess.Result run(int i, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("channel"));
         command.addAll(List.of(args));
-        command.addAll(List.of("--config", line.configFile(i).toString(), "--identity", NodeLine.OPERATOR, "--node",
+        command.addAll(List.of("--json", "--config", line.configFile(i).toString(), "--identity", NodeLine.OPERATOR, "--node",
                 "coaps://127.0.0.1:" + line.node(i).coapsPort()));
         return NodeProcess.runToEnd(command);
     }
@@ -132,12 +132,12 @@ class ChannelAutoPayIT {
         return HexFormat.of().formatHex(line.key(i).encoded());
     }
 
-    /** Channel records in node {@code i}'s ledger signed by node {@code signer} (receipts show their claim after the key). */
+    /** Channel records in node {@code i}'s ledger signed by node {@code signer}. */
     private static long recordsSignedBy(int i, int signer) throws Exception {
         NodeProcess.Result ledger = NodeProcess.runToEnd(List.of("ledger", "show", "--data-dir",
                 line.dataDir(i).toString(), "--last", "100000"));
         assertEquals(0, ledger.exitCode(), ledger.stderr());
-        String key = hex(signer);
-        return ledger.stdout().lines().filter(l -> l.endsWith("receipt   signed by " + key)).count();
+        return ledger.stdout().lines().filter(l -> l.contains("receipt   signed by " + line.id(signer) + "  channel "))
+                .count();
     }
 }

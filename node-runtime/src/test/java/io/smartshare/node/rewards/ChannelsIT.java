@@ -70,6 +70,14 @@ class ChannelsIT {
         assertEquals(25_000, number(paid, "paid"));
         String second = (String) object(cli(A, 0, "show", id).stdout()).get("latest-proof");
         assertEquals(25_000, number(channel(B, id), "paid"));
+        String listed = text(A, 0, "list").stdout();
+        assertTrue(listed.matches("(?s)id +role +peer +deposit µT +paid µT +status\n" + id + " +payer +" + line.id(B)
+                + " +50000 +25000 +open\n"), listed);
+        String shown = text(A, 0, "show", id).stdout();
+        assertTrue(shown.contains("  paid    25000 µT (0.025000 tokens)\n  left    25000 µT (0.025000 tokens)\n")
+                && shown.contains("  latest-proof  " + second), shown);
+        assertTrue(ledgerShow(B).contains("receipt   signed by " + line.id(A) + "  channel payment " + id
+                + " paid 25000 µT (0.025000 tokens) in all"), ledgerShow(B));
         assertEquals(3, channelRecords(B));
 
         assertRefused(second, "4.09", "STALE"); // a replay of the latest proof
@@ -132,9 +140,9 @@ class ChannelsIT {
                 line.dataDir(A).toString()));
         assertEquals(0, settled.exitCode(), settled.stderr());
         assertTrue(settled.stdout().contains("channel " + id + " payer " + line.id(A) + " payee " + line.id(B)
-                + " deposit 50000 paid 25000"), settled.stdout());
+                + " deposit 50000 µT paid 25000 µT"), settled.stdout());
         assertTrue(settled.stdout().contains("channel " + other + " payer " + line.id(A) + " payee " + line.id(B)
-                + " deposit 1000 paid 400"), settled.stdout());
+                + " deposit 1000 µT paid 400 µT"), settled.stdout());
         line.restart(B);
         List<Map<String, Object>> payouts = list(object(line.get(B, "/rewards"), "settlement"), "channels");
         assertEquals(List.of(id, other).stream().sorted().toList(), payouts.stream().map(p -> p.get("id")).toList());
@@ -143,8 +151,16 @@ class ChannelsIT {
         assertEquals(25_000, number(payout, "paid"));
     }
 
-    /** Runs {@code smartshare-node channel <args>} against node {@code i} as the operator and checks its exit code. */
+    /**
+     * Runs {@code smartshare-node channel <args> --json} against node {@code i} as the operator
+     * and checks its exit code.
+     */
     private static NodeProcess.Result cli(int i, int exitCode, String... args) throws Exception {
+        return text(i, exitCode, concat(args, "--json"));
+    }
+
+    /** As {@link #cli}, printing text for the operator (no --json). */
+    private static NodeProcess.Result text(int i, int exitCode, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("channel"));
         command.addAll(List.of(args));
         command.addAll(List.of("--config", line.configFile(i).toString(), "--identity", NodeLine.OPERATOR, "--node",
@@ -154,16 +170,26 @@ class ChannelsIT {
         return result;
     }
 
+    private static String[] concat(String[] args, String last) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add(last);
+        return all.toArray(String[]::new);
+    }
+
     private static Map<String, Object> channel(int i, String id) throws Exception {
         return line.get(i, "/channels?id=" + id);
     }
 
-    /** Receipt records in node {@code i}'s ledger: no traffic is relayed here, so all of them are channel records. */
+    /** Channel records in node {@code i}'s ledger (no traffic is relayed here: every receipt record is one). */
     private static long channelRecords(int i) throws Exception {
+        return ledgerShow(i).lines().filter(l -> l.contains("receipt   signed by") && l.contains("  channel ")).count();
+    }
+
+    private static String ledgerShow(int i) throws Exception {
         NodeProcess.Result ledger = NodeProcess.runToEnd(List.of("ledger", "show", "--data-dir",
                 line.dataDir(i).toString(), "--last", "100000"));
         assertEquals(0, ledger.exitCode(), ledger.stderr());
-        return ledger.stdout().lines().filter(l -> l.contains("receipt   signed by")).count();
+        return ledger.stdout();
     }
 
     private static void assertRefused(String proofHex, String code, String reason) throws Exception {

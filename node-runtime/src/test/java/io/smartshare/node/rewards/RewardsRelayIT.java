@@ -1,25 +1,19 @@
 package io.smartshare.node.rewards;
 
-import io.smartshare.node.testing.NodeLine;
-import io.smartshare.node.testing.SeededIdentities;
-import static io.smartshare.node.testing.JsonDocument.list;
-import static io.smartshare.node.testing.JsonDocument.number;
-import static io.smartshare.node.testing.JsonDocument.object;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.smartshare.contracts.CheckpointRef;
 import io.smartshare.contracts.metering.Resource;
 import io.smartshare.contracts.receipt.ReceiptClaim;
 import io.smartshare.contracts.receipt.SignedReceipt;
+import io.smartshare.contracts.schedule.MicroTokens;
 import io.smartshare.contracts.schedule.RateTerms;
 import io.smartshare.contracts.schedule.RewardSchedule;
 import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.ledger.identity.KeyFile;
 import io.smartshare.ledger.identity.NodeIdentity;
 import io.smartshare.node.testing.CoapClientTool;
+import io.smartshare.node.testing.NodeLine;
 import io.smartshare.node.testing.NodeProcess;
+import io.smartshare.node.testing.SeededIdentities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -36,6 +30,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import static io.smartshare.node.testing.JsonDocument.list;
+import static io.smartshare.node.testing.JsonDocument.number;
+import static io.smartshare.node.testing.JsonDocument.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Three real nodes on loopback, a line A - B - C (C the gateway): requests A sends to C
@@ -61,7 +61,8 @@ class RewardsRelayIT {
     @BeforeAll
     static void startLine() throws Exception {
         Files.write(dir.resolve("body"), new byte[BODY_BYTES]);
-        line = NodeLine.start(dir, 3, "");
+        // the nodes price what they earn with the schedule the relay is settled with below
+        line = NodeLine.startWithSchedule(dir, 3, schedule());
     }
 
     @AfterAll
@@ -85,7 +86,7 @@ class RewardsRelayIT {
         NodeProcess.Result ledger = NodeProcess.runToEnd(List.of("ledger", "show", "--data-dir",
                 line.dataDir(B).toString(), "--last", "1000"));
         assertEquals(0, ledger.exitCode(), ledger.stderr());
-        String signer = "receipt   signed by " + HexFormat.of().formatHex(line.key(A).encoded());
+        String signer = "receipt   signed by " + line.id(A);
         assertTrue(ledger.stdout().split(signer, -1).length - 1 >= 2, ledger.stdout());
         assertTrue(ledger.stdout().contains(signer + "  relay.up " + total + " B cumulative"), ledger.stdout());
 
@@ -185,21 +186,24 @@ class RewardsRelayIT {
         assertEquals(Set.of("relay.up", "relay.down"), units.keySet());
         assertEquals(List.of(up, down), List.of(number(units, "relay.up"), number(units, "relay.down")),
                 "the fleet summary's earnings this epoch: all it accepted, nothing settled yet");
+        long earned = up * 2000 / 1_000_000 + down * 2000 / 1_000_000;
+        Map<String, Object> estimate = object(rewards, "earnings");
+        assertEquals(units, object(estimate, "units"), "/rewards: the same units");
+        assertEquals(earned, number(estimate, "estimate-micro-tokens"), "/rewards: those units at the schedule's rates");
+        assertEquals(MicroTokens.tokens(earned).toPlainString(), estimate.get("estimate-tokens"));
+        assertTrue(((String) estimate.get("estimate")).startsWith("not settled"), estimate.toString());
         line.stopAll(); // each node signs a final checkpoint that covers its receipts
 
         NodeIdentity issuer = SeededIdentities.identity(0x09);
-        RateTerms relay = new RateTerms(2000, 1_000_000, 300_000);
-        Files.write(dir.resolve("schedule.cose"), new RewardSchedule(1, 0, 500_000,
-                Map.of(Resource.RELAY_UP, relay, Resource.RELAY_DOWN, relay)).sign(issuer));
+        Files.write(dir.resolve("settle-schedule.cose"), schedule().sign(issuer));
         Path config = Files.writeString(dir.resolve("settle.yaml"), "rewards:\n  trusted-issuers: ["
-                + HexFormat.of().formatHex(issuer.publicKey().encoded()) + "]\n  schedule: schedule.cose\n");
+                + HexFormat.of().formatHex(issuer.publicKey().encoded()) + "]\n  schedule: settle-schedule.cose\n");
 
         NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config", config.toString(),
                 "--epoch", "0", "--data-dir", line.dataDir(B).toString(), "--members",
                 line.dataDir(A) + "," + line.dataDir(C)));
 
         assertEquals(0, result.exitCode(), result.stderr());
-        long earned = up * 2000 / 1_000_000 + down * 2000 / 1_000_000;
         Matcher m = Pattern.compile(line.id(B) + "\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)").matcher(result.stdout());
         assertTrue(m.find(), result.stdout());
         assertEquals(earned, Long.parseLong(m.group(3)), result.stdout());
@@ -218,6 +222,16 @@ class RewardsRelayIT {
         assertEquals(0, number(earnings, "settled-epoch"));
         assertEquals(earned, number(earnings, "settled-reward-micro-tokens"));
         assertEquals(Map.of(), earnings.get("units"), "everything accepted was settled: nothing earned this epoch yet");
+        Map<String, Object> sinceSettled = object(line.get(B, "/rewards"), "earnings");
+        assertEquals(earned, number(sinceSettled, "settled-reward-micro-tokens"));
+        assertEquals(MicroTokens.tokens(earned).toPlainString(), sinceSettled.get("settled-reward-tokens"));
+        assertEquals(0, number(sinceSettled, "estimate-micro-tokens"), sinceSettled.toString());
+    }
+
+    /** Relay up and down at 2000 µT per 10^6 B, each capped at 300 000 µT, from a pool of 500 000 µT. */
+    private static RewardSchedule schedule() {
+        RateTerms relay = new RateTerms(2000, 1_000_000, 300_000);
+        return new RewardSchedule(1, 0, 500_000, Map.of(Resource.RELAY_UP, relay, Resource.RELAY_DOWN, relay));
     }
 
     /** The node's own fleet summary, as its {@code /fleet} shows it. */

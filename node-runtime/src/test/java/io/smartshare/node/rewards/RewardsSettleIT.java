@@ -125,7 +125,7 @@ class RewardsSettleIT {
 
         assertEquals(0, result.exitCode(), result.stderr());
         assertTrue(result.stdout().contains("channel 6d1f2ee3bad8f5bd1f967aeb098758b6 payer " + A.nodeId() + " payee "
-                + C.nodeId() + " deposit 50000 paid 25000"), result.stdout());
+                + C.nodeId() + " deposit 50000 µT paid 25000 µT (0.025000 tokens)"), result.stdout());
         assertEquals(359_840, reward(result.stdout(), A), "channels do not touch the pool");
     }
 

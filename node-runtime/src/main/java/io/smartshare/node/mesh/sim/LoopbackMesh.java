@@ -9,7 +9,6 @@ import io.smartshare.node.mesh.MeshConfig;
 import io.smartshare.node.mesh.coap.CoapMesh;
 import io.smartshare.node.mesh.coap.CoapMeshOptions;
 import io.smartshare.node.mesh.coap.MeshChange;
-import io.smartshare.node.mesh.sim.Topology;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -28,6 +28,7 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.UDPConnector;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.eclipse.californium.elements.util.NamedThreadFactory;
 
@@ -41,20 +42,25 @@ import org.eclipse.californium.elements.util.NamedThreadFactory;
 public final class LoopbackMesh implements AutoCloseable {
     private static final long GATEWAY_UPLINK_KBPS = 10_000;
 
-    private final List<CoapServer> servers;
-    private final List<CoapMesh> meshes;
-    private final List<Integer> ports;
-    private final ScheduledExecutorService main;
-    private final ScheduledExecutorService secondary;
+    private final Topology topology;
+    private final List<NodeIdentity> identities;
+    private final Consumer<MeshChange> changes;
+    private final Configuration cf = SmallDeviceCoapConfig.create();
+    private final ScheduledExecutorService main = ExecutorsUtil.newScheduledThreadPool(1, new NamedThreadFactory("sim-coap#"));
+    private final ScheduledExecutorService secondary = ExecutorsUtil.newDefaultSecondaryScheduler("sim-coap-timer#");
+    private final InetAddress loopback = InetAddress.getLoopbackAddress();
+    private final List<byte[]> tunnelKeys = new ArrayList<>();
+    private final List<CoapServer> servers = new ArrayList<>();
+    private final List<CuttableConnector> connectors = new ArrayList<>();
+    /** Read by {@link #nodes} from the nodes' own threads without this mesh's lock (see {@link #revive}). */
+    private final List<CoapMesh> meshes = new CopyOnWriteArrayList<>();
+    private final List<Integer> ports = new ArrayList<>();
     private final Set<Integer> killed = ConcurrentHashMap.newKeySet();
 
-    private LoopbackMesh(List<CoapServer> servers, List<CoapMesh> meshes, List<Integer> ports,
-            ScheduledExecutorService main, ScheduledExecutorService secondary) {
-        this.servers = servers;
-        this.meshes = meshes;
-        this.ports = ports;
-        this.main = main;
-        this.secondary = secondary;
+    private LoopbackMesh(Topology topology, List<NodeIdentity> identities, Consumer<MeshChange> changes) {
+        this.topology = topology;
+        this.identities = identities;
+        this.changes = changes;
     }
 
     /**
@@ -74,49 +80,57 @@ public final class LoopbackMesh implements AutoCloseable {
         if (identities.size() != topology.size()) {
             throw new IllegalArgumentException("identities: expected " + topology.size() + ", found " + identities.size());
         }
-        Configuration cf = SmallDeviceCoapConfig.create();
-        ScheduledExecutorService main = ExecutorsUtil.newScheduledThreadPool(1, new NamedThreadFactory("sim-coap#"));
-        ScheduledExecutorService secondary = ExecutorsUtil.newDefaultSecondaryScheduler("sim-coap-timer#");
-        List<CoapServer> servers = new ArrayList<>();
-        List<CoapMesh> meshes = new ArrayList<>();
-        List<Integer> ports = new ArrayList<>();
-        LoopbackMesh cluster = new LoopbackMesh(servers, meshes, ports, main, secondary);
+        LoopbackMesh cluster = new LoopbackMesh(topology, identities, changes);
         try {
-            InetAddress loopback = InetAddress.getLoopbackAddress();
             SecureRandom random = new SecureRandom();
             for (int i = 0; i < topology.size(); i++) {
-                CoapServer server = new CoapServer(cf);
-                server.setExecutors(main, secondary, true);
-                CoapEndpoint endpoint = CoapEndpoint.builder().setConfiguration(cf)
-                        .setInetSocketAddress(new InetSocketAddress(loopback, 0))
-                        .setOptionRegistry(HopLimitOption.REGISTRY).setLoggingTag("sim-" + i).build();
-                server.addEndpoint(endpoint);
-                servers.add(server);
-                try {
-                    endpoint.start();
-                } catch (IOException e) {
-                    throw new CoapStartException("sim node " + i + ": cannot bind a loopback port: " + e.getMessage(), e);
-                }
-                server.start();
-                ports.add(endpoint.getAddress().getPort());
+                cluster.tunnelKeys.add(TunnelKeyFile.generate(random));
+                cluster.servers.add(null);
+                cluster.connectors.add(null);
+                cluster.startServer(i, 0);
+                cluster.ports.add(cluster.connectors.get(i).getAddress().getPort());
             }
-            int[][] neighbors = topology.neighbors();
-            List<Integer> gateways = Arrays.stream(topology.gateways()).boxed().toList();
             for (int i = 0; i < topology.size(); i++) {
-                List<InetSocketAddress> peers = Arrays.stream(neighbors[i])
-                        .mapToObj(j -> new InetSocketAddress(loopback, ports.get(j))).toList();
-                CoapServer server = servers.get(i);
-                CoapMeshOptions options = new CoapMeshOptions(Optional.empty(), CoapMeshOptions.DEFAULT_GROUP_PORT, peers,
-                        gateways.contains(i) ? Optional.of(GATEWAY_UPLINK_KBPS) : Optional.empty(),
-                        MeshConfig.defaults().maxNeighbors());
-                meshes.add(CoapMesh.start(identities.get(i), TunnelKeyFile.generate(random), (CoapEndpoint) server.getEndpoints().get(0),
-                        server.getRoot(), cf, options, Optional.empty(), changes, LOCAL_CLIENTS, () -> true));
+                cluster.meshes.add(cluster.startMesh(i));
             }
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
         }
+    }
+
+    /** Node {@code i}'s CoAP server on loopback {@code port} (0: any free one). */
+    private void startServer(int i, int port) {
+        CoapServer server = new CoapServer(cf);
+        server.setExecutors(main, secondary, true);
+        CuttableConnector connector = new CuttableConnector(new UDPConnector(new InetSocketAddress(loopback, port), cf));
+        CoapEndpoint endpoint = CoapEndpoint.builder().setConfiguration(cf).setConnector(connector)
+                .setOptionRegistry(HopLimitOption.REGISTRY).setLoggingTag("sim-" + i).build();
+        server.addEndpoint(endpoint);
+        servers.set(i, server);
+        connectors.set(i, connector);
+        try {
+            endpoint.start();
+        } catch (IOException e) {
+            throw new CoapStartException("sim node " + i + ": cannot bind a loopback port: " + e.getMessage(), e);
+        }
+        server.start();
+    }
+
+    /** Node {@code i}'s mesh, its topology neighbours as peers; a gateway of the topology shares an uplink. */
+    private CoapMesh startMesh(int i) {
+        List<InetSocketAddress> peers = Arrays.stream(topology.neighbors()[i]).mapToObj(this::address).toList();
+        boolean gateway = Arrays.stream(topology.gateways()).anyMatch(g -> g == i);
+        CoapMeshOptions options = new CoapMeshOptions(Optional.empty(), CoapMeshOptions.DEFAULT_GROUP_PORT, peers,
+                gateway ? Optional.of(GATEWAY_UPLINK_KBPS) : Optional.empty(), MeshConfig.defaults().maxNeighbors());
+        CoapServer server = servers.get(i);
+        return CoapMesh.start(identities.get(i), tunnelKeys.get(i), (CoapEndpoint) server.getEndpoints().get(0),
+                server.getRoot(), cf, options, Optional.empty(), changes, LOCAL_CLIENTS, () -> true);
+    }
+
+    private InetSocketAddress address(int i) {
+        return new InetSocketAddress(loopback, ports.get(i));
     }
 
     /** The running nodes, in topology order (without the killed ones). */
@@ -132,13 +146,33 @@ public final class LoopbackMesh implements AutoCloseable {
 
     /**
      * Stops node {@code index} at once, as a crash would to its neighbours: its mesh stops and
-     * its UDP port closes, so it answers nothing. A node is killed once.
+     * its UDP port closes, so it answers nothing. A node is killed once, until revived.
      */
-    public void kill(int index) {
+    public synchronized void kill(int index) {
         if (killed.add(index)) {
             meshes.get(index).close();
             servers.get(index).destroy();
         }
+    }
+
+    /**
+     * Starts killed node {@code index} again, as a node rebooting: the same identity and port,
+     * a fresh mesh state that rejoins its neighbours. Nothing happens to a live node.
+     *
+     * @throws CoapStartException if its port was taken meanwhile
+     */
+    public synchronized void revive(int index) {
+        if (killed.contains(index)) {
+            startServer(index, ports.get(index));
+            meshes.set(index, startMesh(index));
+            killed.remove(index);
+        }
+    }
+
+    /** Cuts the link between nodes {@code a} and {@code b} for good: neither hears the other from now on. */
+    public void cut(int a, int b) {
+        connectors.get(a).cut(address(b));
+        connectors.get(b).cut(address(a));
     }
 
     /** Whether node {@code index} was killed. */
@@ -157,7 +191,7 @@ public final class LoopbackMesh implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = 0; i < meshes.size(); i++) {
             kill(i);
         }
