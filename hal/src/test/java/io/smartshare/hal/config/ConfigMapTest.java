@@ -100,7 +100,9 @@ class ConfigMapTest {
     @Test
     void unreadableFileIsNamed(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("nope.yaml");
-        assertEquals(missing.toString(), assertThrows(ConfigException.class, () -> ConfigMap.load(missing)).source());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigMap.load(missing));
+        assertEquals(missing.toString(), e.source());
+        assertEquals(missing + ":0: cannot read: no such file", e.getMessage(), "no Java exception names for an operator");
         Path file = dir.resolve("ok.yaml");
         Files.writeString(file, "name: x\n");
         assertEquals("x", ConfigMap.load(file).string("name"));

@@ -37,6 +37,7 @@ import io.smartshare.node.daemon.Node;
 import io.smartshare.node.rewards.SettlementRecord;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,8 +73,9 @@ final class RewardsCommand {
                        settled as a shard's first. The channels of the node in DIR that its
                        ledger shows closed (up to its checkpoint) are paid out; --closes adds
                        closes of other channels submitted in the epoch (docs/contracts.md §11
-                       bytes, e.g. the 'close' of a party's /channels?id=ID); each channel is
-                       paid out once, from its strongest close.
+                       bytes, or those bytes in hex as 'channel show' prints a close and a
+                       party's /channels?id=ID shows it); each channel is paid out once, from
+                       its strongest close.
 
             DIR defaults to the sim board's data dir (./var).
 
@@ -137,7 +139,7 @@ final class RewardsCommand {
                 previousMarks = previous.marks();
             }
             for (Path file : paths(parsed.option("closes"))) {
-                closes.add(ChannelClose.decode(Files.readAllBytes(file)));
+                closes.add(ChannelClose.decode(closeBytes(Files.readAllBytes(file))));
             }
             SettlementResult result = Settlement.settle(schedule.get(),
                     new EpochInputs(epoch, checkpoints, receipts, previousMarks, closes));
@@ -252,6 +254,12 @@ final class RewardsCommand {
         List<ChannelClose> closes = new ArrayList<>();
         channels.channels().values().forEach(c -> c.close().ifPresent(closes::add));
         return closes;
+    }
+
+    /** A close file's bytes: hex text (what {@code channel show} prints) is decoded, anything else is taken as is. */
+    static byte[] closeBytes(byte[] file) {
+        String text = new String(file, StandardCharsets.US_ASCII).strip();
+        return !text.isEmpty() && text.matches("(?:[0-9a-fA-F]{2})+") ? HexFormat.of().parseHex(text) : file;
     }
 
     /** The result, amounts in micro-tokens (µT) with the rewards also in tokens ({@link MicroTokens}). */

@@ -121,7 +121,7 @@ class RewardsSettleIT {
         NodeProcess.Result result = NodeProcess.runToEnd(List.of("rewards", "settle", "--config",
                 dir.resolve("node.yaml").toString(), "--epoch", "7", "--schedule", dir.resolve("schedule.cose").toString(),
                 "--data-dir", dataDir(A).toString(), "--members", dataDir(B) + "," + dataDir(C) + "," + dataDir(D),
-                "--closes", dir.resolve("close-by-c.cbor") + "," + dir.resolve("close-by-a.cbor")));
+                "--closes", dir.resolve("close-by-c.hex") + "," + dir.resolve("close-by-a.cbor")));
 
         assertEquals(0, result.exitCode(), result.stderr());
         assertTrue(result.stdout().contains("channel 6d1f2ee3bad8f5bd1f967aeb098758b6 payer " + A.nodeId() + " payee "
@@ -177,7 +177,9 @@ class RewardsSettleIT {
         Channel.Payment second = first.channel().pay(15_000, A).orElseThrow();
         Channel payee = Channel.opened(open).receive(first.proof().encode()).orElseThrow()
                 .receive(second.proof().encode()).orElseThrow();
-        Files.write(dir.resolve("close-by-c.cbor"), payee.closeUnilaterally().orElseThrow().close().encode());
+        // as hex text, the way `channel show` prints a close and an operator saves it
+        Files.writeString(dir.resolve("close-by-c.hex"),
+                HexFormat.of().formatHex(payee.closeUnilaterally().orElseThrow().close().encode()) + "\n");
         Files.write(dir.resolve("close-by-a.cbor"), first.channel().closeUnilaterally().orElseThrow().close().encode());
     }
 
