@@ -73,6 +73,13 @@ class FleetIT {
         }
     }
 
+    /** The nodes member {@code id}'s summary lists as its live links. */
+    private static Set<String> links(Map<String, Object> fleet, String id) {
+        Map<String, Object> summary = object(member(fleet, id).orElseThrow(), "summary");
+        return ((List<?>) summary.get("links")).stream().map(l -> (String) ((Map<?, ?>) l).get("node"))
+                .collect(Collectors.toSet());
+    }
+
     private static void await(String what, java.util.concurrent.Callable<Boolean> done) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
@@ -96,7 +103,10 @@ class FleetIT {
                 Predicate<Map<String, Object>> allOnline = f -> list(f, "members").size() == 3
                         && Arrays.asList(n0, n1, n2).stream().allMatch(id -> member(f, id).map(m -> Boolean.TRUE.equals(
                                 m.get("online")) && m.containsKey("summary")).orElse(false));
-                Map<String, Object> fleet = line.await(2, "/fleet", allOnline);
+                // the gateway polls every 2 s: wait for summaries taken once the line has settled
+                Predicate<Map<String, Object>> settled = allOnline.and(f -> links(f, n1).equals(Set.of(n0, n2))
+                        && n1.equals(object(member(f, n0).orElseThrow(), "summary").get("parent")));
+                Map<String, Object> fleet = line.await(2, "/fleet", settled);
                 assertEquals(n2, fleet.get("node"));
                 Map<String, Object> s0 = object(member(fleet, n0).orElseThrow(), "summary");
                 Map<String, Object> s1 = object(member(fleet, n1).orElseThrow(), "summary");
@@ -109,8 +119,7 @@ class FleetIT {
                 assertEquals("up", s0.get("health"));
                 assertEquals(line.get(0, "/node").get("version"), s0.get("version"));
                 assertTrue(object(s1, "earnings").containsKey("units"), s1.toString());
-                assertEquals(Set.of(n0, n2), ((List<?>) s1.get("links")).stream()
-                        .map(l -> (String) ((Map<?, ?>) l).get("node")).collect(Collectors.toSet()), "n1's links");
+                assertEquals(Set.of(n0, n2), links(fleet, n1), "n1's links");
                 assertTrue(line.get(0, "/fleet").get("members") instanceof List<?> own && own.size() == 1,
                         "a node that is not a gateway reports itself only");
 
