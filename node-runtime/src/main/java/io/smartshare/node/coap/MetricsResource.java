@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 import org.eclipse.californium.core.coap.CoAP;
 
 /**
- * {@code /metrics}, observable: uptime, the JVM's heap and threads, per endpoint its request
- * counts and the state of its bounds ({@link EndpointBounds}), then the sections the node's
+ * {@code /metrics}, observable: uptime, the JVM's heap and threads, each endpoint's request
+ * counts and the state of its bounds ({@link EndpointBounds}) under its scheme ({@code coap},
+ * {@code coaps}) and the observe relations ({@code observe}), then the sections the node's
  * core and services add (the ledger, the board's meters, tasks, events, the mesh), sorted by name.
  * Observers are notified every {@code metrics-interval-seconds} (a setting that takes
  * effect at the next notification).
@@ -24,7 +25,7 @@ final class MetricsResource extends DocumentResource {
     private PeriodicTask notifications;
 
     /**
-     * @param counters the endpoints' counters, under {@code coap}
+     * @param counters the endpoints' counters by scheme, and the observe relations' ({@code observe})
      * @param sections the other sections, read per request (a live map: services add theirs as they start)
      */
     MetricsResource(Uptime uptime, Map<String, Supplier<Map<String, Object>>> counters,
@@ -59,13 +60,11 @@ final class MetricsResource extends DocumentResource {
         jvm.put("heap-max-bytes", runtime.maxMemory());
         ProcessMemory.residentBytes().ifPresent(rss -> jvm.put("rss-bytes", rss));
         jvm.put("threads", ProcessMemory.liveThreads());
-        Map<String, Object> coap = new LinkedHashMap<>();
-        counters.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> coap.put(e.getKey(), e.getValue().get()));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uptime-seconds", uptime.seconds());
         doc.put("jvm", jvm);
-        doc.put("coap", coap);
+        counters.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> doc.put(e.getKey(), e.getValue().get()));
         sections.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> doc.put(e.getKey(), e.getValue().get()));
         return doc;

@@ -116,7 +116,7 @@ class FloodIT {
                 }
             }
             assertEquals(8, observed, "relations for one client address, whatever its ports");
-            Map<String, Object> observe = object(object(node.get("/metrics"), "coap"), "observe");
+            Map<String, Object> observe = object(node.get("/metrics"), "observe");
             assertEquals(4, number(observe, "refused"), observe.toString());
         }
     }
@@ -151,6 +151,6 @@ class FloodIT {
 
     /** The {@code coap://} endpoint's section of {@code /metrics}: requests and bounds. */
     private static Map<String, Object> coapEndpoint(NodeProcess node) throws Exception {
-        return object(object(node.get("/metrics"), "coap"), "coap");
+        return object(node.get("/metrics"), "coap");
     }
 }

@@ -69,7 +69,7 @@ class ConfigWriteIT {
         assertFalse(result.text().contains("wrong-key"), result.text());
         assertEquals("before", currentLabel());
         assertFalse(Files.exists(settingsFile), "nothing was stored");
-        Map<String, Object> coaps = JsonDocument.object(JsonDocument.object(node.get("/metrics"), "coap"), "coaps");
+        Map<String, Object> coaps = JsonDocument.object(node.get("/metrics"), "coaps");
         assertTrue(JsonDocument.number(coaps, "bad-records") + JsonDocument.number(coaps, "handshakes-failed") >= 1,
                 coaps.toString());
         assertTrue(node.log().contains("event=dtls-bad-record client=127.0.0.1:")

@@ -85,6 +85,8 @@ class MonitoringIT {
         assertTrue(notifications >= 3, "expected the first answer and at least two notifications in 6 s, got:\n"
                 + result.text() + "\nstderr:\n" + result.stderr());
         assertTrue(result.text().contains("\"heap-used-bytes\""), result.text());
+        assertTrue(result.text().contains("\"dedup-capacity\":") && !result.text().contains("\"coap\":{\"coap\""),
+                "the coap endpoint's counters sit right under its scheme, not under coap.coap: " + result.text());
     }
 
     @Test
