@@ -7,24 +7,24 @@ import org.eclipse.californium.scandium.dtls.SessionAdapter;
 
 /**
  * What goes wrong on {@code coaps://}, counted for {@code /metrics} and logged at a bounded
- * rate ({@link RefusalLog}): handshakes that fail ({@code handshakes-failed}, {@code
+ * rate ({@link RefusalCounter}): handshakes that fail ({@code handshakes-failed}, {@code
  * event=dtls-handshake-failed}: an unknown identity, a broken client, a timeout) and records
  * that fail their MAC check ({@code bad-records}, {@code event=dtls-bad-record}): what a client
  * with a wrong PSK key sends, which DTLS otherwise drops without a word. Changes nothing in
  * how Scandium handles either.
  */
 final class DtlsFailures extends SessionAdapter implements ConnectionListener {
-    private final RefusalLog handshakes = new RefusalLog("dtls-handshake-failed");
-    private final RefusalLog badRecords = new RefusalLog("dtls-bad-record");
+    private final RefusalCounter handshakes = new RefusalCounter("dtls-handshake-failed");
+    private final RefusalCounter badRecords = new RefusalCounter("dtls-bad-record");
 
     @Override
     public void handshakeFailed(Handshaker handshaker, Throwable error) {
-        handshakes.note(handshaker.getPeerAddress(), error == null ? "unknown" : error.getMessage());
+        handshakes.note(handshaker.getPeerAddress(), () -> error == null ? "unknown" : error.getMessage());
     }
 
     @Override
     public boolean onConnectionMacError(Connection connection) {
-        badRecords.note(connection.getPeerAddress(), "a record failed its MAC check (a wrong PSK key?)");
+        badRecords.note(connection.getPeerAddress(), () -> "a record failed its MAC check (a wrong PSK key?)");
         return false;
     }
 

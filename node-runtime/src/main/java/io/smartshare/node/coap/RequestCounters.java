@@ -1,5 +1,6 @@
 package io.smartshare.node.coap;
 
+import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -11,11 +12,11 @@ import org.eclipse.californium.core.network.interceptors.MessageInterceptorAdapt
 /**
  * Counts the requests an endpoint receives and the responses it sends, by class
  * (2.xx, 4.xx, 5.xx), for {@code /metrics}; requests refused for want of rights (4.01, 4.03)
- * are also counted and logged at a bounded rate ({@link RefusalLog}, {@code
+ * are also counted and logged at a bounded rate ({@link RefusalCounter}, {@code
  * event=request-refused}). One instance per endpoint; thread-safe.
  */
 public final class RequestCounters extends MessageInterceptorAdapter {
-    private final RefusalLog refused = new RefusalLog("request-refused");
+    private final RefusalCounter refused = new RefusalCounter("request-refused");
     private final LongAdder requests = new LongAdder();
     private final LongAdder success = new LongAdder();
     private final LongAdder clientErrors = new LongAdder();
@@ -29,8 +30,9 @@ public final class RequestCounters extends MessageInterceptorAdapter {
     @Override
     public void sendResponse(Response response) {
         if (response.getCode() == ResponseCode.UNAUTHORIZED || response.getCode() == ResponseCode.FORBIDDEN) {
-            refused.note(response.getDestinationContext() == null ? null
-                    : response.getDestinationContext().getPeerAddress(), response.getCode() + " " + response.getPayloadString());
+            InetSocketAddress client = response.getDestinationContext() == null ? null
+                    : response.getDestinationContext().getPeerAddress();
+            refused.note(client, () -> response.getCode() + " " + response.getPayloadString());
         }
         switch (response.getCode().codeClass) {
             case 2 -> success.increment();
