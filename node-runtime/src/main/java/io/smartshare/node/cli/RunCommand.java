@@ -3,6 +3,7 @@ package io.smartshare.node.cli;
 import io.smartshare.node.config.NodeConfig;
 import io.smartshare.node.config.NodeConfigReader;
 import io.smartshare.node.daemon.Node;
+import io.smartshare.node.daemon.Services;
 import io.smartshare.node.daemon.ShutdownSignal;
 import io.smartshare.node.lifecycle.RunOptions;
 import io.smartshare.node.logging.LogLevels;
@@ -64,9 +65,10 @@ final class RunCommand {
                 parsed.option("mesh-interface"),
                 parsed.option("mesh-peers").map(RunCommand::peers).orElse(List.of()),
                 parsed.intOption("uplink", 1, Integer.MAX_VALUE).map(Integer::longValue));
-        logLevels(options.configFile(), parsed.option("log-level")).apply();
+        NodeConfig config = NodeConfigReader.read(options.configFile());
+        logLevels(config, parsed.option("log-level")).apply();
         ShutdownSignal signal = ShutdownSignal.install();
-        try (Node node = Node.start(options)) {
+        try (Node node = Node.start(options, config, Services.installed())) {
             signal.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -75,8 +77,8 @@ final class RunCommand {
     }
 
     /** The config's log levels with the command line's over them; read before any logger exists. */
-    private static LogLevels logLevels(Optional<Path> config, Optional<String> option) {
-        LogLevels levels = config.map(NodeConfigReader::read).map(NodeConfig::logging).orElse(LogLevels.none());
+    private static LogLevels logLevels(NodeConfig config, Optional<String> option) {
+        LogLevels levels = config.logging();
         try {
             return option.map(spec -> levels.with(LogLevels.parse(spec))).orElse(levels);
         } catch (IllegalArgumentException e) {

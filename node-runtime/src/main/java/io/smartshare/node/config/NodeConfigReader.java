@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +42,11 @@ public final class NodeConfigReader {
     /** Reads {@code file} on top of the defaults. */
     public static NodeConfig read(Path file) {
         return read(ConfigMap.load(file));
+    }
+
+    /** Reads {@code file} if there is one, else the defaults. */
+    public static NodeConfig read(Optional<Path> file) {
+        return file.map(NodeConfigReader::read).orElseGet(NodeConfig::defaults);
     }
 
     static NodeConfig read(ConfigMap root) {

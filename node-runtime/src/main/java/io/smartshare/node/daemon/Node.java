@@ -64,9 +64,18 @@ public final class Node implements AutoCloseable {
 
     /** Starts a node as {@code options} say, with {@code services}. */
     public static Node start(RunOptions options, List<NodeService> services) {
+        return start(options, NodeConfigReader.read(options.configFile()), services);
+    }
+
+    /**
+     * Starts a node as {@code options} say, with {@code services} and {@code operatorConfig}
+     * read from {@code options.configFile()} already ({@code run} reads it first for its log
+     * levels, before any logger exists).
+     */
+    public static Node start(RunOptions options, NodeConfig operatorConfig, List<NodeService> services) {
         Uptime uptime = new Uptime();
         BoardSpec spec = BoardFiles.resolve(options.board());
-        NodeConfig config = options.configFile().map(NodeConfigReader::read).orElseGet(NodeConfig::defaults);
+        NodeConfig config = operatorConfig;
         config = options.coapPort().map(config::withCoapPort).orElse(config);
         config = options.coapsPort().map(config::withCoapsPort).orElse(config);
         CoapRequests coapRequests = new CoapRequests();
