@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -81,8 +80,7 @@ final class OwnSummary {
             }
         }
         Optional<Earnings> e = earnings.map(Supplier::get);
-        Map<String, Long> units = new TreeMap<>();
-        e.ifPresent(x -> x.units().forEach((resource, amount) -> units.put(resource.toString(), amount)));
+        Map<String, Long> units = e.map(Earnings::unitsByName).orElse(Map.of());
         return new MemberSummary(NodeId.of(identity.publicKey()), now, clip(board), clip(version),
                 problems.isEmpty() ? "up" : "degraded", problems, position.gateway(), position.rank(), position.parent(),
                 links, e.map(Earnings::relayProvidedBytes).orElse(0L), e.map(Earnings::relayConsumedBytes).orElse(0L),

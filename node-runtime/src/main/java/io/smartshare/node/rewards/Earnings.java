@@ -28,6 +28,13 @@ public record Earnings(OptionalLong settledEpoch, OptionalLong settledReward, Ma
         units = Map.copyOf(units);
     }
 
+    /** The units signed, by resource name, in name order (as documents show them). */
+    public Map<String, Long> unitsByName() {
+        Map<String, Long> byName = new TreeMap<>();
+        units.forEach((resource, amount) -> byName.put(resource.toString(), amount));
+        return byName;
+    }
+
     /**
      * The {@code earnings} section of {@code /rewards}: the units signed per resource, the
      * estimate (labelled as one: the pool is only split at settlement) and the last settled
@@ -35,10 +42,8 @@ public record Earnings(OptionalLong settledEpoch, OptionalLong settledReward, Ma
      */
     Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
-        settledEpoch.ifPresent(e -> doc.put("since-epoch", e));
-        Map<String, Object> signed = new TreeMap<>();
-        units.forEach((resource, amount) -> signed.put(resource.toString(), amount));
-        doc.put("units", signed);
+        settledEpoch.ifPresent(e -> doc.put("settled-epoch", e));
+        doc.put("units", unitsByName());
         estimate.ifPresentOrElse(v -> {
             doc.put("estimate-micro-tokens", v);
             doc.put("estimate-tokens", MicroTokens.tokens(v).toPlainString());
