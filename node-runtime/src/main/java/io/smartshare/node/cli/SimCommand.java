@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
 final class SimCommand {
     /** Neighbours per node on average in a random topology: dense enough that small ones are mostly connected. */
     private static final double RANDOM_MEAN_DEGREE = 8.0;
-    private static final Pattern KILL = Pattern.compile("n(\\d+)@(\\d+)");
-    private static final Pattern CUT = Pattern.compile("n(\\d+)-n(\\d+)@(\\d+)");
+    /** Node indexes and seconds are bounded here, so that parsing them cannot overflow. */
+    private static final Pattern KILL = Pattern.compile("n(\\d{1,3})@(\\d{1,6})");
+    private static final Pattern CUT = Pattern.compile("n(\\d{1,3})-n(\\d{1,3})@(\\d{1,6})");
 
     static final String HELP = """
             usage: smartshare-node sim [options]
@@ -86,25 +87,24 @@ final class SimCommand {
         for (int i = 0; i < n; i++) {
             identities.add(NodeIdentity.generate(random));
         }
-        SimConsole console = new SimConsole(out, identities.stream().map(NodeIdentity::nodeId).toList());
+        List<NodeId> ids = identities.stream().map(NodeIdentity::nodeId).toList();
+        SimConsole console = new SimConsole(out, ids);
         ShutdownSignal signal = ShutdownSignal.install();
         console.starting(topology);
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
         try (LoopbackMesh mesh = LoopbackMesh.start(topology, identities, console::change)) {
-            List<NodeId> ids = identities.stream().map(NodeIdentity::nodeId).toList();
-            console.ports(topology, mesh, ids);
-            SimKeys keys = new SimKeys(mesh, topology, ids, console, signal);
+            console.ports(topology, mesh);
+            SimKeys keys = new SimKeys(mesh, topology, console, signal);
             for (Kill kill : kills) {
                 killer.schedule(() -> {
-                    console.killed(kill.node, ids.get(kill.node), "--kill n" + kill.node + "@" + kill.seconds);
+                    console.killed(kill.node, "--kill n" + kill.node + "@" + kill.seconds);
                     mesh.kill(kill.node);
                     keys.killed(kill.node);
                 }, kill.seconds, TimeUnit.SECONDS);
             }
             for (Cut cut : cuts) {
                 killer.schedule(() -> {
-                    console.cut(cut.a, cut.b, ids.get(cut.a), ids.get(cut.b), "--cut n" + cut.a + "-n" + cut.b + "@"
-                            + cut.seconds);
+                    console.cut(cut.a, cut.b, "--cut n" + cut.a + "-n" + cut.b + "@" + cut.seconds);
                     mesh.cut(cut.a, cut.b);
                 }, cut.seconds, TimeUnit.SECONDS);
             }
@@ -136,14 +136,13 @@ final class SimCommand {
         List<Cut> cuts = new ArrayList<>();
         for (String item : list.split(",")) {
             Matcher m = CUT.matcher(item.trim());
-            boolean valid = m.matches() && Integer.parseInt(m.group(1)) < topology.size()
-                    && Arrays.stream(topology.neighbors()[Integer.parseInt(m.group(1))])
-                            .anyMatch(j -> j == Integer.parseInt(m.group(2)));
-            if (!valid) {
+            int a = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+            int b = a >= 0 ? Integer.parseInt(m.group(2)) : -1;
+            if (a < 0 || a >= topology.size() || Arrays.stream(topology.neighbors()[a]).noneMatch(j -> j == b)) {
                 throw new UsageException("option --cut: expected A-B@SECONDS with A and B neighbours in the topology,"
                         + " e.g. n1-n4@10; found '" + item.trim() + "'");
             }
-            cuts.add(new Cut(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            cuts.add(new Cut(a, b, Integer.parseInt(m.group(3))));
         }
         return cuts;
     }

@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 final class SimConsole {
     private final PrintStream out;
+    private final List<NodeId> ids;
     private final Map<NodeId, String> names = new HashMap<>();
     private final long startNanos = System.nanoTime();
     private long lastControlBytes;
@@ -34,8 +35,10 @@ final class SimConsole {
     /** Every node's route as last printed: healing is judged on what the view has shown. */
     private final Map<NodeId, RoutePosition> shown = new HashMap<>();
 
+    /** @param ids the nodes' ids in topology order: node {@code i} is named n{@code i} */
     SimConsole(PrintStream out, List<NodeId> ids) {
         this.out = out;
+        this.ids = List.copyOf(ids);
         for (int i = 0; i < ids.size(); i++) {
             names.put(ids.get(i), "n" + i);
         }
@@ -74,7 +77,7 @@ final class SimConsole {
     }
 
     /** Prints which node id and port each name stands for. */
-    synchronized void ports(Topology topology, LoopbackMesh mesh, List<NodeId> ids) {
+    synchronized void ports(Topology topology, LoopbackMesh mesh) {
         this.mesh = mesh;
         for (int i = 0; i < topology.size(); i++) {
             out.printf("sim: n%-3d %s  coap://127.0.0.1:%d%n", i, ids.get(i).value(), mesh.coapPort(i));
@@ -83,24 +86,24 @@ final class SimConsole {
     }
 
     /** Says that node {@code index} was killed; the next changes are timed from now until the mesh heals. */
-    synchronized void killed(int index, NodeId id, String why) {
+    synchronized void killed(int index, String why) {
         out.printf("%8.2fs %-4s killed (%s)%n", seconds(), "n" + index, why);
-        healing.add(SimFault.kill(id));
+        healing.add(SimFault.kill(ids.get(index)));
     }
 
     /** Says that the link between nodes {@code a} and {@code b} was cut; timed as a kill is. */
-    synchronized void cut(int a, int b, NodeId idA, NodeId idB, String why) {
+    synchronized void cut(int a, int b, String why) {
         out.printf("%8.2fs %-4s link to n%d cut (%s)%n", seconds(), "n" + a, b, why);
-        healing.add(SimFault.cut(idA, idB));
+        healing.add(SimFault.cut(ids.get(a), ids.get(b)));
     }
 
     /**
      * Says that killed node {@code index} started again; its rejoining shows as changes. Its
      * kill is no longer timed: the mesh may now route through it again.
      */
-    synchronized void revived(int index, NodeId id, String why) {
+    synchronized void revived(int index, String why) {
         out.printf("%8.2fs %-4s revived (%s)%n", seconds(), "n" + index, why);
-        healing.removeIf(f -> f.b().isEmpty() && f.a().equals(id));
+        healing.removeIf(f -> f.b().isEmpty() && f.a().equals(ids.get(index)));
     }
 
     /** Prints a line about the run itself (a key not understood, nothing left to kill, ...). */

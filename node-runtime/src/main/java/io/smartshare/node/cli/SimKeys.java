@@ -1,6 +1,5 @@
 package io.smartshare.node.cli;
 
-import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.node.daemon.ShutdownSignal;
 import io.smartshare.node.mesh.sim.LoopbackMesh;
 import io.smartshare.node.mesh.sim.Topology;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -27,16 +25,14 @@ final class SimKeys {
 
     private final LoopbackMesh mesh;
     private final Topology topology;
-    private final List<NodeId> ids;
     private final SimConsole console;
     private final ShutdownSignal signal;
     private final Random random = new Random();
     private final Deque<Integer> killed = new ArrayDeque<>();
 
-    SimKeys(LoopbackMesh mesh, Topology topology, List<NodeId> ids, SimConsole console, ShutdownSignal signal) {
+    SimKeys(LoopbackMesh mesh, Topology topology, SimConsole console, ShutdownSignal signal) {
         this.mesh = mesh;
         this.topology = topology;
-        this.ids = ids;
         this.console = console;
         this.signal = signal;
     }
@@ -82,7 +78,7 @@ final class SimKeys {
             return;
         }
         int node = candidates[random.nextInt(candidates.length)];
-        console.killed(node, ids.get(node), "key k");
+        console.killed(node, "key k");
         mesh.kill(node);
         killed.push(node);
     }
@@ -96,7 +92,7 @@ final class SimKeys {
             return;
         }
         int node = killed.pop();
-        console.revived(node, ids.get(node), "key r");
+        console.revived(node, "key r");
         mesh.revive(node);
     }
 }

@@ -50,22 +50,27 @@ public record LogLevels(Optional<String> level, Map<String, String> components) 
 
     /** The {@code logging:} section of an operator config; errors name the file, line and key. */
     public static LogLevels read(ConfigMap section) {
-        Optional<String> level = section.optionalString("level");
+        Optional<String> level = section.optionalString("level").map(v -> level(section, "level", v));
         Map<String, String> components = new LinkedHashMap<>();
         Optional<ConfigMap> named = section.optionalMap("components");
         if (named.isPresent()) {
+            ConfigMap map = named.get();
             for (String component : COMPONENTS.keySet()) {
-                named.get().optionalString(component).ifPresent(v -> components.put(component, v));
+                map.optionalString(component).ifPresent(v -> components.put(component, level(map, component, v)));
             }
-            named.get().requireNoOtherKeys();
+            map.requireNoOtherKeys();
         }
         section.requireNoOtherKeys();
-        try {
-            return new LogLevels(level.map(LogLevels::lower), lower(components));
-        } catch (IllegalArgumentException e) {
-            throw section.invalid(level.isPresent() && !LEVELS.contains(lower(level.get())) ? "level" : "components",
-                    e.getMessage());
+        return new LogLevels(level, components);
+    }
+
+    /** {@code value} of {@code key} as a level, lower case; an error naming the key if it is none. */
+    private static String level(ConfigMap map, String key, String value) {
+        String level = lower(value);
+        if (!LEVELS.contains(level)) {
+            throw map.invalid(key, unknownLevel(value));
         }
+        return level;
     }
 
     /**
@@ -105,8 +110,8 @@ public record LogLevels(Optional<String> level, Map<String, String> components) 
 
     private static Map<String, List<String>> componentTable() {
         Map<String, List<String>> c = new LinkedHashMap<>();
-        c.put("node", List.of("io.smartshare.node.daemon", "io.smartshare.node.lifecycle", "io.smartshare.node.scheduling",
-                "io.smartshare.node.events"));
+        c.put("node", List.of("io.smartshare.node.daemon", "io.smartshare.node.lifecycle",
+                "io.smartshare.node.scheduling", "io.smartshare.node.events"));
         c.put("coap", List.of("io.smartshare.node.coap"));
         c.put("ledger", List.of("io.smartshare.ledger", "io.smartshare.node.ledger"));
         c.put("hal", List.of("io.smartshare.hal", "io.smartshare.node.sensors"));
@@ -126,17 +131,15 @@ public record LogLevels(Optional<String> level, Map<String, String> components) 
 
     private static void requireLevel(String value) {
         if (!LEVELS.contains(value)) {
-            throw new IllegalArgumentException("unknown level '" + value + "'; expected one of " + String.join(", ", LEVELS));
+            throw new IllegalArgumentException(unknownLevel(value));
         }
+    }
+
+    private static String unknownLevel(String value) {
+        return "unknown level '" + value + "'; expected one of " + String.join(", ", LEVELS);
     }
 
     private static String lower(String text) {
         return text.toLowerCase(Locale.ROOT);
-    }
-
-    private static Map<String, String> lower(Map<String, String> levels) {
-        Map<String, String> lowered = new LinkedHashMap<>();
-        levels.forEach((k, v) -> lowered.put(k, lower(v)));
-        return lowered;
     }
 }

@@ -1,7 +1,7 @@
 package io.smartshare.node.status;
 
-import java.io.PrintStream;
 import io.smartshare.node.json.Json;
+import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

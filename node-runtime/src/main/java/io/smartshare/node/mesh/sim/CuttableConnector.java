@@ -4,29 +4,25 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.californium.elements.Connector;
 import org.eclipse.californium.elements.EndpointContextMatcher;
 import org.eclipse.californium.elements.RawData;
 import org.eclipse.californium.elements.RawDataChannel;
 
 /**
- * A simulated node's UDP connector with links that can be cut: datagrams from a cut
- * neighbour's address are dropped on arrival, as a radio out of range would lose them. Both
- * ends of a link are cut ({@link LoopbackMesh#cut}), so neither hears the other; everything
- * else passes to the wrapped connector unchanged. Thread-safe.
+ * A simulated node's UDP connector with links that can be cut: datagrams from an address in
+ * its cut set are dropped on arrival, as a radio out of range would lose them. Both ends of a
+ * link are cut ({@link LoopbackMesh#cut}), so neither hears the other; everything else passes
+ * to the wrapped connector unchanged. Thread-safe (the set must be too).
  */
 final class CuttableConnector implements Connector {
     private final Connector delegate;
-    private final Set<InetSocketAddress> cut = ConcurrentHashMap.newKeySet();
+    private final Set<InetSocketAddress> cut;
 
-    CuttableConnector(Connector delegate) {
+    /** @param cut the neighbours whose datagrams are dropped, read at every arrival (the caller adds to it) */
+    CuttableConnector(Connector delegate, Set<InetSocketAddress> cut) {
         this.delegate = delegate;
-    }
-
-    /** Drops whatever arrives from {@code neighbour} from now on. */
-    void cut(InetSocketAddress neighbour) {
-        cut.add(neighbour);
+        this.cut = cut;
     }
 
     @Override

@@ -51,7 +51,8 @@ public final class LoopbackMesh implements AutoCloseable {
     private final InetAddress loopback = InetAddress.getLoopbackAddress();
     private final List<byte[]> tunnelKeys = new ArrayList<>();
     private final List<CoapServer> servers = new ArrayList<>();
-    private final List<CuttableConnector> connectors = new ArrayList<>();
+    /** Per node, the neighbours whose datagrams it drops (cut links), kept across a revive. */
+    private final List<Set<InetSocketAddress>> cuts = new ArrayList<>();
     /** Read by {@link #nodes} from the nodes' own threads without this mesh's lock (see {@link #revive}). */
     private final List<CoapMesh> meshes = new CopyOnWriteArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
@@ -85,10 +86,9 @@ public final class LoopbackMesh implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             for (int i = 0; i < topology.size(); i++) {
                 cluster.tunnelKeys.add(TunnelKeyFile.generate(random));
-                cluster.servers.add(null);
-                cluster.connectors.add(null);
-                cluster.startServer(i, 0);
-                cluster.ports.add(cluster.connectors.get(i).getAddress().getPort());
+                cluster.cuts.add(ConcurrentHashMap.newKeySet());
+                cluster.servers.add(cluster.startServer(i, 0));
+                cluster.ports.add(cluster.servers.get(i).getEndpoints().get(0).getAddress().getPort());
             }
             for (int i = 0; i < topology.size(); i++) {
                 cluster.meshes.add(cluster.startMesh(i));
@@ -100,22 +100,23 @@ public final class LoopbackMesh implements AutoCloseable {
         }
     }
 
-    /** Node {@code i}'s CoAP server on loopback {@code port} (0: any free one). */
-    private void startServer(int i, int port) {
+    /** Node {@code i}'s CoAP server on loopback {@code port} (0: any free one), deaf to its cut links. */
+    private CoapServer startServer(int i, int port) {
         CoapServer server = new CoapServer(cf);
         server.setExecutors(main, secondary, true);
-        CuttableConnector connector = new CuttableConnector(new UDPConnector(new InetSocketAddress(loopback, port), cf));
+        CuttableConnector connector = new CuttableConnector(new UDPConnector(new InetSocketAddress(loopback, port), cf),
+                cuts.get(i));
         CoapEndpoint endpoint = CoapEndpoint.builder().setConfiguration(cf).setConnector(connector)
                 .setOptionRegistry(HopLimitOption.REGISTRY).setLoggingTag("sim-" + i).build();
         server.addEndpoint(endpoint);
-        servers.set(i, server);
-        connectors.set(i, connector);
         try {
             endpoint.start();
         } catch (IOException e) {
+            server.destroy();
             throw new CoapStartException("sim node " + i + ": cannot bind a loopback port: " + e.getMessage(), e);
         }
         server.start();
+        return server;
     }
 
     /** Node {@code i}'s mesh, its topology neighbours as peers; a gateway of the topology shares an uplink. */
@@ -150,7 +151,9 @@ public final class LoopbackMesh implements AutoCloseable {
      */
     public synchronized void kill(int index) {
         if (killed.add(index)) {
-            meshes.get(index).close();
+            if (index < meshes.size()) {
+                meshes.get(index).close();
+            }
             servers.get(index).destroy();
         }
     }
@@ -163,16 +166,19 @@ public final class LoopbackMesh implements AutoCloseable {
      */
     public synchronized void revive(int index) {
         if (killed.contains(index)) {
-            startServer(index, ports.get(index));
+            servers.set(index, startServer(index, ports.get(index)));
             meshes.set(index, startMesh(index));
             killed.remove(index);
         }
     }
 
-    /** Cuts the link between nodes {@code a} and {@code b} for good: neither hears the other from now on. */
+    /**
+     * Cuts the link between nodes {@code a} and {@code b} for good: neither hears the other
+     * from now on, also after either is revived.
+     */
     public void cut(int a, int b) {
-        connectors.get(a).cut(address(b));
-        connectors.get(b).cut(address(a));
+        cuts.get(a).add(address(b));
+        cuts.get(b).add(address(a));
     }
 
     /** Whether node {@code index} was killed. */
@@ -192,7 +198,7 @@ public final class LoopbackMesh implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (int i = 0; i < meshes.size(); i++) {
+        for (int i = 0; i < servers.size(); i++) { // also the servers of a start that failed before their meshes
             kill(i);
         }
         main.shutdownNow();
