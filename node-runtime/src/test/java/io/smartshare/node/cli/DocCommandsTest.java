@@ -3,12 +3,12 @@ package io.smartshare.node.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smartshare.node.testing.DocBlocks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
  * fenced block or a code span of the README, of any page in docs/ (the operator and vendor guides among them)
  * and of board-configs/SCHEMA.md names a command that
  * exists, a subcommand its help lists, and only options its help lists ({@code --help} run
- * through the real command line). The flows themselves run in the ITs that capture them
- * (StatusIT, SimCommandIT, DebPackageIT, ArmJvmIT, ChannelsIT, ...).
+ * through the real command line). DocCommandsIT runs the commands the README and the guides show.
  */
 class DocCommandsTest {
     private static final Pattern PROGRAM = Pattern.compile("^(?:\\$ )?(?:sudo |runuser -u \\S+ -- )?(?:[\\w.-]*/)*smartshare-node(?= |$)");
@@ -67,40 +66,22 @@ class DocCommandsTest {
      * fenced blocks and code spans, without the program's name.
      */
     private static Map<String, String> commands(boolean everyLine) throws IOException {
-        Path root = Path.of(System.getProperty("user.dir")).getParent();
-        List<Path> docs = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("board-configs/SCHEMA.md")));
-        try (var pages = Files.list(root.resolve("docs"))) {
-            pages.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
+        List<String> docs = new ArrayList<>(List.of("README.md", "board-configs/SCHEMA.md"));
+        try (var pages = Files.list(DocBlocks.root().resolve("docs"))) {
+            pages.map(p -> "docs/" + p.getFileName()).filter(p -> p.endsWith(".md")).sorted().forEach(docs::add);
         }
         Map<String, String> commands = new LinkedHashMap<>();
-        for (Path file : docs) {
-            String doc = root.relativize(file).toString();
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            StringBuilder prose = new StringBuilder();
-            boolean fenced = false;
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (line.startsWith("```")) {
-                    fenced = !fenced;
-                    continue;
-                }
-                if (!fenced) {
-                    prose.append(line).append('\n');
-                    continue;
-                }
-                StringBuilder command = new StringBuilder(line.strip());
-                int at = i + 1;
-                while (command.toString().endsWith("\\") && i + 1 < lines.size()) {
-                    command.setLength(command.length() - 1);
-                    command.append(' ').append(lines.get(++i).strip());
-                }
-                if (everyLine) {
-                    commands.putIfAbsent(command.toString(), doc + ":" + at);
-                } else {
-                    add(command.toString().replaceAll("\\s+#.*$", ""), doc + ":" + at, commands);
+        for (String doc : docs) {
+            for (DocBlocks.Block block : DocBlocks.blocks(doc)) {
+                for (DocBlocks.Line line : block.lines()) {
+                    if (everyLine) {
+                        commands.putIfAbsent(line.text(), line.where());
+                    } else {
+                        add(line.text().replaceAll("\\s+#.*$", ""), line.where(), commands);
+                    }
                 }
             }
-            Matcher span = INLINE.matcher(prose);
+            Matcher span = INLINE.matcher(DocBlocks.prose(doc));
             while (!everyLine && span.find()) {
                 add(span.group(1).replaceAll("\\s+", " "), doc + " (in the text)", commands);
             }

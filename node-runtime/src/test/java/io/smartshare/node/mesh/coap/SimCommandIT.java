@@ -3,6 +3,7 @@ package io.smartshare.node.mesh.coap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smartshare.node.testing.DocBlocks;
 import io.smartshare.node.testing.NodeProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,16 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code smartshare-node sim} as a user runs it: the jar, a small grid, a node killed and a
  * link cut while it runs, then the keys typed at it: k kills a random node, r revives it (it
  * rejoins), q quits before the run's seconds are up. The run is kept in {@code
- * node-runtime/target/sim-heal.txt}, as the operator guide shows it.
+ * node-runtime/target/sim-heal.txt}; the operator guide shows such a run.
  */
 class SimCommandIT {
     private static final Pattern DETECTED = Pattern.compile("detected: n\\d+ noticed n3 gone (\\d+\\.\\d+) s after the kill");
@@ -57,8 +60,10 @@ class SimCommandIT {
         }
         assertEquals(0, sim.exitValue(), out.text());
         String text = out.text();
-        Files.writeString(Path.of("target", "sim-heal.txt"), "$ smartshare-node " + String.join(" ", command)
-                + "    # then k, r, q typed\n" + text);
+        List<String> capture = new ArrayList<>(List.of("$ smartshare-node " + String.join(" ", command)
+                + "    # then k, r, q typed"));
+        capture.addAll(text.lines().toList());
+        Files.write(Path.of("target", "sim-heal.txt"), capture);
         assertTrue(text.contains("sim: 9 nodes, grid topology, gateway n4"), text);
         assertTrue(Pattern.compile("sim: n3   ss[a-z2-7]{26}  coap://127\\.0\\.0\\.1:\\d+").matcher(text).find(),
                 "each name is mapped to its node id and port: " + text);
@@ -70,6 +75,27 @@ class SimCommandIT {
         assertTrue(Double.parseDouble(healed.group(1)) >= Double.parseDouble(detected.group(1)), text);
         assertTrue(text.contains("noticed the link to n4 cut") || text.contains("noticed the link to n1 cut"), text);
         assertTrue(!out.errors().contains(" INFO "), "the nodes' own info lines stay out of the view: " + out.errors());
+        theGuideShowsSuchARun(capture);
+    }
+
+    /**
+     * The operator guide's sim transcript is of this run: the same command, and each line it
+     * shows has the shape ({@link DocBlocks#shape}) of a line this run printed; only a node left
+     * without a route for a moment depends on timing (whether a neighbour offers it a route
+     * before it notices its parent gone), so that line may be missing here.
+     */
+    private static void theGuideShowsSuchARun(List<String> printed) throws IOException {
+        List<String> shown = DocBlocks.transcript("docs/operator-guide.md", "smartshare-node sim ");
+        Set<String> shapes = printed.stream().map(DocBlocks::shape).collect(Collectors.toSet());
+        shapes.add(DocBlocks.shape("1.00s n1   route: none (rank infinite)"));
+        List<String> missing = new ArrayList<>();
+        for (String line : shown) {
+            if (!line.startsWith("…") && !shapes.contains(DocBlocks.shape(line))) {
+                missing.add(line);
+            }
+        }
+        assertEquals(List.of(), missing, "lines docs/operator-guide.md shows that this run (target/sim-heal.txt) never "
+                + "printed in that form");
     }
 
     @Test
