@@ -34,6 +34,8 @@ final class SimConsole {
     private final List<SimFault> healing = new ArrayList<>();
     /** Every node's route as last printed: healing is judged on what the view has shown. */
     private final Map<NodeId, RoutePosition> shown = new HashMap<>();
+    /** Revived nodes without a route yet, and when each was revived. */
+    private final Map<NodeId, Long> rejoining = new HashMap<>();
 
     /** @param ids the nodes' ids in topology order: node {@code i} is named n{@code i} */
     SimConsole(PrintStream out, List<NodeId> ids) {
@@ -98,12 +100,14 @@ final class SimConsole {
     }
 
     /**
-     * Says that killed node {@code index} started again; its rejoining shows as changes. Its
-     * kill is no longer timed: the mesh may now route through it again.
+     * Says that killed node {@code index} started again; its rejoining shows as changes, and
+     * the moment it has a route again is timed (recovered). Its kill is no longer timed: the
+     * mesh may now route through it again.
      */
     synchronized void revived(int index, String why) {
         out.printf("%8.2fs %-4s revived (%s)%n", seconds(), "n" + index, why);
         healing.removeIf(f -> f.b().isEmpty() && f.a().equals(ids.get(index)));
+        rejoining.put(ids.get(index), System.nanoTime());
     }
 
     /** Prints a line about the run itself (a key not understood, nothing left to kill, ...). */
@@ -126,6 +130,11 @@ final class SimConsole {
                             .orElse("route: none (rank infinite)");
         }
         out.printf("%8.2fs %-4s %s%n", seconds(), who, what);
+        if (change instanceof MeshChange.RouteChanged route && rejoining.containsKey(change.node())
+                && (route.position().gateway() || route.position().parent().isPresent())) {
+            out.printf("%8.2fs      recovered: %s has a route again %.2f s after the revive%n", seconds(), who,
+                    (System.nanoTime() - rejoining.remove(change.node())) / 1e9);
+        }
         for (int i = 0; i < healing.size(); i++) {
             if (timeHealing(i, change)) {
                 healing.remove(i--);

@@ -1,6 +1,7 @@
 package io.smartshare.node.storage;
 
 import io.smartshare.contracts.storage.StoragePrice;
+import io.smartshare.hal.board.StorageSpec;
 import io.smartshare.hal.config.ConfigMap;
 import io.smartshare.ledger.identity.NodeId;
 import io.smartshare.ledger.identity.StorageKeyFile;
@@ -13,6 +14,7 @@ import io.smartshare.node.mesh.coap.NeighborAddresses;
 import io.smartshare.node.mesh.coap.PeerLink;
 import io.smartshare.node.scheduling.PeriodicTask;
 import io.smartshare.node.scheduling.WorkerThreads;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -64,7 +66,13 @@ public final class StorageService implements NodeService {
     @Override
     public Activation configure(ServiceConfig config) {
         ConfigMap section = config.section();
-        long boardQuota = config.board().storage().quotaBytes();
+        StorageSpec storage = config.board().storage();
+        if (!storage.underDataDir() && !Files.isDirectory(Path.of(storage.path().orElseThrow()))) {
+            // a disk the vendor mounts, not mounted: holding contents would fill the root file system
+            return Activation.off("the board's shared directory " + storage.path().get()
+                    + " does not exist (disk not mounted?); restart the node once it is");
+        }
+        long boardQuota = storage.quotaBytes();
         shareBytes = section.optionalInteger("quota-mb", 0, boardQuota / 1_000_000).map(mb -> mb * 1_000_000)
                 .orElse(boardQuota);
         auditSeconds = section.optionalInteger("audit-seconds", 1, 30L * 86_400).orElse(DEFAULT_AUDIT_SECONDS);

@@ -52,6 +52,7 @@ class SimCommandIT {
             keys.flush();
             out.await(Pattern.compile(victim + " +revived \\(key r\\)"));
             out.await(Pattern.compile(victim + " +route: parent n\\d+"));
+            out.await(Pattern.compile("recovered: " + victim + " has a route again \\d+\\.\\d+ s after the revive"));
             keys.write("q\n".getBytes(StandardCharsets.US_ASCII));
             keys.flush();
             assertTrue(sim.waitFor(20, TimeUnit.SECONDS), "q ends the run long before its 40 s:\n" + out.text());

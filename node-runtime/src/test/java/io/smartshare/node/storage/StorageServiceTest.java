@@ -1,0 +1,50 @@
+package io.smartshare.node.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smartshare.hal.board.BoardFiles;
+import io.smartshare.hal.board.BoardSpec;
+import io.smartshare.hal.config.ConfigMap;
+import io.smartshare.node.lifecycle.Activation;
+import io.smartshare.node.lifecycle.CoapRequests;
+import io.smartshare.node.lifecycle.RunOptions;
+import io.smartshare.node.lifecycle.ServiceConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The storage service on a board whose shared directory is a disk of its own (an absolute path). */
+class StorageServiceTest {
+    @TempDir
+    Path dir;
+
+    private static Activation configure(Path shared) throws Exception {
+        String sim = Files.readString(Path.of("..", "board-configs", "sim.yaml"));
+        assertTrue(sim.contains("  path: storage\n"), sim);
+        BoardSpec board = BoardFiles.parse("disk.yaml", sim.replace("  path: storage\n", "  path: " + shared + "\n"));
+        RunOptions options = new RunOptions("sim", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+        return new StorageService().configure(new ServiceConfig(ConfigMap.parse("node.yaml", "{}"), board, options,
+                new CoapRequests()));
+    }
+
+    @Test
+    void aDiskThatIsNotMountedTurnsTheServiceOffAndIsNotCreated() throws Exception {
+        Path absent = dir.resolve("mnt/share");
+        Activation activation = configure(absent);
+        assertFalse(activation.runs());
+        assertEquals("the board's shared directory " + absent + " does not exist (disk not mounted?); restart the node"
+                + " once it is", activation.reason());
+        assertFalse(Files.exists(absent), "holding contents there would fill the root file system");
+    }
+
+    @Test
+    void aMountedDiskIsShared() throws Exception {
+        assertTrue(configure(Files.createDirectories(dir.resolve("mnt/share"))).runs());
+    }
+}
