@@ -46,6 +46,7 @@ public final class StorageService implements NodeService {
     static final long DEFAULT_AUDIT_SECONDS = 3_600;
     private static final int QUEUE = 16;
 
+    private static final long MIB = 1L << 20;
     private long shareBytes;
     private long auditSeconds;
     private StoragePrice price;
@@ -73,8 +74,8 @@ public final class StorageService implements NodeService {
                     + " does not exist (disk not mounted?); restart the node once it is");
         }
         long boardQuota = storage.quotaBytes();
-        shareBytes = section.optionalInteger("quota-mb", 0, boardQuota / 1_000_000).map(mb -> mb * 1_000_000)
-                .orElse(boardQuota);
+        // MiB, as the board's storage.quota-mb
+        shareBytes = section.optionalInteger("quota-mb", 0, boardQuota / MIB).map(mb -> mb * MIB).orElse(boardQuota);
         auditSeconds = section.optionalInteger("audit-seconds", 1, 30L * 86_400).orElse(DEFAULT_AUDIT_SECONDS);
         price = new StoragePrice(section.optionalInteger("price-rate", 1, Long.MAX_VALUE).orElse(1L),
                 section.optionalInteger("price-unit", 1, Long.MAX_VALUE).orElse(1_000_000_000L));
