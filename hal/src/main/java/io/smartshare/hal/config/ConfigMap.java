@@ -2,11 +2,8 @@ package io.smartshare.hal.config;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,14 +76,8 @@ public final class ConfigMap {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), 0, "", "cannot read: no such file");
-        } catch (AccessDeniedException e) {
-            throw new ConfigException(file.toString(), 0, "", "cannot read: permission denied");
-        } catch (MalformedInputException e) {
-            throw new ConfigException(file.toString(), 0, "", "cannot read: not UTF-8 text");
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+            throw new ConfigException(file.toString(), 0, "", "cannot read: " + FileProblem.reason(e));
         }
         return parse(file.toString(), text);
     }

@@ -5,6 +5,7 @@ import io.smartshare.node.coap.ServiceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,8 @@ public final class RunningServices implements AutoCloseable {
     private final ServicePlan plan;
     private final List<NodeService> started = new ArrayList<>();
     private final Map<String, String> states = new ConcurrentHashMap<>();
+    /** Services the plan started that turned out to be off ({@link ServiceOffException}), with why. */
+    private final Map<String, String> offAtStart = new ConcurrentHashMap<>();
 
     /** Services of {@code plan}, none started yet. */
     public RunningServices(ServicePlan plan) {
@@ -33,9 +36,19 @@ public final class RunningServices implements AutoCloseable {
     public void start(NodeContext context) {
         plan.off().forEach((name, reason) -> LOG.info("event=service-off service={} reason=\"{}\"", name, reason));
         for (NodeService service : plan.order()) {
+            Optional<String> offNeed = service.needs().stream().filter(offAtStart::containsKey).findFirst();
+            if (offNeed.isPresent()) {
+                off(service, "needs the " + offNeed.get() + " service, which does not run (" + offAtStart.get(offNeed.get())
+                        + ")");
+                continue;
+            }
             states.put(service.name(), "starting");
             try {
                 service.start(context);
+            } catch (ServiceOffException e) {
+                stopQuietly(service, null);
+                off(service, e.getMessage());
+                continue;
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -54,11 +67,16 @@ public final class RunningServices implements AutoCloseable {
         }
     }
 
+    private void off(NodeService service, String reason) {
+        offAtStart.put(service.name(), reason);
+        LOG.info("event=service-off service={} reason=\"{}\"", service.name(), reason);
+    }
+
     /** Each service with its state, in the order they were found. */
     public List<ServiceStatus> statuses() {
         List<ServiceStatus> all = new ArrayList<>();
         for (String name : plan.names()) {
-            String reason = plan.off().get(name);
+            String reason = plan.off().getOrDefault(name, offAtStart.get(name));
             all.add(reason != null ? new ServiceStatus(name, "off", reason)
                     : new ServiceStatus(name, states.getOrDefault(name, "stopped"), ""));
         }

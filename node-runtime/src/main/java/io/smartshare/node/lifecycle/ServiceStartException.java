@@ -1,5 +1,8 @@
 package io.smartshare.node.lifecycle;
 
+import io.smartshare.hal.config.FileProblem;
+import java.io.IOException;
+
 /**
  * A service failed to start: the message names the service and the reason. The node stopped
  * every service that had started before it; {@code run} exits with {@link #EXIT_CODE}.
@@ -22,6 +25,9 @@ public final class ServiceStartException extends RuntimeException {
     }
 
     private static String reasonOf(Throwable cause) {
+        if (cause instanceof IOException io) {
+            return FileProblem.describe(io); // a file system exception's message is its path alone
+        }
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.toString() : message;
     }

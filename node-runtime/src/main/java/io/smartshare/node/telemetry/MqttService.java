@@ -10,7 +10,9 @@ import io.smartshare.node.lifecycle.Activation;
 import io.smartshare.node.lifecycle.NodeContext;
 import io.smartshare.node.lifecycle.NodeService;
 import io.smartshare.node.lifecycle.ServiceConfig;
+import io.smartshare.node.lifecycle.ServiceOffException;
 import io.smartshare.node.mesh.coap.MeshChange;
+import io.smartshare.node.mesh.coap.MeshView;
 import io.smartshare.node.rewards.RewardsEvent;
 import io.smartshare.node.rewards.RewardsView;
 import io.smartshare.node.scheduling.PeriodicTask;
@@ -47,6 +49,7 @@ public final class MqttService implements NodeService {
     static final String DIRECTORY = "mqtt";
 
     private String brokerUri;
+    private boolean gatewaysOnly;
     private Optional<String> username;
     private Optional<byte[]> password;
     private Optional<Path> tlsCa;
@@ -95,9 +98,7 @@ public final class MqttService implements NodeService {
         if (host.isEmpty()) {
             return Activation.off("no broker configured (mqtt.host)");
         }
-        if (from.equals("gateways") && config.options().uplinkKbps().isEmpty()) {
-            return Activation.off("mqtt.publish-from is gateways and this node shares no uplink");
-        }
+        gatewaysOnly = from.equals("gateways");
         brokerUri = (tlsCa.isPresent() ? "ssl://" : "tcp://") + host.get() + ":" + port;
         this.username = username;
         this.password = password;
@@ -105,7 +106,11 @@ public final class MqttService implements NodeService {
     }
 
     @Override
-    public void start(NodeContext nodeContext) throws IOException {
+    public void start(NodeContext nodeContext) throws IOException, ServiceOffException {
+        // the mesh knows whether this node shares an uplink (--uplink or mesh.uplink-kbps)
+        if (gatewaysOnly && nodeContext.find(MeshView.class).map(m -> m.uplinkKbps().isEmpty()).orElse(true)) {
+            throw new ServiceOffException("mqtt.publish-from is gateways and this node shares no uplink");
+        }
         this.context = nodeContext;
         String node = NodeId.of(context.identity().publicKey()).value();
         TelemetryTopics topics = new TelemetryTopics(node, context.board().spec().name(), Version.current(),

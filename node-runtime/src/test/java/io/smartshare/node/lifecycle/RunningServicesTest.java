@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.smartshare.hal.board.BoardFiles;
 import io.smartshare.node.coap.ServiceStatus;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,5 +86,66 @@ class RunningServicesTest {
         assertEquals(List.of("start a", "start b", "stop b", "stop a"), journal);
         assertEquals(List.of(new ServiceStatus("a", "stopped", ""), new ServiceStatus("b", "failed", ""),
                 new ServiceStatus("c", "stopped", "")), services.statuses());
+    }
+
+    @Test
+    void aFileThatIsMissingIsNamedWithTheReasonNotAsAJavaException() {
+        ServiceStartException error = new ServiceStartException("beacon",
+                new NoSuchFileException("/etc/smartshare/shard.cose"));
+        assertEquals("service 'beacon' failed to start: /etc/smartshare/shard.cose: no such file", error.getMessage());
+    }
+
+    /** Finds at start that it has nothing to do. */
+    private final class Idle implements NodeService {
+        @Override
+        public String name() {
+            return "idle";
+        }
+
+        @Override
+        public void start(NodeContext context) throws ServiceOffException {
+            journal.add("start idle");
+            throw new ServiceOffException("nothing to publish from this node");
+        }
+
+        @Override
+        public void stop() {
+            journal.add("stop idle");
+        }
+    }
+
+    /** Needs the idle service. */
+    private final class NeedsIdle implements NodeService {
+        @Override
+        public String name() {
+            return "user";
+        }
+
+        @Override
+        public Set<String> needs() {
+            return Set.of("idle");
+        }
+
+        @Override
+        public void start(NodeContext context) {
+            journal.add("start user");
+        }
+
+        @Override
+        public void stop() {
+            journal.add("stop user");
+        }
+    }
+
+    @Test
+    void aServiceOffAtStartIsStoppedListedOffWithWhyAndSoIsWhatNeedsIt() {
+        RunningServices services = running(List.of(new Recorded("a", Set.of(), false), new Idle(), new NeedsIdle()));
+        services.start(null);
+        assertEquals(List.of(new ServiceStatus("a", "running", ""),
+                new ServiceStatus("idle", "off", "nothing to publish from this node"),
+                new ServiceStatus("user", "off", "needs the idle service, which does not run (nothing to publish from this"
+                        + " node)")), services.statuses());
+        services.close();
+        assertEquals(List.of("start a", "start idle", "stop idle", "stop a"), journal);
     }
 }

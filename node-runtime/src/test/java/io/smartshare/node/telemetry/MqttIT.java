@@ -108,6 +108,9 @@ class MqttIT {
                 assertTrue(seen.stream().noneMatch(m -> m.topic().startsWith("smartshare/" + line.id(0) + "/")
                         && !(m.topic().endsWith("/summary") && gateway.equals(m.payload().get("via")))),
                         "publish-from: gateways; n0 shares no uplink (its gateway may publish its summary: FleetIT)");
+                assertTrue(JsonDocument.list(line.get(0, "/health"), "services").contains(Map.of("name", "mqtt",
+                        "state", "off", "reason", "mqtt.publish-from is gateways and this node shares no uplink")),
+                        "n0 learns from its mesh that it is no gateway: mqtt off, saying why");
                 List<String> late = broker.subscribe("late", "smartshare/+/status");
                 await(late, m -> m.stream().anyMatch(x -> "online".equals(x.payload().get("state"))));
                 line.node(1).process().destroyForcibly().waitFor();
