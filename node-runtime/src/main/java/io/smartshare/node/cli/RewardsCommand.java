@@ -270,7 +270,7 @@ final class RewardsCommand {
         out.printf("%-30s %12s %12s %12s %5s %16s%n", "node", "earned µT", "capped µT", "reward µT", "dust", "reward tokens");
         for (NodeReward r : result.rewards()) {
             out.printf("%-30s %12d %12d %12d %5d %16s%n", NodeId.of(r.node()).value(), r.earned(), r.capped(), r.reward(),
-                    r.dustShare(), MicroTokens.tokens(r.reward()).toPlainString());
+                    r.dustShare(), MicroTokens.tokens(r.reward()));
         }
         out.printf("unallocated %d%ndust %d%n", result.unallocated(), result.dust());
         for (ChannelPayout c : result.channels()) {

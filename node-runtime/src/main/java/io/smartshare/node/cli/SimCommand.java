@@ -8,7 +8,6 @@ import io.smartshare.node.mesh.sim.Topology;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -138,7 +137,7 @@ final class SimCommand {
             Matcher m = CUT.matcher(item.trim());
             int a = m.matches() ? Integer.parseInt(m.group(1)) : -1;
             int b = a >= 0 ? Integer.parseInt(m.group(2)) : -1;
-            if (a < 0 || a >= topology.size() || Arrays.stream(topology.neighbors()[a]).noneMatch(j -> j == b)) {
+            if (!topology.areNeighbours(a, b)) {
                 throw new UsageException("option --cut: expected A-B@SECONDS with A and B neighbours in the topology,"
                         + " e.g. n1-n4@10; found '" + item.trim() + "'");
             }

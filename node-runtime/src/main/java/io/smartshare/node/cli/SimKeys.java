@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -72,7 +71,7 @@ final class SimKeys {
 
     private void killRandom() {
         int[] candidates = IntStream.range(0, topology.size())
-                .filter(i -> !mesh.killed(i) && Arrays.stream(topology.gateways()).noneMatch(g -> g == i)).toArray();
+                .filter(i -> !mesh.killed(i) && !topology.isGateway(i)).toArray();
         if (candidates.length == 0) {
             console.note("no live node left to kill but the gateways");
             return;

@@ -34,7 +34,7 @@ public final class RunningServices implements AutoCloseable {
      * @throws ServiceStartException naming the first service that failed, after stopping those started before it
      */
     public void start(NodeContext context) {
-        plan.off().forEach((name, reason) -> LOG.info("event=service-off service={} reason=\"{}\"", name, reason));
+        plan.off().forEach(RunningServices::logOff);
         for (NodeService service : plan.order()) {
             Optional<String> offNeed = service.needs().stream().filter(offAtStart::containsKey).findFirst();
             if (offNeed.isPresent()) {
@@ -69,7 +69,11 @@ public final class RunningServices implements AutoCloseable {
 
     private void off(NodeService service, String reason) {
         offAtStart.put(service.name(), reason);
-        LOG.info("event=service-off service={} reason=\"{}\"", service.name(), reason);
+        logOff(service.name(), reason);
+    }
+
+    private static void logOff(String service, String reason) {
+        LOG.info("event=service-off service={} reason=\"{}\"", service, reason);
     }
 
     /** Each service with its state, in the order they were found. */

@@ -26,8 +26,8 @@ final class ChannelDocument {
         row.put("peer", NodeId.of(payer ? terms.payee() : terms.payer()).value());
         row.put("deposit", terms.deposit());
         row.put("paid", channel.paid());
-        row.put("deposit-tokens", MicroTokens.tokens(terms.deposit()).toPlainString());
-        row.put("paid-tokens", MicroTokens.tokens(channel.paid()).toPlainString());
+        row.put("deposit-tokens", MicroTokens.tokens(terms.deposit()));
+        row.put("paid-tokens", MicroTokens.tokens(channel.paid()));
         terms.price().ifPresent(p -> {
             Map<String, Object> price = new LinkedHashMap<>();
             price.put("rate", p.rate());

@@ -46,12 +46,12 @@ public record Earnings(OptionalLong settledEpoch, OptionalLong settledReward, Ma
         doc.put("units", unitsByName());
         estimate.ifPresentOrElse(v -> {
             doc.put("estimate-micro-tokens", v);
-            doc.put("estimate-tokens", MicroTokens.tokens(v).toPlainString());
+            doc.put("estimate-tokens", MicroTokens.tokens(v));
             doc.put("estimate", "not settled: these units at the schedule's rates, capped, before the pool is split");
         }, () -> doc.put("estimate", "none: no reward schedule is configured"));
         settledReward.ifPresent(v -> {
             doc.put("settled-reward-micro-tokens", v);
-            doc.put("settled-reward-tokens", MicroTokens.tokens(v).toPlainString());
+            doc.put("settled-reward-tokens", MicroTokens.tokens(v));
         });
         return doc;
     }

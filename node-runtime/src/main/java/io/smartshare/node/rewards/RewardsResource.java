@@ -75,7 +75,7 @@ final class RewardsResource extends DocumentResource {
         doc.put("version", s.version());
         doc.put("valid-from-epoch", s.validFromEpoch());
         doc.put("pool-micro-tokens", s.pool());
-        doc.put("pool-tokens", MicroTokens.tokens(s.pool()).toPlainString());
+        doc.put("pool-tokens", MicroTokens.tokens(s.pool()));
         List<Object> terms = new ArrayList<>();
         s.terms().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Map<String, Object> t = new LinkedHashMap<>();

@@ -134,7 +134,7 @@ public final class SettlementRecord {
         doc.put("hash", HexFormat.of().formatHex(sha256(bytes)));
         doc.put("schedule-id", HexFormat.of().formatHex(((CborValue.Bytes) field(result, 2)).value()));
         doc.put("pool-micro-tokens", integer(result, 3));
-        doc.put("pool-tokens", MicroTokens.tokens(integer(result, 3)).toPlainString());
+        doc.put("pool-tokens", MicroTokens.tokens(integer(result, 3)));
         List<Object> rewards = new ArrayList<>();
         for (CborValue line : ((CborValue.Array) field(result, 4)).items()) {
             List<CborValue> items = ((CborValue.Array) line).items();
@@ -143,7 +143,7 @@ public final class SettlementRecord {
             row.put("earned", ((CborValue.Int) items.get(1)).value());
             row.put("capped", ((CborValue.Int) items.get(2)).value());
             row.put("reward", ((CborValue.Int) items.get(3)).value());
-            row.put("reward-tokens", MicroTokens.tokens(((CborValue.Int) items.get(3)).value()).toPlainString());
+            row.put("reward-tokens", MicroTokens.tokens(((CborValue.Int) items.get(3)).value()));
             rewards.add(row);
         }
         doc.put("rewards", rewards);
@@ -158,7 +158,7 @@ public final class SettlementRecord {
             row.put("payee", NodeId.of(key(items.get(2))).value());
             row.put("deposit", ((CborValue.Int) items.get(3)).value());
             row.put("paid", ((CborValue.Int) items.get(4)).value());
-            row.put("paid-tokens", MicroTokens.tokens(((CborValue.Int) items.get(4)).value()).toPlainString());
+            row.put("paid-tokens", MicroTokens.tokens(((CborValue.Int) items.get(4)).value()));
             channels.add(row);
         }
         doc.put("channels", channels);

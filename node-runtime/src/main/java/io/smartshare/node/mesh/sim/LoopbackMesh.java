@@ -121,8 +121,8 @@ public final class LoopbackMesh implements AutoCloseable {
 
     /** Node {@code i}'s mesh, its topology neighbours as peers; a gateway of the topology shares an uplink. */
     private CoapMesh startMesh(int i) {
-        List<InetSocketAddress> peers = Arrays.stream(topology.neighbors()[i]).mapToObj(this::address).toList();
-        boolean gateway = Arrays.stream(topology.gateways()).anyMatch(g -> g == i);
+        List<InetSocketAddress> peers = Arrays.stream(topology.neighborsOf(i)).mapToObj(this::address).toList();
+        boolean gateway = topology.isGateway(i);
         CoapMeshOptions options = new CoapMeshOptions(Optional.empty(), CoapMeshOptions.DEFAULT_GROUP_PORT, peers,
                 gateway ? Optional.of(GATEWAY_UPLINK_KBPS) : Optional.empty(), MeshConfig.defaults().maxNeighbors());
         CoapServer server = servers.get(i);

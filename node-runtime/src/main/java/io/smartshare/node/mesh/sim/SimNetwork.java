@@ -212,14 +212,6 @@ public final class SimNetwork {
         }
     }
 
-    private boolean adjacent(int a, int b) {
-        for (int x : topology.neighborsOf(a)) {
-            if (x == b) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private boolean survives() {
         return link.loss() == 0 || medium.nextDouble() >= link.loss();
@@ -271,7 +263,7 @@ public final class SimNetwork {
         public void unicast(LinkAddress to, byte[] frame) {
             count(self, CoapFrameBytes.non(frame.length), frame);
             int target = parse(to);
-            if (adjacent(self, target)) {
+            if (topology.areNeighbours(self, target)) {
                 deliver(self, target, frame);
             }
         }
@@ -287,7 +279,7 @@ public final class SimNetwork {
                 return;
             }
             count(x.from, CoapFrameBytes.con(x.frame.length), x.frame);
-            if (adjacent(x.from, x.to) && survives()) {
+            if (topology.areNeighbours(x.from, x.to) && survives()) {
                 loop.schedule(delay(), () -> receive(x, transmission));
             }
             loop.schedule(timeout, () -> {

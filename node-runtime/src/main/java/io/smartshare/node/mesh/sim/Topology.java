@@ -34,6 +34,24 @@ public record Topology(String name, int[][] neighbors, int[] gateways) {
         return gateways.clone();
     }
 
+    /** Whether node {@code node} starts with an uplink. */
+    public boolean isGateway(int node) {
+        return Arrays.stream(gateways).anyMatch(g -> g == node);
+    }
+
+    /** Whether nodes {@code a} and {@code b} hear each other (false for an index out of range). */
+    public boolean areNeighbours(int a, int b) {
+        if (a < 0 || a >= neighbors.length) {
+            return false;
+        }
+        for (int x : neighbors[a]) { // a loop: SimNetwork asks for every datagram
+            if (x == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int[] neighborsOf(int node) {
         return neighbors[node];
     }
